@@ -1,0 +1,28 @@
+// Helpers every API route uses: authenticate the caller, parse a body against a schema.
+import type { z } from "zod";
+import type { RouteContext } from "../http/router";
+import type { Services } from "../services";
+import type { AuthUser } from "../auth/auth";
+import { readJsonBody } from "../http/body";
+import { fromZod, notFound, unauthorized } from "../http/errors";
+import { Id } from "./schemas";
+
+export async function requireUser(services: Services, ctx: RouteContext): Promise<AuthUser> {
+  const auth = await services.auth.authenticate(ctx.req);
+  if (!auth) throw unauthorized();
+  return auth.user;
+}
+
+export async function parseBody<S extends z.ZodType>(ctx: RouteContext, schema: S): Promise<z.infer<S>> {
+  const raw = await readJsonBody(ctx.req);
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw fromZod(parsed.error);
+  return parsed.data;
+}
+
+/** A path id that is not even well-formed cannot name a visible document: 404, like any other. */
+export function idParam(ctx: RouteContext, name: string): string {
+  const parsed = Id.safeParse(ctx.params[name]);
+  if (!parsed.success) throw notFound();
+  return parsed.data;
+}

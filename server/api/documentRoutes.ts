@@ -1,0 +1,63 @@
+// /api/documents*: the dashboard's documents and their members.
+import type { Router } from "../http/router";
+import type { Services } from "../services";
+import { parseBody, requireUser, idParam } from "./context";
+import { AddMemberBody, ChangeRoleBody, CreateDocumentBody, RenameDocumentBody } from "./schemas";
+
+export function registerDocumentRoutes(router: Router, services: Services): void {
+  const { documents } = services;
+
+  router.on("GET", "/api/documents", async (ctx) => {
+    const user = await requireUser(services, ctx);
+    return { body: { documents: await documents.list(user) } };
+  });
+
+  router.on("POST", "/api/documents", async (ctx) => {
+    const user = await requireUser(services, ctx);
+    const { title } = await parseBody(ctx, CreateDocumentBody);
+    return { status: 201, body: await documents.create(user, title) };
+  });
+
+  router.on("GET", "/api/documents/:id", async (ctx) => {
+    const user = await requireUser(services, ctx);
+    return { body: await documents.get(user, idParam(ctx, "id")) };
+  });
+
+  router.on("PATCH", "/api/documents/:id", async (ctx) => {
+    const user = await requireUser(services, ctx);
+    const id = idParam(ctx, "id");
+    const { title } = await parseBody(ctx, RenameDocumentBody);
+    return { body: await documents.rename(user, id, title) };
+  });
+
+  router.on("DELETE", "/api/documents/:id", async (ctx) => {
+    const user = await requireUser(services, ctx);
+    await documents.remove(user, idParam(ctx, "id"));
+    return { status: 204 };
+  });
+
+  router.on("GET", "/api/documents/:id/members", async (ctx) => {
+    const user = await requireUser(services, ctx);
+    return { body: { members: await documents.members(user, idParam(ctx, "id")) } };
+  });
+
+  router.on("POST", "/api/documents/:id/members", async (ctx) => {
+    const user = await requireUser(services, ctx);
+    const id = idParam(ctx, "id");
+    const { email, role } = await parseBody(ctx, AddMemberBody);
+    return { status: 201, body: await documents.addMember(user, id, email, role) };
+  });
+
+  router.on("PATCH", "/api/documents/:id/members/:userId", async (ctx) => {
+    const user = await requireUser(services, ctx);
+    const id = idParam(ctx, "id");
+    const { role } = await parseBody(ctx, ChangeRoleBody);
+    return { body: await documents.changeRole(user, id, idParam(ctx, "userId"), role) };
+  });
+
+  router.on("DELETE", "/api/documents/:id/members/:userId", async (ctx) => {
+    const user = await requireUser(services, ctx);
+    await documents.removeMember(user, idParam(ctx, "id"), idParam(ctx, "userId"));
+    return { status: 204 };
+  });
+}

@@ -1,0 +1,113 @@
+// Assembles Tandem: services, the JSON API, the realtime channels and (optionally) Next.js pages,
+// all on one HTTP server. Used by server/index.ts and by the tests (which start it without Next).
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Config } from "./config";
+import { createDb } from "./db/client";
+import { migrateDatabase } from "./db/migrate";
+import { LocalEventBus, type EventBus } from "./bus/bus";
+import { Auth } from "./auth/auth";
+import { Documents } from "./domain/documents";
+import { createLogger } from "./log";
+import { Router, sendError, sendJson, type RouteContext } from "./http/router";
+import { UpgradeRouter, type UpgradeHandler } from "./http/upgrade";
+import { isSameOrigin } from "./http/origin";
+import { ApiError } from "./http/errors";
+import { registerAuthRoutes } from "./api/authRoutes";
+import { registerDocumentRoutes } from "./api/documentRoutes";
+import type { Services } from "./services";
+import type { Channel, ChannelFactory } from "./channel";
+import { channelFactories } from "./channels";
+
+export type NextHandlers = {
+  request: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
+  upgrade?: UpgradeHandler;
+};
+
+export type Tandem = {
+  services: Services;
+  httpServer: http.Server;
+  url: string;
+  close(): Promise<void>;
+};
+
+const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+export async function startTandem(
+  config: Config,
+  options: { next?: NextHandlers; bus?: EventBus; channels?: ChannelFactory[] } = {},
+): Promise<Tandem> {
+  const log = createLogger(config.logLevel);
+  await migrateDatabase(config);
+  const db = await createDb(config);
+  const bus = options.bus ?? new LocalEventBus();
+  const auth = new Auth(db, config);
+  const services: Services = { config, db, bus, auth, documents: new Documents(db, bus), log };
+
+  const router = new Router();
+  registerAuthRoutes(router, services);
+  registerDocumentRoutes(router, services);
+  const upgrades = new UpgradeRouter();
+
+  const httpServer = http.createServer((req, res) => void handleRequest(req, res));
+  httpServer.on("upgrade", (req, socket, head) => upgrades.handle(req, socket, head, options.next?.upgrade));
+
+  async function handleRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    let url: URL;
+    try {
+      url = new URL(req.url ?? "/", "http://localhost");
+    } catch {
+      return sendJson(res, 400, { error: { code: "invalid_input", message: "Bad request URL." } });
+    }
+    const match = router.match(req.method ?? "GET", url.pathname);
+    if (match === undefined && !url.pathname.startsWith("/api/")) {
+      if (options.next) return options.next.request(req, res);
+      return sendJson(res, 404, { error: { code: "not_found", message: "Not found." } });
+    }
+    try {
+      if (match === undefined) throw new ApiError("not_found", "No such API endpoint.");
+      if (match === "method") throw new ApiError("not_found", `${req.method} is not supported here.`);
+      if (STATE_CHANGING.has(req.method ?? "") && !isSameOrigin(req, config)) {
+        throw new ApiError("forbidden", "Requests from other sites are not allowed.");
+      }
+      const ctx: RouteContext = { req, res, params: match.params, url };
+      const reply = await match.handler(ctx);
+      if (res.headersSent || res.writableEnded) return; // the handler streamed its own response (SSE)
+      sendJson(res, reply?.status ?? 200, reply?.body, reply?.headers);
+    } catch (error) {
+      if (res.headersSent) return void res.destroy();
+      sendError(res, error, (e) => log.error({ err: e, path: url.pathname }, "request failed"));
+    }
+  }
+
+  const channels: Channel[] = [];
+  for (const factory of options.channels ?? channelFactories) {
+    channels.push(await factory({ services, router, upgrades, httpServer }));
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(config.port, config.host, () => resolve());
+  });
+  const address = httpServer.address() as AddressInfo;
+  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  const url = `http://${host === "0.0.0.0" ? "localhost" : host}:${address.port}`;
+
+  let closing: Promise<void> | undefined;
+  return {
+    services,
+    httpServer,
+    url,
+    close() {
+      closing ??= (async () => {
+        // Stop accepting first, then let each channel flush and say goodbye, then the data layer.
+        httpServer.close();
+        for (const channel of channels.reverse()) await channel.close().catch((e) => log.error(e, "channel close failed"));
+        httpServer.closeAllConnections();
+        await bus.close();
+        await db.$disconnect();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,150 @@
+// Authentication: accounts, sessions and personal access tokens. Every channel (HTTP, WebSocket,
+// socket.io, SSE) resolves its caller through `authenticate`, so there is one rule for all of them.
+import crypto from "node:crypto";
+import type { IncomingMessage } from "node:http";
+import type { Db } from "../db/client";
+import type { Config } from "../config";
+import { ApiError } from "../http/errors";
+import { parseCookies, SESSION_COOKIE } from "../http/cookies";
+import { hashPassword, verifyPassword, dummyHashPromise } from "./password";
+import { hashToken, newToken } from "./tokens";
+import { RateLimiter } from "./rateLimit";
+
+export const SESSION_TTL_SECONDS = 30 * 24 * 3600;
+export const TOKEN_PREFIX = "tdm_";
+
+export type AuthUser = { id: string; email: string; name: string; isAdmin: boolean };
+
+const publicUser = (u: AuthUser): AuthUser => ({ id: u.id, email: u.email, name: u.name, isAdmin: u.isAdmin });
+
+export class Auth {
+  readonly loginByAccount = new RateLimiter(5, 15 * 60_000);
+  readonly loginByAddress = new RateLimiter(30, 15 * 60_000);
+
+  constructor(
+    private readonly db: Db,
+    private readonly config: Config,
+  ) {}
+
+  async signup(input: { email: string; password: string; name: string }): Promise<AuthUser> {
+    const email = input.email.toLowerCase();
+    if (await this.db.user.findUnique({ where: { email } })) {
+      throw new ApiError("conflict", "An account with this email already exists. Try signing in.", "email");
+    }
+    const passwordHash = await hashPassword(input.password);
+    const isAdmin =
+      this.config.adminEmails.length > 0 ? this.config.adminEmails.includes(email) : (await this.db.user.count()) === 0;
+    try {
+      const user = await this.db.user.create({
+        data: { id: crypto.randomUUID(), email, name: input.name, passwordHash, isAdmin },
+      });
+      return publicUser(user);
+    } catch (e) {
+      if ((e as { code?: string }).code === "P2002") {
+        throw new ApiError("conflict", "An account with this email already exists. Try signing in.", "email");
+      }
+      throw e;
+    }
+  }
+
+  async login(input: { email: string; password: string }, address: string): Promise<AuthUser> {
+    const email = input.email.toLowerCase();
+    const wait = Math.max(this.loginByAccount.retryAfter(email), this.loginByAddress.retryAfter(address));
+    if (wait > 0) {
+      throw new ApiError("rate_limited", `Too many sign-in attempts. Try again in ${Math.ceil(wait / 60)} minute(s).`, undefined, wait);
+    }
+    const user = await this.db.user.findUnique({ where: { email } });
+    const ok = user ? await verifyPassword(input.password, user.passwordHash) : (await dummyHashPromise, false);
+    if (!user || !ok) {
+      this.loginByAccount.fail(email);
+      this.loginByAddress.fail(address);
+      throw new ApiError("unauthorized", "That email and password do not match an account.");
+    }
+    this.loginByAccount.reset(email);
+    return publicUser(user);
+  }
+
+  async createSession(userId: string): Promise<string> {
+    const token = newToken();
+    await this.db.session.create({
+      data: {
+        id: crypto.randomUUID(),
+        userId,
+        tokenHash: hashToken(token, this.config.sessionSecret),
+        expiresAt: new Date(Date.now() + SESSION_TTL_SECONDS * 1000),
+      },
+    });
+    return token;
+  }
+
+  async endSession(token: string): Promise<void> {
+    await this.db.session.deleteMany({ where: { tokenHash: hashToken(token, this.config.sessionSecret) } });
+  }
+
+  async userFromSessionToken(token: string): Promise<AuthUser | null> {
+    const session = await this.db.session.findUnique({
+      where: { tokenHash: hashToken(token, this.config.sessionSecret) },
+      include: { user: true },
+    });
+    if (!session) return null;
+    if (session.expiresAt.getTime() < Date.now()) {
+      await this.db.session.delete({ where: { id: session.id } }).catch(() => {});
+      return null;
+    }
+    return publicUser(session.user);
+  }
+
+  async userFromAccessToken(token: string): Promise<AuthUser | null> {
+    if (!token.startsWith(TOKEN_PREFIX)) return null;
+    const row = await this.db.accessToken.findUnique({
+      where: { tokenHash: hashToken(token, this.config.sessionSecret) },
+      include: { user: true },
+    });
+    if (!row) return null;
+    // Record use at most once a minute: it is informational, not worth a write per request.
+    if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
+      void this.db.accessToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } }).catch(() => {});
+    }
+    return publicUser(row.user);
+  }
+
+  /**
+   * Who is calling: a session cookie, `Authorization: Bearer <token>`, or (for WebSocket clients that
+   * cannot set headers) `?token=` on the URL. Returns how the caller authenticated too, because a
+   * cookie is only trusted for same-origin use.
+   */
+  async authenticate(req: IncomingMessage, url?: URL): Promise<{ user: AuthUser; via: "cookie" | "token" } | null> {
+    const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "")?.[1] ?? url?.searchParams.get("token");
+    if (bearer) {
+      const user = await this.userFromAccessToken(bearer);
+      return user ? { user, via: "token" } : null;
+    }
+    const cookie = parseCookies(req.headers.cookie).get(SESSION_COOKIE);
+    if (cookie) {
+      const user = await this.userFromSessionToken(cookie);
+      return user ? { user, via: "cookie" } : null;
+    }
+    return null;
+  }
+
+  async createAccessToken(userId: string, name: string) {
+    const token = newToken(TOKEN_PREFIX);
+    const row = await this.db.accessToken.create({
+      data: { id: crypto.randomUUID(), userId, name, tokenHash: hashToken(token, this.config.sessionSecret) },
+    });
+    return { id: row.id, name: row.name, createdAt: row.createdAt, token };
+  }
+
+  listAccessTokens(userId: string) {
+    return this.db.accessToken.findMany({
+      where: { userId },
+      select: { id: true, name: true, createdAt: true, lastUsedAt: true },
+      orderBy: { createdAt: "desc" },
+    });
+  }
+
+  async revokeAccessToken(userId: string, id: string): Promise<boolean> {
+    const { count } = await this.db.accessToken.deleteMany({ where: { id, userId } });
+    return count > 0;
+  }
+}

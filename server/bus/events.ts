@@ -1,0 +1,29 @@
+// Every event that crosses channels (HTTP API → socket.io, SSE, collab), typed once.
+export type Role = "owner" | "editor" | "viewer";
+
+export type DocumentSummary = {
+  id: string;
+  title: string;
+  ownerId: string;
+  ownerName: string;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type BusEvent =
+  | { type: "document.created"; document: DocumentSummary; userIds: string[] }
+  | { type: "document.updated"; document: DocumentSummary; userIds: string[] }
+  | { type: "document.deleted"; documentId: string; title: string; userIds: string[]; byUserId: string }
+  | {
+      type: "membership.changed";
+      documentId: string;
+      title: string;
+      userId: string;
+      role: Role | null;
+      previousRole: Role | null;
+      byUserId: string;
+      byUserName: string;
+    }
+  | { type: "announcements.changed"; eventId?: number };
+
+export type BusEventType = BusEvent["type"];

@@ -1,0 +1,19 @@
+// The one Prisma client of the process, on the driver adapter that matches DATABASE_URL.
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaClient } from "./generated/client";
+import type { Config } from "../config";
+
+export type Db = PrismaClient;
+
+export async function createDb(config: Config): Promise<Db> {
+  if (config.databaseKind === "postgres") {
+    const { createPostgresAdapter } = await import("./postgres");
+    return new PrismaClient({ adapter: createPostgresAdapter(config.databaseUrl) });
+  }
+  const file = config.databaseUrl.slice("file:".length);
+  const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: file }) });
+  // WAL: readers never block the writer; a crash of the process loses nothing committed.
+  await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  await db.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
+  return db;
+}

@@ -1,0 +1,179 @@
+// Documents and who may do what with them. Transport-free: the HTTP API, socket.io and the
+// collab server all ask this module, and every change is announced on the event bus.
+import crypto from "node:crypto";
+import type { Db } from "../db/client";
+import type { EventBus } from "../bus/bus";
+import type { DocumentSummary, Role } from "../bus/events";
+import { ApiError, forbidden, notFound } from "../http/errors";
+import type { AuthUser } from "../auth/auth";
+
+export type { Role };
+
+const canEdit = (role: Role | null) => role === "owner" || role === "editor";
+
+type DocRow = { id: string; title: string; ownerId: string; createdAt: Date; updatedAt: Date; owner: { name: string } };
+
+function summary(d: DocRow): DocumentSummary {
+  return {
+    id: d.id,
+    title: d.title,
+    ownerId: d.ownerId,
+    ownerName: d.owner.name,
+    createdAt: d.createdAt.toISOString(),
+    updatedAt: d.updatedAt.toISOString(),
+  };
+}
+
+export class Documents {
+  constructor(
+    private readonly db: Db,
+    private readonly bus: EventBus,
+  ) {}
+
+  async roleOf(userId: string, documentId: string): Promise<Role | null> {
+    const m = await this.db.membership.findUnique({
+      where: { documentId_userId: { documentId, userId } },
+      select: { role: true },
+    });
+    return (m?.role as Role | undefined) ?? null;
+  }
+
+  private async memberIds(documentId: string): Promise<string[]> {
+    const rows = await this.db.membership.findMany({ where: { documentId }, select: { userId: true } });
+    return rows.map((r) => r.userId);
+  }
+
+  /** The caller's role, or 404 when they may not see the document (never reveal that it exists). */
+  async requireRole(user: AuthUser, documentId: string, allowed: Role[]): Promise<Role> {
+    const role = await this.roleOf(user.id, documentId);
+    if (!role) throw notFound();
+    if (!allowed.includes(role)) {
+      throw forbidden(
+        allowed.length === 1 && allowed[0] === "owner"
+          ? "Only the document's owner can do that."
+          : "You can view this document but not change it.",
+      );
+    }
+    return role;
+  }
+
+  async list(user: AuthUser) {
+    const rows = await this.db.membership.findMany({
+      where: { userId: user.id },
+      include: { document: { include: { owner: { select: { name: true } } } } },
+      orderBy: { document: { updatedAt: "desc" } },
+    });
+    return rows.map((m) => ({ ...summary(m.document), role: m.role as Role }));
+  }
+
+  async create(user: AuthUser, title: string) {
+    const id = crypto.randomUUID();
+    const doc = await this.db.document.create({
+      data: {
+        id,
+        title,
+        ownerId: user.id,
+        memberships: { create: { userId: user.id, role: "owner" } },
+      },
+      include: { owner: { select: { name: true } } },
+    });
+    const s = summary(doc);
+    await this.bus.publish({ type: "document.created", document: s, userIds: [user.id] });
+    return { ...s, role: "owner" as Role };
+  }
+
+  async get(user: AuthUser, documentId: string) {
+    const role = await this.requireRole(user, documentId, ["owner", "editor", "viewer"]);
+    const doc = await this.db.document.findUniqueOrThrow({
+      where: { id: documentId },
+      include: { owner: { select: { name: true } } },
+    });
+    return { ...summary(doc), role };
+  }
+
+  async rename(user: AuthUser, documentId: string, title: string) {
+    const role = await this.requireRole(user, documentId, ["owner", "editor"]);
+    const doc = await this.db.document.update({
+      where: { id: documentId },
+      data: { title },
+      include: { owner: { select: { name: true } } },
+    });
+    const s = summary(doc);
+    await this.bus.publish({ type: "document.updated", document: s, userIds: await this.memberIds(documentId) });
+    return { ...s, role };
+  }
+
+  /** Marks the document as edited now (for "recently edited" sorting); called by the collab store. */
+  async touch(documentId: string): Promise<void> {
+    await this.db.document.updateMany({ where: { id: documentId }, data: { updatedAt: new Date() } });
+  }
+
+  async remove(user: AuthUser, documentId: string): Promise<void> {
+    await this.requireRole(user, documentId, ["owner"]);
+    const userIds = await this.memberIds(documentId);
+    const doc = await this.db.document.delete({ where: { id: documentId } });
+    await this.bus.publish({ type: "document.deleted", documentId, title: doc.title, userIds, byUserId: user.id });
+  }
+
+  async members(user: AuthUser, documentId: string) {
+    await this.requireRole(user, documentId, ["owner", "editor", "viewer"]);
+    const rows = await this.db.membership.findMany({
+      where: { documentId },
+      include: { user: { select: { id: true, name: true, email: true } } },
+      orderBy: { createdAt: "asc" },
+    });
+    return rows.map((m) => ({ userId: m.user.id, name: m.user.name, email: m.user.email, role: m.role as Role }));
+  }
+
+  async addMember(user: AuthUser, documentId: string, email: string, role: "editor" | "viewer") {
+    await this.requireRole(user, documentId, ["owner"]);
+    const target = await this.db.user.findUnique({ where: { email: email.toLowerCase() } });
+    if (!target) throw new ApiError("not_found", "No Tandem account uses that email. Ask them to sign up first.", "email");
+    const existing = await this.roleOf(target.id, documentId);
+    if (existing) throw new ApiError("conflict", `${target.name} is already a member (${existing}).`, "email");
+    await this.db.membership.create({ data: { documentId, userId: target.id, role } });
+    await this.announceMembership(user, documentId, target.id, role, null);
+    return { userId: target.id, name: target.name, email: target.email, role };
+  }
+
+  async changeRole(user: AuthUser, documentId: string, userId: string, role: "editor" | "viewer") {
+    await this.requireRole(user, documentId, ["owner"]);
+    const previous = await this.roleOf(userId, documentId);
+    if (!previous) throw notFound("Member");
+    if (previous === "owner") throw forbidden("The owner's role cannot be changed.");
+    const m = await this.db.membership.update({
+      where: { documentId_userId: { documentId, userId } },
+      data: { role },
+      include: { user: { select: { name: true, email: true } } },
+    });
+    if (previous !== role) await this.announceMembership(user, documentId, userId, role, previous);
+    return { userId, name: m.user.name, email: m.user.email, role };
+  }
+
+  async removeMember(user: AuthUser, documentId: string, userId: string): Promise<void> {
+    // Members may leave a document themselves; only the owner removes others.
+    const callerRole = await this.requireRole(user, documentId, ["owner", "editor", "viewer"]);
+    if (userId !== user.id && callerRole !== "owner") throw forbidden("Only the document's owner can do that.");
+    const previous = await this.roleOf(userId, documentId);
+    if (!previous) throw notFound("Member");
+    if (previous === "owner") throw forbidden("The owner cannot be removed. Delete the document instead.");
+    await this.db.membership.delete({ where: { documentId_userId: { documentId, userId } } });
+    await this.announceMembership(user, documentId, userId, null, previous);
+  }
+
+  private async announceMembership(by: AuthUser, documentId: string, userId: string, role: Role | null, previousRole: Role | null) {
+    const doc = await this.db.document.findUnique({ where: { id: documentId }, select: { title: true } });
+    await this.bus.publish({
+      type: "membership.changed",
+      documentId,
+      title: doc?.title ?? "",
+      userId,
+      role,
+      previousRole,
+      byUserId: by.id,
+      byUserName: by.name,
+    });
+  }
+}
+
+export { canEdit };

@@ -1,0 +1,67 @@
+// A small method + path router for the JSON API served by the Node server itself.
+// Handlers return a value (sent as JSON) or throw ApiError; the router owns the response shape.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { ApiError } from "./errors";
+
+export type RouteContext = {
+  req: IncomingMessage;
+  res: ServerResponse;
+  params: Record<string, string>;
+  url: URL;
+};
+
+export type Reply = { status?: number; body?: unknown; headers?: Record<string, string | string[]> };
+export type Handler = (ctx: RouteContext) => Promise<Reply | void> | Reply | void;
+
+type Route = { method: string; pattern: RegExp; keys: string[]; handler: Handler };
+
+export class Router {
+  private routes: Route[] = [];
+
+  on(method: string, path: string, handler: Handler): this {
+    const keys: string[] = [];
+    const source = path.replace(/:([a-zA-Z]+)/g, (_, key: string) => {
+      keys.push(key);
+      return "([^/]+)";
+    });
+    this.routes.push({ method, pattern: new RegExp(`^${source}/?$`), keys, handler });
+    return this;
+  }
+
+  /** Finds the route for a request; `undefined` when no path matches at all. */
+  match(method: string, pathname: string): { handler: Handler; params: Record<string, string> } | "method" | undefined {
+    let pathMatched = false;
+    for (const route of this.routes) {
+      const m = route.pattern.exec(pathname);
+      if (!m) continue;
+      pathMatched = true;
+      if (route.method !== method) continue;
+      const params: Record<string, string> = {};
+      route.keys.forEach((k, i) => (params[k] = decodeURIComponent(m[i + 1])));
+      return { handler: route.handler, params };
+    }
+    return pathMatched ? "method" : undefined;
+  }
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Reply["headers"] = {}): void {
+  const payload = body === undefined ? "" : JSON.stringify(body);
+  res.writeHead(status, {
+    ...(payload ? { "Content-Type": "application/json; charset=utf-8" } : {}),
+    "Cache-Control": "no-store",
+    ...headers,
+  });
+  res.end(payload);
+}
+
+export function sendError(res: ServerResponse, error: unknown, log: (e: unknown) => void): void {
+  if (error instanceof ApiError) {
+    const headers: Record<string, string> = {};
+    if (error.retryAfterSeconds) headers["Retry-After"] = String(error.retryAfterSeconds);
+    sendJson(res, error.status, error.toJSON(), headers);
+    return;
+  }
+  log(error);
+  // Never leak a stack trace to the client.
+  sendJson(res, 500, { error: { code: "internal", message: "Something went wrong on our side. Please try again." } });
+}

@@ -1,0 +1,35 @@
+// Routes WebSocket upgrades by path prefix; anything not claimed is refused.
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
+
+export type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer, url: URL) => void;
+
+export function refuseUpgrade(socket: Duplex, status: number, reason: string): void {
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  }
+  socket.destroy();
+}
+
+export class UpgradeRouter {
+  private handlers: Array<{ prefix: string; handler: UpgradeHandler }> = [];
+  /** Paths another library listens for on the server itself (socket.io); we must not answer those. */
+  private passthrough: string[] = [];
+
+  on(prefix: string, handler: UpgradeHandler): void {
+    this.handlers.push({ prefix, handler });
+  }
+
+  ignore(prefix: string): void {
+    this.passthrough.push(prefix);
+  }
+
+  handle(req: IncomingMessage, socket: Duplex, head: Buffer, fallback?: UpgradeHandler): void {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    if (this.passthrough.some((p) => url.pathname.startsWith(p))) return;
+    const match = this.handlers.find((h) => url.pathname.startsWith(h.prefix));
+    if (match) return match.handler(req, socket, head, url);
+    if (fallback) return fallback(req, socket, head, url);
+    refuseUpgrade(socket, 404, "Not Found");
+  }
+}

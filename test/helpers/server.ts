@@ -1,0 +1,65 @@
+// Starts a real Tandem server (without Next pages) on a random port with its own temporary data directory.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { loadConfig } from "../../server/config";
+import { startTandem, type Tandem } from "../../server/app";
+
+export type TestServer = Tandem & { dataDir: string; stop(): Promise<void> };
+
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "tandem-test-"));
+  const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "silent", ...env });
+  const tandem = await startTandem(config);
+  return Object.assign(tandem, {
+    dataDir,
+    async stop() {
+      await tandem.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  });
+}
+
+/** A tiny HTTP client that keeps one account's session cookie, like a browser tab would. */
+export class ApiClient {
+  cookie = "";
+
+  constructor(
+    readonly baseUrl: string,
+    private readonly defaultHeaders: Record<string, string> = {},
+  ) {}
+
+  async request(method: string, pathname: string, body?: unknown, headers: Record<string, string> = {}) {
+    const res = await fetch(this.baseUrl + pathname, {
+      method,
+      headers: {
+        ...(body !== undefined ? { "content-type": "application/json" } : {}),
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...this.defaultHeaders,
+        ...headers,
+      },
+      body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+    });
+    const setCookie = res.headers.get("set-cookie");
+    if (setCookie) this.cookie = setCookie.split(";")[0];
+    const text = await res.text();
+    let json: any = undefined;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      json = text;
+    }
+    return { status: res.status, body: json, headers: res.headers };
+  }
+
+  get = (p: string, h?: Record<string, string>) => this.request("GET", p, undefined, h);
+  post = (p: string, b?: unknown, h?: Record<string, string>) => this.request("POST", p, b ?? {}, h);
+  patch = (p: string, b?: unknown, h?: Record<string, string>) => this.request("PATCH", p, b ?? {}, h);
+  delete = (p: string, h?: Record<string, string>) => this.request("DELETE", p, undefined, h);
+
+  async signup(name: string, email = `${name.toLowerCase()}-${Math.random().toString(36).slice(2, 8)}@example.com`, password = "correct horse battery") {
+    const res = await this.post("/api/auth/signup", { name, email, password });
+    if (res.status !== 201) throw new Error(`signup failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return { ...res.body.user, password } as { id: string; email: string; name: string; isAdmin: boolean; password: string };
+  }
+}
