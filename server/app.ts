@@ -9,6 +9,7 @@ import { LocalEventBus, type EventBus } from "./bus/bus";
 import { Auth } from "./auth/auth";
 import { Documents } from "./domain/documents";
 import { createLogger } from "./log";
+import { Metrics } from "./ops/metrics";
 import { Router, sendError, sendJson, type RouteContext } from "./http/router";
 import { UpgradeRouter, type UpgradeHandler } from "./http/upgrade";
 import { isSameOrigin } from "./http/origin";
@@ -42,7 +43,7 @@ export async function startTandem(
   const db = await createDb(config);
   const bus = options.bus ?? new LocalEventBus();
   const auth = new Auth(db, config);
-  const services: Services = { config, db, bus, auth, documents: new Documents(db, bus), log };
+  const services: Services = { config, db, bus, auth, documents: new Documents(db, bus), log, metrics: new Metrics() };
 
   const router = new Router();
   registerAuthRoutes(router, services);

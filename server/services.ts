@@ -5,6 +5,7 @@ import type { EventBus } from "./bus/bus";
 import type { Auth } from "./auth/auth";
 import type { Documents } from "./domain/documents";
 import type { Logger } from "./log";
+import type { Metrics } from "./ops/metrics";
 
 export type Services = {
   config: Config;
@@ -13,4 +14,5 @@ export type Services = {
   auth: Auth;
   documents: Documents;
   log: Logger;
+  metrics: Metrics;
 };
