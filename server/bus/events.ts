@@ -1,4 +1,6 @@
 // Every event that crosses channels (HTTP API → socket.io, SSE, collab), typed once.
+import type { CommentView, NotificationView } from "../../lib/realtime/events";
+
 export type Role = "owner" | "editor" | "viewer";
 
 export type DocumentSummary = {
@@ -24,6 +26,9 @@ export type BusEvent =
       byUserId: string;
       byUserName: string;
     }
-  | { type: "announcements.changed"; eventId?: number };
+  | { type: "announcements.changed"; eventId?: number }
+  | { type: "comment.upserted"; documentId: string; comment: CommentView }
+  | { type: "comment.removed"; documentId: string; commentIds: string[] }
+  | { type: "notification.created"; userId: string; notification: NotificationView };
 
 export type BusEventType = BusEvent["type"];
