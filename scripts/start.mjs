@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+// `npm start`: builds the Next.js pages when they are missing or older than the sources, then runs
+// the one Node process (server/index.ts) that serves everything on one port.
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const buildId = path.join(root, ".next", "BUILD_ID");
+const sources = ["app", "components", "lib", "public", "next.config.js", "postcss.config.mjs", "package-lock.json"];
+
+function newestMtime(p) {
+  if (!fs.existsSync(p)) return 0;
+  const stat = fs.statSync(p);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of fs.readdirSync(p)) newest = Math.max(newest, newestMtime(path.join(p, entry)));
+  return newest;
+}
+
+export function needsBuild() {
+  if (!fs.existsSync(buildId)) return true;
+  const built = fs.statSync(buildId).mtimeMs;
+  return sources.some((s) => newestMtime(path.join(root, s)) > built);
+}
+
+export function buildIfNeeded() {
+  if (!needsBuild()) return;
+  console.log("Building the web pages (first start takes a minute or two)…");
+  const started = Date.now();
+  const result = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (result.status !== 0) {
+    console.error("The build failed; see the messages above. Fix the error and run `npm start` again.");
+    process.exit(result.status ?? 1);
+  }
+  console.log(`Build finished in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  buildIfNeeded();
+  const server = spawn(process.execPath, ["--import", "tsx", path.join(root, "server", "index.ts")], {
+    cwd: root,
+    stdio: "inherit",
+    env: { NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...process.env },
+  });
+  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+  server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}

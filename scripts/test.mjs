@@ -1,0 +1,87 @@
+#!/usr/bin/env node
+// `npm test`: every suite, in order — Vitest (unit + integration against real servers), then the
+// Playwright end-to-end tests on a production build — and one summary line `N passed, N failed`.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { buildIfNeeded } from "./start.mjs";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const tmp = path.join(root, ".tmp");
+fs.mkdirSync(tmp, { recursive: true });
+const bin = (name) => path.join(root, "node_modules", ".bin", name);
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const onlyUnit = process.argv.includes("--unit");
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const suites = [];
+
+function run(title, command, args, extraEnv = {}) {
+  console.log(`\n=== ${title} ===`);
+  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env: { ...env, ...extraEnv } });
+  return result.status ?? 1;
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch {
+    return undefined;
+  }
+}
+
+// 1. Vitest
+const vitestJson = path.join(tmp, "vitest.json");
+fs.rmSync(vitestJson, { force: true });
+const vitestStatus = run("Vitest: unit and integration tests", bin("vitest"), [
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${vitestJson}`,
+]);
+const v = readJson(vitestJson);
+if (v) {
+  totals.passed += v.numPassedTests;
+  totals.failed += v.numFailedTests;
+  totals.skipped += v.numPendingTests + v.numTodoTests;
+  suites.push(`vitest ${v.numPassedTests} passed, ${v.numFailedTests} failed`);
+} else {
+  totals.failed += 1;
+  suites.push(`vitest did not report (exit ${vitestStatus})`);
+}
+if (vitestStatus !== 0 && v && v.numFailedTests === 0) {
+  // A suite that failed to load has no failed tests but still fails the run.
+  totals.failed += 1;
+  suites.push("vitest: a test file failed to load");
+}
+
+// 2. Playwright on a production build
+if (!onlyUnit) {
+  console.log("\n=== Building the pages for the end-to-end tests ===");
+  buildIfNeeded();
+  const pwJson = path.join(tmp, "playwright.json");
+  fs.rmSync(pwJson, { force: true });
+  const pwStatus = run("Playwright: end-to-end tests in Chromium", bin("playwright"), ["test", "--reporter=list,json"], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson,
+  });
+  const p = readJson(pwJson);
+  if (p?.stats) {
+    const passed = p.stats.expected + p.stats.flaky;
+    totals.passed += passed;
+    totals.failed += p.stats.unexpected;
+    totals.skipped += p.stats.skipped;
+    suites.push(`playwright ${passed} passed, ${p.stats.unexpected} failed`);
+    if (pwStatus !== 0 && p.stats.unexpected === 0) {
+      totals.failed += 1;
+      suites.push(`playwright exited with ${pwStatus}`);
+    }
+  } else {
+    totals.failed += 1;
+    suites.push(`playwright did not report (exit ${pwStatus})`);
+  }
+}
+
+console.log(`\n${suites.join("\n")}`);
+console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(totals.failed === 0 ? 0 : 1);
