@@ -1,0 +1,110 @@
+// Forwards what happened (bus events from the HTTP API and the domain) to the sockets that care:
+// dashboards via user rooms, open editors via document rooms. Every instance gets every bus event
+// (a Redis bus fans them out), so each one emits to its own sockets only (`io.local`).
+import type { BusEvent, DocumentSummary } from "../bus/events";
+import type { Services } from "../services";
+import type { Notifications } from "../domain/notifications";
+import type { AccessChange, AccessChangeReason, Role } from "../../lib/realtime/events";
+import type { PresenceFeed } from "./presenceFeed";
+import { docRoom, userRoom } from "./rooms";
+import type { TandemIo } from "./types";
+
+type MembershipChanged = Extract<BusEvent, { type: "membership.changed" }>;
+
+function accessChange(e: MembershipChanged): AccessChange {
+  const reason: AccessChangeReason =
+    e.previousRole === null ? "shared" : e.role === null ? (e.userId === e.byUserId ? "left" : "removed") : "role_changed";
+  const title = `'${e.title}'`;
+  const message = {
+    shared: `${e.byUserName} shared ${title} with you as ${e.role}.`,
+    removed: `${e.byUserName} removed your access to ${title}.`,
+    left: `You left ${title}.`,
+    role_changed: `${e.byUserName} changed your role on ${title} to ${e.role}${e.role === "viewer" ? ": you can read but no longer edit" : ""}.`,
+    deleted: `${title} was deleted.`,
+  }[reason];
+  return { documentId: e.documentId, title: e.title, role: e.role, previousRole: e.previousRole, reason, message };
+}
+
+export function bridgeBusToSockets(
+  io: TandemIo,
+  services: Services,
+  presence: PresenceFeed,
+  notifications: Notifications,
+): () => void {
+  const { db, log } = services;
+  const local = io.local;
+
+  /** doc:upsert to each listed user, carrying that user's own role. */
+  async function upsertFor(document: DocumentSummary, userIds: string[]): Promise<void> {
+    const memberships = await db.membership.findMany({
+      where: { documentId: document.id, userId: { in: userIds } },
+      select: { userId: true, role: true },
+    });
+    for (const m of memberships) local.to(userRoom(m.userId)).emit("doc:upsert", { ...document, role: m.role as Role });
+  }
+
+  async function membershipChanged(e: MembershipChanged): Promise<void> {
+    const change = accessChange(e);
+    local.to(userRoom(e.userId)).emit("access:changed", change);
+    if (e.role === null) {
+      local.to(userRoom(e.userId)).emit("doc:removed", { documentId: e.documentId, title: e.title, reason: change.reason });
+      // The revoked user's open tabs stop receiving the document's comments and presence at once.
+      local.in(userRoom(e.userId)).socketsLeave(docRoom(e.documentId));
+      if (presence.tracker.leaveUser(e.documentId, e.userId)) await presence.publish(e.documentId);
+    } else {
+      const doc = await db.document.findUnique({ where: { id: e.documentId }, include: { owner: { select: { name: true } } } });
+      if (doc) {
+        const summary: DocumentSummary = {
+          id: doc.id,
+          title: doc.title,
+          ownerId: doc.ownerId,
+          ownerName: doc.owner.name,
+          createdAt: doc.createdAt.toISOString(),
+          updatedAt: doc.updatedAt.toISOString(),
+        };
+        local.to(userRoom(e.userId)).emit("doc:upsert", { ...summary, role: e.role });
+      }
+    }
+    await notifications.membershipChanged(e);
+  }
+
+  async function route(event: BusEvent): Promise<void> {
+    switch (event.type) {
+      case "document.created":
+      case "document.updated":
+        return upsertFor(event.document, event.userIds);
+      case "document.deleted": {
+        const reason: AccessChangeReason = "deleted";
+        local.to(event.userIds.map(userRoom)).emit("doc:removed", { documentId: event.documentId, title: event.title, reason });
+        local.to(docRoom(event.documentId)).emit("access:changed", {
+          documentId: event.documentId,
+          title: event.title,
+          role: null,
+          previousRole: null,
+          reason,
+          message: `'${event.title}' was deleted by its owner.`,
+        });
+        local.in(docRoom(event.documentId)).socketsLeave(docRoom(event.documentId));
+        presence.tracker.forgetDocument(event.documentId);
+        return;
+      }
+      case "membership.changed":
+        return membershipChanged(event);
+      case "comment.upserted":
+        local.to(docRoom(event.documentId)).emit("comment:upsert", { documentId: event.documentId, comment: event.comment });
+        return;
+      case "comment.removed":
+        local.to(docRoom(event.documentId)).emit("comment:removed", { documentId: event.documentId, commentIds: event.commentIds });
+        return;
+      case "notification.created":
+        local.to(userRoom(event.userId)).emit("notification:new", event.notification);
+        return;
+      default:
+        return; // announcements and the like are other channels' business
+    }
+  }
+
+  return services.bus.subscribe((event) => {
+    route(event).catch((err) => log.error({ err, type: event.type }, "realtime bus bridge failed"));
+  });
+}

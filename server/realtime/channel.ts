@@ -1,0 +1,50 @@
+// The socket.io channel: app events (live document list, presence, access changes, comments,
+// notifications) on the same HTTP server and port, at /socket.io, with long-polling as the fallback
+// where WebSockets are blocked.
+import { Server } from "socket.io";
+import type { Channel, ChannelContext } from "../channel";
+import { Comments } from "../domain/comments";
+import { Notifications } from "../domain/notifications";
+import { MAX_MESSAGE_BYTES, SOCKET_PATH } from "../../lib/realtime/events";
+import { bridgeBusToSockets } from "./busBridge";
+import { handshakeMiddleware } from "./handshake";
+import { registerSocketHandlers } from "./handlers";
+import { LocalPresence } from "./presence";
+import { PresenceFeed } from "./presenceFeed";
+import type { TandemIo } from "./types";
+
+export function createRealtimeChannel({ services, upgrades, httpServer }: ChannelContext): Channel {
+  // engine.io listens on the HTTP server itself: its 'request' listener takes /socket.io/ requests
+  // (polling) before the app's handler sees them, and its 'upgrade' listener takes the WebSockets.
+  upgrades.ignore(`${SOCKET_PATH}/`);
+  const io: TandemIo = new Server(httpServer, {
+    path: SOCKET_PATH,
+    serveClient: false,
+    maxHttpBufferSize: MAX_MESSAGE_BYTES,
+    // Other upgrades (/collab/...) belong to other channels: engine.io must not close them.
+    destroyUpgrade: false,
+  });
+
+  const notifications = new Notifications(services.db, services.bus);
+  const comments = new Comments(services.db, services.bus, services.documents, notifications);
+  const presence = new PresenceFeed(io, services.db, new LocalPresence());
+
+  const rateLimited = services.metrics.counter("tandem_socketio_rate_limited_total", "socket.io events refused by the per-socket rate limit");
+  services.metrics.gauge("tandem_socketio_connections", "Open socket.io connections on this instance", () => io.engine.clientsCount);
+
+  io.use(handshakeMiddleware(services));
+  io.on("connection", (socket) =>
+    registerSocketHandlers(socket, { services, comments, notifications, presence, onRateLimited: () => rateLimited.inc() }),
+  );
+  const unsubscribe = bridgeBusToSockets(io, services, presence, notifications);
+
+  return {
+    name: "realtime",
+    async close() {
+      unsubscribe();
+      // Not io.close(): that also closes the HTTP server and waits for it, which app.ts owns.
+      io.local.disconnectSockets(true);
+      io.engine.close();
+    },
+  };
+}

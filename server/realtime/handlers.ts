@@ -1,0 +1,80 @@
+// What a connected socket can ask for. Each handler checks authorization itself (through the domain
+// modules), so joining a room is never what grants access.
+import type { Services } from "../services";
+import type { Comments } from "../domain/comments";
+import type { Notifications } from "../domain/notifications";
+import { notFound } from "../http/errors";
+import { failure, onClientEvent, splitArgs } from "./clientEvent";
+import type { PresenceFeed } from "./presenceFeed";
+import { docRoom, userRoom } from "./rooms";
+import type { TandemSocket } from "./types";
+
+export type HandlerDeps = {
+  services: Services;
+  comments: Comments;
+  notifications: Notifications;
+  presence: PresenceFeed;
+  onRateLimited: () => void;
+};
+
+export function registerSocketHandlers(socket: TandemSocket, deps: HandlerDeps): void {
+  const { services, comments, notifications, presence } = deps;
+  const { log } = services;
+  const user = socket.data.user;
+  const publishPresence = (documentId: string) =>
+    presence.publish(documentId).catch((err) => log.error({ err, documentId }, "presence update failed"));
+
+  void socket.join(userRoom(user.id));
+
+  // Rate limit before anything else runs: a refused event costs one comparison, so a flooding
+  // socket cannot starve the others. Refused events are answered (when they carry an ack) and dropped.
+  socket.use((packet, next) => {
+    if (socket.data.bucket.take()) return next();
+    deps.onRateLimited();
+    splitArgs(packet.slice(1)).ack?.(failure("rate_limited", "Slow down: too many events. Try again in a moment."));
+  });
+
+  onClientEvent(socket, "doc:join", log, async ({ documentId }) => {
+    const role = await services.documents.roleOf(user.id, documentId);
+    if (!role) throw notFound();
+    await socket.join(docRoom(documentId));
+    if (presence.tracker.join(documentId, socket.id, { id: user.id, name: user.name })) void publishPresence(documentId);
+    return { role, presence: presence.usersIn(documentId) };
+  });
+
+  onClientEvent(socket, "doc:leave", log, async ({ documentId }) => {
+    await socket.leave(docRoom(documentId));
+    if (presence.tracker.leave(documentId, socket.id)) void publishPresence(documentId);
+    return {};
+  });
+
+  onClientEvent(socket, "presence:list", log, async () => ({ presence: await presence.forUser(user.id) }));
+
+  onClientEvent(socket, "comments:list", log, async ({ documentId }) => ({
+    comments: await comments.list(user, documentId),
+  }));
+
+  onClientEvent(socket, "comment:create", log, async (input) => ({ comment: await comments.create(user, input) }));
+
+  onClientEvent(socket, "comment:reply", log, async ({ parentId, body }) => ({
+    comment: await comments.reply(user, parentId, body),
+  }));
+
+  onClientEvent(socket, "comment:resolve", log, async ({ commentId, resolved }) => ({
+    comment: await comments.setResolved(user, commentId, resolved),
+  }));
+
+  onClientEvent(socket, "comment:delete", log, async ({ commentId }) => ({
+    commentIds: (await comments.remove(user, commentId)).commentIds,
+  }));
+
+  onClientEvent(socket, "notifications:list", log, ({ limit }) => notifications.list(user.id, limit));
+
+  onClientEvent(socket, "notifications:read", log, async (target) => ({
+    unread: await notifications.markRead(user.id, target),
+  }));
+
+  socket.on("disconnect", () => {
+    for (const documentId of presence.tracker.leaveEverywhere(socket.id)) void publishPresence(documentId);
+  });
+}

@@ -1,0 +1,46 @@
+// Connection middleware: who is connecting, by the same rule as HTTP (session cookie, or a personal
+// access token in `auth: {token}` / `Authorization: Bearer`). A cookie is trusted only from our own
+// origin, otherwise any site the user visits could open a socket in their name.
+import type { ExtendedError } from "socket.io";
+import type { Services } from "../services";
+import type { AuthUser } from "../auth/auth";
+import type { RealtimeErrorCode } from "../../lib/realtime/events";
+import { isSameOrigin } from "../http/origin";
+import { TokenBucket } from "./tokenBucket";
+import type { TandemSocket } from "./types";
+
+/** Events a socket may send in a burst, and per second after that. */
+export const EVENT_BURST = 30;
+export const EVENTS_PER_SECOND = 10;
+
+/** The client sees `err.message` and `err.data.code` in its `connect_error` handler. */
+function refusal(code: RealtimeErrorCode, message: string): ExtendedError {
+  return Object.assign(new Error(message), { data: { code } });
+}
+
+export function handshakeMiddleware(services: Services) {
+  return async (socket: TandemSocket, next: (err?: ExtendedError) => void) => {
+    try {
+      const token: unknown = socket.handshake.auth?.token;
+      let auth: { user: AuthUser; via: "cookie" | "token" } | null;
+      if (token !== undefined) {
+        const user = typeof token === "string" && token.length <= 200 ? await services.auth.userFromAccessToken(token) : null;
+        auth = user ? { user, via: "token" } : null;
+        if (!auth) return next(refusal("unauthorized", "That access token is not valid. Create a new one in Settings."));
+      } else {
+        auth = await services.auth.authenticate(socket.request);
+      }
+      if (!auth) return next(refusal("unauthorized", "Please sign in first."));
+      if (auth.via === "cookie" && !isSameOrigin(socket.request, services.config)) {
+        return next(refusal("forbidden", "Connections from other sites are not allowed."));
+      }
+      socket.data.user = auth.user;
+      socket.data.via = auth.via;
+      socket.data.bucket = new TokenBucket(EVENT_BURST, EVENTS_PER_SECOND);
+      next();
+    } catch (err) {
+      services.log.error({ err }, "socket.io handshake failed");
+      next(refusal("internal", "Could not check your sign-in. Please try again."));
+    }
+  };
+}
