@@ -1,7 +1,9 @@
 // The realtime channels the server runs, in start order. Each lives in its own folder.
 import type { ChannelFactory } from "./channel";
 import { createOpsChannel } from "./ops/opsChannel";
+import { createRealtimeChannel } from "./realtime/channel";
 
 export const channelFactories: ChannelFactory[] = [
   createOpsChannel,
+  createRealtimeChannel,
 ];
