@@ -1,0 +1,215 @@
+// One open document: its Y.Doc, its awareness (cursors, names) and the peers connected to it.
+// Speaks the y-websocket protocol (y-protocols sync + awareness) with peers through the `Peer`
+// interface only, so it is tested with fake peers and has no idea what a socket is.
+import * as Y from "yjs";
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
+import * as syncProtocol from "y-protocols/sync";
+import * as awarenessProtocol from "y-protocols/awareness";
+import { CloseCode } from "../../lib/collab/closeCodes";
+import { MessageType, awarenessMessage, syncStep1Message, syncUpdateMessage } from "./messages";
+import type { Peer } from "./peer";
+
+export type RoomLimits = { maxFrameBytes: number; maxDocumentBytes: number };
+
+export type RoomHooks = {
+  /** An update was applied to the document (from a writer or a direct edit): persist it. */
+  onUpdate(update: Uint8Array): void;
+  /** The last peer left. */
+  onEmpty(): void;
+};
+
+/** Origin of transactions made by server code rather than by a peer. */
+export const DIRECT_ORIGIN = Symbol("direct");
+
+/** A frame the room refuses: the sending peer is closed with `code`, nobody else notices. */
+class RefusedFrame extends Error {
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export class Room {
+  readonly doc = new Y.Doc();
+  readonly awareness: awarenessProtocol.Awareness;
+  /** Each peer with the awareness client ids it announced, removed again when it leaves. */
+  private readonly peers = new Map<Peer, Set<number>>();
+  /** Upper bound of the stored state's size: last measured size plus every update since. */
+  private approxBytes: number;
+  /** Frames from read-only peers that carried document changes and were dropped. */
+  droppedReadOnlyUpdates = 0;
+  destroyed = false;
+
+  constructor(
+    readonly documentId: string,
+    initialState: Uint8Array | null,
+    private readonly hooks: RoomHooks,
+    private readonly limits: RoomLimits,
+  ) {
+    // Applied before the listeners exist: loading is not an edit and must not be stored again.
+    if (initialState) Y.applyUpdate(this.doc, initialState);
+    this.approxBytes = initialState?.byteLength ?? 0;
+    this.awareness = new awarenessProtocol.Awareness(this.doc);
+    this.awareness.setLocalState(null); // the server itself is not a participant
+    this.doc.on("update", this.onDocUpdate);
+    this.awareness.on("update", this.onAwarenessUpdate);
+  }
+
+  get peerCount(): number {
+    return this.peers.size;
+  }
+
+  peersOf(userId: string): Peer[] {
+    return [...this.peers.keys()].filter((p) => p.userId === userId);
+  }
+
+  /** Adds a peer and starts the handshake: our sync step 1, then everyone's awareness. */
+  join(peer: Peer): void {
+    if (this.destroyed) throw new Error("room is destroyed");
+    this.peers.set(peer, new Set());
+    peer.send(syncStep1Message(this.doc));
+    const clients = [...this.awareness.getStates().keys()];
+    if (clients.length > 0) peer.send(awarenessMessage(this.awareness, clients));
+  }
+
+  /** Removes a peer (idempotent) and the cursors it announced. */
+  leave(peer: Peer): void {
+    const clients = this.peers.get(peer);
+    if (!clients) return;
+    this.peers.delete(peer);
+    if (clients.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...clients], null);
+    if (this.peers.size === 0 && !this.destroyed) this.hooks.onEmpty();
+  }
+
+  /** Closes one peer with a code the client understands, and forgets it. */
+  disconnect(peer: Peer, code: number, reason: string): void {
+    if (!this.peers.has(peer)) return;
+    peer.close(code, reason);
+    this.leave(peer);
+  }
+
+  /** One frame from a peer. Anything wrong with it closes that peer only. */
+  handleMessage(peer: Peer, data: Uint8Array): void {
+    if (!this.peers.has(peer)) return; // already closed: late frames are ignored
+    try {
+      if (data.byteLength > this.limits.maxFrameBytes) throw new RefusedFrame(CloseCode.MessageTooBig, "Message too big.");
+      this.dispatch(peer, decoding.createDecoder(data));
+    } catch (error) {
+      if (error instanceof RefusedFrame) this.disconnect(peer, error.code, error.message);
+      else this.disconnect(peer, CloseCode.InvalidPayload, "Malformed message.");
+    }
+  }
+
+  /** Runs `change` on the document as the server (not a peer): it is relayed and stored like any edit. */
+  transact(change: (doc: Y.Doc) => void): void {
+    this.doc.transact(() => change(this.doc), DIRECT_ORIGIN);
+  }
+
+  /** The full state, for compaction; resets the size estimate to the measured size. */
+  encodeState(): Uint8Array {
+    const state = Y.encodeStateAsUpdate(this.doc);
+    this.approxBytes = state.byteLength;
+    return state;
+  }
+
+  /** Closes every peer (shutdown, document deleted) without triggering onEmpty. */
+  closeAll(code: number, reason: string): void {
+    const peers = [...this.peers.keys()];
+    this.peers.clear();
+    for (const peer of peers) peer.close(code, reason);
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.peers.clear();
+    this.doc.off("update", this.onDocUpdate);
+    this.awareness.off("update", this.onAwarenessUpdate);
+    this.awareness.destroy(); // clears its outdated-state interval
+    this.doc.destroy();
+  }
+
+  private dispatch(peer: Peer, decoder: decoding.Decoder): void {
+    const type = decoding.readVarUint(decoder);
+    switch (type) {
+      case MessageType.Sync:
+        return this.handleSync(peer, decoder);
+      case MessageType.Awareness:
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), peer);
+        return;
+      case MessageType.QueryAwareness: {
+        const clients = [...this.awareness.getStates().keys()];
+        if (clients.length > 0) peer.send(awarenessMessage(this.awareness, clients));
+        return;
+      }
+      case MessageType.Auth:
+        return; // servers send auth messages, clients do not; ignore rather than fail
+      default:
+        throw new RefusedFrame(CloseCode.InvalidPayload, "Unknown message type.");
+    }
+  }
+
+  private handleSync(peer: Peer, decoder: decoding.Decoder): void {
+    const syncType = decoding.readVarUint(decoder);
+    switch (syncType) {
+      case syncProtocol.messageYjsSyncStep1: {
+        // Anyone who may read gets the state they miss.
+        const encoder = encoding.createEncoder();
+        encoding.writeVarUint(encoder, MessageType.Sync);
+        syncProtocol.readSyncStep1(decoder, encoder, this.doc);
+        peer.send(encoding.toUint8Array(encoder));
+        return;
+      }
+      case syncProtocol.messageYjsSyncStep2:
+      case syncProtocol.messageYjsUpdate: {
+        const update = decoding.readVarUint8Array(decoder);
+        if (!peer.canWrite) {
+          // Guarded path: a viewer's changes are never applied, so never stored or relayed either.
+          if (update.byteLength > 2) this.droppedReadOnlyUpdates++; // 2 bytes = an empty update
+          return;
+        }
+        return this.applyFromPeer(peer, update);
+      }
+      default:
+        throw new RefusedFrame(CloseCode.InvalidPayload, "Unknown sync message.");
+    }
+  }
+
+  private applyFromPeer(peer: Peer, update: Uint8Array): void {
+    if (this.approxBytes + update.byteLength > this.limits.maxDocumentBytes) {
+      this.encodeState(); // the estimate only grows; measure before refusing
+      if (this.approxBytes + update.byteLength > this.limits.maxDocumentBytes) {
+        throw new RefusedFrame(CloseCode.MessageTooBig, "Document size limit reached.");
+      }
+    }
+    // Decode fully first so a truncated or garbled update is refused before any part of it applies.
+    Y.decodeUpdate(update);
+    Y.applyUpdate(this.doc, update, peer);
+  }
+
+  private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.approxBytes += update.byteLength;
+    const message = syncUpdateMessage(update); // encoded once for every peer
+    for (const peer of this.peers.keys()) if (peer !== origin) peer.send(message);
+    this.hooks.onUpdate(update);
+  };
+
+  private onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const owned = this.peers.get(origin as Peer);
+    if (owned) {
+      for (const id of added) owned.add(id);
+      for (const id of removed) owned.delete(id);
+    }
+    const changed = [...added, ...updated, ...removed];
+    if (changed.length === 0 || this.peers.size === 0) return;
+    // Sent to the sender too: a lone client's y-websocket watchdog counts it as a sign of life.
+    const message = awarenessMessage(this.awareness, changed);
+    for (const peer of this.peers.keys()) peer.send(message);
+  };
+}

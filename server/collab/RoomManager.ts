@@ -1,0 +1,240 @@
+// Which rooms are open: loads a room on first use, persists its updates, unloads it a while after
+// the last peer left (compacting its log), and applies access changes (revoked, downgraded, deleted).
+import type * as Y from "yjs";
+import { CloseCode } from "../../lib/collab/closeCodes";
+import type { Logger } from "../log";
+import type { CollabOptions } from "./limits";
+import type { DocumentStore, LoadedDocument } from "./DocumentStore";
+import { Room } from "./Room";
+import type { Peer } from "./peer";
+
+type OpenRoom = {
+  room: Room;
+  /** Log rows of this document not yet folded into the snapshot. */
+  logRows: number;
+  unloadTimer: NodeJS.Timeout | undefined;
+  compactionScheduled: boolean;
+  lastTouchedAt: number;
+};
+
+export type RoomManagerHooks = {
+  /** Marks the document as recently edited (rate-limited by the manager). */
+  touch(documentId: string): Promise<void>;
+  log: Logger;
+};
+
+export class RoomManager {
+  private readonly rooms = new Map<string, OpenRoom>();
+  private readonly loading = new Map<string, Promise<boolean>>();
+  private readonly unloading = new Map<string, Promise<void>>();
+  private readonly deletedWhileLoading = new Set<string>();
+  private retiredDroppedUpdates = 0;
+  closed = false;
+
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly options: CollabOptions,
+    private readonly hooks: RoomManagerHooks,
+  ) {}
+
+  stats() {
+    let peers = 0;
+    let dropped = this.retiredDroppedUpdates;
+    for (const { room } of this.rooms.values()) {
+      peers += room.peerCount;
+      dropped += room.droppedReadOnlyUpdates;
+    }
+    return { rooms: this.rooms.size, peers, droppedReadOnlyUpdates: dropped, store: { ...this.store.stats } };
+  }
+
+  isOpen(documentId: string): boolean {
+    return this.rooms.has(documentId);
+  }
+
+  /** Joins `peer` to the document's room, loading it first if needed. Null when the document does not exist. */
+  async connect(documentId: string, peer: Peer): Promise<Room | null> {
+    const open = await this.acquire(documentId);
+    if (!open) return null;
+    open.room.join(peer);
+    return open.room;
+  }
+
+  /** Reads a document without a socket (the live room when open). Null when it does not exist. */
+  async read<T>(documentId: string, read: (doc: Y.Doc) => T): Promise<T | null> {
+    const open = await this.acquire(documentId);
+    if (!open) return null;
+    try {
+      return read(open.room.doc);
+    } finally {
+      if (open.room.peerCount === 0) this.scheduleUnload(documentId, open);
+    }
+  }
+
+  /** Edits a document as the server: relayed to peers and stored like any edit. False when it does not exist. */
+  async edit(documentId: string, change: (doc: Y.Doc) => void): Promise<boolean> {
+    const open = await this.acquire(documentId);
+    if (!open) return false;
+    try {
+      open.room.transact(change);
+      return true;
+    } finally {
+      if (open.room.peerCount === 0) this.scheduleUnload(documentId, open);
+    }
+  }
+
+  /** Membership removed: close that user's connections to the document. */
+  closeUser(documentId: string, userId: string, code: number, reason: string): void {
+    const open = this.rooms.get(documentId);
+    if (!open) return;
+    for (const peer of open.room.peersOf(userId)) open.room.disconnect(peer, code, reason);
+  }
+
+  /**
+   * Role changed: write access changes at once (frames already in flight are judged by the new role),
+   * then the connection is closed with AccessChanged so the client reconnects and learns its new role.
+   */
+  setWriteAccess(documentId: string, userId: string, canWrite: boolean): void {
+    const open = this.rooms.get(documentId);
+    if (!open) return;
+    for (const peer of open.room.peersOf(userId)) {
+      if (peer.canWrite === canWrite) continue;
+      peer.canWrite = canWrite;
+      open.room.disconnect(peer, CloseCode.AccessChanged, canWrite ? "You can now edit." : "You can now only view.");
+    }
+  }
+
+  /** The document was deleted: close everyone and drop the room without writing anything. */
+  drop(documentId: string): void {
+    if (this.loading.has(documentId)) this.deletedWhileLoading.add(documentId);
+    const open = this.rooms.get(documentId);
+    if (open) {
+      this.rooms.delete(documentId);
+      clearTimeout(open.unloadTimer);
+      open.room.closeAll(CloseCode.DocumentDeleted, "This document was deleted.");
+      this.retire(open.room);
+    }
+    this.store.forget(documentId);
+  }
+
+  /** Shutdown: say goodbye to every peer, compact every room, commit everything. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    const work: Promise<void>[] = [...this.unloading.values()];
+    for (const [documentId, open] of this.rooms) {
+      clearTimeout(open.unloadTimer);
+      open.room.closeAll(CloseCode.GoingAway, "The server is restarting.");
+      work.push(this.persistAndRetire(documentId, open));
+    }
+    this.rooms.clear();
+    await Promise.allSettled([...work, ...this.loading.values()]);
+    await this.store.close();
+  }
+
+  /** The open room of a document, loading it if needed; its unload timer is cancelled. */
+  private async acquire(documentId: string): Promise<OpenRoom | null> {
+    for (;;) {
+      if (this.closed) return null;
+      const open = this.rooms.get(documentId);
+      if (open) {
+        clearTimeout(open.unloadTimer);
+        open.unloadTimer = undefined;
+        return open;
+      }
+      const unloading = this.unloading.get(documentId);
+      if (unloading) {
+        await unloading; // its compaction must be committed before we read the document again
+        continue;
+      }
+      if (!(await this.load(documentId))) return null;
+      // Loaded: loop to pick it up synchronously (a delete may have raced us in between).
+      if (!this.rooms.has(documentId)) return null;
+    }
+  }
+
+  private load(documentId: string): Promise<boolean> {
+    let loading = this.loading.get(documentId);
+    if (!loading) {
+      loading = (async () => {
+        try {
+          const loaded = await this.store.load(documentId);
+          if (!loaded || this.closed || this.deletedWhileLoading.has(documentId)) return false;
+          this.rooms.set(documentId, this.createRoom(documentId, loaded));
+          return true;
+        } finally {
+          this.loading.delete(documentId);
+          this.deletedWhileLoading.delete(documentId);
+        }
+      })();
+      this.loading.set(documentId, loading);
+    }
+    return loading;
+  }
+
+  private createRoom(documentId: string, loaded: LoadedDocument): OpenRoom {
+    const open: OpenRoom = {
+      room: undefined as unknown as Room,
+      logRows: loaded.logRows,
+      unloadTimer: undefined,
+      compactionScheduled: false,
+      lastTouchedAt: 0,
+    };
+    open.room = new Room(
+      documentId,
+      loaded.state,
+      {
+        onUpdate: (update) => this.onUpdate(documentId, open, update),
+        onEmpty: () => this.scheduleUnload(documentId, open),
+      },
+      { maxFrameBytes: this.options.maxFrameBytes, maxDocumentBytes: this.options.maxDocumentBytes },
+    );
+    return open;
+  }
+
+  private onUpdate(documentId: string, open: OpenRoom, update: Uint8Array): void {
+    this.store.append(documentId, update);
+    open.logRows++;
+    const now = Date.now();
+    if (now - open.lastTouchedAt >= this.options.touchIntervalMs) {
+      open.lastTouchedAt = now;
+      this.hooks.touch(documentId).catch((err) => this.hooks.log.warn({ err, documentId }, "touch failed"));
+    }
+    if (open.logRows >= this.options.compactAfterUpdates && !open.compactionScheduled) {
+      // Off the hot path: encoding the whole state can take a while for big documents.
+      open.compactionScheduled = true;
+      setImmediate(() => {
+        open.compactionScheduled = false;
+        if (open.room.destroyed) return;
+        open.logRows = 0;
+        void this.store.compact(documentId, open.room.encodeState());
+      });
+    }
+  }
+
+  private scheduleUnload(documentId: string, open: OpenRoom): void {
+    if (this.closed || this.rooms.get(documentId) !== open) return;
+    clearTimeout(open.unloadTimer);
+    open.unloadTimer = setTimeout(() => this.unload(documentId, open), this.options.unloadDelayMs);
+  }
+
+  private unload(documentId: string, open: OpenRoom): void {
+    open.unloadTimer = undefined;
+    if (open.room.peerCount > 0 || this.rooms.get(documentId) !== open) return;
+    this.rooms.delete(documentId);
+    const work = this.persistAndRetire(documentId, open).finally(() => this.unloading.delete(documentId));
+    this.unloading.set(documentId, work);
+  }
+
+  /** Compacts (when the log has rows) and destroys the room; resolves once everything is committed. */
+  private persistAndRetire(documentId: string, open: OpenRoom): Promise<void> {
+    // The state is captured synchronously, so the compaction covers exactly the updates appended so far.
+    const committed = open.logRows > 0 ? this.store.compact(documentId, open.room.encodeState()) : this.store.flush();
+    this.retire(open.room);
+    return committed;
+  }
+
+  private retire(room: Room): void {
+    this.retiredDroppedUpdates += room.droppedReadOnlyUpdates;
+    room.destroy();
+  }
+}

@@ -1,0 +1,75 @@
+// The collab channel: Yjs rooms over the standard y-websocket protocol at /collab/<docId>.
+// Also the socket-less entry point for server code (`collabOf(services)`): read or edit a document,
+// read the counters.
+import { WebSocketServer } from "ws";
+import type * as Y from "yjs";
+import type { ChannelFactory } from "../channel";
+import type { Services } from "../services";
+import { defaultCollabOptions, type CollabOptions } from "./limits";
+import { DocumentStore } from "./DocumentStore";
+import { RoomManager } from "./RoomManager";
+import { COLLAB_PATH_PREFIX, createUpgradeHandler } from "./upgradeHandler";
+import { startHeartbeat } from "./heartbeat";
+import { followAccessChanges } from "./accessEvents";
+import { documentText } from "./documentText";
+
+export type CollabService = {
+  manager: RoomManager;
+  store: DocumentStore;
+  /** The document's plain text (Tiptap field), or null when it does not exist. */
+  readText(documentId: string): Promise<string | null>;
+  read<T>(documentId: string, read: (doc: Y.Doc) => T): Promise<T | null>;
+  edit(documentId: string, change: (doc: Y.Doc) => void): Promise<boolean>;
+  stats(): ReturnType<RoomManager["stats"]>;
+};
+
+const CLOSE_GRACE_MS = 1_000;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const registry = new WeakMap<Services, CollabService>();
+
+/** The collab service of a running server (several servers may run in one test process). */
+export function collabOf(services: Services): CollabService | undefined {
+  return registry.get(services);
+}
+
+export function collabChannelWith(overrides: Partial<CollabOptions> = {}): ChannelFactory {
+  const options: CollabOptions = { ...defaultCollabOptions, ...overrides };
+  return ({ services, upgrades }) => {
+    const store = new DocumentStore(services.db, services.log, options);
+    const manager = new RoomManager(store, options, {
+      touch: (documentId) => services.documents.touch(documentId),
+      log: services.log,
+    });
+    // maxPayload: ws itself closes a socket that sends a bigger frame, with 1009.
+    const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes });
+    const heartbeat = startHeartbeat(options.heartbeatIntervalMs);
+    upgrades.on(COLLAB_PATH_PREFIX, createUpgradeHandler(services, wss, manager, heartbeat));
+    const unsubscribe = followAccessChanges(services.bus, manager);
+
+    const service: CollabService = {
+      manager,
+      store,
+      readText: (documentId) => manager.read(documentId, (doc) => documentText(doc)),
+      read: (documentId, read) => manager.read(documentId, read),
+      edit: (documentId, change) => manager.edit(documentId, change),
+      stats: () => manager.stats(),
+    };
+    registry.set(services, service);
+
+    return {
+      name: "collab",
+      async close() {
+        unsubscribe();
+        heartbeat.stop();
+        await manager.close(); // closes peers with GoingAway, compacts, commits
+        // Give the close handshakes a moment, then cut whatever is left.
+        for (let waited = 0; wss.clients.size > 0 && waited < CLOSE_GRACE_MS; waited += 20) await sleep(20);
+        for (const ws of wss.clients) ws.terminate();
+        await new Promise<void>((resolve) => wss.close(() => resolve()));
+      },
+    };
+  };
+}
+
+export const createCollabChannel: ChannelFactory = collabChannelWith();

@@ -1,0 +1,45 @@
+// Named limits and timings of the collab server. Tests override the timings through CollabOptions.
+
+/** Largest WebSocket frame accepted; larger frames close that socket with 1009 (ws `maxPayload`). */
+export const MAX_FRAME_BYTES = 1024 * 1024;
+/** A document whose stored state would grow past this refuses further updates (1009). */
+export const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
+/** A peer whose unsent data grows past this is disconnected (it reconnects and resyncs). */
+export const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
+/** Frames a connection may send while its room is still loading, before it is cut off. */
+export const MAX_FRAMES_BEFORE_READY = 256;
+
+/** How long a room stays in memory after its last peer left (a reload reconnects within it). */
+export const ROOM_UNLOAD_DELAY_MS = 10_000;
+/** Group commit window: accepted updates are written together at most this long after arriving. */
+export const GROUP_COMMIT_MS = 10;
+/** A batch is written at once when this many updates are waiting. */
+export const MAX_BATCH_UPDATES = 256;
+/** The log is folded into the snapshot once a loaded document has this many log rows. */
+export const COMPACT_AFTER_UPDATES = 500;
+/** `Document.updatedAt` is bumped at most this often while edits flow. */
+export const TOUCH_INTERVAL_MS = 5_000;
+/** Server-side ping; a peer that misses one pong is dropped. */
+export const HEARTBEAT_INTERVAL_MS = 30_000;
+
+export type CollabOptions = {
+  unloadDelayMs: number;
+  groupCommitMs: number;
+  maxBatchUpdates: number;
+  compactAfterUpdates: number;
+  touchIntervalMs: number;
+  maxFrameBytes: number;
+  maxDocumentBytes: number;
+  heartbeatIntervalMs: number;
+};
+
+export const defaultCollabOptions: CollabOptions = {
+  unloadDelayMs: ROOM_UNLOAD_DELAY_MS,
+  groupCommitMs: GROUP_COMMIT_MS,
+  maxBatchUpdates: MAX_BATCH_UPDATES,
+  compactAfterUpdates: COMPACT_AFTER_UPDATES,
+  touchIntervalMs: TOUCH_INTERVAL_MS,
+  maxFrameBytes: MAX_FRAME_BYTES,
+  maxDocumentBytes: MAX_DOCUMENT_BYTES,
+  heartbeatIntervalMs: HEARTBEAT_INTERVAL_MS,
+};

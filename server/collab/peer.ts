@@ -1,0 +1,10 @@
+// What a Room sees of a connection: no sockets, so rooms run the same over `ws`, in tests with
+// fake peers, and for server code that edits a document directly.
+
+export interface Peer {
+  readonly userId: string;
+  /** False for viewers: their document updates are dropped (awareness still flows). Changes live. */
+  canWrite: boolean;
+  send(message: Uint8Array): void;
+  close(code: number, reason: string): void;
+}

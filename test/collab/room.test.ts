@@ -1,0 +1,221 @@
+// The Room with fake peers: handshake, fan-out, read-only peers, malformed frames, awareness, limits.
+import { afterEach, describe, expect, test } from "vitest";
+import * as Y from "yjs";
+import * as encoding from "lib0/encoding";
+import { CloseCode } from "../../lib/collab/closeCodes";
+import { Room, type RoomLimits } from "../../server/collab/Room";
+import { MessageType, syncUpdateMessage } from "../../server/collab/messages";
+import { documentText } from "../../server/collab/documentText";
+import { FakeClient, FakePeer, appendParagraph, updateMessagesIn } from "./fakes";
+
+const limits: RoomLimits = { maxFrameBytes: 1024 * 1024, maxDocumentBytes: 16 * 1024 * 1024 };
+
+function makeRoom(initial: Y.Doc | null = null, roomLimits = limits) {
+  const stored: Uint8Array[] = [];
+  let emptied = 0;
+  const room = new Room("doc-1", initial ? Y.encodeStateAsUpdate(initial) : null, {
+    onUpdate: (u) => stored.push(u),
+    onEmpty: () => emptied++,
+  }, roomLimits);
+  return { room, stored, emptied: () => emptied };
+}
+
+const cleanup: Array<() => void> = [];
+afterEach(() => cleanup.splice(0).forEach((f) => f()));
+function client(room: Room, userId: string, canWrite = true) {
+  const c = new FakeClient(room, userId, canWrite);
+  cleanup.push(() => c.destroy());
+  return c;
+}
+
+describe("sync", () => {
+  test("handshake brings the client up to date and the server gets the client's state", () => {
+    const seed = new Y.Doc();
+    appendParagraph(seed, "from the server");
+    const { room, stored } = makeRoom(seed);
+    cleanup.push(() => room.destroy());
+    const a = client(room, "alice");
+    appendParagraph(a.doc, "offline edit"); // made before connecting: travels in sync step 2
+    a.peer.sent.length = 0;
+    a.connect();
+    expect(documentText(a.doc)).toContain("from the server");
+    expect(documentText(room.doc)).toContain("offline edit");
+    expect(stored.length).toBeGreaterThan(0); // the accepted step 2 is persisted
+  });
+
+  test("an update fans out to the other peers once, not back to its sender", () => {
+    const { room, stored } = makeRoom();
+    cleanup.push(() => room.destroy());
+    const a = client(room, "alice").connect();
+    const b = client(room, "bob").connect();
+    const c = client(room, "carol").connect();
+    a.pump();
+    b.peer.sent.length = 0;
+    c.peer.sent.length = 0;
+    const before = stored.length;
+    appendParagraph(a.doc, "hello");
+    expect(updateMessagesIn(a.peer.sent)).toBe(0);
+    expect(updateMessagesIn(b.peer.sent)).toBe(1);
+    // Encoded once: every receiver gets the very same bytes.
+    expect(b.peer.sent[0]).toBe(c.peer.sent[0]);
+    b.pump();
+    c.pump();
+    expect(documentText(b.doc)).toBe("hello");
+    expect(documentText(c.doc)).toBe("hello");
+    expect(stored.length).toBe(before + 1);
+  });
+});
+
+describe("read-only peers", () => {
+  test("a viewer reads, but its updates are never applied, relayed or stored", () => {
+    const seed = new Y.Doc();
+    appendParagraph(seed, "original");
+    const { room, stored } = makeRoom(seed);
+    cleanup.push(() => room.destroy());
+    const editor = client(room, "alice").connect();
+    const viewer = client(room, "victor", false).connect();
+    expect(documentText(viewer.doc)).toBe("original"); // step 1 answered
+    editor.peer.sent.length = 0;
+    const storedBefore = stored.length;
+    const stateBefore = Y.encodeStateVector(room.doc);
+
+    appendParagraph(viewer.doc, "vandalism"); // sent as a sync update frame
+    const crafted = new Y.Doc();
+    appendParagraph(crafted, "more vandalism");
+    const step2 = encoding.createEncoder();
+    encoding.writeVarUint(step2, MessageType.Sync);
+    encoding.writeVarUint(step2, 1); // sync step 2
+    encoding.writeVarUint8Array(step2, Y.encodeStateAsUpdate(crafted));
+    room.handleMessage(viewer.peer, encoding.toUint8Array(step2));
+
+    expect(documentText(room.doc)).toBe("original");
+    expect(Y.encodeStateVector(room.doc)).toEqual(stateBefore);
+    expect(updateMessagesIn(editor.peer.sent)).toBe(0);
+    expect(stored.length).toBe(storedBefore);
+    expect(viewer.peer.closed).toBeUndefined(); // dropped quietly; the viewer may stay and read
+    expect(room.droppedReadOnlyUpdates).toBe(2);
+  });
+
+  test("a viewer's awareness is relayed", () => {
+    const { room } = makeRoom();
+    cleanup.push(() => room.destroy());
+    const editor = client(room, "alice").connect();
+    const viewer = client(room, "victor", false).connect();
+    viewer.setPresence({ user: { name: "Victor" } });
+    editor.pump();
+    expect(editor.awareness.getStates().get(viewer.doc.clientID)).toEqual({ user: { name: "Victor" } });
+  });
+
+  test("write access can be withdrawn live", () => {
+    const { room } = makeRoom();
+    cleanup.push(() => room.destroy());
+    const a = client(room, "alice").connect();
+    a.peer.canWrite = false;
+    appendParagraph(a.doc, "too late");
+    expect(documentText(room.doc)).toBe("");
+  });
+});
+
+describe("bad frames", () => {
+  test.each([
+    ["empty", new Uint8Array([])],
+    ["unknown type", new Uint8Array([9, 1, 2])],
+    ["unknown sync type", new Uint8Array([0, 7, 0])],
+    ["truncated update", new Uint8Array([0, 2, 50, 1, 2, 3])],
+    ["garbage update", syncUpdateMessage(new Uint8Array([1, 255, 255, 255, 255, 15, 0, 4, 0]))],
+    ["bad awareness json", (() => {
+      const e = encoding.createEncoder();
+      encoding.writeVarUint(e, MessageType.Awareness);
+      const inner = encoding.createEncoder();
+      encoding.writeVarUint(inner, 1);
+      encoding.writeVarUint(inner, 42);
+      encoding.writeVarUint(inner, 1);
+      encoding.writeVarString(inner, "{not json");
+      encoding.writeVarUint8Array(e, encoding.toUint8Array(inner));
+      return encoding.toUint8Array(e);
+    })()],
+  ])("%s closes only the sender", (_name, frame) => {
+    const seed = new Y.Doc();
+    appendParagraph(seed, "safe");
+    const { room } = makeRoom(seed);
+    cleanup.push(() => room.destroy());
+    const bad = client(room, "mallory").connect();
+    const good = client(room, "alice").connect();
+    room.handleMessage(bad.peer, frame);
+    expect(bad.peer.closed?.code).toBe(CloseCode.InvalidPayload);
+    expect(good.peer.closed).toBeUndefined();
+    expect(room.peerCount).toBe(1);
+    expect(documentText(room.doc)).toBe("safe");
+    appendParagraph(good.doc, "still working");
+    expect(documentText(room.doc)).toBe("safe\nstill working");
+  });
+
+  test("a frame over the frame limit closes with 1009", () => {
+    const { room } = makeRoom(null, { maxFrameBytes: 100, maxDocumentBytes: 10_000 });
+    cleanup.push(() => room.destroy());
+    const a = client(room, "alice").connect();
+    appendParagraph(a.doc, "x".repeat(200));
+    expect(a.peer.closed?.code).toBe(CloseCode.MessageTooBig);
+    expect(documentText(room.doc)).toBe("");
+  });
+
+  test("a document over its size limit refuses further updates with 1009", () => {
+    const { room, stored } = makeRoom(null, { maxFrameBytes: 10_000, maxDocumentBytes: 2_000 });
+    cleanup.push(() => room.destroy());
+    const a = client(room, "alice").connect();
+    appendParagraph(a.doc, "a".repeat(1_500));
+    expect(a.peer.closed).toBeUndefined();
+    appendParagraph(a.doc, "b".repeat(1_500));
+    expect(a.peer.closed?.code).toBe(CloseCode.MessageTooBig);
+    expect(documentText(room.doc)).toBe("a".repeat(1_500));
+    expect(stored.length).toBe(1);
+  });
+});
+
+describe("awareness and leaving", () => {
+  test("a leaving peer's cursors are removed for everyone", () => {
+    const { room, emptied } = makeRoom();
+    cleanup.push(() => room.destroy());
+    const a = client(room, "alice").connect();
+    const b = client(room, "bob").connect();
+    a.setPresence({ user: { name: "Alice" } });
+    b.pump();
+    expect(b.awareness.getStates().has(a.doc.clientID)).toBe(true);
+    room.leave(a.peer);
+    b.pump();
+    expect(b.awareness.getStates().has(a.doc.clientID)).toBe(false);
+    expect(room.awareness.getStates().size).toBe(0);
+    expect(emptied()).toBe(0);
+    room.leave(b.peer);
+    room.leave(b.peer); // idempotent
+    expect(emptied()).toBe(1);
+  });
+
+  test("a newcomer receives the present cursors in its handshake", () => {
+    const { room } = makeRoom();
+    cleanup.push(() => room.destroy());
+    const a = client(room, "alice").connect();
+    a.setPresence({ user: { name: "Alice" } });
+    const b = client(room, "bob").connect();
+    expect(b.awareness.getStates().get(a.doc.clientID)).toEqual({ user: { name: "Alice" } });
+  });
+
+  test("frames from a peer that left are ignored", () => {
+    const { room } = makeRoom();
+    cleanup.push(() => room.destroy());
+    const a = client(room, "alice").connect();
+    room.leave(a.peer);
+    appendParagraph(a.doc, "ghost");
+    expect(documentText(room.doc)).toBe("");
+  });
+});
+
+test("closing a peer through the room removes it", () => {
+  const { room } = makeRoom();
+  cleanup.push(() => room.destroy());
+  const peer = new FakePeer("alice");
+  room.join(peer);
+  room.disconnect(peer, CloseCode.Forbidden, "gone");
+  expect(peer.closed).toEqual({ code: CloseCode.Forbidden, reason: "gone" });
+  expect(room.peerCount).toBe(0);
+});
