@@ -1,9 +1,11 @@
 // The realtime channels the server runs, in start order. Each lives in its own folder.
 import type { ChannelFactory } from "./channel";
+import { createCollabChannel } from "./collab/collabChannel";
 import { createOpsChannel } from "./ops/opsChannel";
 import { createRealtimeChannel } from "./realtime/channel";
 
 export const channelFactories: ChannelFactory[] = [
+  createCollabChannel,
   createOpsChannel,
   createRealtimeChannel,
 ];
