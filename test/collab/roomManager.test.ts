@@ -1,0 +1,144 @@
+// RoomManager + DocumentStore on a real SQLite file: loading, group commit, compaction, unload, access changes.
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { CloseCode } from "../../lib/collab/closeCodes";
+import { DocumentStore } from "../../server/collab/DocumentStore";
+import { RoomManager } from "../../server/collab/RoomManager";
+import { defaultCollabOptions, type CollabOptions } from "../../server/collab/limits";
+import { documentText } from "../../server/collab/documentText";
+import { FakeClient, FakePeer, appendParagraph } from "./fakes";
+import { openTestDb, silentLog, type TestDb } from "./testDb";
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await openTestDb();
+});
+afterAll(async () => t?.close());
+
+function setup(overrides: Partial<CollabOptions> = {}) {
+  const options = { ...defaultCollabOptions, unloadDelayMs: 0, ...overrides };
+  const store = new DocumentStore(t.db, silentLog, options);
+  const touched: string[] = [];
+  const manager = new RoomManager(store, options, { touch: async (id) => void touched.push(id), log: silentLog });
+  return { store, manager, touched };
+}
+
+const until = async (check: () => boolean | Promise<boolean>, timeoutMs = 5_000) => {
+  const start = Date.now();
+  while (!(await check())) {
+    if (Date.now() - start > timeoutMs) throw new Error("condition not met in time");
+    await new Promise((r) => setTimeout(r, 5));
+  }
+};
+
+const logRows = (documentId: string) => t.db.documentUpdate.count({ where: { documentId } });
+
+test("edits are group-committed, then compacted into the snapshot when the room unloads", async () => {
+  const { manager, store, touched } = setup({ groupCommitMs: 15 });
+  const id = await t.createDocument();
+  const room = (await manager.connect(id, new FakePeer("x")))!;
+  const a = new FakeClient(room, "alice").connect();
+  for (let i = 0; i < 50; i++) appendParagraph(a.doc, `line ${i}`);
+  expect(store.stats.batches).toBe(0); // nothing written synchronously: no per-keystroke round trip
+  await until(async () => (await logRows(id)) === 50);
+  expect(store.stats.batches).toBeLessThanOrEqual(2);
+  expect(store.stats.maxBatchSize).toBeGreaterThanOrEqual(25);
+  expect(touched).toEqual([id]); // rate-limited: once for 50 edits
+
+  for (const peer of [...room.peersOf("alice"), ...room.peersOf("x")]) room.leave(peer);
+  await until(() => !manager.isOpen(id));
+  await until(async () => (await logRows(id)) === 0);
+  const row = await t.db.document.findUniqueOrThrow({ where: { id } });
+  expect(row.snapshot?.byteLength).toBeGreaterThan(0);
+  expect(store.stats.compactions).toBe(1);
+
+  // Reloaded from the snapshot alone.
+  expect(await manager.read(id, (doc) => documentText(doc).split("\n").length)).toBe(50);
+  a.destroy();
+  await manager.close();
+});
+
+test("the log is compacted while the room is open once it passes the threshold", async () => {
+  const { manager, store } = setup({ compactAfterUpdates: 10, groupCommitMs: 1 });
+  const id = await t.createDocument();
+  const room = (await manager.connect(id, new FakePeer("x")))!;
+  const a = new FakeClient(room, "alice").connect();
+  for (let i = 0; i < 25; i++) {
+    appendParagraph(a.doc, `p${i}`);
+    await new Promise((r) => setTimeout(r, 2));
+  }
+  await store.flush();
+  await until(() => store.stats.compactions >= 2);
+  await store.flush();
+  expect(await logRows(id)).toBeLessThan(10);
+  // Snapshot + remaining log still hold everything.
+  const loaded = await store.load(id);
+  const { Doc, applyUpdate } = await import("yjs");
+  const doc = new Doc();
+  applyUpdate(doc, loaded!.state!);
+  expect(documentText(doc).split("\n")).toHaveLength(25);
+  a.destroy();
+  await manager.close();
+});
+
+test("a deleted document closes its peers with 4404 and is never written again", async () => {
+  const { manager, store } = setup({ groupCommitMs: 50 });
+  const id = await t.createDocument();
+  const room = (await manager.connect(id, new FakePeer("x")))!;
+  const a = new FakeClient(room, "alice").connect();
+  appendParagraph(a.doc, "queued but doomed");
+  await t.db.document.delete({ where: { id } });
+  manager.drop(id);
+  expect(a.peer.closed?.code).toBe(CloseCode.DocumentDeleted);
+  expect(manager.isOpen(id)).toBe(false);
+  await new Promise((r) => setTimeout(r, 80));
+  await store.flush();
+  expect(store.stats.writeErrors).toBe(0);
+  expect(await logRows(id)).toBe(0);
+  expect(await manager.connect(id, new FakePeer("y"))).toBeNull();
+  a.destroy();
+  await manager.close();
+});
+
+test("access changes: a removed member is closed with 4403, a downgraded one loses write at once", async () => {
+  const { manager } = setup();
+  const id = await t.createDocument();
+  const room = (await manager.connect(id, new FakePeer("x")))!;
+  const bob = new FakeClient(room, "bob").connect();
+  const carol = new FakeClient(room, "carol").connect();
+  const dave = new FakeClient(room, "dave").connect();
+  manager.closeUser(id, "bob", CloseCode.Forbidden, "removed");
+  expect(bob.peer.closed?.code).toBe(CloseCode.Forbidden);
+  manager.setWriteAccess(id, "carol", false);
+  expect(carol.peer.canWrite).toBe(false);
+  expect(carol.peer.closed?.code).toBe(CloseCode.AccessChanged);
+  manager.setWriteAccess(id, "dave", true); // unchanged: stays connected
+  expect(dave.peer.closed).toBeUndefined();
+  expect(room.peerCount).toBe(2); // dave and x
+  for (const c of [bob, carol, dave]) c.destroy();
+  await manager.close();
+});
+
+test("shutdown says GoingAway, compacts and commits", async () => {
+  const { manager, store } = setup({ groupCommitMs: 1_000, unloadDelayMs: 60_000 });
+  const id = await t.createDocument();
+  const room = (await manager.connect(id, new FakePeer("x")))!;
+  const a = new FakeClient(room, "alice").connect();
+  appendParagraph(a.doc, "just before shutdown");
+  await manager.close();
+  expect(a.peer.closed?.code).toBe(CloseCode.GoingAway);
+  const fresh = setup();
+  expect(await fresh.manager.read(id, (doc) => documentText(doc))).toBe("just before shutdown");
+  expect(store.stats.compactions).toBe(1);
+  a.destroy();
+  await fresh.manager.close();
+});
+
+test("concurrent first connections load the room once", async () => {
+  const { manager } = setup({ unloadDelayMs: 60_000 });
+  const id = await t.createDocument();
+  const peers = Array.from({ length: 5 }, (_, i) => new FakePeer(`u${i}`));
+  const rooms = await Promise.all(peers.map((p) => manager.connect(id, p)));
+  expect(new Set(rooms).size).toBe(1);
+  expect(rooms[0]!.peerCount).toBe(5);
+  await manager.close();
+});
