@@ -12,7 +12,7 @@ const tmp = path.join(root, ".tmp");
 fs.mkdirSync(tmp, { recursive: true });
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
-const onlyUnit = process.argv.includes("--unit");
+const onlyUnit = process.argv.includes("--unit") || process.argv.includes("--postgres");
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const suites = [];
@@ -31,29 +31,54 @@ function readJson(file) {
   }
 }
 
-// 1. Vitest
-const vitestJson = path.join(tmp, "vitest.json");
-fs.rmSync(vitestJson, { force: true });
-const vitestStatus = run("Vitest: unit and integration tests", bin("vitest"), [
-  "run",
-  "--reporter=default",
-  "--reporter=json",
-  `--outputFile.json=${vitestJson}`,
-]);
-const v = readJson(vitestJson);
-if (v) {
+// 1. Vitest, on the embedded SQLite default, then on PostgreSQL where one is reachable.
+function vitest(label, extraEnv) {
+  const jsonFile = path.join(tmp, `vitest-${label}.json`);
+  fs.rmSync(jsonFile, { force: true });
+  const status = run(`Vitest (${label}): unit and integration tests`, bin("vitest"), [
+    "run",
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${jsonFile}`,
+  ], extraEnv);
+  const v = readJson(jsonFile);
+  if (!v) {
+    totals.failed += 1;
+    suites.push(`vitest ${label} did not report (exit ${status})`);
+    return;
+  }
   totals.passed += v.numPassedTests;
   totals.failed += v.numFailedTests;
   totals.skipped += v.numPendingTests + v.numTodoTests;
-  suites.push(`vitest ${v.numPassedTests} passed, ${v.numFailedTests} failed`);
-} else {
-  totals.failed += 1;
-  suites.push(`vitest did not report (exit ${vitestStatus})`);
+  suites.push(`vitest ${label}: ${v.numPassedTests} passed, ${v.numFailedTests} failed`);
+  if (status !== 0 && v.numFailedTests === 0) {
+    // A test file that failed to load has no failed tests but still fails the run.
+    totals.failed += 1;
+    suites.push(`vitest ${label}: a test file failed to load (exit ${status})`);
+  }
 }
-if (vitestStatus !== 0 && v && v.numFailedTests === 0) {
-  // A suite that failed to load has no failed tests but still fails the run.
-  totals.failed += 1;
-  suites.push("vitest: a test file failed to load");
+
+async function postgresReachable(url) {
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: `${url}/postgres`, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const postgresUrl = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432";
+if (!process.argv.includes("--postgres")) vitest("sqlite", {});
+if (process.argv.includes("--no-postgres")) {
+  suites.push("vitest postgres: not run (--no-postgres)");
+} else if (await postgresReachable(postgresUrl)) {
+  vitest("postgres", { TEST_POSTGRES_URL: postgresUrl });
+} else {
+  console.log(`\nPostgreSQL is not reachable at ${postgresUrl}: skipping the PostgreSQL run (set TEST_POSTGRES_URL to point at one).`);
+  suites.push("vitest postgres: skipped, no PostgreSQL reachable");
 }
 
 // 2. Playwright on a production build

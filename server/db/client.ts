@@ -7,8 +7,11 @@ export type Db = PrismaClient;
 
 export async function createDb(config: Config): Promise<Db> {
   if (config.databaseKind === "postgres") {
+    // A separate client generated from the mechanically derived Postgres schema (prisma/postgres/);
+    // same models, so it is used through the same type.
     const { createPostgresAdapter } = await import("./postgres");
-    return new PrismaClient({ adapter: createPostgresAdapter(config.databaseUrl) });
+    const { PrismaClient: PostgresClient } = await import("./generated-pg/client");
+    return new PostgresClient({ adapter: createPostgresAdapter(config.databaseUrl) }) as unknown as Db;
   }
   const file = config.databaseUrl.slice("file:".length);
   const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: file }) });

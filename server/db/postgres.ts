@@ -1,4 +1,6 @@
 // PostgreSQL adapter for the hosted mode (DATABASE_URL=postgres://...).
-export function createPostgresAdapter(_url: string): never {
-  throw new Error("PostgreSQL support is not built yet: unset DATABASE_URL to use the embedded SQLite database.");
+import { PrismaPg } from "@prisma/adapter-pg";
+
+export function createPostgresAdapter(connectionString: string): PrismaPg {
+  return new PrismaPg({ connectionString, max: 10 });
 }

@@ -9,15 +9,48 @@ export type TestServer = Tandem & { dataDir: string; stop(): Promise<void> };
 
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "tandem-test-"));
-  const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "silent", ...env });
+  const database = await freshDatabase();
+  const config = loadConfig({
+    PORT: "0",
+    HOST: "127.0.0.1",
+    DATA_DIR: dataDir,
+    LOG_LEVEL: "silent",
+    ...(database ? { DATABASE_URL: database.url } : {}),
+    ...env,
+  });
   const tandem = await startTandem(config);
   return Object.assign(tandem, {
     dataDir,
     async stop() {
       await tandem.close();
+      await database?.drop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   });
+}
+
+/**
+ * With TEST_POSTGRES_URL (e.g. postgres://postgres@127.0.0.1:5432, set by `npm run test:pg`), every test
+ * server gets its own freshly created PostgreSQL database, dropped afterwards; otherwise SQLite in DATA_DIR.
+ */
+export async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> } | undefined> {
+  const base = process.env.TEST_POSTGRES_URL;
+  if (!base) return undefined;
+  const { default: pg } = await import("pg");
+  const name = `tandem_test_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client({ connectionString: `${base}/postgres` });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  return {
+    url: `${base}/${name}`,
+    async drop() {
+      const c = new pg.Client({ connectionString: `${base}/postgres` });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
 }
 
 /** A tiny HTTP client that keeps one account's session cookie, like a browser tab would. */
