@@ -1,6 +1,7 @@
 // The realtime channels the server runs, in start order. Each lives in its own folder.
 import type { ChannelFactory } from "./channel";
 import { createCollabChannel } from "./collab/collabChannel";
+import { eventsChannel } from "./events/eventsChannel";
 import { createOpsChannel } from "./ops/opsChannel";
 import { createRealtimeChannel } from "./realtime/channel";
 
@@ -8,4 +9,5 @@ export const channelFactories: ChannelFactory[] = [
   createCollabChannel,
   createOpsChannel,
   createRealtimeChannel,
+  eventsChannel,
 ];

@@ -27,6 +27,7 @@ export type BusEvent =
       byUserName: string;
     }
   | { type: "announcements.changed"; eventId?: number }
+  | { type: "announcement.dismissed"; announcementId: string; userId: string }
   | { type: "comment.upserted"; documentId: string; comment: CommentView }
   | { type: "comment.removed"; documentId: string; commentIds: string[] }
   | { type: "notification.created"; userId: string; notification: NotificationView };

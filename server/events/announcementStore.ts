@@ -1,0 +1,126 @@
+// Announcements and dismissals in the database. Domain rules (who may, what is valid) live here;
+// telling the streams is the caller's job (announcementService.ts).
+import crypto from "node:crypto";
+import type { Db } from "../db/client";
+import { ApiError } from "../http/errors";
+import type { AdminAnnouncement, AnnouncementView, Audience, AnnouncementKind, Severity, ViewerKind } from "../../lib/announcements/types";
+import { viewersOf } from "./audience";
+import { nextBoundary, statusOf } from "./schedule";
+import type { CreateAnnouncementInput, UpdateAnnouncementInput } from "./schemas";
+
+type Row = Awaited<ReturnType<Db["announcement"]["findFirstOrThrow"]>>;
+
+export const ADMIN_LIST_LIMIT = 200;
+
+export function toView(row: Row): AnnouncementView {
+  return {
+    id: row.id,
+    title: row.title,
+    body: row.body,
+    severity: row.severity as Severity,
+    kind: row.kind as AnnouncementKind,
+    audience: row.audience as Audience,
+    targetPath: row.targetPath,
+    startsAt: row.startsAt.toISOString(),
+    endsAt: row.endsAt?.toISOString() ?? null,
+    dismissible: row.dismissible,
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export function toAdmin(row: Row, now = Date.now()): AdminAnnouncement {
+  return {
+    ...toView(row),
+    status: statusOf(row, now),
+    revokedAt: row.revokedAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+    createdById: row.createdById,
+  };
+}
+
+function checkWindow(startsAt: Date, endsAt: Date | null): void {
+  if (endsAt && endsAt.getTime() <= startsAt.getTime()) {
+    throw new ApiError("invalid_input", "endsAt: must be after the start time", "endsAt");
+  }
+}
+
+const notFound = () => new ApiError("not_found", "Announcement not found.");
+
+export class AnnouncementStore {
+  constructor(private readonly db: Db) {}
+
+  async create(input: CreateAnnouncementInput, createdById: string): Promise<Row> {
+    const startsAt = input.startsAt ? new Date(input.startsAt) : new Date();
+    const endsAt = input.endsAt ? new Date(input.endsAt) : null;
+    checkWindow(startsAt, endsAt);
+    return this.db.announcement.create({
+      data: {
+        id: crypto.randomUUID(),
+        title: input.title,
+        body: input.body,
+        severity: input.severity,
+        kind: input.kind,
+        audience: input.audience,
+        targetPath: input.targetPath ?? null,
+        startsAt,
+        endsAt,
+        dismissible: input.dismissible,
+        createdById,
+      },
+    });
+  }
+
+  async update(id: string, input: UpdateAnnouncementInput): Promise<Row> {
+    const row = await this.db.announcement.findUnique({ where: { id } });
+    if (!row) throw notFound();
+    if (row.revokedAt) throw new ApiError("conflict", "This announcement was revoked; create a new one instead.");
+    const startsAt = input.startsAt === undefined ? row.startsAt : input.startsAt ? new Date(input.startsAt) : new Date();
+    const endsAt = input.endsAt === undefined ? row.endsAt : input.endsAt ? new Date(input.endsAt) : null;
+    checkWindow(startsAt, endsAt);
+    const { startsAt: _s, endsAt: _e, ...rest } = input;
+    return this.db.announcement.update({ where: { id }, data: { ...rest, startsAt, endsAt } });
+  }
+
+  /** Revoking twice is harmless: the first revocation time stays. */
+  async revoke(id: string): Promise<Row> {
+    const row = await this.db.announcement.findUnique({ where: { id } });
+    if (!row) throw notFound();
+    if (row.revokedAt) return row;
+    return this.db.announcement.update({ where: { id }, data: { revokedAt: new Date() } });
+  }
+
+  list(): Promise<Row[]> {
+    return this.db.announcement.findMany({ orderBy: { createdAt: "desc" }, take: ADMIN_LIST_LIMIT });
+  }
+
+  /** Everything shown now, plus the next time that changes (for the scheduler's timer). */
+  async current(now: number): Promise<{ visible: AnnouncementView[]; nextChangeAt: number | null }> {
+    const at = new Date(now);
+    const rows = await this.db.announcement.findMany({
+      where: { revokedAt: null, OR: [{ endsAt: null }, { endsAt: { gt: at } }] },
+      orderBy: { startsAt: "asc" },
+    });
+    return {
+      visible: rows.filter((r) => statusOf(r, now) === "active").map(toView),
+      nextChangeAt: nextBoundary(rows, now),
+    };
+  }
+
+  /** Records a dismissal; an announcement outside the viewer's audience is "not found" for them. */
+  async dismissForViewer(id: string, userId: string, viewer: ViewerKind): Promise<Row> {
+    const row = await this.db.announcement.findUnique({ where: { id } });
+    if (!row || !viewersOf(row.audience as Audience).includes(viewer)) throw notFound();
+    if (!row.dismissible) throw new ApiError("conflict", "This announcement cannot be dismissed.");
+    await this.db.announcementDismissal.upsert({
+      where: { announcementId_userId: { announcementId: id, userId } },
+      create: { announcementId: id, userId },
+      update: {},
+    });
+    return row;
+  }
+
+  async dismissedIds(userId: string): Promise<Set<string>> {
+    const rows = await this.db.announcementDismissal.findMany({ where: { userId }, select: { announcementId: true } });
+    return new Set(rows.map((r) => r.announcementId));
+  }
+}

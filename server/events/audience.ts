@@ -1,0 +1,44 @@
+// Who may receive a stream event. Audience is the security boundary; the path is only a filter hint.
+import type { Audience, ViewerKind } from "../../lib/announcements/types";
+import { matchesTargetPath } from "../../lib/announcements/targetPath";
+import type { AuthUser } from "../auth/auth";
+
+/** The viewers an audience reaches: the audiences nest (everyone ⊇ users ⊇ admins). */
+export function viewersOf(audience: Audience): ViewerKind[] {
+  switch (audience) {
+    case "everyone":
+      return ["anonymous", "user", "admin"];
+    case "users":
+      return ["user", "admin"];
+    case "admins":
+      return ["admin"];
+  }
+}
+
+export function viewerOf(user: AuthUser | null | undefined): ViewerKind {
+  if (!user) return "anonymous";
+  return user.isAdmin ? "admin" : "user";
+}
+
+/** Who an event is for. Carried with the event in the replay ring so a replay filters the same way. */
+export type Delivery = {
+  viewers: readonly ViewerKind[];
+  /** Only this user's connections (dismissals). */
+  userId?: string;
+  /** Only connections whose path hint matches (or, with `negate`, does not match) this pattern. */
+  path?: { pattern: string; negate?: boolean };
+};
+
+/** The connecting side of the check: resolved once at connect. */
+export type Recipient = { viewer: ViewerKind; userId: string | null; pathHint: string | null };
+
+export function canDeliver(to: Delivery, who: Recipient): boolean {
+  if (!to.viewers.includes(who.viewer)) return false;
+  if (to.userId !== undefined && to.userId !== who.userId) return false;
+  // Without a hint the client filters by its own location (one stream shared by many tabs).
+  if (to.path && who.pathHint !== null) {
+    const matches = matchesTargetPath(to.path.pattern, who.pathHint);
+    if (matches === Boolean(to.path.negate)) return false;
+  }
+  return true;
+}

@@ -1,0 +1,47 @@
+// The announcements channel: the SSE hub and stream, the admin API, and the live state that turns
+// database changes and scheduled start/end times into stream events.
+import type { Channel, ChannelFactory } from "../channel";
+import { viewersOf } from "./audience";
+import { AnnouncementStore } from "./announcementStore";
+import { AnnouncementService } from "./announcementService";
+import { readBuildId } from "./buildId";
+import { SseHub, type HubOptions } from "./hub";
+import { LiveAnnouncements } from "./liveAnnouncements";
+import { registerAnnouncementRoutes } from "./routes";
+import { registerStreamRoute } from "./streamRoute";
+
+export type EventsChannelOptions = HubOptions & { buildId?: string };
+
+export function createEventsChannel(options: EventsChannelOptions = {}): ChannelFactory {
+  return async ({ services, router }): Promise<Channel> => {
+    const hub = new SseHub(options);
+    const store = new AnnouncementStore(services.db);
+    const live = new LiveAnnouncements(store, hub, services.log);
+    await live.start();
+    const announcements = new AnnouncementService(store, live, services.bus);
+
+    const unsubscribe = services.bus.subscribe((event) => {
+      if (event.type === "announcements.changed") void live.refresh();
+      if (event.type === "announcement.dismissed") {
+        hub.publish("announcement-dismissed", { id: event.announcementId }, { viewers: viewersOf("everyone"), userId: event.userId });
+      }
+    });
+
+    registerAnnouncementRoutes(router, services, announcements);
+    registerStreamRoute(router, services, { hub, live, store, buildId: options.buildId ?? readBuildId() });
+
+    services.metrics.gauge("tandem_sse_connections", "Open Server-Sent Events streams", () => hub.connectionCount);
+    services.metrics.gauge("tandem_sse_slow_clients_dropped", "Event streams dropped for not reading", () => hub.droppedSlowClients);
+
+    return {
+      name: "events",
+      async close() {
+        unsubscribe();
+        live.stop();
+        hub.close();
+      },
+    };
+  };
+}
+
+export const eventsChannel: ChannelFactory = createEventsChannel();

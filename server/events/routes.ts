@@ -1,0 +1,55 @@
+// HTTP routes for announcements: the admin API, the caller's active list, and dismissals.
+import type { Router, RouteContext } from "../http/router";
+import type { Services } from "../services";
+import { parseBody, idParam } from "../api/context";
+import { ApiError, unauthorized } from "../http/errors";
+import { assertAdmin, type AnnouncementService } from "./announcementService";
+import { CreateAnnouncementBody, UpdateAnnouncementBody } from "./schemas";
+
+export function registerAnnouncementRoutes(router: Router, services: Services, announcements: AnnouncementService): void {
+  const caller = async (ctx: RouteContext) => (await services.auth.authenticate(ctx.req))?.user ?? null;
+  const admin = async (ctx: RouteContext) => assertAdmin(await caller(ctx));
+  const announcementId = (ctx: RouteContext) => {
+    try {
+      return idParam(ctx, "id");
+    } catch {
+      throw new ApiError("not_found", "Announcement not found.");
+    }
+  };
+
+  router.on("GET", "/api/admin/announcements", async (ctx) => {
+    await admin(ctx);
+    return { body: { announcements: await announcements.list() } };
+  });
+
+  router.on("POST", "/api/admin/announcements", async (ctx) => {
+    const user = await admin(ctx);
+    const input = await parseBody(ctx, CreateAnnouncementBody);
+    return { status: 201, body: await announcements.create(user, input) };
+  });
+
+  router.on("PATCH", "/api/admin/announcements/:id", async (ctx) => {
+    await admin(ctx);
+    const id = announcementId(ctx);
+    const input = await parseBody(ctx, UpdateAnnouncementBody);
+    return { body: await announcements.update(id, input) };
+  });
+
+  router.on("DELETE", "/api/admin/announcements/:id", async (ctx) => {
+    await admin(ctx);
+    return { body: await announcements.revoke(announcementId(ctx)) };
+  });
+
+  router.on("GET", "/api/announcements", async (ctx) => {
+    const path = ctx.url.searchParams.get("path");
+    return { body: { announcements: await announcements.activeFor(await caller(ctx), path) } };
+  });
+
+  // Signed-out visitors keep their dismissals in localStorage; there is no one to store them for.
+  router.on("POST", "/api/announcements/:id/dismiss", async (ctx) => {
+    const user = await caller(ctx);
+    if (!user) throw unauthorized();
+    await announcements.dismiss(user, announcementId(ctx));
+    return { status: 204 };
+  });
+}
