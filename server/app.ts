@@ -6,6 +6,7 @@ import type { Config } from "./config";
 import { createDb } from "./db/client";
 import { migrateDatabase } from "./db/migrate";
 import { LocalEventBus, type EventBus } from "./bus/bus";
+import { RedisEventBus } from "./bus/redisBus";
 import { Auth } from "./auth/auth";
 import { Documents } from "./domain/documents";
 import { createLogger } from "./log";
@@ -41,7 +42,7 @@ export async function startTandem(
   const log = createLogger(config.logLevel);
   await migrateDatabase(config);
   const db = await createDb(config);
-  const bus = options.bus ?? new LocalEventBus();
+  const bus = options.bus ?? (config.redisUrl ? await RedisEventBus.connect(config.redisUrl, config.redisPrefix) : new LocalEventBus());
   const auth = new Auth(db, config);
   const services: Services = { config, db, bus, auth, documents: new Documents(db, bus), log, metrics: new Metrics() };
 

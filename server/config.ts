@@ -20,6 +20,7 @@ const EnvSchema = z.object({
     "must start with file: (SQLite) or postgres:// (PostgreSQL)",
   ),
   REDIS_URL: optionalString.refine((v) => v === undefined || /^rediss?:\/\//.test(v), "must start with redis://"),
+  REDIS_PREFIX: optionalString.default("tandem:"),
   SESSION_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, "must be at least 32 characters"),
   ADMIN_EMAILS: optionalString,
   PUBLIC_URL: optionalString.refine((v) => v === undefined || /^https?:\/\/[^/]+/.test(v), "must be an http(s) URL"),
@@ -34,6 +35,8 @@ export type Config = {
   databaseUrl: string;
   databaseKind: "sqlite" | "postgres";
   redisUrl?: string;
+  /** Namespace for Redis channels and keys, so deployments (and test runs) sharing a Redis never meet. */
+  redisPrefix: string;
   sessionSecret: string;
   adminEmails: string[];
   publicUrl?: URL;
@@ -44,7 +47,7 @@ export type Config = {
 
 export class ConfigError extends Error {}
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
@@ -62,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl,
     databaseKind: databaseUrl.startsWith("file:") ? "sqlite" : "postgres",
     redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
     sessionSecret: e.SESSION_SECRET ?? loadOrCreateSecret(dataDir),
     adminEmails: (e.ADMIN_EMAILS ?? "")
       .split(",")

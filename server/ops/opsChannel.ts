@@ -1,6 +1,7 @@
 // Operations endpoints served by the Node server itself: /healthz, /readyz, /metrics.
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import type { ChannelFactory } from "../channel";
+import { RedisEventBus } from "../bus/redisBus";
 
 
 export const createOpsChannel: ChannelFactory = ({ services, router }) => {
@@ -21,6 +22,9 @@ export const createOpsChannel: ChannelFactory = ({ services, router }) => {
       await services.db.$queryRawUnsafe("SELECT 1");
     } catch {
       return { status: 503, body: { ok: false, reason: "database unreachable" } };
+    }
+    if (services.bus instanceof RedisEventBus && !(await services.bus.ping())) {
+      return { status: 503, body: { ok: false, reason: "redis unreachable" } };
     }
     return { body: { ok: true } };
   });

@@ -1,0 +1,80 @@
+// The event bus across instances: events are delivered locally at once and published on Redis for the
+// other instances (each message carries the sender's instance id, so no instance hears itself twice).
+import crypto from "node:crypto";
+import { Redis } from "ioredis";
+import { LocalEventBus, type BusListener, type EventBus } from "./bus";
+import type { BusEvent } from "./events";
+
+type Envelope = { from: string; event: BusEvent };
+
+export class RedisEventBus implements EventBus {
+  readonly instanceId = crypto.randomUUID();
+  private local = new LocalEventBus();
+  private readonly channel: string;
+
+  private constructor(
+    private readonly pub: Redis,
+    private readonly sub: Redis,
+    prefix: string,
+  ) {
+    this.channel = `${prefix}bus`;
+  }
+
+  /** Connects both Redis clients; `prefix` keeps test runs and deployments apart. */
+  static async connect(url: string, prefix = "tandem:"): Promise<RedisEventBus> {
+    const options = { maxRetriesPerRequest: null, enableOfflineQueue: true, lazyConnect: true };
+    const pub = new Redis(url, options);
+    const sub = new Redis(url, options);
+    await Promise.all([pub.connect(), sub.connect()]);
+    const bus = new RedisEventBus(pub, sub, prefix);
+    await sub.subscribe(bus.channel);
+    sub.on("message", (channel, message) => bus.onMessage(channel, message));
+    return bus;
+  }
+
+  private onMessage(channel: string, message: string): void {
+    if (channel !== this.channel) return;
+    let envelope: Envelope;
+    try {
+      envelope = JSON.parse(message);
+    } catch {
+      return; // not ours; never let a bad message take the process down
+    }
+    if (envelope.from === this.instanceId || !envelope.event?.type) return;
+    void this.local.publish(envelope.event);
+  }
+
+  async publish(event: BusEvent): Promise<void> {
+    await this.local.publish(event);
+    const envelope: Envelope = { from: this.instanceId, event };
+    // While Redis is down ioredis queues the publish; the local delivery above already happened.
+    await this.pub.publish(this.channel, JSON.stringify(envelope)).catch(() => {});
+  }
+
+  subscribe(listener: BusListener): () => void {
+    return this.local.subscribe(listener);
+  }
+
+  /** Redis connections for other cross-instance parts (socket.io adapter, collab fan-out). */
+  get redis(): { pub: Redis; sub: Redis } {
+    return { pub: this.pub, sub: this.sub };
+  }
+
+  get prefix(): string {
+    return this.channel.slice(0, -"bus".length);
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      return (await this.pub.ping()) === "PONG";
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.local.close();
+    this.sub.disconnect();
+    this.pub.disconnect();
+  }
+}
