@@ -1,0 +1,18 @@
+import type { Metadata } from "next";
+import { RequireAuth } from "@/components/layout/RequireAuth";
+import { AccountSummary } from "./AccountSummary";
+import { AccessTokens } from "./AccessTokens";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default function SettingsPage() {
+  return (
+    <RequireAuth>
+      <div className="space-y-8">
+        <h1 className="text-2xl font-bold tracking-tight">Settings</h1>
+        <AccountSummary />
+        <AccessTokens />
+      </div>
+    </RequireAuth>
+  );
+}

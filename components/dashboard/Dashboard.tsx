@@ -1,0 +1,82 @@
+// The dashboard: create a document, filter by title, "My documents" and "Shared with me".
+"use client";
+import { useMemo, useState } from "react";
+import type { DocumentSummary } from "@/lib/api";
+import { Alert } from "@/components/ui/Alert";
+import { Button } from "@/components/ui/Button";
+import { EmptyState } from "@/components/ui/EmptyState";
+import { inputClass } from "@/components/ui/TextField";
+import { useDocuments } from "./useDocuments";
+import { CreateDocumentForm } from "./CreateDocumentForm";
+import { DocumentSection } from "./DocumentSection";
+import { DeleteDocumentDialog } from "./DeleteDocumentDialog";
+
+export function Dashboard() {
+  const documents = useDocuments();
+  // LIVE UPDATES: a socket.io hook can subscribe here and call documents.upsert(doc) / documents.remove(id).
+  const { state } = documents;
+  const [filter, setFilter] = useState("");
+  const [toDelete, setToDelete] = useState<DocumentSummary | null>(null);
+
+  const { mine, shared } = useMemo(() => {
+    if (state.status !== "ready") return { mine: null, shared: null };
+    const needle = filter.trim().toLowerCase();
+    const visible = needle ? state.documents.filter((d) => d.title.toLowerCase().includes(needle)) : state.documents;
+    return { mine: visible.filter((d) => d.role === "owner"), shared: visible.filter((d) => d.role !== "owner") };
+  }, [state, filter]);
+
+  return (
+    <div className="space-y-8">
+      <div className="flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
+        <div>
+          <h1 className="text-2xl font-bold tracking-tight">Documents</h1>
+          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Everything you own or that someone shared with you.</p>
+        </div>
+        <CreateDocumentForm onCreate={documents.create} />
+      </div>
+
+      {state.status === "error" ? (
+        <Alert action={<Button size="sm" onClick={() => void documents.reload()}>Try again</Button>}>
+          We could not load your documents. {state.message}
+        </Alert>
+      ) : (
+        <>
+          <div className="max-w-sm">
+            <label htmlFor="document-filter" className="sr-only">
+              Filter documents by title
+            </label>
+            <input
+              id="document-filter"
+              type="search"
+              value={filter}
+              onChange={(e) => setFilter(e.target.value)}
+              placeholder="Filter by title"
+              autoComplete="off"
+              className={inputClass}
+            />
+          </div>
+          <DocumentSection
+            title="My documents"
+            testId="my-documents"
+            documents={mine}
+            filtering={filter.trim() !== ""}
+            empty={<EmptyState title="You have no documents yet.">Give your first one a title above and press Enter.</EmptyState>}
+            onRename={documents.rename}
+            onAskDelete={setToDelete}
+          />
+          <DocumentSection
+            title="Shared with me"
+            testId="shared-documents"
+            documents={shared}
+            filtering={filter.trim() !== ""}
+            empty={<EmptyState title="Nothing shared with you yet.">When someone shares a document with you, it shows up here.</EmptyState>}
+            onRename={documents.rename}
+            onAskDelete={setToDelete}
+          />
+        </>
+      )}
+
+      <DeleteDocumentDialog doc={toDelete} onCancel={() => setToDelete(null)} onConfirm={documents.destroy} />
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+// Asks before deleting: deleting removes the document for everyone it is shared with.
+"use client";
+import { useState } from "react";
+import { errorMessage, type DocumentSummary } from "@/lib/api";
+import { Dialog } from "@/components/ui/Dialog";
+import { Button } from "@/components/ui/Button";
+import { Alert } from "@/components/ui/Alert";
+
+type Props = {
+  doc: DocumentSummary | null;
+  onCancel: () => void;
+  onConfirm: (id: string) => Promise<void>;
+};
+
+export function DeleteDocumentDialog({ doc, onCancel, onConfirm }: Props) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  function close() {
+    if (busy) return;
+    setError(null);
+    onCancel();
+  }
+
+  async function confirm() {
+    if (!doc) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await onConfirm(doc.id);
+      onCancel();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Dialog
+      open={doc !== null}
+      onClose={close}
+      testId="delete-document-dialog"
+      title="Delete this document?"
+      description={
+        <>
+          <strong className="font-medium text-zinc-900 dark:text-zinc-100">{doc?.title}</strong> will be deleted for
+          everyone it is shared with. This cannot be undone.
+        </>
+      }
+      footer={
+        <>
+          <Button onClick={close} data-autofocus>
+            Cancel
+          </Button>
+          <Button variant="danger" onClick={confirm} busy={busy} busyLabel="Deleting…">
+            Delete document
+          </Button>
+        </>
+      }
+    >
+      {error && <Alert>{error}</Alert>}
+    </Dialog>
+  );
+}

@@ -1,0 +1,104 @@
+// The document page: title, your role, sharing, and the editor (with room for comments beside it).
+"use client";
+import Link from "next/link";
+import { useEffect, useState } from "react";
+import { useRouter } from "next/navigation";
+import { useUser } from "@/components/layout/SessionProvider";
+import { Alert } from "@/components/ui/Alert";
+import { Button, ButtonLink } from "@/components/ui/Button";
+import { RoleBadge } from "@/components/ui/RoleBadge";
+import { RelativeTime } from "@/components/ui/RelativeTime";
+import { Skeleton } from "@/components/ui/Skeleton";
+import { useDocument } from "./useDocument";
+import { DocumentTitle } from "./DocumentTitle";
+import { ShareDialog } from "./ShareDialog";
+import { EditorPlaceholder } from "./EditorPlaceholder";
+
+export function DocumentView({ id }: { id: string }) {
+  const user = useUser();
+  const router = useRouter();
+  const { state, reload, rename } = useDocument(id);
+  const [sharing, setSharing] = useState(false);
+
+  const title = state.status === "ready" ? state.doc.title : null;
+  useEffect(() => {
+    if (title) document.title = `${title} · Tandem`;
+  }, [title]);
+
+  return (
+    <div className="space-y-4">
+      <BackLink />
+      {state.status === "loading" && (
+        <div role="status" aria-label="Loading document" className="space-y-4">
+          <Skeleton className="h-8 w-72 max-w-full" />
+          <Skeleton className="h-96 w-full" />
+        </div>
+      )}
+      {state.status === "not-found" && (
+        <div data-testid="document-not-found" className="rounded-lg border border-zinc-200 bg-white px-6 py-12 text-center dark:border-zinc-800 dark:bg-zinc-900">
+          <h1 className="text-lg font-semibold">This document doesn&apos;t exist or you don&apos;t have access.</h1>
+          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">It may have been deleted, or its owner has not shared it with you.</p>
+          <ButtonLink href="/dashboard" className="mt-6">
+            Go to your documents
+          </ButtonLink>
+        </div>
+      )}
+      {state.status === "error" && (
+        <Alert action={<Button size="sm" onClick={() => void reload()}>Try again</Button>}>
+          We could not open this document. {state.message}
+        </Alert>
+      )}
+      {state.status === "ready" && (
+        <>
+          <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
+            <div className="min-w-0 flex-1">
+              <DocumentTitle
+                title={state.doc.title}
+                canRename={state.doc.role === "owner" || state.doc.role === "editor"}
+                onRename={rename}
+              />
+              <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">
+                {state.doc.role === "owner" ? "You own this" : `Owned by ${state.doc.ownerName}`} · Updated{" "}
+                <RelativeTime iso={state.doc.updatedAt} />
+              </p>
+            </div>
+            <div className="flex shrink-0 items-center gap-2">
+              <RoleBadge role={state.doc.role} />
+              <Button variant={state.doc.role === "owner" ? "primary" : "secondary"} onClick={() => setSharing(true)}>
+                {state.doc.role === "owner" ? "Share" : "People"}
+              </Button>
+            </div>
+          </div>
+
+          <div className="flex gap-6">
+            <section aria-label="Document content" className="min-w-0 flex-1">
+              {/* EDITOR: swap in <CollaborativeEditor documentId={state.doc.id} user={{ id: user.id, name: user.name }}
+                  readOnly={state.doc.role === "viewer"} /> from components/editor/CollaborativeEditor. */}
+              <EditorPlaceholder readOnly={state.doc.role === "viewer"} />
+            </section>
+            {/* COMMENTS: the comments sidebar mounts here, e.g. <aside className="hidden w-72 shrink-0 lg:block">. */}
+          </div>
+
+          <ShareDialog
+            doc={state.doc}
+            user={user}
+            open={sharing}
+            onClose={() => setSharing(false)}
+            onLeft={() => router.push("/dashboard")}
+          />
+        </>
+      )}
+    </div>
+  );
+}
+
+function BackLink() {
+  return (
+    <Link
+      href="/dashboard"
+      className="inline-flex items-center gap-1 rounded text-sm text-zinc-600 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-zinc-400 dark:hover:text-zinc-100"
+    >
+      <span aria-hidden="true">←</span> All documents
+    </Link>
+  );
+}

@@ -1,0 +1,85 @@
+// Who has access to a document. The owner can change roles and remove people; everyone else can
+// only look, and leave.
+"use client";
+import { useState } from "react";
+import { errorMessage, type Member } from "@/lib/api";
+import { Button } from "@/components/ui/Button";
+import { RoleBadge } from "@/components/ui/RoleBadge";
+import { selectClass } from "./AddMemberForm";
+
+type Props = {
+  members: Member[];
+  currentUserId: string;
+  canManage: boolean;
+  onChangeRole: (userId: string, role: "editor" | "viewer") => Promise<void>;
+  onRemove: (userId: string) => Promise<void>;
+};
+
+export function MemberList({ members, currentUserId, canManage, onChangeRole, onRemove }: Props) {
+  const [busyId, setBusyId] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function run(userId: string, action: () => Promise<void>) {
+    setBusyId(userId);
+    setError(null);
+    try {
+      await action();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusyId(null);
+    }
+  }
+
+  return (
+    <div>
+      {error && (
+        <p role="alert" className="mb-2 text-sm text-red-600 dark:text-red-400">
+          {error}
+        </p>
+      )}
+      <ul aria-label="People with access" className="divide-y divide-zinc-200 rounded-md border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
+        {members.map((m) => (
+          <li key={m.userId} data-testid="member-row" data-email={m.email} className="flex items-center gap-3 px-3 py-2">
+            <div className="min-w-0 flex-1">
+              <p className="truncate text-sm font-medium">
+                {m.name}
+                {m.userId === currentUserId && <span className="font-normal text-zinc-500 dark:text-zinc-400"> (you)</span>}
+              </p>
+              <p className="truncate text-xs text-zinc-500 dark:text-zinc-400">{m.email}</p>
+            </div>
+            {canManage && m.role !== "owner" ? (
+              <>
+                <label htmlFor={`role-${m.userId}`} className="sr-only">
+                  Role for {m.name}
+                </label>
+                <select
+                  id={`role-${m.userId}`}
+                  value={m.role}
+                  disabled={busyId === m.userId}
+                  onChange={(e) => void run(m.userId, () => onChangeRole(m.userId, e.target.value as "editor" | "viewer"))}
+                  className={`${selectClass} py-1`}
+                >
+                  <option value="editor">Can edit</option>
+                  <option value="viewer">Can view</option>
+                </select>
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  aria-label={`Remove ${m.name}`}
+                  disabled={busyId === m.userId}
+                  onClick={() => void run(m.userId, () => onRemove(m.userId))}
+                  className="text-red-600 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950/50"
+                >
+                  Remove
+                </Button>
+              </>
+            ) : (
+              <RoleBadge role={m.role} />
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

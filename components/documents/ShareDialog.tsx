@@ -1,0 +1,85 @@
+// "Share": the owner adds people, changes their role or removes them; others see who has access
+// and can leave.
+"use client";
+import { useState } from "react";
+import { errorMessage, type DocumentSummary, type User } from "@/lib/api";
+import { Dialog } from "@/components/ui/Dialog";
+import { Button } from "@/components/ui/Button";
+import { Alert } from "@/components/ui/Alert";
+import { SkeletonRows } from "@/components/ui/Skeleton";
+import { useMembers } from "./useMembers";
+import { AddMemberForm } from "./AddMemberForm";
+import { MemberList } from "./MemberList";
+
+type Props = {
+  doc: DocumentSummary;
+  user: User;
+  open: boolean;
+  onClose: () => void;
+  /** Called after the current user left the document. */
+  onLeft: () => void;
+};
+
+export function ShareDialog({ doc, user, open, onClose, onLeft }: Props) {
+  const members = useMembers(doc.id, open);
+  const isOwner = doc.role === "owner";
+  const [leaving, setLeaving] = useState(false);
+  const [leaveError, setLeaveError] = useState<string | null>(null);
+
+  async function leave() {
+    setLeaving(true);
+    setLeaveError(null);
+    try {
+      await members.remove(user.id);
+      onLeft();
+    } catch (e) {
+      setLeaveError(errorMessage(e));
+      setLeaving(false);
+    }
+  }
+
+  return (
+    <Dialog
+      open={open}
+      onClose={onClose}
+      testId="share-dialog"
+      size="md"
+      title={isOwner ? `Share “${doc.title}”` : "People with access"}
+      description={
+        isOwner
+          ? "Editors can change the document; viewers can only read it. People need a Tandem account first."
+          : `${doc.ownerName} owns this document. Only they can add or remove people.`
+      }
+      footer={
+        <>
+          {!isOwner && (
+            <Button variant="danger" onClick={leave} busy={leaving} busyLabel="Leaving…" className="mr-auto">
+              Leave document
+            </Button>
+          )}
+          <Button onClick={onClose}>Done</Button>
+        </>
+      }
+    >
+      <div className="space-y-5">
+        {isOwner && <AddMemberForm onAdd={members.add} />}
+        {leaveError && <Alert>{leaveError}</Alert>}
+        {members.state.status === "loading" && <SkeletonRows rows={2} label="Loading people" />}
+        {members.state.status === "error" && (
+          <Alert action={<Button size="sm" onClick={() => void members.reload()}>Try again</Button>}>
+            {members.state.message}
+          </Alert>
+        )}
+        {members.state.status === "ready" && (
+          <MemberList
+            members={members.state.members}
+            currentUserId={user.id}
+            canManage={isOwner}
+            onChangeRole={members.changeRole}
+            onRemove={members.remove}
+          />
+        )}
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,39 @@
+// One document's metadata (title, owner, your role) for the document page.
+"use client";
+import { useCallback, useEffect, useState } from "react";
+import { api, ApiError, errorMessage, type DocumentSummary } from "@/lib/api";
+
+export type DocumentState =
+  | { status: "loading" }
+  | { status: "not-found" }
+  | { status: "error"; message: string }
+  | { status: "ready"; doc: DocumentSummary };
+
+export function useDocument(id: string) {
+  const [state, setState] = useState<DocumentState>({ status: "loading" });
+
+  const reload = useCallback(async () => {
+    try {
+      setState({ status: "ready", doc: await api.getDocument(id) });
+    } catch (e) {
+      // 404 covers both "deleted" and "not yours": the server never says which.
+      if (e instanceof ApiError && e.status === 404) setState({ status: "not-found" });
+      else setState({ status: "error", message: errorMessage(e) });
+    }
+  }, [id]);
+
+  useEffect(() => {
+    setState({ status: "loading" });
+    void reload();
+  }, [reload]);
+
+  const rename = useCallback(
+    async (title: string) => {
+      const doc = await api.renameDocument(id, title);
+      setState({ status: "ready", doc });
+    },
+    [id],
+  );
+
+  return { state, reload, rename };
+}
