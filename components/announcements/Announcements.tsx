@@ -1,0 +1,58 @@
+// Everything the event stream shows on every page: banners and maintenance notices at the top, the
+// new-version notice, notification toasts in the corner, and the connection indicator.
+"use client";
+import { useEffect, useRef } from "react";
+import { usePathname } from "next/navigation";
+import { matchesTargetPath } from "@/lib/announcements/targetPath";
+import { restartAnnouncementStream } from "@/lib/announcements/sharedStream";
+import { useAnnouncementStream } from "./useAnnouncementStream";
+import { Banner } from "./Banner";
+import { Toast } from "./Toast";
+import { MaintenanceNotice } from "./MaintenanceNotice";
+import { VersionNotice } from "./VersionNotice";
+import { EventsStatus } from "./EventsStatus";
+
+/** `signedInAs`: the current user's id (or null); when it changes the stream reconnects as them. */
+export function Announcements({ signedInAs }: { signedInAs?: string | null }) {
+  const pathname = usePathname() ?? "/";
+  const { items, status, buildId, firstBuildId, dismiss } = useAnnouncementStream();
+  useRestartOnSignInChange(signedInAs);
+
+  const here = items.filter((a) => matchesTargetPath(a.targetPath, pathname));
+  const maintenance = here.filter((a) => a.kind === "maintenance");
+  const banners = here.filter((a) => a.kind === "banner");
+  const toasts = here.filter((a) => a.kind === "notification");
+  const newVersion = buildId !== null && firstBuildId !== null && buildId !== firstBuildId;
+
+  return (
+    <>
+      <div data-testid="announcements" aria-label="Announcements">
+        {newVersion && <VersionNotice />}
+        {maintenance.map((a) => (
+          <MaintenanceNotice key={a.id} announcement={a} onDismiss={() => void dismiss(a.id)} />
+        ))}
+        {banners.map((a) => (
+          <Banner key={a.id} announcement={a} onDismiss={() => void dismiss(a.id)} />
+        ))}
+      </div>
+      {toasts.length > 0 && (
+        <div className="pointer-events-none fixed bottom-4 right-4 z-50 flex flex-col gap-2" aria-label="Notifications">
+          {toasts.map((a) => (
+            <Toast key={a.id} announcement={a} onDismiss={() => void dismiss(a.id)} />
+          ))}
+        </div>
+      )}
+      <EventsStatus status={status} />
+    </>
+  );
+}
+
+function useRestartOnSignInChange(signedInAs: string | null | undefined): void {
+  const previous = useRef(signedInAs);
+  useEffect(() => {
+    if (signedInAs === undefined || previous.current === signedInAs) return;
+    const wasKnown = previous.current !== undefined;
+    previous.current = signedInAs;
+    if (wasKnown) restartAnnouncementStream();
+  }, [signedInAs]);
+}

@@ -1,0 +1,17 @@
+// An announcement's Markdown body, rendered and sanitized in the browser (never on the server).
+"use client";
+import { useEffect, useState } from "react";
+import { renderMarkdown } from "@/lib/announcements/markdown";
+
+export function MarkdownBody({ source, className = "" }: { source: string; className?: string }) {
+  const [html, setHtml] = useState<string | null>(null);
+  useEffect(() => setHtml(source ? renderMarkdown(source) : ""), [source]);
+  if (!html) return null;
+  return (
+    <div
+      className={`announcement-body text-sm [&_a]:underline [&_code]:rounded [&_code]:bg-black/5 [&_code]:px-1 dark:[&_code]:bg-white/10 [&_ol]:list-decimal [&_ol]:pl-5 [&_p+p]:mt-1 [&_ul]:list-disc [&_ul]:pl-5 ${className}`}
+      // Sanitized by DOMPurify in renderMarkdown: scripts and event handlers are removed.
+      dangerouslySetInnerHTML={{ __html: html }}
+    />
+  );
+}
