@@ -10,6 +10,7 @@ import type { AuthUser } from "../auth/auth";
 import type { Documents, Role } from "./documents";
 import type { Notifications } from "./notifications";
 import type { CommentView } from "../../lib/realtime/events";
+import type { Logger } from "../log";
 import { ApiError, forbidden, notFound } from "../http/errors";
 import { isRelativePosition } from "./commentAnchors";
 import { findMentioned } from "./mentions";
@@ -54,6 +55,7 @@ export class Comments {
     private readonly bus: EventBus,
     private readonly documents: Documents,
     private readonly notifications: Notifications,
+    private readonly log: Logger,
   ) {}
 
   /** All comments of a document, oldest first (replies follow their thread's root in time order). */
@@ -131,7 +133,8 @@ export class Comments {
   private async announce(user: AuthUser, row: Row): Promise<CommentView> {
     const v = view(row);
     await this.bus.publish({ type: "comment.upserted", documentId: v.documentId, comment: v });
-    await this.notifyMentions(user, v).catch(() => {}); // a failed notification must not fail the comment
+    // A failed notification must not fail the comment that was already stored and announced.
+    await this.notifyMentions(user, v).catch((err) => this.log.error({ err, commentId: v.id }, "mention notification failed"));
     return v;
   }
 

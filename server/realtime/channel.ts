@@ -26,7 +26,7 @@ export function createRealtimeChannel({ services, upgrades, httpServer }: Channe
   });
 
   const notifications = new Notifications(services.db, services.bus);
-  const comments = new Comments(services.db, services.bus, services.documents, notifications);
+  const comments = new Comments(services.db, services.bus, services.documents, notifications, services.log);
   const presence = new PresenceFeed(io, services.db, new LocalPresence());
 
   const rateLimited = services.metrics.counter("tandem_socketio_rate_limited_total", "socket.io events refused by the per-socket rate limit");
