@@ -19,7 +19,7 @@ export async function startEventsServer(options: EventsChannelOptions = {}): Pro
     DATA_DIR: dataDir,
     LOG_LEVEL: "silent",
     ...(database ? { DATABASE_URL: database.url } : {}),
-  } as NodeJS.ProcessEnv);
+  } as Record<string, string> as NodeJS.ProcessEnv);
   const tandem = await startTandem(config, { channels: [createEventsChannel(options)] });
   return Object.assign(tandem, {
     dataDir,

@@ -78,7 +78,7 @@ describe("the event stream", () => {
       expect(revoked.status).toBe(200);
 
       const url = via === "query" ? `${server.url}/api/events?lastEventId=${seen.id}` : `${server.url}/api/events`;
-      const headers = via === "header" ? { "last-event-id": seen.id! } : {};
+      const headers: Record<string, string> = via === "header" ? { "last-event-id": seen.id! } : {};
       const again = await SseReader.open(url, headers);
       await again.waitForEvent("announcement-revoked", (d) => d.id === marker.id);
       await new Promise((r) => setTimeout(r, 100));
