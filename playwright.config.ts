@@ -28,7 +28,8 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: 0,
   reporter: "list",
-  timeout: 60_000,
+  // Generous: the machine is shared, and one test walks a whole two-person story.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   outputDir: "test-results",
   use: {

@@ -91,7 +91,7 @@ export function AccessTokens() {
                       )}
                     </p>
                   </div>
-                  <Button size="sm" variant="ghost" className="text-red-600 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950/50" onClick={() => setToRevoke(t)}>
+                  <Button size="sm" variant="dangerGhost" onClick={() => setToRevoke(t)}>
                     Revoke<span className="sr-only"> {t.name}</span>
                   </Button>
                 </li>

@@ -52,8 +52,7 @@ export function DocumentRow({ doc, onRename, onAskDelete }: Props) {
             {isOwner && (
               <Button
                 size="sm"
-                variant="ghost"
-                className="text-red-600 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950/50"
+                variant="dangerGhost"
                 onClick={() => onAskDelete(doc)}
               >
                 Delete<span className="sr-only"> {doc.title}</span>

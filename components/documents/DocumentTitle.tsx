@@ -69,8 +69,8 @@ export function DocumentTitle({ title, canRename, onRename }: Props) {
   }
 
   return (
-    <div className="flex min-w-0 flex-1 items-center gap-2">
-      <h1 data-testid="document-title" className="truncate text-2xl font-bold tracking-tight">
+    <div className="flex min-w-0 flex-1 items-start gap-2">
+      <h1 data-testid="document-title" className="min-w-0 text-2xl font-bold tracking-tight break-words">
         {title}
       </h1>
       {canRename && (

@@ -65,11 +65,10 @@ export function MemberList({ members, currentUserId, canManage, onChangeRole, on
                 </select>
                 <Button
                   size="sm"
-                  variant="ghost"
+                  variant="dangerGhost"
                   aria-label={`Remove ${m.name}`}
                   disabled={busyId === m.userId}
                   onClick={() => void run(m.userId, () => onRemove(m.userId))}
-                  className="text-red-600 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950/50"
                 >
                   Remove
                 </Button>
