@@ -9,6 +9,9 @@ import type { PresenceFeed } from "./presenceFeed";
 import { docRoom, userRoom } from "./rooms";
 import type { TandemSocket } from "./types";
 
+/** Refused events in a row after which a socket is disconnected. */
+export const FLOOD_DISCONNECT_AFTER = 200;
+
 export type HandlerDeps = {
   services: Services;
   comments: Comments;
@@ -28,9 +31,18 @@ export function registerSocketHandlers(socket: TandemSocket, deps: HandlerDeps):
 
   // Rate limit before anything else runs: a refused event costs one comparison, so a flooding
   // socket cannot starve the others. Refused events are answered (when they carry an ack) and dropped.
+  // A client that keeps sending after being told to slow down is broken or hostile: cut it off.
+  let refusedInARow = 0;
   socket.use((packet, next) => {
-    if (socket.data.bucket.take()) return next();
+    if (socket.data.bucket.take()) {
+      refusedInARow = 0;
+      return next();
+    }
     deps.onRateLimited();
+    if (++refusedInARow > FLOOD_DISCONNECT_AFTER) {
+      log.warn({ userId: user.id }, "socket.io client kept flooding after rate limiting; disconnected");
+      return void socket.disconnect(true);
+    }
     splitArgs(packet.slice(1)).ack?.(failure("rate_limited", "Slow down: too many events. Try again in a moment."));
   });
 

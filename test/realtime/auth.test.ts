@@ -1,7 +1,7 @@
 // Who may connect: the same rule as HTTP, plus an Origin check for cookie handshakes.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { ApiClient, startTestServer, type TestServer } from "../helpers/server";
-import { connected, openSocket, TRANSPORTS, type ClientSocket } from "./helpers";
+import { ask, connected, openSocket, TRANSPORTS, type ClientSocket } from "./helpers";
 
 let server: TestServer;
 const sockets: ClientSocket[] = [];
@@ -60,7 +60,7 @@ describe.each(TRANSPORTS)("socket.io handshake over %s", (transport) => {
     const viaAuth = await connected(openSocket(server.url, { transport, token, origin: "https://elsewhere.example" }));
     const viaHeader = await connected(openSocket(server.url, { transport, headers: { authorization: `Bearer ${token}` }, origin: null }));
     sockets.push(viaAuth, viaHeader);
-    const list = await viaAuth.timeout(5_000).emitWithAck("notifications:list", {});
+    const list = await ask(viaAuth, "notifications:list", {});
     expect(list.ok).toBe(true);
   });
 

@@ -2,7 +2,7 @@
 // permissions by role, and @mention notifications.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startTestServer, type TestServer } from "../helpers/server";
-import { createDocument, nextEvent, record, roundTrip, share, signUpAndConnect, TRANSPORTS, type Person } from "./helpers";
+import { ask, createDocument, nextEvent, record, roundTrip, share, signUpAndConnect, TRANSPORTS, type Person } from "./helpers";
 
 const ANCHOR_FROM = "AQdkZWZhdWx0AA=="; // real Yjs relative positions (encodeRelativePosition, base64)
 const ANCHOR_TO = "AM+c8+cHBAA=";
@@ -32,7 +32,7 @@ async function team(transport: (typeof TRANSPORTS)[number]) {
   await share(ana.api, doc.id, bo.user.email, "editor");
   await share(ana.api, doc.id, cy.user.email, "viewer");
   for (const p of [ana, bo, cy]) {
-    expect(await p.socket.timeout(5_000).emitWithAck("doc:join", { documentId: doc.id })).toMatchObject({ ok: true });
+    expect(await ask(p.socket, "doc:join", { documentId: doc.id })).toMatchObject({ ok: true });
   }
   return { ana, bo, cy, doc };
 }
@@ -42,7 +42,7 @@ describe.each(TRANSPORTS)("comments over %s", (transport) => {
     const { ana, bo, cy, doc } = await team(transport);
 
     const seenByBo = nextEvent(bo.socket, "comment:upsert", (p) => p.comment.body === "Is this number right?");
-    const created = await ana.socket.timeout(5_000).emitWithAck("comment:create", {
+    const created = await ask(ana.socket, "comment:create", {
       documentId: doc.id,
       body: "  Is this number right?  ",
       anchorFrom: ANCHOR_FROM,
@@ -63,73 +63,73 @@ describe.each(TRANSPORTS)("comments over %s", (transport) => {
     expect((await seenByBo).comment).toEqual(created.comment);
 
     // Bo replies; a reply to the reply still lands in the same thread.
-    const reply = await bo.socket.timeout(5_000).emitWithAck("comment:reply", { parentId: created.comment.id, body: "Checking." });
+    const reply = await ask(bo.socket, "comment:reply", { parentId: created.comment.id, body: "Checking." });
     if (!reply.ok) throw new Error(reply.error.message);
     expect(reply.comment).toMatchObject({ parentId: created.comment.id, author: { name: "Bo Berg" }, anchorFrom: null });
-    const nested = await ana.socket.timeout(5_000).emitWithAck("comment:reply", { parentId: reply.comment.id, body: "Thanks" });
+    const nested = await ask(ana.socket, "comment:reply", { parentId: reply.comment.id, body: "Thanks" });
     expect(nested).toMatchObject({ ok: true, comment: { parentId: created.comment.id } });
 
     // Resolve and reopen (root only), live for the viewer too.
     const resolvedLive = nextEvent(cy.socket, "comment:upsert", (p) => p.comment.id === created.comment.id && p.comment.resolved);
-    expect(await bo.socket.timeout(5_000).emitWithAck("comment:resolve", { commentId: created.comment.id, resolved: true })).toMatchObject({
+    expect(await ask(bo.socket, "comment:resolve", { commentId: created.comment.id, resolved: true })).toMatchObject({
       ok: true,
       comment: { resolved: true },
     });
     await resolvedLive;
-    expect(await bo.socket.timeout(5_000).emitWithAck("comment:resolve", { commentId: reply.comment.id, resolved: true })).toMatchObject({
+    expect(await ask(bo.socket, "comment:resolve", { commentId: reply.comment.id, resolved: true })).toMatchObject({
       ok: false,
       error: { code: "invalid_input" },
     });
-    expect(await ana.socket.timeout(5_000).emitWithAck("comment:resolve", { commentId: created.comment.id, resolved: false })).toMatchObject({
+    expect(await ask(ana.socket, "comment:resolve", { commentId: created.comment.id, resolved: false })).toMatchObject({
       ok: true,
       comment: { resolved: false },
     });
 
-    const listed = await cy.socket.timeout(5_000).emitWithAck("comments:list", { documentId: doc.id });
+    const listed = await ask(cy.socket, "comments:list", { documentId: doc.id });
     if (!listed.ok) throw new Error(listed.error.message);
     expect(listed.comments.map((c) => c.body)).toEqual(["Is this number right?", "Checking.", "Thanks"]);
 
     // Bo may not delete Ana's comment; Ana (owner) may delete Bo's; deleting the root takes the thread.
-    expect(await bo.socket.timeout(5_000).emitWithAck("comment:delete", { commentId: created.comment.id })).toMatchObject({
+    expect(await ask(bo.socket, "comment:delete", { commentId: created.comment.id })).toMatchObject({
       ok: false,
       error: { code: "forbidden" },
     });
-    expect(await ana.socket.timeout(5_000).emitWithAck("comment:delete", { commentId: reply.comment.id })).toEqual({
+    expect(await ask(ana.socket, "comment:delete", { commentId: reply.comment.id })).toEqual({
       ok: true,
       commentIds: [reply.comment.id],
     });
     const removedLive = nextEvent(bo.socket, "comment:removed", (p) => p.commentIds.includes(created.comment.id));
-    const deleted = await ana.socket.timeout(5_000).emitWithAck("comment:delete", { commentId: created.comment.id });
+    const deleted = await ask(ana.socket, "comment:delete", { commentId: created.comment.id });
     if (!deleted.ok) throw new Error(deleted.error.message);
     expect(new Set(deleted.commentIds)).toEqual(new Set([created.comment.id, (nested as any).comment.id]));
     expect((await removedLive).documentId).toBe(doc.id);
-    expect(await cy.socket.timeout(5_000).emitWithAck("comments:list", { documentId: doc.id })).toEqual({ ok: true, comments: [] });
+    expect(await ask(cy.socket, "comments:list", { documentId: doc.id })).toEqual({ ok: true, comments: [] });
   });
 
   test("viewers read comments but cannot write them; authors can delete their own", async () => {
     const { bo, cy, doc } = await team(transport);
-    const refused = await cy.socket.timeout(5_000).emitWithAck("comment:create", { documentId: doc.id, body: "me too" });
+    const refused = await ask(cy.socket, "comment:create", { documentId: doc.id, body: "me too" });
     expect(refused).toEqual({
       ok: false,
       error: { code: "forbidden", message: "Viewers can read comments but not add, answer or resolve them." },
     });
-    const own = await bo.socket.timeout(5_000).emitWithAck("comment:create", { documentId: doc.id, body: "draft" });
+    const own = await ask(bo.socket, "comment:create", { documentId: doc.id, body: "draft" });
     if (!own.ok) throw new Error(own.error.message);
-    expect(await cy.socket.timeout(5_000).emitWithAck("comment:reply", { parentId: own.comment.id, body: "hm" })).toMatchObject({
+    expect(await ask(cy.socket, "comment:reply", { parentId: own.comment.id, body: "hm" })).toMatchObject({
       ok: false,
       error: { code: "forbidden" },
     });
-    expect(await cy.socket.timeout(5_000).emitWithAck("comment:delete", { commentId: own.comment.id })).toMatchObject({
+    expect(await ask(cy.socket, "comment:delete", { commentId: own.comment.id })).toMatchObject({
       ok: false,
       error: { code: "forbidden" },
     });
-    expect(await bo.socket.timeout(5_000).emitWithAck("comment:delete", { commentId: own.comment.id })).toMatchObject({ ok: true });
+    expect(await ask(bo.socket, "comment:delete", { commentId: own.comment.id })).toMatchObject({ ok: true });
   });
 
   test("a comment on someone else's document is not found, whatever the id", async () => {
     const { ana, doc } = await team(transport);
     const stranger = await person("Dee", transport);
-    const c = await ana.socket.timeout(5_000).emitWithAck("comment:create", { documentId: doc.id, body: "internal" });
+    const c = await ask(ana.socket, "comment:create", { documentId: doc.id, body: "internal" });
     if (!c.ok) throw new Error(c.error.message);
     for (const [event, payload] of [
       ["comment:create", { documentId: doc.id, body: "x" }],
@@ -151,7 +151,7 @@ describe.each(TRANSPORTS)("comments over %s", (transport) => {
     const outsiderNotes = record(outsider.socket, "notification:new");
 
     const boHandle = bo.user.email.split("@")[0];
-    const ack = await ana.socket.timeout(5_000).emitWithAck("comment:create", {
+    const ack = await ask(ana.socket, "comment:create", {
       documentId: doc.id,
       body: `@${boHandle} and @cy, please check. (Not @nobody, not ana@example.com.)`,
     });
@@ -163,17 +163,17 @@ describe.each(TRANSPORTS)("comments over %s", (transport) => {
     // Full name without spaces and first name match too; the author is never notified of their own mention.
     const boSelf = record(bo.socket, "notification:new");
     const anaNote = nextEvent(ana.socket, "notification:new", (n) => n.kind === "mention");
-    await bo.socket.timeout(5_000).emitWithAck("comment:create", { documentId: doc.id, body: "note to self @BoBerg, cc @Ana" });
+    await ask(bo.socket, "comment:create", { documentId: doc.id, body: "note to self @BoBerg, cc @Ana" });
     expect((await anaNote).text).toBe("Bo Berg mentioned you in a comment on 'Q3 plan'.");
     await roundTrip(bo.socket);
     expect(boSelf).toEqual([]);
 
-    const inbox = await bo.socket.timeout(5_000).emitWithAck("notifications:list", {});
+    const inbox = await ask(bo.socket, "notifications:list", {});
     if (!inbox.ok) throw new Error(inbox.error.message);
     expect(inbox.unread).toBe(2); // shared + mention
     expect(inbox.notifications.map((n) => n.kind)).toEqual(["mention", "shared"]);
-    expect(await bo.socket.timeout(5_000).emitWithAck("notifications:read", { ids: [forBo.id, forCy.id] })).toEqual({ ok: true, unread: 1 });
-    expect(await bo.socket.timeout(5_000).emitWithAck("notifications:read", { all: true })).toEqual({ ok: true, unread: 0 });
+    expect(await ask(bo.socket, "notifications:read", { ids: [forBo.id, forCy.id] })).toEqual({ ok: true, unread: 1 });
+    expect(await ask(bo.socket, "notifications:read", { all: true })).toEqual({ ok: true, unread: 0 });
     await roundTrip(outsider.socket);
     expect(outsiderNotes).toEqual([]);
   });

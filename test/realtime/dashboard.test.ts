@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startTestServer, type TestServer } from "../helpers/server";
 import {
+  ask,
   connected,
   createDocument,
   nextEvent,
@@ -81,8 +82,8 @@ describe.each(TRANSPORTS)("live dashboard over %s", (transport) => {
     const bo = await person("Bo", transport);
     const doc = await createDocument(ana.api, "Budget");
     await share(ana.api, doc.id, bo.user.email, "editor");
-    await ana.socket.timeout(5_000).emitWithAck("doc:join", { documentId: doc.id });
-    expect(await bo.socket.timeout(5_000).emitWithAck("doc:join", { documentId: doc.id })).toMatchObject({ ok: true });
+    await ask(ana.socket, "doc:join", { documentId: doc.id });
+    expect(await ask(bo.socket, "doc:join", { documentId: doc.id })).toMatchObject({ ok: true });
 
     const access = nextEvent(bo.socket, "access:changed", (c) => c.documentId === doc.id);
     const removed = nextEvent(bo.socket, "doc:removed", (p) => p.documentId === doc.id);
@@ -102,12 +103,12 @@ describe.each(TRANSPORTS)("live dashboard over %s", (transport) => {
     // No more comments for Bo, and he can neither re-join nor read them.
     const boComments = record(bo.socket, "comment:upsert");
     const live = nextEvent(ana.socket, "comment:upsert");
-    await ana.socket.timeout(5_000).emitWithAck("comment:create", { documentId: doc.id, body: "after Bo left" });
+    await ask(ana.socket, "comment:create", { documentId: doc.id, body: "after Bo left" });
     await live;
     await roundTrip(bo.socket);
     expect(boComments).toEqual([]);
-    expect(await bo.socket.timeout(5_000).emitWithAck("doc:join", { documentId: doc.id })).toMatchObject({ ok: false, error: { code: "not_found" } });
-    expect(await bo.socket.timeout(5_000).emitWithAck("comments:list", { documentId: doc.id })).toMatchObject({ ok: false, error: { code: "not_found" } });
+    expect(await ask(bo.socket, "doc:join", { documentId: doc.id })).toMatchObject({ ok: false, error: { code: "not_found" } });
+    expect(await ask(bo.socket, "comments:list", { documentId: doc.id })).toMatchObject({ ok: false, error: { code: "not_found" } });
   });
 
   test("deleting a document tells open editors and members' dashboards", async () => {
@@ -115,7 +116,7 @@ describe.each(TRANSPORTS)("live dashboard over %s", (transport) => {
     const bo = await person("Bo", transport);
     const doc = await createDocument(ana.api, "Old notes");
     await share(ana.api, doc.id, bo.user.email, "viewer");
-    await bo.socket.timeout(5_000).emitWithAck("doc:join", { documentId: doc.id });
+    await ask(bo.socket, "doc:join", { documentId: doc.id });
     const access = nextEvent(bo.socket, "access:changed", (c) => c.documentId === doc.id && c.reason === "deleted");
     const removed = nextEvent(bo.socket, "doc:removed", (p) => p.documentId === doc.id);
     await ana.api.delete(`/api/documents/${doc.id}`);

@@ -98,3 +98,13 @@ export async function share(owner: ApiClient, documentId: string, email: string,
   const res = await owner.post(`/api/documents/${documentId}/members`, { email, role });
   if (res.status !== 201) throw new Error(`share failed: ${res.status} ${JSON.stringify(res.body)}`);
 }
+
+/** emitWithAck with a timeout, keeping the typed result (socket.io's `timeout()` loses it). */
+export function ask<E extends keyof ClientToServerEvents>(
+  socket: ClientSocket,
+  event: E,
+  payload: Parameters<ClientToServerEvents[E]>[0],
+  timeoutMs = 5_000,
+): Promise<Parameters<Parameters<ClientToServerEvents[E]>[1]>[0]> {
+  return (socket.timeout(timeoutMs) as any).emitWithAck(event, payload);
+}

@@ -2,7 +2,7 @@
 // documents' events.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startTestServer, type TestServer } from "../helpers/server";
-import { createDocument, nextEvent, record, roundTrip, share, signUpAndConnect, TRANSPORTS, type Person } from "./helpers";
+import { ask, createDocument, nextEvent, record, roundTrip, share, signUpAndConnect, TRANSPORTS, type Person } from "./helpers";
 
 let server: TestServer;
 const people: Person[] = [];
@@ -25,11 +25,11 @@ describe.each(TRANSPORTS)("rooms over %s", (transport) => {
     const ana = await person("Ana", transport);
     const bo = await person("Bo", transport);
     const doc = await createDocument(ana.api, "Private");
-    const refused = await bo.socket.timeout(5_000).emitWithAck("doc:join", { documentId: doc.id });
+    const refused = await ask(bo.socket, "doc:join", { documentId: doc.id });
     expect(refused).toEqual({ ok: false, error: { code: "not_found", message: "Document not found." } });
-    const missing = await bo.socket.timeout(5_000).emitWithAck("doc:join", { documentId: "no-such-doc" });
+    const missing = await ask(bo.socket, "doc:join", { documentId: "no-such-doc" });
     expect(missing).toEqual(refused);
-    const joined = await ana.socket.timeout(5_000).emitWithAck("doc:join", { documentId: doc.id });
+    const joined = await ask(ana.socket, "doc:join", { documentId: doc.id });
     expect(joined).toEqual({ ok: true, role: "owner", presence: [{ id: ana.user.id, name: "Ana" }] });
   });
 
@@ -38,13 +38,13 @@ describe.each(TRANSPORTS)("rooms over %s", (transport) => {
     const bo = await person("Bo", transport);
     const docA = await createDocument(ana.api, "A");
     const docB = await createDocument(bo.api, "B");
-    await ana.socket.timeout(5_000).emitWithAck("doc:join", { documentId: docA.id });
-    await bo.socket.timeout(5_000).emitWithAck("doc:join", { documentId: docB.id });
+    await ask(ana.socket, "doc:join", { documentId: docA.id });
+    await ask(bo.socket, "doc:join", { documentId: docB.id });
     const boComments = record(bo.socket, "comment:upsert");
     const boDocs = record(bo.socket, "doc:upsert");
 
     const live = nextEvent(ana.socket, "comment:upsert", (p) => p.documentId === docA.id);
-    const ack = await ana.socket.timeout(5_000).emitWithAck("comment:create", { documentId: docA.id, body: "secret plan" });
+    const ack = await ask(ana.socket, "comment:create", { documentId: docA.id, body: "secret plan" });
     expect(ack.ok).toBe(true);
     expect((await live).comment.body).toBe("secret plan");
     await ana.api.patch(`/api/documents/${docA.id}`, { title: "A renamed" });
@@ -60,10 +60,10 @@ describe.each(TRANSPORTS)("rooms over %s", (transport) => {
     const bo = await person("Bo", transport);
     const doc = await createDocument(ana.api, "Shared");
     await share(ana.api, doc.id, bo.user.email, "editor");
-    await ana.socket.timeout(5_000).emitWithAck("doc:join", { documentId: doc.id });
+    await ask(ana.socket, "doc:join", { documentId: doc.id });
     const boComments = record(bo.socket, "comment:upsert");
     const live = nextEvent(ana.socket, "comment:upsert");
-    await ana.socket.timeout(5_000).emitWithAck("comment:create", { documentId: doc.id, body: "hi" });
+    await ask(ana.socket, "comment:create", { documentId: doc.id, body: "hi" });
     await live;
     await roundTrip(bo.socket);
     expect(boComments).toEqual([]);
@@ -78,11 +78,11 @@ describe.each(TRANSPORTS)("rooms over %s", (transport) => {
     const outsiderPresence = record(outsider.socket, "presence:doc");
 
     const seen = nextEvent(ana.socket, "presence:doc", (p) => p.documentId === doc.id && p.users.length === 1);
-    const joined = await bo.socket.timeout(5_000).emitWithAck("doc:join", { documentId: doc.id });
+    const joined = await ask(bo.socket, "doc:join", { documentId: doc.id });
     expect(joined).toMatchObject({ ok: true, role: "viewer" });
     expect((await seen).users).toEqual([{ id: bo.user.id, name: "Bo" }]);
 
-    const listed = await ana.socket.timeout(5_000).emitWithAck("presence:list", {});
+    const listed = await ask(ana.socket, "presence:list", {});
     expect(listed).toEqual({ ok: true, presence: [{ documentId: doc.id, users: [{ id: bo.user.id, name: "Bo" }] }] });
 
     const gone = nextEvent(ana.socket, "presence:doc", (p) => p.documentId === doc.id && p.users.length === 0);
