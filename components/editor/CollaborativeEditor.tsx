@@ -1,0 +1,65 @@
+// A live, shared rich-text editor for one document: Tiptap on Yjs, synced over y-websocket, kept in
+// IndexedDB for offline edits, with presence and named carets. Read-only for viewers, and whenever the
+// server says our access ended.
+"use client";
+import { EditorContent } from "@tiptap/react";
+import { useCollabSession, type AccessState, type CollabSession } from "./useCollabSession";
+import { useCollabEditor, type EditorUser } from "./useCollabEditor";
+import { usePresence } from "./usePresence";
+import { Toolbar } from "./Toolbar";
+import { ConnectionIndicator } from "./ConnectionIndicator";
+import { PresenceAvatars } from "./PresenceAvatars";
+import { AccessNotice } from "./AccessNotice";
+import type { ConnectionState } from "./useCollabSession";
+
+export type CollaborativeEditorProps = { documentId: string; user: EditorUser; readOnly: boolean };
+
+/** What the server told us last wins over the role the page loaded with. */
+function isReadOnly(readOnly: boolean, access: AccessState): boolean {
+  switch (access.kind) {
+    case "as-given":
+      return readOnly;
+    case "role":
+      return !access.canWrite;
+    case "ended":
+      return true;
+  }
+}
+
+export function CollaborativeEditor({ documentId, user, readOnly }: CollaborativeEditorProps) {
+  const { session, connection, access, notice } = useCollabSession(documentId);
+  const locked = isReadOnly(readOnly, access);
+  return (
+    <div className="rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950">
+      {access.kind === "ended" && <AccessNotice tone="error" message={access.message} />}
+      {notice && access.kind !== "ended" && <AccessNotice tone="info" message={notice} />}
+      {session ? (
+        <EditorSurface key={documentId} session={session} user={user} locked={locked} connection={connection} />
+      ) : (
+        <div className="min-h-[50vh] px-4 py-3 text-sm text-zinc-500 dark:text-zinc-400">Opening the document…</div>
+      )}
+    </div>
+  );
+}
+
+function EditorSurface(props: { session: CollabSession; user: EditorUser; locked: boolean; connection: ConnectionState }) {
+  const editor = useCollabEditor(props.session, props.user, !props.locked);
+  const people = usePresence(props.session.provider.awareness, props.user.id);
+  return (
+    <>
+      <div className="flex items-center justify-between gap-3 border-b border-zinc-200 px-3 py-2 dark:border-zinc-800">
+        <ConnectionIndicator state={props.connection} />
+        <div className="flex items-center gap-3">
+          {props.locked && (
+            <span className="rounded bg-zinc-100 px-2 py-0.5 text-xs text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">
+              View only
+            </span>
+          )}
+          <PresenceAvatars people={people} />
+        </div>
+      </div>
+      {editor && !props.locked && <Toolbar editor={editor} disabled={props.locked} />}
+      <EditorContent editor={editor} />
+    </>
+  );
+}

@@ -1,0 +1,117 @@
+// The formatting toolbar. Buttons show their state (aria-pressed) and are disabled when read-only.
+"use client";
+import { useEditorState, type Editor } from "@tiptap/react";
+import type { ReactNode } from "react";
+
+type ToolbarState = {
+  h1: boolean;
+  h2: boolean;
+  h3: boolean;
+  bold: boolean;
+  italic: boolean;
+  strike: boolean;
+  bulletList: boolean;
+  orderedList: boolean;
+  taskList: boolean;
+  blockquote: boolean;
+  codeBlock: boolean;
+  link: boolean;
+  canUndo: boolean;
+  canRedo: boolean;
+};
+
+function ToolButton(props: { label: string; active?: boolean; disabled?: boolean; onClick: () => void; children: ReactNode }) {
+  return (
+    <button
+      type="button"
+      aria-label={props.label}
+      title={props.label}
+      aria-pressed={props.active === undefined ? undefined : props.active}
+      disabled={props.disabled}
+      onMouseDown={(e) => e.preventDefault()} // keep the text selection
+      onClick={props.onClick}
+      className={
+        "inline-flex h-8 min-w-8 items-center justify-center rounded px-2 text-sm transition-colors " +
+        "focus-visible:outline-2 focus-visible:outline-indigo-500 disabled:cursor-not-allowed disabled:opacity-40 " +
+        (props.active
+          ? "bg-zinc-200 text-zinc-900 dark:bg-zinc-700 dark:text-zinc-50"
+          : "text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800")
+      }
+    >
+      {props.children}
+    </button>
+  );
+}
+
+const Divider = () => <span aria-hidden="true" className="mx-1 h-5 w-px bg-zinc-200 dark:bg-zinc-700" />;
+
+/** Only web and mail links: never javascript: or data: URLs. */
+function safeLink(input: string): string | null {
+  const value = input.trim();
+  if (!value) return null;
+  const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(value) ? value : `https://${value}`;
+  try {
+    const url = new URL(withScheme);
+    return ["http:", "https:", "mailto:"].includes(url.protocol) ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+export function Toolbar({ editor, disabled }: { editor: Editor; disabled: boolean }) {
+  const s = useEditorState<ToolbarState>({
+    editor,
+    selector: ({ editor: e }) => ({
+      h1: e.isActive("heading", { level: 1 }),
+      h2: e.isActive("heading", { level: 2 }),
+      h3: e.isActive("heading", { level: 3 }),
+      bold: e.isActive("bold"),
+      italic: e.isActive("italic"),
+      strike: e.isActive("strike"),
+      bulletList: e.isActive("bulletList"),
+      orderedList: e.isActive("orderedList"),
+      taskList: e.isActive("taskList"),
+      blockquote: e.isActive("blockquote"),
+      codeBlock: e.isActive("codeBlock"),
+      link: e.isActive("link"),
+      canUndo: e.can().undo(),
+      canRedo: e.can().redo(),
+    }),
+  });
+  const chain = () => editor.chain().focus();
+
+  const editLink = () => {
+    if (s.link) return void chain().extendMarkRange("link").unsetLink().run();
+    const input = window.prompt("Link address (https://…)");
+    if (input === null) return;
+    const href = safeLink(input);
+    if (!href) return void window.alert("That does not look like a web or email address.");
+    chain().extendMarkRange("link").setLink({ href }).run();
+  };
+
+  return (
+    <div
+      role="toolbar"
+      aria-label="Formatting"
+      className="flex flex-wrap items-center gap-0.5 border-b border-zinc-200 px-2 py-1 dark:border-zinc-800"
+    >
+      <ToolButton label="Heading 1" active={s.h1} disabled={disabled} onClick={() => chain().toggleHeading({ level: 1 }).run()}>H1</ToolButton>
+      <ToolButton label="Heading 2" active={s.h2} disabled={disabled} onClick={() => chain().toggleHeading({ level: 2 }).run()}>H2</ToolButton>
+      <ToolButton label="Heading 3" active={s.h3} disabled={disabled} onClick={() => chain().toggleHeading({ level: 3 }).run()}>H3</ToolButton>
+      <Divider />
+      <ToolButton label="Bold" active={s.bold} disabled={disabled} onClick={() => chain().toggleBold().run()}><b>B</b></ToolButton>
+      <ToolButton label="Italic" active={s.italic} disabled={disabled} onClick={() => chain().toggleItalic().run()}><i>I</i></ToolButton>
+      <ToolButton label="Strikethrough" active={s.strike} disabled={disabled} onClick={() => chain().toggleStrike().run()}><s>S</s></ToolButton>
+      <ToolButton label="Link" active={s.link} disabled={disabled} onClick={editLink}>Link</ToolButton>
+      <Divider />
+      <ToolButton label="Bulleted list" active={s.bulletList} disabled={disabled} onClick={() => chain().toggleBulletList().run()}>• List</ToolButton>
+      <ToolButton label="Numbered list" active={s.orderedList} disabled={disabled} onClick={() => chain().toggleOrderedList().run()}>1. List</ToolButton>
+      <ToolButton label="Task list" active={s.taskList} disabled={disabled} onClick={() => chain().toggleTaskList().run()}>☑ Tasks</ToolButton>
+      <ToolButton label="Quote" active={s.blockquote} disabled={disabled} onClick={() => chain().toggleBlockquote().run()}>“ ”</ToolButton>
+      <ToolButton label="Code block" active={s.codeBlock} disabled={disabled} onClick={() => chain().toggleCodeBlock().run()}>{"</>"}</ToolButton>
+      <Divider />
+      <ToolButton label="Undo" disabled={disabled || !s.canUndo} onClick={() => chain().undo().run()}>↶</ToolButton>
+      <ToolButton label="Redo" disabled={disabled || !s.canRedo} onClick={() => chain().redo().run()}>↷</ToolButton>
+    </div>
+  );
+}

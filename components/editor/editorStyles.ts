@@ -1,0 +1,20 @@
+// Typography for the editable area, as Tailwind arbitrary variants (no typography plugin needed).
+export const editorContentClass = [
+  "min-h-[50vh] px-4 py-3 text-zinc-900 focus:outline-none dark:text-zinc-100",
+  "[&_p]:my-2 [&_h1]:mt-6 [&_h1]:mb-2 [&_h1]:text-3xl [&_h1]:font-bold",
+  "[&_h2]:mt-5 [&_h2]:mb-2 [&_h2]:text-2xl [&_h2]:font-semibold [&_h3]:mt-4 [&_h3]:mb-1 [&_h3]:text-xl [&_h3]:font-semibold",
+  "[&_ul]:my-2 [&_ul]:list-disc [&_ul]:pl-6 [&_ol]:my-2 [&_ol]:list-decimal [&_ol]:pl-6",
+  "[&_ul[data-type=taskList]]:list-none [&_ul[data-type=taskList]]:pl-1",
+  "[&_li[data-type=taskItem]]:flex [&_li[data-type=taskItem]]:items-start [&_li[data-type=taskItem]]:gap-2",
+  "[&_li[data-type=taskItem]>label]:mt-1 [&_li[data-type=taskItem]>div]:flex-1",
+  "[&_li[data-checked=true]>div]:text-zinc-500 [&_li[data-checked=true]>div]:line-through",
+  "[&_blockquote]:my-3 [&_blockquote]:border-l-4 [&_blockquote]:border-zinc-300 [&_blockquote]:pl-4 [&_blockquote]:italic",
+  "dark:[&_blockquote]:border-zinc-600",
+  "[&_pre]:my-3 [&_pre]:overflow-x-auto [&_pre]:rounded-md [&_pre]:bg-zinc-100 [&_pre]:p-3 [&_pre]:font-mono [&_pre]:text-sm",
+  "dark:[&_pre]:bg-zinc-800 [&_code]:font-mono [&_:not(pre)>code]:rounded [&_:not(pre)>code]:bg-zinc-100",
+  "[&_:not(pre)>code]:px-1 dark:[&_:not(pre)>code]:bg-zinc-800",
+  "[&_a]:text-indigo-600 [&_a]:underline dark:[&_a]:text-indigo-400 [&_hr]:my-4 [&_hr]:border-zinc-300",
+  "[&_p.is-editor-empty:first-child]:before:pointer-events-none [&_p.is-editor-empty:first-child]:before:float-left",
+  "[&_p.is-editor-empty:first-child]:before:h-0 [&_p.is-editor-empty:first-child]:before:text-zinc-400",
+  "[&_p.is-editor-empty:first-child]:before:content-[attr(data-placeholder)]",
+].join(" ");

@@ -1,0 +1,55 @@
+// The Tiptap editor bound to a collab session: the Y.Doc is the document, y-websocket awareness the carets.
+"use client";
+import { useEffect } from "react";
+import { useEditor } from "@tiptap/react";
+import StarterKit from "@tiptap/starter-kit";
+import Collaboration from "@tiptap/extension-collaboration";
+import CollaborationCaret from "@tiptap/extension-collaboration-caret";
+import TaskList from "@tiptap/extension-task-list";
+import TaskItem from "@tiptap/extension-task-item";
+import Placeholder from "@tiptap/extension-placeholder";
+import { userColor } from "@/lib/collab/userColor";
+import type { CollabSession } from "./useCollabSession";
+import { renderCaret, renderSelection } from "./caret";
+import { editorContentClass } from "./editorStyles";
+
+export type EditorUser = { id: string; name: string };
+
+export function useCollabEditor(session: CollabSession, user: EditorUser, editable: boolean) {
+  const editor = useEditor(
+    {
+      immediatelyRender: false, // rendered on the client only; avoids hydration mismatches
+      editable,
+      extensions: [
+        // Collaboration brings its own (Yjs) undo history.
+        StarterKit.configure({ undoRedo: false, link: { openOnClick: false, autolink: true } }),
+        TaskList,
+        TaskItem.configure({ nested: true }),
+        Placeholder.configure({ placeholder: "Start writing…" }),
+        Collaboration.configure({ document: session.doc }),
+        CollaborationCaret.configure({
+          provider: session.provider,
+          user: { id: user.id, name: user.name, color: userColor(user.id) },
+          render: renderCaret,
+          selectionRender: renderSelection,
+        }),
+      ],
+      editorProps: {
+        attributes: {
+          class: editorContentClass,
+          "data-testid": "editor",
+          "aria-label": "Document text",
+          role: "textbox",
+          "aria-multiline": "true",
+        },
+      },
+    },
+    [session],
+  );
+
+  useEffect(() => {
+    if (editor && editor.isEditable !== editable) editor.setEditable(editable);
+  }, [editor, editable]);
+
+  return editor;
+}

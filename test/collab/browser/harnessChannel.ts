@@ -1,0 +1,34 @@
+// A test-only channel that serves the editor harness from the server's own origin (so the session
+// cookie and the /collab WebSocket are same-origin, as with the real pages). Bundled with esbuild.
+import path from "node:path";
+import { build } from "esbuild";
+import type { ChannelFactory } from "../../../server/channel";
+
+export async function bundleHarness(): Promise<string> {
+  const result = await build({
+    entryPoints: [path.join(import.meta.dirname, "harness.tsx")],
+    bundle: true,
+    write: false,
+    format: "esm",
+    platform: "browser",
+    jsx: "automatic",
+    define: { "process.env.NODE_ENV": '"development"' },
+    tsconfig: path.resolve(import.meta.dirname, "..", "..", "..", "tsconfig.json"),
+    logLevel: "silent",
+  });
+  return result.outputFiles[0].text;
+}
+
+export function harnessChannel(script: string): ChannelFactory {
+  return ({ router }) => {
+    router.on("GET", "/editor-harness", async ({ res }) => {
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+      res.end('<!doctype html><html><body><div id="root"></div><script type="module" src="/editor-harness.js"></script></body></html>');
+    });
+    router.on("GET", "/editor-harness.js", async ({ res }) => {
+      res.writeHead(200, { "content-type": "text/javascript; charset=utf-8" });
+      res.end(script);
+    });
+    return { name: "editor-harness", close: async () => {} };
+  };
+}
