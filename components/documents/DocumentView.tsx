@@ -12,7 +12,7 @@ import { Skeleton } from "@/components/ui/Skeleton";
 import { useDocument } from "./useDocument";
 import { DocumentTitle } from "./DocumentTitle";
 import { ShareDialog } from "./ShareDialog";
-import { EditorPlaceholder } from "./EditorPlaceholder";
+import { CollaborativeEditor } from "@/components/editor/CollaborativeEditor";
 
 export function DocumentView({ id }: { id: string }) {
   const user = useUser();
@@ -72,9 +72,11 @@ export function DocumentView({ id }: { id: string }) {
 
           <div className="flex gap-6">
             <section aria-label="Document content" className="min-w-0 flex-1">
-              {/* EDITOR: swap in <CollaborativeEditor documentId={state.doc.id} user={{ id: user.id, name: user.name }}
-                  readOnly={state.doc.role === "viewer"} /> from components/editor/CollaborativeEditor. */}
-              <EditorPlaceholder readOnly={state.doc.role === "viewer"} />
+              <CollaborativeEditor
+                documentId={state.doc.id}
+                user={{ id: user.id, name: user.name }}
+                readOnly={state.doc.role === "viewer"}
+              />
             </section>
             {/* COMMENTS: the comments sidebar mounts here, e.g. <aside className="hidden w-72 shrink-0 lg:block">. */}
           </div>
