@@ -10,15 +10,20 @@ import { createEventsChannel, type EventsChannelOptions } from "../../server/eve
 import { freshDatabase, type TestServer } from "../helpers/server";
 
 /** A real server with only the events channel, so tests can shorten the heartbeat or the backlog limit. */
-export async function startEventsServer(options: EventsChannelOptions = {}): Promise<TestServer> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "tandem-events-"));
-  const database = await freshDatabase();
+export async function startEventsServer(
+  options: EventsChannelOptions = {},
+  shared: { dataDir?: string; env?: Record<string, string> } = {},
+): Promise<TestServer> {
+  const dataDir = shared.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "tandem-events-"));
+  // A caller that names the database (several instances on one) owns it.
+  const database = shared.env?.DATABASE_URL ? undefined : await freshDatabase();
   const config = loadConfig({
     PORT: "0",
     HOST: "127.0.0.1",
     DATA_DIR: dataDir,
     LOG_LEVEL: "silent",
     ...(database ? { DATABASE_URL: database.url } : {}),
+    ...shared.env,
   } as Record<string, string> as NodeJS.ProcessEnv);
   const tandem = await startTandem(config, { channels: [createEventsChannel(options)] });
   return Object.assign(tandem, {
@@ -26,7 +31,7 @@ export async function startEventsServer(options: EventsChannelOptions = {}): Pro
     async stop() {
       await tandem.close();
       await database?.drop();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (!shared.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   });
 }

@@ -152,3 +152,22 @@ describe("SSE framing", () => {
     expect(() => formatEvent(1, "bad\nname", {})).toThrow();
   });
 });
+
+describe("the browser's stream state", async () => {
+  const { applyStreamEvent, adoptState, initialStreamState } = await import("../../lib/announcements/state");
+  const a = { id: "a", title: "A" } as AnnouncementView;
+
+  it("follows announcements, revocations, dismissals, version and reset", () => {
+    let s = applyStreamEvent(initialStreamState, { name: "version", id: "1", data: { buildId: "b1", viewer: "user" } });
+    s = applyStreamEvent(s, { name: "announcement", id: "2", data: a });
+    expect(Object.keys(s.items)).toEqual(["a"]);
+    expect(s.lastEventId).toBe("2");
+    expect(applyStreamEvent(s, { name: "announcement-revoked", id: "3", data: { id: "a" } }).items).toEqual({});
+    expect(applyStreamEvent(s, { name: "announcement-dismissed", id: "3", data: { id: "a" } }).items).toEqual({});
+    expect(applyStreamEvent(s, { name: "reset", id: "4", data: {} }).items).toEqual({});
+    const redeployed = applyStreamEvent(s, { name: "version", id: "5", data: { buildId: "b2", viewer: "user" } });
+    expect([redeployed.firstBuildId, redeployed.buildId]).toEqual(["b1", "b2"]);
+    // Another tab's state keeps this tab's own first build id.
+    expect(adoptState(redeployed, { ...initialStreamState, buildId: "b3", firstBuildId: "b3" }).firstBuildId).toBe("b1");
+  });
+});
