@@ -1,0 +1,66 @@
+// React hooks over the shared realtime connection.
+"use client";
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { realtime, type ConnectionState } from "./client";
+import type { DocumentPresence, PresenceUser, ServerToClientEvents } from "./events";
+
+const SERVER_STATE: ConnectionState = { status: "connecting" };
+
+/** The connection state, for a status dot ("Live", "Live (slow network)", "Reconnecting…"). */
+export function useRealtimeState(): ConnectionState {
+  return useSyncExternalStore(
+    (listener) => realtime().subscribeState(listener),
+    () => realtime().getState(),
+    () => SERVER_STATE,
+  );
+}
+
+/** Calls `handler` for every `event` while mounted; the latest handler is used without re-subscribing. */
+export function useRealtimeEvent<E extends keyof ServerToClientEvents>(event: E, handler: ServerToClientEvents[E]): void {
+  const latest = useRef(handler);
+  useEffect(() => {
+    latest.current = handler;
+  });
+  useEffect(() => {
+    const forward = ((...args: unknown[]) => (latest.current as (...a: unknown[]) => void)(...args)) as ServerToClientEvents[E];
+    return realtime().on(event, forward);
+  }, [event]);
+}
+
+/** Runs `callback` on every (re)connect: state missed while offline must be fetched again. */
+export function useOnConnect(callback: () => void): void {
+  const latest = useRef(callback);
+  useEffect(() => {
+    latest.current = callback;
+  });
+  useEffect(() => {
+    const client = realtime();
+    const run = () => latest.current();
+    if (client.socket.connected) run();
+    client.socket.on("connect", run);
+    return () => void client.socket.off("connect", run);
+  }, []);
+}
+
+/** Keeps the document's room open while mounted (comments, access changes, presence). */
+export function useDocumentRoom(documentId: string): void {
+  useEffect(() => {
+    const room = realtime().joinDocument(documentId);
+    return room.leave;
+  }, [documentId]);
+}
+
+/** Dashboard presence: who has each of my documents open right now, by document id. */
+export function useDocumentPresence(): Record<string, PresenceUser[]> {
+  const [byDocument, setByDocument] = useState<Record<string, PresenceUser[]>>({});
+  const apply = (p: DocumentPresence) => setByDocument((s) => ({ ...s, [p.documentId]: p.users }));
+  useOnConnect(() => {
+    void realtime()
+      .request("presence:list", {})
+      .then((res) => {
+        if (res.ok) setByDocument(Object.fromEntries(res.presence.map((p) => [p.documentId, p.users])));
+      });
+  });
+  useRealtimeEvent("presence:doc", apply);
+  return byDocument;
+}
