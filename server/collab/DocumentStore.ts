@@ -53,6 +53,8 @@ export class DocumentStore {
     private readonly db: Db,
     private readonly log: Logger,
     private readonly options: { groupCommitMs: number; maxBatchUpdates: number },
+    /** Told about every committed batch (Prometheus histograms hang here). */
+    private readonly onBatchCommitted?: (updates: number, latencyMs: number) => void,
   ) {}
 
   /** Snapshot + log merged, or null when the document does not exist. */
@@ -146,6 +148,7 @@ export class DocumentStore {
     s.lastCommitLatencyMs = latency;
     s.maxCommitLatencyMs = Math.max(s.maxCommitLatencyMs, latency);
     s.totalCommitLatencyMs += latency;
+    this.onBatchCommitted?.(rows.length, latency);
   }
 
   private async writePerDocument(rows: PendingUpdate[]): Promise<void> {

@@ -12,6 +12,7 @@ import { COLLAB_PATH_PREFIX, createUpgradeHandler } from "./upgradeHandler";
 import { startHeartbeat } from "./heartbeat";
 import { followAccessChanges } from "./accessEvents";
 import { documentText } from "./documentText";
+import { collabBatchMetrics, registerCollabGauges } from "./metrics";
 
 export type CollabService = {
   manager: RoomManager;
@@ -36,7 +37,8 @@ export function collabOf(services: Services): CollabService | undefined {
 export function collabChannelWith(overrides: Partial<CollabOptions> = {}): ChannelFactory {
   const options: CollabOptions = { ...defaultCollabOptions, ...overrides };
   return ({ services, upgrades }) => {
-    const store = new DocumentStore(services.db, services.log, options);
+    const batchMetrics = collabBatchMetrics(services.metrics);
+    const store = new DocumentStore(services.db, services.log, options, batchMetrics);
     const manager = new RoomManager(store, options, {
       touch: (documentId) => services.documents.touch(documentId),
       log: services.log,
@@ -56,6 +58,7 @@ export function collabChannelWith(overrides: Partial<CollabOptions> = {}): Chann
       stats: () => manager.stats(),
     };
     registry.set(services, service);
+    registerCollabGauges(services.metrics, manager);
 
     return {
       name: "collab",

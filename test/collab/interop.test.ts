@@ -72,6 +72,13 @@ test("two stock y-websocket clients of different users converge through the serv
   expect(documentText(a.doc)).toBe(documentText(b.doc));
   expect(Y.encodeStateVector(a.doc)).toEqual(Y.encodeStateVector(b.doc));
   expect(await serverText(id)).toBe(documentText(a.doc));
+  // Group commit: 40 edits went to disk in fewer INSERTs than edits, and Prometheus sees it.
+  const store = collabOf(server.services)!.stats().store;
+  expect(store.updatesWritten).toBeGreaterThanOrEqual(40);
+  console.log(`[collab group commit] ${JSON.stringify(store)}`);
+  const metrics = await (await fetch(`${server.url}/metrics`)).text();
+  expect(metrics).toMatch(/^tandem_collab_connections 2$/m);
+  expect(metrics).toMatch(/^tandem_collab_commit_batch_updates_count \d+$/m);
 });
 
 describe("a viewer", () => {
