@@ -14,7 +14,8 @@ export type EventsChannelOptions = HubOptions & { buildId?: string };
 
 export function createEventsChannel(options: EventsChannelOptions = {}): ChannelFactory {
   return async ({ services, router }): Promise<Channel> => {
-    const hub = new SseHub(options);
+    const slowDropped = services.metrics.counter("tandem_sse_slow_clients_dropped_total", "Event streams dropped because the client stopped reading");
+    const hub = new SseHub({ ...options, onSlowClientDropped: () => slowDropped.inc() });
     const store = new AnnouncementStore(services.db);
     const live = new LiveAnnouncements(store, hub, services.log);
     await live.start();
@@ -31,7 +32,6 @@ export function createEventsChannel(options: EventsChannelOptions = {}): Channel
     registerStreamRoute(router, services, { hub, live, store, buildId: options.buildId ?? readBuildId() });
 
     services.metrics.gauge("tandem_sse_connections", "Open Server-Sent Events streams", () => hub.connectionCount);
-    services.metrics.gauge("tandem_sse_slow_clients_dropped", "Event streams dropped for not reading", () => hub.droppedSlowClients);
 
     return {
       name: "events",

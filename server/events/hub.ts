@@ -9,11 +9,17 @@ import { SseConnection, type SseConnectionOptions } from "./sseConnection";
 export const HEARTBEAT_INTERVAL_MS = 15_000;
 /** Bytes Node may buffer for one stream that is not being read before we drop it. */
 export const MAX_BACKLOG_BYTES = 256 * 1024;
-export const REPLAY_RING_CAPACITY = 1000;
+/** Events kept for replay; at most ~20 KB each (the body limit), so the ring stays within ~10 MB. */
+export const REPLAY_RING_CAPACITY = 500;
 /** The reconnect delay suggested to EventSource. */
 export const RECONNECT_RETRY_MS = 2000;
 
-export type HubOptions = Partial<SseConnectionOptions> & { ringCapacity?: number; now?: () => number };
+export type HubOptions = Partial<SseConnectionOptions> & {
+  ringCapacity?: number;
+  now?: () => number;
+  /** Told each time a stream is dropped for not reading (metrics). */
+  onSlowClientDropped?: () => void;
+};
 
 /** An event that is not logged for replay: the greeting and the current state sent on connect. */
 export type Unlogged = { event: string; data: unknown; to: Delivery };
@@ -44,10 +50,10 @@ export class SseHub {
   private readonly ids: EventIdSource;
   readonly ring: EventRing;
   private readonly connectionOptions: SseConnectionOptions;
-  /** Connections dropped for not reading (for tests and metrics). */
-  droppedSlowClients = 0;
+  private readonly onSlowClientDropped: () => void;
 
   constructor(options: HubOptions = {}) {
+    this.onSlowClientDropped = options.onSlowClientDropped ?? (() => undefined);
     this.ids = new EventIdSource(options.now);
     this.ring = new EventRing(options.ringCapacity ?? REPLAY_RING_CAPACITY, this.ids.base);
     this.connectionOptions = {
@@ -84,7 +90,7 @@ export class SseHub {
     const connection = new SseConnection(request.res, request.recipient, this.connectionOptions);
     connection.onClose((reason) => {
       this.connections.delete(connection);
-      if (reason === "too slow") this.droppedSlowClients++;
+      if (reason === "too slow") this.onSlowClientDropped();
     });
     connection.open();
     const head = this.ring.head;

@@ -91,6 +91,15 @@ describe("publishing announcements", () => {
     stream.close();
   });
 
+  it("counts open streams in /metrics", async () => {
+    const stream = await SseReader.open(`${server.url}/api/events`);
+    await stream.waitForEvent("version");
+    const metrics = await fetch(`${server.url}/metrics`).then((r) => r.text());
+    expect(metrics).toMatch(/^tandem_sse_connections 1$/m);
+    expect(metrics).toMatch(/^tandem_sse_slow_clients_dropped_total 0$/m);
+    stream.close();
+  });
+
   it("refuses a state change from another origin", async () => {
     const res = await admin.post("/api/admin/announcements", { title: "CSRF" }, { origin: "https://evil.example" });
     expect(res.status).toBe(403);
