@@ -5,7 +5,10 @@ import path from "node:path";
 /** Used when there is no Next build (tests, API-only runs). */
 export const FALLBACK_BUILD_ID = "development";
 
-export function readBuildId(dir = process.cwd()): string {
+/** The app root (where Next writes .next), found from this file so the working directory does not matter. */
+const APP_ROOT = path.resolve(import.meta.dirname, "..", "..");
+
+export function readBuildId(dir = APP_ROOT): string {
   try {
     const id = fs.readFileSync(path.join(dir, ".next", "BUILD_ID"), "utf8").trim();
     return id && id.length <= 200 ? id : FALLBACK_BUILD_ID;

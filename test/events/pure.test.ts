@@ -171,3 +171,18 @@ describe("the browser's stream state", async () => {
     expect(adoptState(redeployed, { ...initialStreamState, buildId: "b3", firstBuildId: "b3" }).firstBuildId).toBe("b1");
   });
 });
+
+describe("build id", async () => {
+  const fs = await import("node:fs");
+  const os = await import("node:os");
+  const path = await import("node:path");
+  const { readBuildId, FALLBACK_BUILD_ID } = await import("../../server/events/buildId");
+  it("reads .next/BUILD_ID, or falls back to a constant", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tandem-build-"));
+    expect(readBuildId(dir)).toBe(FALLBACK_BUILD_ID);
+    fs.mkdirSync(path.join(dir, ".next"));
+    fs.writeFileSync(path.join(dir, ".next", "BUILD_ID"), "abc123\n");
+    expect(readBuildId(dir)).toBe("abc123");
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
