@@ -29,6 +29,8 @@ export class RoomManager {
   private readonly unloading = new Map<string, Promise<void>>();
   private readonly deletedWhileLoading = new Set<string>();
   private retiredDroppedUpdates = 0;
+  /** Bumped on every access change; a connection authorized under an older epoch re-checks its role. */
+  accessEpoch = 0;
   closed = false;
 
   constructor(

@@ -9,6 +9,7 @@ export function followAccessChanges(bus: EventBus, manager: RoomManager): () => 
   return bus.subscribe((event) => {
     switch (event.type) {
       case "membership.changed":
+        manager.accessEpoch++;
         if (event.role === null) {
           manager.closeUser(event.documentId, event.userId, CloseCode.Forbidden, "Your access to this document was removed.");
         } else {
@@ -16,6 +17,7 @@ export function followAccessChanges(bus: EventBus, manager: RoomManager): () => 
         }
         return;
       case "document.deleted":
+        manager.accessEpoch++;
         manager.drop(event.documentId);
         return;
       default:

@@ -37,6 +37,7 @@ export function createUpgradeHandler(
     const parsed = DocumentIdParam.safeParse(url.pathname.slice(COLLAB_PATH_PREFIX.length));
     if (!parsed.success) return refuseUpgrade(socket, 404, "Not Found");
     const documentId = parsed.data;
+    const epoch = manager.accessEpoch;
     const caller = await services.auth.authenticate(req, url);
     // A cookie is sent by the browser whichever site opened the socket: only our own pages may use it.
     if (caller?.via === "cookie" && !isSameOrigin(req, services.config)) return refuseUpgrade(socket, 403, "Forbidden");
@@ -47,11 +48,15 @@ export function createUpgradeHandler(
       heartbeat.track(ws);
       if (!caller) return ws.close(CloseCode.Unauthorized, "Sign in to open this document.");
       if (!role) return ws.close(CloseCode.Forbidden, "You do not have access to this document.");
-      void serve(ws, documentId, new WebSocketPeer(ws, caller.user.id, canEdit(role)));
+      const peer = new WebSocketPeer(ws, caller.user.id, canEdit(role));
+      serve(ws, documentId, peer, epoch).catch((err) => {
+        log.error({ err, documentId }, "collab connection failed");
+        peer.close(CloseCode.InternalError, "The document could not be opened.");
+      });
     });
   }
 
-  async function serve(ws: WebSocket, documentId: string, peer: WebSocketPeer): Promise<void> {
+  async function serve(ws: WebSocket, documentId: string, peer: WebSocketPeer, epoch: number): Promise<void> {
     let room: Room | null = null;
     let gone = false;
     const early: Uint8Array[] = []; // frames that arrive while the room loads
@@ -79,9 +84,26 @@ export function createUpgradeHandler(
         ? peer.close(CloseCode.GoingAway, "The server is restarting.")
         : peer.close(CloseCode.DocumentDeleted, "This document was deleted.");
     }
+    // Access changed while we were authorizing: the event passed this connection by, so look again
+    // (its frames keep waiting in `early` meanwhile).
+    if (manager.accessEpoch !== epoch && !(await stillAllowed(joined, documentId, peer))) return;
     if (gone) return joined.leave(peer);
     room = joined;
     for (const frame of early.splice(0)) room.handleMessage(peer, frame);
+  }
+
+  async function stillAllowed(room: Room, documentId: string, peer: WebSocketPeer): Promise<boolean> {
+    const role = await services.documents.roleOf(peer.userId, documentId);
+    if (!role) {
+      room.disconnect(peer, CloseCode.Forbidden, "Your access to this document was removed.");
+      return false;
+    }
+    if (canEdit(role) !== peer.canWrite) {
+      peer.canWrite = canEdit(role);
+      room.disconnect(peer, CloseCode.AccessChanged, "Your access to this document changed.");
+      return false;
+    }
+    return true;
   }
 
   return (req, socket, head, url) => {
