@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { inputClass } from "@/components/ui/TextField";
+import { useRealtimeEvent } from "@/lib/realtime/hooks";
 import { useDocuments } from "./useDocuments";
 import { CreateDocumentForm } from "./CreateDocumentForm";
 import { DocumentSection } from "./DocumentSection";
@@ -13,7 +14,9 @@ import { DeleteDocumentDialog } from "./DeleteDocumentDialog";
 
 export function Dashboard() {
   const documents = useDocuments();
-  // LIVE UPDATES: a socket.io hook can subscribe here and call documents.upsert(doc) / documents.remove(id).
+  // Live updates over socket.io: other tabs, other people's shares, renames and deletes.
+  useRealtimeEvent("doc:upsert", documents.upsert);
+  useRealtimeEvent("doc:removed", (p) => documents.remove(p.documentId));
   const { state } = documents;
   const [filter, setFilter] = useState("");
   const [toDelete, setToDelete] = useState<DocumentSummary | null>(null);

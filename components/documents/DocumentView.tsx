@@ -13,6 +13,7 @@ import { useDocument } from "./useDocument";
 import { DocumentTitle } from "./DocumentTitle";
 import { ShareDialog } from "./ShareDialog";
 import { CollaborativeEditor } from "@/components/editor/CollaborativeEditor";
+import { CommentsSidebar } from "@/components/comments/CommentsSidebar";
 
 export function DocumentView({ id }: { id: string }) {
   const user = useUser();
@@ -78,7 +79,15 @@ export function DocumentView({ id }: { id: string }) {
                 readOnly={state.doc.role === "viewer"}
               />
             </section>
-            {/* COMMENTS: the comments sidebar mounts here, e.g. <aside className="hidden w-72 shrink-0 lg:block">. */}
+            <aside className="hidden w-72 shrink-0 lg:block">
+              {/* Anchored comments need the editor's selection: pass getSelectionAnchor={() => selectionAnchor(editor)}
+                  (components/comments/editorAnchors) once CollaborativeEditor exposes its Tiptap editor. */}
+              <CommentsSidebar
+                documentId={state.doc.id}
+                canComment={state.doc.role !== "viewer"}
+                isOwner={state.doc.role === "owner"}
+              />
+            </aside>
           </div>
 
           <ShareDialog

@@ -5,6 +5,8 @@ import { usePathname, useRouter } from "next/navigation";
 import { useState } from "react";
 import { useSession } from "./SessionProvider";
 import { Button, ButtonLink } from "@/components/ui/Button";
+import { NotificationsBell } from "@/components/notifications/NotificationsBell";
+import { useRealtimeIdentity } from "@/lib/realtime/hooks";
 
 function NavLink({ href, children }: { href: string; children: string }) {
   const pathname = usePathname();
@@ -28,6 +30,7 @@ export function Header() {
   const { status, user, signOut } = useSession();
   const router = useRouter();
   const [signingOut, setSigningOut] = useState(false);
+  useRealtimeIdentity(user?.id ?? null); // the live connection must follow sign-in and sign-out
 
   async function handleSignOut() {
     setSigningOut(true);
@@ -60,6 +63,7 @@ export function Header() {
         <div className="ml-auto flex items-center gap-3">
           {user ? (
             <>
+              <NotificationsBell />
               <span data-testid="current-user" className="max-w-[12rem] truncate text-sm text-zinc-600 dark:text-zinc-400" title={user.email}>
                 {user.name}
               </span>

@@ -143,8 +143,10 @@ export function realtime(): RealtimeClient {
   return shared;
 }
 
-/** For sign-out: drop the connection so the next user gets a fresh one. */
-export function closeRealtime(): void {
-  shared?.close();
-  shared = undefined;
+/**
+ * After sign-in, sign-out or a switch of account: a new handshake with the current cookie, on the
+ * same client object so every subscription stays valid. Signed out, the new state is "refused".
+ */
+export function reconnectRealtime(): void {
+  shared?.reconnect();
 }

@@ -1,7 +1,7 @@
 // React hooks over the shared realtime connection.
 "use client";
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
-import { realtime, type ConnectionState } from "./client";
+import { realtime, reconnectRealtime, type ConnectionState } from "./client";
 import type { DocumentPresence, PresenceUser, ServerToClientEvents } from "./events";
 
 const SERVER_STATE: ConnectionState = { status: "connecting" };
@@ -40,6 +40,16 @@ export function useOnConnect(callback: () => void): void {
     client.socket.on("connect", run);
     return () => void client.socket.off("connect", run);
   }, []);
+}
+
+/** Re-authenticates the shared connection whenever the signed-in user changes (mount once, in the header). */
+export function useRealtimeIdentity(userId: string | null): void {
+  const previous = useRef(userId);
+  useEffect(() => {
+    if (previous.current === userId) return;
+    previous.current = userId;
+    reconnectRealtime();
+  }, [userId]);
 }
 
 /** Keeps the document's room open while mounted (comments, access changes, presence). */
