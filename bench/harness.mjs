@@ -1,0 +1,111 @@
+// Runs the chosen workloads against every available server and writes JSON, Markdown and SVG.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { allTargets, tandemMode } from "./targets/index.mjs";
+import { fanout, saturation } from "./workloads/fanout.mjs";
+import { memory } from "./workloads/memory.mjs";
+import { coldload } from "./workloads/coldload.mjs";
+import { durability } from "./workloads/durability.mjs";
+import { broadcast, KINDS } from "./workloads/broadcast.mjs";
+import { PROFILES, WORKLOADS } from "./sizes.mjs";
+import { renderMarkdown } from "./report/markdown.mjs";
+import { cdfSvg } from "./report/svg.mjs";
+
+const SEED = 20240611;
+const YJS_WORKLOADS = { fanout, saturation, memory, coldload, durability };
+
+export async function runBench({ profile = "default", only = WORKLOADS, targets: targetNames, outDir, command = "npm run bench", log = console.log } = {}) {
+  const sizes = PROFILES[profile];
+  if (!sizes) throw new Error(`unknown profile ${profile}`);
+  const chosen = allTargets.filter((t) => !targetNames || targetNames.includes(t.name));
+  const skipped = [];
+  const targets = chosen.filter((t) => {
+    const reason = t.available();
+    if (reason) skipped.push({ target: t.name, reason });
+    return !reason;
+  });
+  for (const s of skipped) log(`skipping ${s.target}: ${s.reason}`);
+
+  const run = {
+    meta: {
+      profile,
+      command,
+      date: new Date().toISOString(),
+      node: process.version,
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? "unknown",
+      loadAverage: os.loadavg().map((v) => Math.round(v * 100) / 100),
+      tandemMode: tandemMode(),
+      targets: targets.map((t) => t.name),
+      targetLabels: targets.map((t) => t.label),
+      skipped,
+      sizes,
+      seed: SEED,
+    },
+    workloads: {},
+  };
+
+  const yjsWorkloads = only.filter((name) => name !== "broadcast");
+  for (const name of yjsWorkloads) run.workloads[name] = {};
+  for (const target of targets) {
+    let shared;
+    try {
+      if (sizes.shareServers) shared = await startShared(target);
+      for (const name of yjsWorkloads) {
+        log(`${name}: ${target.name}…`);
+        try {
+          const options = { ...sizes[name], workers: sizes.workers, settleMs: sizes.settleMs, drainMs: sizes.drainMs, seed: SEED };
+          run.workloads[name][target.name] = await YJS_WORKLOADS[name](target, name === "durability" ? options : { ...options, server: shared?.server });
+        } catch (e) {
+          run.workloads[name][target.name] = { error: String(e?.stack ?? e) };
+          log(`  ${name} on ${target.name} failed: ${e?.message ?? e}`);
+        }
+      }
+    } finally {
+      await shared?.stop();
+    }
+  }
+  if (only.includes("broadcast")) {
+    run.workloads.broadcast = {};
+    for (const kind of Object.keys(KINDS)) {
+      log(`broadcast: ${kind}…`);
+      try {
+        run.workloads.broadcast[kind] = await broadcast(kind, { ...sizes.broadcast, settleMs: sizes.settleMs });
+      } catch (e) {
+        run.workloads.broadcast[kind] = { error: String(e?.stack ?? e) };
+        log(`  broadcast over ${kind} failed: ${e?.message ?? e}`);
+      }
+    }
+  }
+
+  if (outDir) writeOutputs(run, outDir);
+  return run;
+}
+
+async function startShared(target) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-${target.name}-`));
+  const server = await target.start({ dataDir });
+  return {
+    server,
+    async stop() {
+      await server.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function writeOutputs(run, outDir) {
+  fs.mkdirSync(outDir, { recursive: true });
+  const stamp = run.meta.date.replace(/[:.]/g, "-");
+  const json = JSON.stringify(run, null, 1);
+  fs.writeFileSync(path.join(outDir, `${stamp}-${run.meta.profile}.json`), json);
+  fs.writeFileSync(path.join(outDir, "latest.json"), json);
+  fs.writeFileSync(path.join(outDir, "latest.md"), renderMarkdown(run));
+  const fan = run.workloads.fanout ?? {};
+  const series = Object.entries(fan).filter(([, r]) => r.samples).map(([name, r]) => ({ name, samples: r.samples }));
+  fs.writeFileSync(path.join(outDir, "latest-latency.svg"), cdfSvg("Fan-out latency, send to apply (CDF)", series));
+  const bc = run.workloads.broadcast ?? {};
+  const bseries = Object.entries(bc).filter(([, r]) => r.at?.length).map(([name, r]) => ({ name: `${name} N=${r.at.at(-1).clients}`, samples: r.at.at(-1).samples }));
+  fs.writeFileSync(path.join(outDir, "latest-broadcast.svg"), cdfSvg("Announcement delivery latency (CDF)", bseries));
+}

@@ -1,0 +1,92 @@
+// Child processes for servers under test: start, wait until the port answers, read RSS and CPU
+// from /proc, stop gracefully or with SIGKILL.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+
+export async function freePort(host = "127.0.0.1") {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once("error", reject);
+    srv.listen(0, host, () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export async function waitForPort(port, host, child, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited early with code ${child.exitCode}`);
+    const ok = await new Promise((resolve) => {
+      const s = net.connect(port, host, () => (s.destroy(), resolve(true)));
+      s.once("error", () => resolve(false));
+    });
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`server did not listen on ${host}:${port} within ${timeoutMs} ms`);
+}
+
+const PAGE = 4096;
+const TICKS = 100; // USER_HZ on Linux
+
+/** Resident set size of a process in bytes (0 once it is gone). */
+export function rssBytes(pid) {
+  try {
+    const statm = fs.readFileSync(`/proc/${pid}/statm`, "utf8").split(" ");
+    return Number(statm[1]) * PAGE;
+  } catch {
+    return 0;
+  }
+}
+
+/** User + system CPU time a process has used, in ms. */
+export function cpuMs(pid) {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS;
+  } catch {
+    return 0;
+  }
+}
+
+/** Spawns a server and resolves once it accepts TCP connections. */
+export async function startProcess({ command = process.execPath, args, env, cwd, port, host = "127.0.0.1", name }) {
+  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  const keep = (d) => {
+    output = (output + d.toString()).slice(-4000);
+  };
+  child.stdout.on("data", keep);
+  child.stderr.on("data", keep);
+  const exited = new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
+  try {
+    await waitForPort(port, host, child);
+  } catch (e) {
+    child.kill("SIGKILL");
+    throw new Error(`${name}: ${e.message}\n${output}`);
+  }
+  return {
+    pid: child.pid,
+    child,
+    port,
+    host,
+    output: () => output,
+    rss: () => rssBytes(child.pid),
+    cpu: () => cpuMs(child.pid),
+    async kill(signal = "SIGKILL") {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return exited;
+    },
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}

@@ -1,0 +1,120 @@
+// The results as Markdown tables: one column per server and Tandem's ratio to the best peer.
+const PEERS = ["hocuspocus", "y-websocket"];
+const fmt = (v) => (v === null || v === undefined ? "–" : typeof v === "number" ? (Math.abs(v) >= 100 ? Math.round(v).toLocaleString("en-US") : String(Math.round(v * 100) / 100)) : String(v));
+const kb = (b) => (b === null || b === undefined ? null : b / 1024);
+
+/** rows: [label, better: "lower"|"higher"|null, pick(result) -> number] */
+function table(results, targets, rows) {
+  const head = `| metric | ${targets.join(" | ")} | Tandem ÷ best peer |`;
+  const lines = [head, `| --- |${targets.map(() => " ---: |").join("")} ---: |`];
+  for (const [label, better, pick] of rows) {
+    const values = targets.map((t) => {
+      const r = results?.[t];
+      if (!r || r.error || r.skipped) return undefined;
+      try {
+        return pick(r);
+      } catch {
+        return undefined;
+      }
+    });
+    const tandem = values[targets.indexOf("tandem")];
+    const peers = PEERS.map((p) => values[targets.indexOf(p)]).filter((v) => typeof v === "number");
+    let ratio = "–";
+    if (better && typeof tandem === "number" && peers.length) {
+      const best = better === "lower" ? Math.min(...peers) : Math.max(...peers);
+      ratio = best === 0 ? "–" : `${(tandem / best).toFixed(2)}× (${better} is better)`;
+    }
+    lines.push(`| ${label} | ${values.map(fmt).join(" | ")} | ${ratio} |`);
+  }
+  return lines.join("\n");
+}
+
+function notes(results, targets) {
+  const out = [];
+  for (const t of targets) {
+    const r = results?.[t];
+    if (r?.error) out.push(`- ${t}: failed — ${r.error.split("\n")[0]}`);
+    if (r?.skipped) out.push(`- ${t}: skipped — ${r.skipped}`);
+  }
+  return out.length ? "\n\n" + out.join("\n") : "";
+}
+
+export function renderMarkdown(run) {
+  const { meta, workloads: w } = run;
+  const targets = meta.targets;
+  const s = meta.sizes;
+  const parts = [
+    `# Benchmark results (${meta.profile})`,
+    "",
+    `Measured ${meta.date} with \`${meta.command}\` on ${meta.cpus} × ${meta.cpuModel}, Node ${meta.node}, load average at start ${meta.loadAverage.join(" / ")}.`,
+    `Tandem ran as: ${meta.tandemMode}. Servers: ${meta.targetLabels.join("; ")}.`,
+    "Numbers on a shared or busy machine are noisy; compare servers within one run, not across runs.",
+  ];
+  if (meta.skipped.length) parts.push("", ...meta.skipped.map((x) => `- Skipped ${x.target}: ${x.reason}`));
+  if (w.fanout) {
+    parts.push("", `## 1. Fan-out latency`, `${s.fanout.docs} documents × ${s.fanout.clients} clients, one writer per document at ${s.fanout.rate} updates/s for ${s.fanout.durationMs / 1000} s; send-to-apply at every other client.`, "");
+    parts.push(table(w.fanout, targets, [
+      ["p50 (ms)", "lower", (r) => r.latencyMs.p50],
+      ["p95 (ms)", "lower", (r) => r.latencyMs.p95],
+      ["p99 (ms)", "lower", (r) => r.latencyMs.p99],
+      ["deliveries measured", null, (r) => r.latencyMs.count],
+      ["delivered / expected", "higher", (r) => r.deliveredRatio],
+      ["server CPU per delivery (µs)", "lower", (r) => r.serverCpuUsPerDelivery],
+    ]) + notes(w.fanout, targets));
+    parts.push("", "![latency distribution](latest-latency.svg)");
+  }
+  if (w.saturation) {
+    parts.push("", `## 2. Saturation`, `${s.saturation.docs} documents × ${s.saturation.clients} clients; the writers' rate doubles each ${s.saturation.durationMs / 1000} s step until p99 > ${s.saturation.p99LimitMs} ms or deliveries drop.`, "");
+    parts.push(table(w.saturation, targets, [
+      ["highest sustained updates/s", "higher", (r) => r.updatesPerSecond],
+      ["deliveries/s at that rate", "higher", (r) => r.deliveriesPerSecond],
+      ["load generator ran out of steps first (1 = yes)", null, (r) => (r.reachedStepCap ? 1 : 0)],
+    ]) + notes(w.saturation, targets));
+  }
+  if (w.memory) {
+    parts.push("", `## 3. Memory (server RSS)`, `${s.memory.docs} documents with ${s.memory.updatesPerDoc} updates each, then idle clients spread over them.`, "");
+    const rows = [
+      ["baseline RSS (MiB)", "lower", (r) => r.baselineRssBytes / 2 ** 20],
+      ["per loaded document (KiB)", "lower", (r) => kb(r.bytesPerLoadedDoc)],
+    ];
+    s.memory.clientSteps.forEach((n, i) => rows.push([`per idle client at ${n} clients (KiB)`, "lower", (r) => kb(r.clients[i].bytesPerIdleClient)]));
+    parts.push(table(w.memory, targets, rows) + notes(w.memory, targets));
+  }
+  if (w.coldload) {
+    parts.push("", `## 4. Cold load`, `A fresh client syncs a document with ${s.coldload.historyUpdates.toLocaleString("en-US")} updates of history (median of ${s.coldload.repeats}); "from disk" is the first sync after a graceful restart.`, "");
+    parts.push(table(w.coldload, targets, [
+      ["sync while loaded, p50 (ms)", "lower", (r) => r.loadedMs.p50],
+      ["first sync from disk (ms)", "lower", (r) => r.fromDiskMs],
+      ["bytes received to sync", "lower", (r) => r.syncBytes],
+      ["content identical (1 = yes)", null, (r) => (r.consistent && r.fromDiskConsistent !== false ? 1 : 0)],
+    ]) + notes(w.coldload, targets));
+  }
+  if (w.durability) {
+    parts.push("", `## 5. Durability`, `Numbered edits streamed as fast as the socket drains for ${s.durability.streamMs / 1000} s, then \`kill -9\`; restart on the same data. "Acknowledged" = already relayed by the server to another client.`, "");
+    parts.push(table(w.durability, targets, [
+      ["edits sent/s", "higher", (r) => r.sentPerSecond],
+      ["edits on disk after kill, per s of streaming", "higher", (r) => r.durablePerSecond],
+      ["acknowledged edits", null, (r) => r.acknowledged],
+      ["acknowledged edits lost", "lower", (r) => r.lostAcknowledged],
+      ["share of acknowledged edits lost", "lower", (r) => r.lostAcknowledgedRatio],
+    ]) + notes(w.durability, targets));
+  }
+  if (w.broadcast) {
+    const kinds = Object.keys(w.broadcast);
+    parts.push("", `## 6. Announcement broadcast: SSE vs WebSocket vs socket.io`, `Minimal servers in \`bench/broadcast/\`; ${s.broadcast.messages} announcements per size; latency from the server's send call to arrival.`, "");
+    const lines = [`| metric | ${kinds.join(" | ")} |`, `| --- |${kinds.map(() => " ---: |").join("")}`];
+    const row = (label, pick) => lines.push(`| ${label} | ${kinds.map((k) => { try { return fmt(w.broadcast[k].error ? undefined : pick(w.broadcast[k])); } catch { return "–"; } }).join(" | ")} |`);
+    s.broadcast.sizes.forEach((n, i) => {
+      row(`N=${n}: server memory per connection (KiB)`, (r) => kb(r.at[i].bytesPerConnection));
+      row(`N=${n}: bytes on the wire per message and client`, (r) => r.at[i].bytesPerMessagePerClient);
+      row(`N=${n}: delivery p50 (ms)`, (r) => r.at[i].latencyMs.p50);
+      row(`N=${n}: delivery p99 (ms)`, (r) => r.at[i].latencyMs.p99);
+      row(`N=${n}: delivered / expected`, (r) => r.at[i].delivered / r.at[i].expected);
+    });
+    row("most clients held (stopped by)", (r) => `${r.maxHeld.clients} (${r.maxHeld.stoppedBy}, cap ${r.maxHeld.cap})`);
+    parts.push(lines.join("\n"));
+    for (const k of kinds) if (w.broadcast[k].error) parts.push(`- ${k}: failed — ${w.broadcast[k].error.split("\n")[0]}`);
+    parts.push("", "![broadcast latency](latest-broadcast.svg)");
+  }
+  return parts.join("\n") + "\n";
+}

@@ -1,0 +1,125 @@
+// The servers under test. Each target starts its server as a child process (so RSS, CPU and
+// kill -9 are real) and hands out endpoints the load generators connect to.
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { freePort, startProcess } from "../lib/proc.mjs";
+
+const benchDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const rootDir = path.resolve(benchDir, "..");
+const HOST = "127.0.0.1";
+
+function peersInstalled() {
+  return fs.existsSync(path.join(benchDir, "node_modules", "@hocuspocus", "server")) &&
+    fs.existsSync(path.join(benchDir, "node_modules", "y-websocket", "bin", "utils.js"))
+    ? null
+    : "bench/node_modules is missing (run `npm ci --prefix bench`)";
+}
+
+let docCounter = 0;
+const uniqueNames = (prefix, n) => Array.from({ length: n }, () => `${prefix}-${process.pid}-${++docCounter}`);
+
+export const yWebsocket = {
+  name: "y-websocket",
+  label: "y-websocket 1.5.4 reference server (in memory)",
+  persistent: false,
+  available: peersInstalled,
+  async start({ port }) {
+    port ??= await freePort(HOST);
+    const proc = await startProcess({
+      name: "y-websocket",
+      args: [path.join(benchDir, "node_modules", "y-websocket", "bin", "server.js")],
+      cwd: benchDir,
+      env: { HOST, PORT: String(port) },
+      port,
+    });
+    return Object.assign(proc, {
+      async createDocs(n) {
+        return uniqueNames("doc", n).map((docName) => ({ url: `ws://${HOST}:${port}/${docName}`, docName, framing: "y-websocket" }));
+      },
+    });
+  },
+};
+
+export const hocuspocus = {
+  name: "hocuspocus",
+  label: "Hocuspocus 4 + SQLite extension",
+  persistent: true,
+  available: peersInstalled,
+  async start({ port, dataDir }) {
+    port ??= await freePort(HOST);
+    const proc = await startProcess({
+      name: "hocuspocus",
+      args: [path.join(benchDir, "servers", "hocuspocus-server.mjs")],
+      cwd: benchDir,
+      env: { HOST, PORT: String(port), DATABASE: path.join(dataDir, "hocuspocus.sqlite"), NODE_ENV: "production" },
+      port,
+    });
+    return Object.assign(proc, {
+      async createDocs(n) {
+        return uniqueNames("doc", n).map((docName) => ({ url: `ws://${HOST}:${port}`, docName, framing: "hocuspocus", token: "bench" }));
+      },
+    });
+  },
+};
+
+export function tandemUnavailable() {
+  const channels = fs.readFileSync(path.join(rootDir, "server", "channels.ts"), "utf8");
+  return /collab/i.test(channels) ? null : "server/collab is not registered in server/channels.ts yet";
+}
+
+/** How Tandem is started: the real entry point with the production build, else startTandem() without pages. */
+function withNext() {
+  return fs.existsSync(path.join(rootDir, ".next", "BUILD_ID")) && process.env.BENCH_TANDEM_WITHOUT_NEXT !== "1";
+}
+
+export function tandemMode() {
+  return withNext() ? "production (server/index.ts with the Next build)" : "startTandem() without Next pages (no .next build, or BENCH_TANDEM_WITHOUT_NEXT=1)";
+}
+
+export const tandem = {
+  name: "tandem",
+  label: "Tandem",
+  persistent: true,
+  available: tandemUnavailable,
+  async start({ port, dataDir }) {
+    port ??= await freePort(HOST);
+    const proc = await startProcess({
+      name: "tandem",
+      args: ["--import", "tsx", withNext() ? path.join(rootDir, "server", "index.ts") : path.join(benchDir, "servers", "tandem-server.mjs")],
+      cwd: rootDir,
+      env: { NODE_ENV: "production", HOST, PORT: String(port), DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", ...(process.env.TANDEM_LOG_LEVEL ? { LOG_LEVEL: process.env.TANDEM_LOG_LEVEL } : {}) },
+      port,
+    });
+    const base = `http://${HOST}:${port}`;
+    return Object.assign(proc, {
+      mode: tandemMode(),
+      // Accounts, documents and the access token are made over the HTTP API, outside any timed section.
+      async createDocs(n) {
+        const email = `bench-${process.pid}-${++docCounter}@example.com`;
+        const signup = await fetch(`${base}/api/auth/signup`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ email, password: "bench password 1234", name: "Bench" }),
+        });
+        if (signup.status !== 201) throw new Error(`tandem signup failed: ${signup.status} ${await signup.text()}`);
+        const cookie = signup.headers.get("set-cookie").split(";")[0];
+        const post = async (p, body) => {
+          const res = await fetch(base + p, { method: "POST", headers: { "content-type": "application/json", cookie }, body: JSON.stringify(body) });
+          if (res.status !== 201) throw new Error(`tandem POST ${p} failed: ${res.status} ${await res.text()}`);
+          return res.json();
+        };
+        const { token } = await post("/api/tokens", { name: "bench" });
+        const endpoints = [];
+        for (let i = 0; i < n; i++) {
+          const doc = await post("/api/documents", { title: `Bench ${i}` });
+          const id = doc.id ?? doc.document?.id;
+          endpoints.push({ url: `ws://${HOST}:${port}/collab/${id}?token=${encodeURIComponent(token.token ?? token)}`, docName: id, framing: "y-websocket" });
+        }
+        return endpoints;
+      },
+    });
+  },
+};
+
+export const allTargets = [tandem, hocuspocus, yWebsocket];

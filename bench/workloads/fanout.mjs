@@ -1,0 +1,60 @@
+// Workloads 1 and 2: fan-out latency at a fixed typing rate, and saturation (raise the rate
+// until p99 passes the limit).
+import { summarize, thin } from "../lib/stats.mjs";
+import { withServer, withWorkers, connectDocs } from "./session.mjs";
+
+async function runRate(server, workers, rate, durationMs, drainMs) {
+  const cpu0 = server.cpu();
+  const parts = await Promise.all(workers.map((w) => w.call("fanout", { rate, durationMs, drainMs })));
+  const cpuMs = server.cpu() - cpu0;
+  const samples = parts.flatMap((p) => p.samples);
+  const sent = parts.reduce((n, p) => n + p.sent, 0);
+  const expected = parts.reduce((n, p) => n + p.expected, 0);
+  const delivered = parts.reduce((n, p) => n + p.delivered, 0);
+  const seconds = Math.max(...parts.map((p) => p.sendSeconds));
+  return {
+    latencyMs: summarize(samples),
+    sent,
+    sentPerSecond: Math.round(sent / seconds),
+    expectedDeliveries: expected,
+    delivered,
+    deliveredRatio: expected === 0 ? 1 : delivered / expected,
+    serverCpuMs: cpuMs,
+    serverCpuUsPerDelivery: delivered === 0 ? null : Math.round((cpuMs * 1000) / delivered * 100) / 100,
+    samples,
+  };
+}
+
+export async function fanout(target, { docs, clients, rate, durationMs, warmupMs, drainMs, workers: workerCount, seed, server: shared }) {
+  return withServer(target, async (server) => {
+    const endpoints = await server.createDocs(docs);
+    return withWorkers(workerCount, async (workers) => {
+      const connected = await connectDocs(workers, endpoints, clients, seed);
+      await runRate(server, workers, rate, warmupMs, drainMs); // JIT warm-up, discarded
+      const run = await runRate(server, workers, rate, durationMs, drainMs);
+      return { docs, clientsPerDoc: clients, connected, ratePerWriter: rate, durationMs, ...run, samples: thin(run.samples, 2000) };
+    });
+  }, shared);
+}
+
+export async function saturation(target, { docs, clients, startRate, maxSteps, durationMs, warmupMs, p99LimitMs, drainMs, workers: workerCount, seed, server: shared }) {
+  return withServer(target, async (server) => {
+    const endpoints = await server.createDocs(docs);
+    return withWorkers(workerCount, async (workers) => {
+      await connectDocs(workers, endpoints, clients, seed);
+      await runRate(server, workers, startRate, warmupMs, drainMs); // JIT warm-up, discarded
+      const steps = [];
+      let best = null;
+      for (let i = 0, rate = startRate; i < maxSteps; i++, rate *= 2) {
+        const run = await runRate(server, workers, rate, durationMs, drainMs);
+        const target = rate * docs;
+        const ok = run.latencyMs.p99 !== null && run.latencyMs.p99 <= p99LimitMs && run.deliveredRatio >= 0.99 && run.sentPerSecond >= 0.9 * target;
+        steps.push({ ratePerWriter: rate, targetPerSecond: target, sentPerSecond: run.sentPerSecond, p99: run.latencyMs.p99, deliveredRatio: run.deliveredRatio, serverCpuUsPerDelivery: run.serverCpuUsPerDelivery, ok });
+        if (!ok) break;
+        best = { updatesPerSecond: run.sentPerSecond, deliveriesPerSecond: Math.round(run.sentPerSecond * (clients - 1)) };
+      }
+      const capped = steps.length === maxSteps && steps.at(-1).ok; // the load generator ran out of steps first
+      return { docs, clientsPerDoc: clients, p99LimitMs, ...(best ?? { updatesPerSecond: 0, deliveriesPerSecond: 0 }), reachedStepCap: capped, steps };
+    });
+  }, shared);
+}
