@@ -11,6 +11,7 @@ import { handshakeMiddleware } from "./handshake";
 import { registerSocketHandlers } from "./handlers";
 import { LocalPresence } from "./presence";
 import { PresenceFeed } from "./presenceFeed";
+import { startSessionRecheck } from "./sessionRecheck";
 import type { TandemIo } from "./types";
 
 export function createRealtimeChannel({ services, upgrades, httpServer }: ChannelContext): Channel {
@@ -37,11 +38,13 @@ export function createRealtimeChannel({ services, upgrades, httpServer }: Channe
     registerSocketHandlers(socket, { services, comments, notifications, presence, onRateLimited: () => rateLimited.inc() }),
   );
   const unsubscribe = bridgeBusToSockets(io, services, presence, notifications);
+  const stopRecheck = startSessionRecheck(io, services);
 
   return {
     name: "realtime",
     async close() {
       unsubscribe();
+      stopRecheck();
       // Not io.close(): that also closes the HTTP server and waits for it, which app.ts owns.
       io.local.disconnectSockets(true);
       io.engine.close();

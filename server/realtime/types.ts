@@ -3,8 +3,9 @@ import type { Server, Socket } from "socket.io";
 import type { ClientToServerEvents, ServerToClientEvents } from "../../lib/realtime/events";
 import type { AuthUser } from "../auth/auth";
 import type { TokenBucket } from "./tokenBucket";
+import type { Credential } from "./sessionRecheck";
 
-export type SocketData = { user: AuthUser; via: "cookie" | "token"; bucket: TokenBucket };
+export type SocketData = { user: AuthUser; credential: Credential; bucket: TokenBucket };
 type NoInterServerEvents = Record<string, never>;
 
 export type TandemIo = Server<ClientToServerEvents, ServerToClientEvents, NoInterServerEvents, SocketData>;

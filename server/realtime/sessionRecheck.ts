@@ -1,0 +1,46 @@
+// A socket outlives the HTTP request that opened it: when its session ends (sign-out, expiry) or its
+// access token is revoked, it must stop receiving events too. Every interval, each local socket's
+// credential is checked again (once per distinct credential) and sockets whose check fails are closed.
+import type { Services } from "../services";
+import type { AuthUser } from "../auth/auth";
+import type { TandemIo } from "./types";
+
+export const SESSION_RECHECK_MS = 60_000;
+
+export type Credential = { kind: "cookie" | "token"; secret: string };
+
+export function startSessionRecheck(io: TandemIo, services: Services, intervalMs = SESSION_RECHECK_MS): () => void {
+  const { auth, log } = services;
+  let running = false;
+
+  async function recheck(): Promise<void> {
+    if (running) return; // a slow database must not stack checks up
+    running = true;
+    try {
+      const checks = new Map<string, Promise<AuthUser | null>>();
+      for (const socket of io.of("/").sockets.values()) {
+        const { credential, user } = socket.data;
+        const key = `${credential.kind}:${credential.secret}`;
+        if (!checks.has(key)) {
+          checks.set(
+            key,
+            credential.kind === "cookie" ? auth.userFromSessionToken(credential.secret) : auth.userFromAccessToken(credential.secret),
+          );
+        }
+        const current = await checks.get(key)!;
+        if (current?.id !== user.id) {
+          log.info({ userId: user.id }, "socket.io session ended; disconnecting");
+          socket.disconnect(true);
+        }
+      }
+    } catch (err) {
+      log.error({ err }, "socket.io session recheck failed");
+    } finally {
+      running = false;
+    }
+  }
+
+  const timer = setInterval(() => void recheck(), intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
