@@ -43,6 +43,7 @@ export async function startTandem(
   await migrateDatabase(config);
   const db = await createDb(config);
   const bus = options.bus ?? (config.redisUrl ? await RedisEventBus.connect(config.redisUrl, config.redisPrefix) : new LocalEventBus());
+  if (bus instanceof RedisEventBus) bus.onError = (err) => log.warn({ err: err.message }, "Redis unreachable; retrying");
   const auth = new Auth(db, config);
   const services: Services = { config, db, bus, auth, documents: new Documents(db, bus), log, metrics: new Metrics() };
 

@@ -27,9 +27,24 @@ export class RedisEventBus implements EventBus {
     const sub = new Redis(url, options);
     await Promise.all([pub.connect(), sub.connect()]);
     const bus = new RedisEventBus(pub, sub, prefix);
+    // ioredis reconnects by itself; an outage is reported once, not once per retry.
+    for (const client of [pub, sub]) {
+      client.on("error", (err: Error) => bus.reportError(err));
+      client.on("ready", () => (bus.down = false));
+    }
     await sub.subscribe(bus.channel);
     sub.on("message", (channel, message) => bus.onMessage(channel, message));
     return bus;
+  }
+
+  /** True while Redis is unreachable (for /readyz and logs). */
+  down = false;
+  onError: (err: Error) => void = (err) => console.error(`Redis unreachable (${err.message}); retrying…`);
+
+  private reportError(err: Error): void {
+    if (this.down) return;
+    this.down = true;
+    this.onError(err);
   }
 
   private onMessage(channel: string, message: string): void {

@@ -167,13 +167,19 @@ export class DocumentStore {
 
   private async writeSnapshot(documentId: string, state: Uint8Array): Promise<void> {
     if (this.forgotten.has(documentId)) return;
-    // Serial queue: every row of this document that exists now was written before `state` was taken.
+    // Several instances may write one document's log (hosted mode), so the snapshot is the merge of
+    // what is stored (snapshot + every log row we can see) and our state, and exactly the rows merged
+    // are deleted — never a range, which could cover a row another instance commits meanwhile.
     await this.db.$transaction(async (tx) => {
-      const last = await tx.documentUpdate.aggregate({ where: { documentId }, _max: { id: true } });
-      const { count } = await tx.document.updateMany({ where: { id: documentId }, data: { snapshot: ownBytes(state) } });
-      if (count === 0) return; // deleted meanwhile
-      const maxId = last._max.id;
-      if (maxId !== null) await tx.documentUpdate.deleteMany({ where: { documentId, id: { lte: maxId } } });
+      const doc = await tx.document.findUnique({ where: { id: documentId }, select: { snapshot: true } });
+      if (!doc) return; // deleted meanwhile
+      const rows = await tx.documentUpdate.findMany({ where: { documentId }, select: { id: true, data: true } });
+      const parts: Uint8Array[] = [state];
+      if (doc.snapshot && doc.snapshot.byteLength > 0) parts.push(doc.snapshot);
+      for (const row of rows) parts.push(row.data);
+      const merged = parts.length === 1 ? state : Y.mergeUpdates(parts);
+      await tx.document.update({ where: { id: documentId }, data: { snapshot: ownBytes(merged) } });
+      if (rows.length > 0) await tx.documentUpdate.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } });
     });
     this.stats.compactions++;
   }

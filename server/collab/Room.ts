@@ -13,14 +13,18 @@ import type { Peer } from "./peer";
 export type RoomLimits = { maxFrameBytes: number; maxDocumentBytes: number };
 
 export type RoomHooks = {
-  /** An update was applied to the document (from a writer or a direct edit): persist it. */
+  /** An update was applied to the document by a local writer or a direct edit: persist and relay it. */
   onUpdate(update: Uint8Array): void;
+  /** Awareness of this instance's peers changed (encoded y-protocols awareness update): relay it. */
+  onLocalAwareness?(update: Uint8Array): void;
   /** The last peer left. */
   onEmpty(): void;
 };
 
 /** Origin of transactions made by server code rather than by a peer. */
 export const DIRECT_ORIGIN = Symbol("direct");
+/** Origin of changes that came from another instance: shown to local peers, never stored or relayed again. */
+export const REMOTE_ORIGIN = Symbol("remote");
 
 /** A frame the room refuses: the sending peer is closed with `code`, nobody else notices. */
 class RefusedFrame extends Error {
@@ -106,6 +110,25 @@ export class Room {
   /** Runs `change` on the document as the server (not a peer): it is relayed and stored like any edit. */
   transact(change: (doc: Y.Doc) => void): void {
     this.doc.transact(() => change(this.doc), DIRECT_ORIGIN);
+  }
+
+  /** An update another instance accepted (and stored). Malformed input throws and changes nothing. */
+  applyRemoteUpdate(update: Uint8Array): void {
+    Y.decodeUpdate(update);
+    Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+  }
+
+  applyRemoteAwareness(update: Uint8Array): void {
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE_ORIGIN);
+  }
+
+  stateVector(): Uint8Array {
+    return Y.encodeStateVector(this.doc);
+  }
+
+  /** What a holder of `stateVector` is missing. */
+  diffSince(stateVector: Uint8Array): Uint8Array {
+    return Y.encodeStateAsUpdate(this.doc, stateVector);
   }
 
   /** The full state, for compaction; resets the size estimate to the measured size. */
@@ -194,7 +217,7 @@ export class Room {
     this.approxBytes += update.byteLength;
     const message = syncUpdateMessage(update); // encoded once for every peer
     for (const peer of this.peers.keys()) if (peer !== origin) peer.send(message);
-    this.hooks.onUpdate(update);
+    if (origin !== REMOTE_ORIGIN) this.hooks.onUpdate(update);
   };
 
   private onAwarenessUpdate = (
@@ -207,7 +230,11 @@ export class Room {
       for (const id of removed) owned.delete(id);
     }
     const changed = [...added, ...updated, ...removed];
-    if (changed.length === 0 || this.peers.size === 0) return;
+    if (changed.length === 0) return;
+    if (origin !== REMOTE_ORIGIN && this.hooks.onLocalAwareness) {
+      this.hooks.onLocalAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    }
+    if (this.peers.size === 0) return;
     // Sent to the sender too: a lone client's y-websocket watchdog counts it as a sign of life.
     const message = awarenessMessage(this.awareness, changed);
     for (const peer of this.peers.keys()) peer.send(message);

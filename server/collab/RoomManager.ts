@@ -7,6 +7,7 @@ import type { CollabOptions } from "./limits";
 import type { DocumentStore, LoadedDocument } from "./DocumentStore";
 import { Room } from "./Room";
 import type { Peer } from "./peer";
+import type { RoomRelay } from "./RoomRelay";
 
 type OpenRoom = {
   room: Room;
@@ -37,6 +38,8 @@ export class RoomManager {
     private readonly store: DocumentStore,
     private readonly options: CollabOptions,
     private readonly hooks: RoomManagerHooks,
+    /** Other instances' view of the same documents (Redis); absent on a single instance. */
+    private readonly relay?: RoomRelay,
   ) {}
 
   stats() {
@@ -161,7 +164,9 @@ export class RoomManager {
         try {
           const loaded = await this.store.load(documentId);
           if (!loaded || this.closed || this.deletedWhileLoading.has(documentId)) return false;
-          this.rooms.set(documentId, this.createRoom(documentId, loaded));
+          const open = this.createRoom(documentId, loaded);
+          this.rooms.set(documentId, open);
+          this.relay?.open(documentId, open.room);
           return true;
         } finally {
           this.loading.delete(documentId);
@@ -186,6 +191,7 @@ export class RoomManager {
       loaded.state,
       {
         onUpdate: (update) => this.onUpdate(documentId, open, update),
+        onLocalAwareness: this.relay ? (update) => this.relay!.publishAwareness(documentId, update) : undefined,
         onEmpty: () => this.scheduleUnload(documentId, open),
       },
       { maxFrameBytes: this.options.maxFrameBytes, maxDocumentBytes: this.options.maxDocumentBytes },
@@ -195,6 +201,7 @@ export class RoomManager {
 
   private onUpdate(documentId: string, open: OpenRoom, update: Uint8Array): void {
     this.store.append(documentId, update);
+    this.relay?.publishUpdate(documentId, update);
     open.logRows++;
     const now = Date.now();
     if (now - open.lastTouchedAt >= this.options.touchIntervalMs) {
@@ -236,6 +243,7 @@ export class RoomManager {
   }
 
   private retire(room: Room): void {
+    this.relay?.close(room.documentId);
     this.retiredDroppedUpdates += room.droppedReadOnlyUpdates;
     room.destroy();
   }

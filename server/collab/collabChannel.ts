@@ -13,6 +13,8 @@ import { startHeartbeat } from "./heartbeat";
 import { followAccessChanges } from "./accessEvents";
 import { documentText } from "./documentText";
 import { collabBatchMetrics, registerCollabGauges } from "./metrics";
+import { RedisRoomRelay } from "./RoomRelay";
+import { RedisEventBus } from "../bus/redisBus";
 
 export type CollabService = {
   manager: RoomManager;
@@ -39,10 +41,17 @@ export function collabChannelWith(overrides: Partial<CollabOptions> = {}): Chann
   return ({ services, upgrades }) => {
     const batchMetrics = collabBatchMetrics(services.metrics);
     const store = new DocumentStore(services.db, services.log, options, batchMetrics);
-    const manager = new RoomManager(store, options, {
-      touch: (documentId) => services.documents.touch(documentId),
-      log: services.log,
-    });
+    // Hosted mode: rooms of the same document on other instances see each other through Redis.
+    const relay =
+      services.bus instanceof RedisEventBus
+        ? new RedisRoomRelay(services.bus.redis.pub, services.bus.redis.sub, services.bus.prefix)
+        : undefined;
+    const manager = new RoomManager(
+      store,
+      options,
+      { touch: (documentId) => services.documents.touch(documentId), log: services.log },
+      relay,
+    );
     // maxPayload: ws itself closes a socket that sends a bigger frame, with 1009.
     const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes });
     const heartbeat = startHeartbeat(options.heartbeatIntervalMs);
@@ -66,6 +75,7 @@ export function collabChannelWith(overrides: Partial<CollabOptions> = {}): Chann
         unsubscribe();
         heartbeat.stop();
         await manager.close(); // closes peers with GoingAway, compacts, commits
+        await relay?.stop();
         // Give the close handshakes a moment, then cut whatever is left.
         for (let waited = 0; wss.clients.size > 0 && waited < CLOSE_GRACE_MS; waited += 20) await sleep(20);
         for (const ws of wss.clients) ws.terminate();
