@@ -14,12 +14,20 @@ import { DocumentTitle } from "./DocumentTitle";
 import { ShareDialog } from "./ShareDialog";
 import { CollaborativeEditor } from "@/components/editor/CollaborativeEditor";
 import { CommentsSidebar } from "@/components/comments/CommentsSidebar";
+import { useRealtimeEvent } from "@/lib/realtime/hooks";
 
 export function DocumentView({ id }: { id: string }) {
   const user = useUser();
   const router = useRouter();
   const { state, reload, rename } = useDocument(id);
   const [sharing, setSharing] = useState(false);
+  // Live over socket.io: when our access changes, refresh the role; when it ends, say why.
+  const [accessEnded, setAccessEnded] = useState<string | null>(null);
+  useRealtimeEvent("access:changed", (change) => {
+    if (change.documentId !== id) return;
+    if (change.role === null) setAccessEnded(change.message);
+    void reload();
+  });
 
   const title = state.status === "ready" ? state.doc.title : null;
   useEffect(() => {
@@ -29,6 +37,11 @@ export function DocumentView({ id }: { id: string }) {
   return (
     <div className="space-y-4">
       <BackLink />
+      {accessEnded && (
+        <Alert tone="info">
+          <span data-testid="access-changed">{accessEnded}</span>
+        </Alert>
+      )}
       {state.status === "loading" && (
         <div role="status" aria-label="Loading document" className="space-y-4">
           <Skeleton className="h-8 w-72 max-w-full" />
