@@ -76,6 +76,8 @@ export default defineConfig({
       REDIS_URL: "",
       NODE_ENV: "production",
       LOG_LEVEL: "warn",
+      // Fixed administrator, so admin specs do not depend on signing up first (see e2e/support/accounts.ts).
+      ADMIN_EMAILS: "admin@e2e.test",
     },
   },
 });

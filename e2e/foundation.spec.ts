@@ -47,7 +47,7 @@ test("sign up, create, rename, share, change role, remove, delete, sign out", as
   await renamed.getByRole("link", { name: "Launch plan v2" }).click();
   await expect(owner).toHaveURL(new RegExp(`/documents/${documentId}$`));
   await expect(owner.getByTestId("document-title")).toHaveText("Launch plan v2");
-  await expect(owner.getByTestId("editor-placeholder")).toBeVisible();
+  await expect(owner.getByTestId("editor")).toBeVisible();
   await owner.getByRole("button", { name: "Share" }).click();
   const share = owner.getByTestId("share-dialog");
   await expect(share).toBeVisible();
