@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/Button";
 import { inputClass } from "@/components/ui/TextField";
 import { RoleBadge } from "@/components/ui/RoleBadge";
 import { RelativeTime } from "@/components/ui/RelativeTime";
+import { useDocumentPresence } from "@/lib/realtime/presenceStore";
 
 type Props = {
   doc: DocumentSummary;
@@ -19,6 +20,7 @@ export function DocumentRow({ doc, onRename, onAskDelete }: Props) {
   const [editing, setEditing] = useState(false);
   const canRename = doc.role === "owner" || doc.role === "editor";
   const isOwner = doc.role === "owner";
+  const present = useDocumentPresence(doc.id); // live over socket.io
 
   return (
     <li data-testid="document-row" data-document-id={doc.id} className="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-center sm:gap-4">
@@ -40,6 +42,14 @@ export function DocumentRow({ doc, onRename, onAskDelete }: Props) {
               <span>
                 Updated <RelativeTime iso={doc.updatedAt} />
               </span>
+              {present.length > 0 && (
+                <>
+                  <span aria-hidden="true">·</span>
+                  <span data-testid="document-presence" className="text-emerald-700 dark:text-emerald-400">
+                    Open now: {present.map((u) => u.name).join(", ")}
+                  </span>
+                </>
+              )}
             </p>
           </div>
           <div className="flex items-center gap-2">

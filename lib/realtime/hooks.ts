@@ -1,8 +1,8 @@
 // React hooks over the shared realtime connection.
 "use client";
-import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useEffect, useRef, useSyncExternalStore } from "react";
 import { realtime, reconnectRealtime, type ConnectionState } from "./client";
-import type { DocumentPresence, PresenceUser, ServerToClientEvents } from "./events";
+import type { ServerToClientEvents } from "./events";
 
 const SERVER_STATE: ConnectionState = { status: "connecting" };
 
@@ -58,19 +58,4 @@ export function useDocumentRoom(documentId: string): void {
     const room = realtime().joinDocument(documentId);
     return room.leave;
   }, [documentId]);
-}
-
-/** Dashboard presence: who has each of my documents open right now, by document id. */
-export function useDocumentPresence(): Record<string, PresenceUser[]> {
-  const [byDocument, setByDocument] = useState<Record<string, PresenceUser[]>>({});
-  const apply = (p: DocumentPresence) => setByDocument((s) => ({ ...s, [p.documentId]: p.users }));
-  useOnConnect(() => {
-    void realtime()
-      .request("presence:list", {})
-      .then((res) => {
-        if (res.ok) setByDocument(Object.fromEntries(res.presence.map((p) => [p.documentId, p.users])));
-      });
-  });
-  useRealtimeEvent("presence:doc", apply);
-  return byDocument;
 }

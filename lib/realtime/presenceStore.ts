@@ -1,0 +1,52 @@
+// Dashboard presence — who has each of my documents open — as one store per page, shared by every
+// row that shows it: filled by presence:list on each (re)connect and kept current by presence:doc.
+"use client";
+import { useSyncExternalStore } from "react";
+import { realtime } from "./client";
+import type { PresenceUser } from "./events";
+
+const NOBODY: PresenceUser[] = [];
+let byDocument = new Map<string, PresenceUser[]>();
+const listeners = new Set<() => void>();
+let stop: (() => void) | null = null;
+
+function publish(next: Map<string, PresenceUser[]>) {
+  byDocument = next;
+  for (const listener of listeners) listener();
+}
+
+function start(): () => void {
+  const client = realtime();
+  const load = () =>
+    void client.request("presence:list", {}).then((res) => {
+      if (res.ok) publish(new Map(res.presence.map((p) => [p.documentId, p.users])));
+    });
+  if (client.socket.connected) load();
+  client.socket.on("connect", load);
+  const off = client.on("presence:doc", (p) => publish(new Map(byDocument).set(p.documentId, p.users)));
+  return () => {
+    client.socket.off("connect", load);
+    off();
+  };
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  stop ??= start();
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0) {
+      stop?.();
+      stop = null;
+    }
+  };
+}
+
+/** Who has `documentId` open right now (empty when nobody, or before the first answer). */
+export function useDocumentPresence(documentId: string): PresenceUser[] {
+  return useSyncExternalStore(
+    subscribe,
+    () => byDocument.get(documentId) ?? NOBODY,
+    () => NOBODY,
+  );
+}
