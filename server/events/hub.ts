@@ -45,6 +45,9 @@ export function sseConnectionCount(): number {
   return n;
 }
 
+/** The `retry:` hint sent as streams end on shutdown. */
+export const SHUTDOWN_RETRY_MS = 500;
+
 export class SseHub {
   private readonly connections = new Set<SseConnection>();
   private readonly ids: EventIdSource;
@@ -115,7 +118,8 @@ export class SseHub {
   }
 
   close(): void {
-    for (const connection of this.connections) connection.end();
+    // Shutdown: a short retry so browsers reconnect (to another instance) within a second.
+    for (const connection of this.connections) connection.end(SHUTDOWN_RETRY_MS);
     this.connections.clear();
     hubs.delete(this);
   }

@@ -50,9 +50,10 @@ export class SseConnection {
     return !this.closed;
   }
 
-  /** Ends the stream politely (server shutdown): the client's EventSource reconnects. */
-  end(): void {
+  /** Ends the stream; `retryMs` first tells the browser to come back soon (shutdown: another instance is up). */
+  end(retryMs?: number): void {
     if (this.closed) return;
+    if (retryMs !== undefined) this.write(formatRetry(retryMs));
     this.res.end();
     this.finish("server closed");
   }

@@ -1,0 +1,60 @@
+// Graceful shutdown on SIGTERM: editing sockets are closed with a code that makes clients reconnect
+// (elsewhere, in the hosted mode), event streams end with a short retry hint, pending edits are
+// flushed, and the process exits on its own.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, expect, test } from "vitest";
+import { CloseCode } from "../../lib/collab/closeCodes";
+import { ApiClient } from "../helpers/server";
+import { appendParagraph } from "../collab/fakes";
+import { openProvider, synced, until } from "../collab/wsClients";
+import { documentText } from "../../server/collab/documentText";
+import { Instance } from "./cluster";
+import { freePort } from "./redisProcess";
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "tandem-shutdown-"));
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+test("SIGTERM: 1001 to editors, retry to streams, edits flushed, clean exit", { timeout: 120_000 }, async () => {
+  const instance = new Instance(await freePort(), { DATA_DIR: dataDir, DATABASE_URL: "", REDIS_URL: "" });
+  await instance.start();
+  const api = new ApiClient(instance.url);
+  await api.signup("Ana");
+  const doc = (await api.post("/api/documents", { title: "Shutdown" })).body;
+  const token = (await api.post("/api/tokens", { name: "t" })).body.token.token;
+  const session = openProvider(instance.url.replace(/^http/, "ws") + "/collab", doc.id, token);
+  await synced(session);
+
+  const stream = await fetch(`${instance.url}/api/events`);
+  const reader = stream.body!.getReader();
+  let streamText = "";
+  const streamEnded = (async () => {
+    const decoder = new TextDecoder();
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      streamText += decoder.decode(value, { stream: true });
+    }
+  })();
+
+  appendParagraph(session.doc, "written just before SIGTERM");
+  const exited = new Promise<number | null>((resolve) => instance.child!.once("exit", (code) => resolve(code)));
+  instance.child!.kill("SIGTERM");
+  expect(await exited).toBe(0);
+  await streamEnded;
+  session.provider.shouldConnect = false; // don't try to reconnect to a server that is gone
+
+  expect(session.closes.map((c) => c.code)).toContain(CloseCode.GoingAway);
+  expect(streamText).toMatch(/retry: 500\n\n$/);
+
+  // The edit sent right before SIGTERM was flushed: a restarted server has it.
+  const again = new Instance(instance.port, { DATA_DIR: dataDir, DATABASE_URL: "", REDIS_URL: "" });
+  await again.start();
+  const fresh = openProvider(again.url.replace(/^http/, "ws") + "/collab", doc.id, token);
+  await synced(fresh);
+  await until(() => documentText(fresh.doc).includes("written just before SIGTERM"), 10_000, "flushed edit");
+  fresh.provider.destroy();
+  session.provider.destroy();
+  await again.kill("SIGTERM");
+});
