@@ -4,6 +4,7 @@ export const PROFILES = {
   tiny: {
     workers: 2,
     shareServers: true, // one server per target for workloads 1-4; durability still restarts its own
+    parallel: true, // servers measured at the same time: a smoke test of the harness, not a measurement
     settleMs: 300,
     drainMs: 1000,
     fanout: { docs: 2, clients: 3, rate: 20, durationMs: 600, warmupMs: 200 },
@@ -18,7 +19,7 @@ export const PROFILES = {
     settleMs: 2000,
     drainMs: 3000,
     fanout: { docs: 4, clients: 10, rate: 10, durationMs: 8000, warmupMs: 2000 },
-    saturation: { docs: 4, clients: 10, startRate: 25, maxSteps: 7, durationMs: 3000, warmupMs: 1500, p99LimitMs: 50 },
+    saturation: { docs: 4, clients: 10, startRate: 5, maxSteps: 8, durationMs: 3000, warmupMs: 1500, p99LimitMs: 50 },
     memory: { docs: 20, updatesPerDoc: 100, clientSteps: [200] },
     coldload: { historyUpdates: 10_000, repeats: 5 },
     durability: { streamMs: 3000 },
@@ -29,7 +30,7 @@ export const PROFILES = {
     settleMs: 3000,
     drainMs: 5000,
     fanout: { docs: 100, clients: 10, rate: 5, durationMs: 20_000, warmupMs: 3000 },
-    saturation: { docs: 10, clients: 10, startRate: 25, maxSteps: 9, durationMs: 4000, warmupMs: 2000, p99LimitMs: 50 },
+    saturation: { docs: 10, clients: 10, startRate: 5, maxSteps: 11, durationMs: 4000, warmupMs: 2000, p99LimitMs: 50 },
     memory: { docs: 100, updatesPerDoc: 100, clientSteps: [1000, 5000] },
     coldload: { historyUpdates: 100_000, repeats: 5 },
     durability: { streamMs: 10_000 },

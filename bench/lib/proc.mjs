@@ -53,9 +53,19 @@ export function cpuMs(pid) {
   }
 }
 
+// Servers die with the benchmark, even when it is interrupted.
+const live = new Set();
+process.on("exit", () => live.forEach((c) => c.kill("SIGKILL")));
+for (const signal of ["SIGINT", "SIGTERM"]) process.once(signal, () => process.exit(130));
+export function killOnExit(child) {
+  live.add(child);
+  child.once("exit", () => live.delete(child));
+}
+
 /** Spawns a server and resolves once it accepts TCP connections. */
 export async function startProcess({ command = process.execPath, args, env, cwd, port, host = "127.0.0.1", name }) {
   const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  killOnExit(child);
   let output = "";
   const keep = (d) => {
     output = (output + d.toString()).slice(-4000);

@@ -88,7 +88,9 @@ export const tandem = {
       name: "tandem",
       args: ["--import", "tsx", withNext() ? path.join(rootDir, "server", "index.ts") : path.join(benchDir, "servers", "tandem-server.mjs")],
       cwd: rootDir,
-      env: { NODE_ENV: "production", HOST, PORT: String(port), DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", ...(process.env.TANDEM_LOG_LEVEL ? { LOG_LEVEL: process.env.TANDEM_LOG_LEVEL } : {}) },
+      env: { NODE_ENV: "production", HOST, PORT: String(port), DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", ...(process.env.TANDEM_LOG_LEVEL ? { LOG_LEVEL: process.env.TANDEM_LOG_LEVEL } : {}),
+        // e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile Tandem under a workload
+        ...(process.env.BENCH_TANDEM_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_TANDEM_NODE_OPTIONS } : {}) },
       port,
     });
     const base = `http://${HOST}:${port}`;

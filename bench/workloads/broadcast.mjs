@@ -4,7 +4,7 @@
 import { fork, spawnSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { freePort, waitForPort, rssBytes } from "../lib/proc.mjs";
+import { freePort, waitForPort, rssBytes, killOnExit } from "../lib/proc.mjs";
 import { summarize, thin } from "../lib/stats.mjs";
 import { startWorkers } from "../lib/workers.mjs";
 import { sleep } from "./session.mjs";
@@ -22,6 +22,7 @@ export function fileLimit() {
 async function startServer(kind) {
   const port = await freePort(HOST);
   const child = fork(path.join(dir, KINDS[kind]), [], { execArgv: [], env: { ...process.env, HOST, PORT: String(port) }, stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  killOnExit(child);
   await waitForPort(port, HOST, child);
   let nextId = 1;
   const waiting = new Map();

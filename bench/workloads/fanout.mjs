@@ -46,14 +46,20 @@ export async function saturation(target, { docs, clients, startRate, maxSteps, d
       const steps = [];
       let best = null;
       for (let i = 0, rate = startRate; i < maxSteps; i++, rate *= 2) {
-        const run = await runRate(server, workers, rate, durationMs, drainMs);
         const target = rate * docs;
-        const ok = run.latencyMs.p99 !== null && run.latencyMs.p99 <= p99LimitMs && run.deliveredRatio >= 0.99 && run.sentPerSecond >= 0.9 * target;
-        steps.push({ ratePerWriter: rate, targetPerSecond: target, sentPerSecond: run.sentPerSecond, p99: run.latencyMs.p99, deliveredRatio: run.deliveredRatio, serverCpuUsPerDelivery: run.serverCpuUsPerDelivery, ok });
+        const step = async (attempt) => {
+          const run = await runRate(server, workers, rate, durationMs, drainMs);
+          const ok = run.latencyMs.p99 !== null && run.latencyMs.p99 <= p99LimitMs && run.deliveredRatio >= 0.99 && run.sentPerSecond >= 0.9 * target;
+          steps.push({ ratePerWriter: rate, targetPerSecond: target, attempt, sentPerSecond: run.sentPerSecond, p99: run.latencyMs.p99, deliveredRatio: run.deliveredRatio, serverCpuUsPerDelivery: run.serverCpuUsPerDelivery, ok });
+          return { run, ok };
+        };
+        // A failed step is tried once more: on a shared machine one scheduling hiccup can spoil a p99.
+        let { run, ok } = await step(1);
+        if (!ok) ({ run, ok } = await step(2));
         if (!ok) break;
         best = { updatesPerSecond: run.sentPerSecond, deliveriesPerSecond: Math.round(run.sentPerSecond * (clients - 1)) };
       }
-      const capped = steps.length === maxSteps && steps.at(-1).ok; // the load generator ran out of steps first
+      const capped = steps.at(-1).ok; // every step passed: the load generator ran out of steps first // the load generator ran out of steps first
       return { docs, clientsPerDoc: clients, p99LimitMs, ...(best ?? { updatesPerSecond: 0, deliveriesPerSecond: 0 }), reachedStepCap: capped, steps };
     });
   }, shared);
