@@ -3,7 +3,9 @@
 import { EventEmitter } from "node:events";
 import type { BusEvent } from "./events";
 
-export type BusListener = (event: BusEvent) => void;
+/** `local`: the event happened on this instance (false when it came from another one through Redis). */
+export type BusMeta = { local: boolean };
+export type BusListener = (event: BusEvent, meta: BusMeta) => void;
 
 export interface EventBus {
   publish(event: BusEvent): Promise<void>;
@@ -18,14 +20,14 @@ export class LocalEventBus implements EventBus {
     this.emitter.setMaxListeners(0);
   }
 
-  async publish(event: BusEvent): Promise<void> {
-    this.emitter.emit("event", event);
+  async publish(event: BusEvent, meta: BusMeta = { local: true }): Promise<void> {
+    this.emitter.emit("event", event, meta);
   }
 
   subscribe(listener: BusListener): () => void {
-    const safe: BusListener = (event) => {
+    const safe: BusListener = (event, meta) => {
       try {
-        listener(event);
+        listener(event, meta);
       } catch (e) {
         console.error("event bus listener failed", e);
       }

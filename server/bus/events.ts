@@ -1,5 +1,5 @@
 // Every event that crosses channels (HTTP API → socket.io, SSE, collab), typed once.
-import type { CommentView, NotificationView } from "../../lib/realtime/events";
+import type { CommentView, NotificationView, PresenceUser } from "../../lib/realtime/events";
 
 export type Role = "owner" | "editor" | "viewer";
 
@@ -30,6 +30,8 @@ export type BusEvent =
   | { type: "announcement.dismissed"; announcementId: string; userId: string }
   | { type: "comment.upserted"; documentId: string; comment: CommentView }
   | { type: "comment.removed"; documentId: string; commentIds: string[] }
-  | { type: "notification.created"; userId: string; notification: NotificationView };
+  | { type: "notification.created"; userId: string; notification: NotificationView }
+  // Who has a document open on one instance (its own sockets); instances merge each other's reports.
+  | { type: "presence.changed"; instanceId: string; documentId: string; users: PresenceUser[] };
 
 export type BusEventType = BusEvent["type"];

@@ -56,7 +56,7 @@ export class RedisEventBus implements EventBus {
       return; // not ours; never let a bad message take the process down
     }
     if (envelope.from === this.instanceId || !envelope.event?.type) return;
-    void this.local.publish(envelope.event);
+    void this.local.publish(envelope.event, { local: false });
   }
 
   async publish(event: BusEvent): Promise<void> {

@@ -43,7 +43,7 @@ export function bridgeBusToSockets(
     for (const m of memberships) local.to(userRoom(m.userId)).emit("doc:upsert", { ...document, role: m.role as Role });
   }
 
-  async function membershipChanged(e: MembershipChanged): Promise<void> {
+  async function membershipChanged(e: MembershipChanged, happenedHere: boolean): Promise<void> {
     const change = accessChange(e);
     local.to(userRoom(e.userId)).emit("access:changed", change);
     if (e.role === null) {
@@ -65,10 +65,11 @@ export function bridgeBusToSockets(
         local.to(userRoom(e.userId)).emit("doc:upsert", { ...summary, role: e.role });
       }
     }
-    await notifications.membershipChanged(e);
+    // Written once, by the instance where the change happened; the others only forward it.
+    if (happenedHere) await notifications.membershipChanged(e);
   }
 
-  async function route(event: BusEvent): Promise<void> {
+  async function route(event: BusEvent, happenedHere: boolean): Promise<void> {
     switch (event.type) {
       case "document.created":
       case "document.updated":
@@ -85,11 +86,13 @@ export function bridgeBusToSockets(
           message: `'${event.title}' was deleted by its owner.`,
         });
         local.in(docRoom(event.documentId)).socketsLeave(docRoom(event.documentId));
-        presence.tracker.forgetDocument(event.documentId);
+        presence.forgetDocument(event.documentId);
         return;
       }
       case "membership.changed":
-        return membershipChanged(event);
+        return membershipChanged(event, happenedHere);
+      case "presence.changed":
+        return presence.onRemote(event.instanceId, event.documentId, event.users);
       case "comment.upserted":
         local.to(docRoom(event.documentId)).emit("comment:upsert", { documentId: event.documentId, comment: event.comment });
         return;
@@ -104,7 +107,7 @@ export function bridgeBusToSockets(
     }
   }
 
-  return services.bus.subscribe((event) => {
-    route(event).catch((err) => log.error({ err, type: event.type }, "realtime bus bridge failed"));
+  return services.bus.subscribe((event, meta) => {
+    route(event, meta.local).catch((err) => log.error({ err, type: event.type }, "realtime bus bridge failed"));
   });
 }

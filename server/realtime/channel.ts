@@ -28,7 +28,7 @@ export function createRealtimeChannel({ services, upgrades, httpServer }: Channe
 
   const notifications = new Notifications(services.db, services.bus);
   const comments = new Comments(services.db, services.bus, services.documents, notifications, services.log);
-  const presence = new PresenceFeed(io, services.db, new LocalPresence());
+  const presence = new PresenceFeed(io, services.db, new LocalPresence(), services.bus);
 
   const rateLimited = services.metrics.counter("tandem_socketio_rate_limited_total", "socket.io events refused by the per-socket rate limit");
   services.metrics.gauge("tandem_socketio_connections", "Open socket.io connections on this instance", () => io.engine.clientsCount);
@@ -45,6 +45,7 @@ export function createRealtimeChannel({ services, upgrades, httpServer }: Channe
     async close() {
       unsubscribe();
       stopRecheck();
+      presence.stop();
       // Not io.close(): that also closes the HTTP server and waits for it, which app.ts owns.
       io.local.disconnectSockets(true);
       io.engine.close();

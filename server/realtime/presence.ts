@@ -12,6 +12,8 @@ export interface PresenceTracker {
   leaveEverywhere(socketId: string): string[];
   forgetDocument(documentId: string): void;
   usersIn(documentId: string): PresenceUser[];
+  /** Documents someone has open here. */
+  documents(): string[];
 }
 
 export class LocalPresence implements PresenceTracker {
@@ -48,6 +50,10 @@ export class LocalPresence implements PresenceTracker {
   forgetDocument(documentId: string): void {
     for (const socketId of this.byDocument.get(documentId)?.keys() ?? []) this.bySocket.get(socketId)?.delete(documentId);
     this.byDocument.delete(documentId);
+  }
+
+  documents(): string[] {
+    return [...this.byDocument.keys()];
   }
 
   usersIn(documentId: string): PresenceUser[] {

@@ -1,0 +1,77 @@
+// The hosted mode's app events: two instances on one PostgreSQL and one Redis; socket.io clients on
+// different instances see each other's comments, presence, shares (one notification, not one per
+// instance) and access changes.
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { freshDatabase, startTestServer, type TestServer } from "../helpers/server";
+import { ask, createDocument, nextEvent, record, roundTrip, share, signUpAndConnect, type Person } from "../realtime/helpers";
+import { RedisProcess, freePort, redisServerAvailable } from "./redisProcess";
+
+const PG = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432";
+let available = redisServerAvailable();
+let redis: RedisProcess;
+let database: Awaited<ReturnType<typeof freshDatabase>>;
+let one: TestServer;
+let two: TestServer;
+const people: Person[] = [];
+
+beforeAll(async () => {
+  if (!available) return;
+  const previous = process.env.TEST_POSTGRES_URL;
+  process.env.TEST_POSTGRES_URL = PG;
+  try {
+    database = await freshDatabase();
+  } catch {
+    available = false;
+    return;
+  } finally {
+    if (previous === undefined) delete process.env.TEST_POSTGRES_URL;
+    else process.env.TEST_POSTGRES_URL = previous;
+  }
+  redis = new RedisProcess(await freePort());
+  await redis.start();
+  const env = { DATABASE_URL: database!.url, REDIS_URL: redis.url, REDIS_PREFIX: `rt${Date.now()}:` };
+  one = await startTestServer(env);
+  two = await startTestServer(env);
+}, 120_000);
+
+afterAll(async () => {
+  for (const p of people) p.socket.disconnect();
+  await one?.stop();
+  await two?.stop();
+  await database?.drop();
+  await redis?.stop();
+});
+
+test("comments, presence, shares and revocations cross instances", { timeout: 120_000 }, async (ctx) => {
+  if (!available) return ctx.skip();
+  const ana = await signUpAndConnect(one, "Ana", "websocket");
+  const ben = await signUpAndConnect(two, "Ben", "polling"); // the fallback transport, on the other instance
+  people.push(ana, ben);
+  const doc = await createDocument(ana.api, "Across");
+
+  // Sharing on instance one: Ben's dashboard on instance two hears it, with exactly one notification.
+  const notices = record(ben.socket, "notification:new");
+  const upsert = nextEvent(ben.socket, "doc:upsert", (d) => d.id === doc.id, 10_000);
+  await share(ana.api, doc.id, ben.user.email, "editor");
+  expect((await upsert).role).toBe("editor");
+  await new Promise((r) => setTimeout(r, 500));
+  await roundTrip(ben.socket);
+  expect(notices.filter((n) => n.kind === "shared")).toHaveLength(1);
+
+  // Presence: Ana opens the document on instance one; Ben's dashboard on instance two shows her.
+  const anaPresent = nextEvent(ben.socket, "presence:doc", (p) => p.documentId === doc.id && p.users.some((u) => u.id === ana.user.id), 10_000);
+  expect((await ask(ana.socket, "doc:join", { documentId: doc.id })).ok).toBe(true);
+  await anaPresent;
+  const joined = await ask(ben.socket, "doc:join", { documentId: doc.id });
+  expect(joined.ok && joined.presence.map((u) => u.name).sort()).toEqual(["Ana", "Ben"]);
+
+  // A comment made on instance two appears live on instance one.
+  const arrives = nextEvent(ana.socket, "comment:upsert", (c) => c.comment.body === "Looks good", 10_000);
+  expect((await ask(ben.socket, "comment:create", { documentId: doc.id, body: "Looks good" })).ok).toBe(true);
+  expect((await arrives).comment.body).toBe("Looks good");
+
+  // Revoking on instance one reaches Ben's sockets on instance two at once.
+  const revoked = nextEvent(ben.socket, "access:changed", (c) => c.documentId === doc.id && c.role === null, 10_000);
+  expect((await ana.api.delete(`/api/documents/${doc.id}/members/${ben.user.id}`)).status).toBe(204);
+  expect((await revoked).reason).toBe("removed");
+});
