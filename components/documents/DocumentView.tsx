@@ -14,6 +14,8 @@ import { DocumentTitle } from "./DocumentTitle";
 import { ShareDialog } from "./ShareDialog";
 import { CollaborativeEditor } from "@/components/editor/CollaborativeEditor";
 import { CommentsSidebar } from "@/components/comments/CommentsSidebar";
+import { focusAnchor, selectionAnchor } from "@/components/comments/editorAnchors";
+import type { Editor } from "@tiptap/react";
 import { useRealtimeEvent } from "@/lib/realtime/hooks";
 
 export function DocumentView({ id }: { id: string }) {
@@ -21,6 +23,7 @@ export function DocumentView({ id }: { id: string }) {
   const router = useRouter();
   const { state, reload, rename } = useDocument(id);
   const [sharing, setSharing] = useState(false);
+  const [editor, setEditor] = useState<Editor | null>(null);
   // Live over socket.io: when our access changes, refresh the role; when it ends, say why.
   const [accessEnded, setAccessEnded] = useState<string | null>(null);
   useRealtimeEvent("access:changed", (change) => {
@@ -90,12 +93,14 @@ export function DocumentView({ id }: { id: string }) {
                 documentId={state.doc.id}
                 user={{ id: user.id, name: user.name }}
                 readOnly={state.doc.role === "viewer"}
+                onEditor={setEditor}
               />
             </section>
             <aside className="hidden w-72 shrink-0 lg:block">
-              {/* Anchored comments need the editor's selection: pass getSelectionAnchor={() => selectionAnchor(editor)}
-                  (components/comments/editorAnchors) once CollaborativeEditor exposes its Tiptap editor. */}
+              {/* Comments anchor to the editor's selection as Yjs relative positions. */}
               <CommentsSidebar
+                getSelectionAnchor={editor ? () => selectionAnchor(editor) : undefined}
+                onFocusComment={editor ? (comment) => focusAnchor(editor, comment) : undefined}
                 documentId={state.doc.id}
                 canComment={state.doc.role !== "viewer"}
                 isOwner={state.doc.role === "owner"}

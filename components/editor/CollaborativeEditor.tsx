@@ -2,7 +2,8 @@
 // IndexedDB for offline edits, with presence and named carets. Read-only for viewers, and whenever the
 // server says our access ended.
 "use client";
-import { EditorContent } from "@tiptap/react";
+import { useEffect } from "react";
+import { EditorContent, type Editor } from "@tiptap/react";
 import { useCollabSession, type AccessState, type CollabSession } from "./useCollabSession";
 import { useCollabEditor, type EditorUser } from "./useCollabEditor";
 import { usePresence } from "./usePresence";
@@ -12,7 +13,13 @@ import { PresenceAvatars } from "./PresenceAvatars";
 import { AccessNotice } from "./AccessNotice";
 import type { ConnectionState } from "./useCollabSession";
 
-export type CollaborativeEditorProps = { documentId: string; user: EditorUser; readOnly: boolean };
+export type CollaborativeEditorProps = {
+  documentId: string;
+  user: EditorUser;
+  readOnly: boolean;
+  /** Hands the Tiptap editor to the page (comments anchor to its selection); null when it goes away. */
+  onEditor?: (editor: Editor | null) => void;
+};
 
 /** What the server told us last wins over the role the page loaded with. */
 function isReadOnly(readOnly: boolean, access: AccessState): boolean {
@@ -26,7 +33,7 @@ function isReadOnly(readOnly: boolean, access: AccessState): boolean {
   }
 }
 
-export function CollaborativeEditor({ documentId, user, readOnly }: CollaborativeEditorProps) {
+export function CollaborativeEditor({ documentId, user, readOnly, onEditor }: CollaborativeEditorProps) {
   const { session, connection, access, notice } = useCollabSession(documentId);
   const locked = isReadOnly(readOnly, access);
   return (
@@ -34,7 +41,7 @@ export function CollaborativeEditor({ documentId, user, readOnly }: Collaborativ
       {access.kind === "ended" && <AccessNotice tone="error" message={access.message} />}
       {notice && access.kind !== "ended" && <AccessNotice tone="info" message={notice} />}
       {session ? (
-        <EditorSurface key={documentId} session={session} user={user} locked={locked} connection={connection} />
+        <EditorSurface key={documentId} session={session} user={user} locked={locked} connection={connection} onEditor={onEditor} />
       ) : (
         <div className="min-h-[50vh] px-4 py-3 text-sm text-zinc-500 dark:text-zinc-400">Opening the document…</div>
       )}
@@ -42,8 +49,19 @@ export function CollaborativeEditor({ documentId, user, readOnly }: Collaborativ
   );
 }
 
-function EditorSurface(props: { session: CollabSession; user: EditorUser; locked: boolean; connection: ConnectionState }) {
+function EditorSurface(props: {
+  session: CollabSession;
+  user: EditorUser;
+  locked: boolean;
+  connection: ConnectionState;
+  onEditor?: (editor: Editor | null) => void;
+}) {
   const editor = useCollabEditor(props.session, props.user, !props.locked);
+  const { onEditor } = props;
+  useEffect(() => {
+    onEditor?.(editor ?? null);
+    return () => onEditor?.(null);
+  }, [editor, onEditor]);
   const people = usePresence(props.session.provider.awareness, props.user.id);
   return (
     <>
