@@ -86,11 +86,10 @@ export const tandem = {
     port ??= await freePort(HOST);
     const proc = await startProcess({
       name: "tandem",
-      args: ["--import", "tsx", withNext() ? path.join(rootDir, "server", "index.ts") : path.join(benchDir, "servers", "tandem-server.mjs")],
+      // BENCH_TANDEM_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles Tandem under a workload.
+      args: [...(process.env.BENCH_TANDEM_NODE_ARGS?.split(" ").filter(Boolean) ?? []), "--import", "tsx", withNext() ? path.join(rootDir, "server", "index.ts") : path.join(benchDir, "servers", "tandem-server.mjs")],
       cwd: rootDir,
-      env: { NODE_ENV: "production", HOST, PORT: String(port), DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", ...(process.env.TANDEM_LOG_LEVEL ? { LOG_LEVEL: process.env.TANDEM_LOG_LEVEL } : {}),
-        // e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile Tandem under a workload
-        ...(process.env.BENCH_TANDEM_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_TANDEM_NODE_OPTIONS } : {}) },
+      env: { NODE_ENV: "production", HOST, PORT: String(port), DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", ...(process.env.TANDEM_LOG_LEVEL ? { LOG_LEVEL: process.env.TANDEM_LOG_LEVEL } : {}) },
       port,
     });
     const base = `http://${HOST}:${port}`;
