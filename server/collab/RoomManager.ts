@@ -167,6 +167,8 @@ export class RoomManager {
           const open = this.createRoom(documentId, loaded);
           this.rooms.set(documentId, open);
           this.relay?.open(documentId, open.room);
+          // A long log (a crash before the unload compaction) slows every load: fold it in now.
+          if (loaded.logRows >= this.options.compactAfterUpdates) this.scheduleCompaction(documentId, open);
           return true;
         } finally {
           this.loading.delete(documentId);
@@ -208,16 +210,19 @@ export class RoomManager {
       open.lastTouchedAt = now;
       this.hooks.touch(documentId).catch((err) => this.hooks.log.warn({ err, documentId }, "touch failed"));
     }
-    if (open.logRows >= this.options.compactAfterUpdates && !open.compactionScheduled) {
-      // Off the hot path: encoding the whole state can take a while for big documents.
-      open.compactionScheduled = true;
-      setImmediate(() => {
-        open.compactionScheduled = false;
-        if (open.room.destroyed) return;
-        open.logRows = 0;
-        void this.store.compact(documentId, open.room.encodeState());
-      });
-    }
+    if (open.logRows >= this.options.compactAfterUpdates) this.scheduleCompaction(documentId, open);
+  }
+
+  private scheduleCompaction(documentId: string, open: OpenRoom): void {
+    if (open.compactionScheduled) return;
+    // Off the hot path: encoding the whole state can take a while for big documents.
+    open.compactionScheduled = true;
+    setImmediate(() => {
+      open.compactionScheduled = false;
+      if (open.room.destroyed) return;
+      open.logRows = 0;
+      void this.store.compact(documentId, open.room.encodeState());
+    });
   }
 
   private scheduleUnload(documentId: string, open: OpenRoom): void {

@@ -39,8 +39,11 @@ test("edits are group-committed, then compacted into the snapshot when the room 
   const a = new FakeClient(room, "alice").connect();
   for (let i = 0; i < 50; i++) appendParagraph(a.doc, `line ${i}`);
   expect(store.stats.batches).toBe(0); // nothing written synchronously: no per-keystroke round trip
-  await until(async () => (await logRows(id)) === 50);
+  await until(() => store.stats.updatesWritten === 50);
   expect(store.stats.batches).toBeLessThanOrEqual(2);
+  // A batch's updates of one document are merged into one log row.
+  expect(await logRows(id)).toBe(store.stats.rowsWritten);
+  expect(store.stats.rowsWritten).toBe(store.stats.batches);
   expect(store.stats.maxBatchSize).toBeGreaterThanOrEqual(25);
   expect(touched).toEqual([id]); // rate-limited: once for 50 edits
 
