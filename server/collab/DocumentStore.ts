@@ -5,6 +5,7 @@
 import * as Y from "yjs";
 import type { Db } from "../db/client";
 import type { Logger } from "../log";
+import { prismaUpdateLogWriter, type UpdateLogWriter } from "../db/updateLogWriter";
 
 type PendingUpdate = { documentId: string; data: Uint8Array<ArrayBuffer>; queuedAt: number };
 
@@ -74,6 +75,8 @@ export class DocumentStore {
     private readonly options: { groupCommitMs: number; maxBatchUpdates: number },
     /** Told about every committed batch (Prometheus histograms hang here). */
     private readonly onBatchCommitted?: (updates: number, latencyMs: number) => void,
+    /** How log rows are appended (a prepared statement on SQLite); Prisma's createMany by default. */
+    private readonly writer: UpdateLogWriter = prismaUpdateLogWriter(db),
   ) {}
 
   /** Snapshot + log merged, or null when the document does not exist. */
@@ -127,6 +130,7 @@ export class DocumentStore {
   async close(): Promise<void> {
     await this.flush();
     this.closed = true;
+    this.writer.close();
   }
 
   private cutBatch(): Promise<void> {
@@ -168,7 +172,7 @@ export class DocumentStore {
     if (rows.length === 0) return;
     const merged = mergePerDocument(rows);
     try {
-      await this.db.documentUpdate.createMany({ data: merged });
+      await this.writer.append(merged);
     } catch (error) {
       // Most likely one document was deleted under us: write the others document by document.
       this.log.warn({ err: error }, "collab batch failed; retrying per document");
@@ -191,7 +195,7 @@ export class DocumentStore {
     for (const u of rows) byDocument.set(u.documentId, [...(byDocument.get(u.documentId) ?? []), u]);
     for (const [documentId, updates] of byDocument) {
       try {
-        await this.db.documentUpdate.createMany({ data: mergePerDocument(updates) });
+        await this.writer.append(mergePerDocument(updates));
       } catch (error) {
         // The in-memory room still holds these updates; the next compaction writes them.
         this.stats.writeErrors++;

@@ -7,6 +7,7 @@ import type { ChannelFactory } from "../channel";
 import type { Services } from "../services";
 import { defaultCollabOptions, type CollabOptions } from "./limits";
 import { DocumentStore } from "./DocumentStore";
+import { createUpdateLogWriter } from "../db/updateLogWriter";
 import { RoomManager } from "./RoomManager";
 import { COLLAB_PATH_PREFIX, createUpgradeHandler } from "./upgradeHandler";
 import { startHeartbeat } from "./heartbeat";
@@ -40,7 +41,13 @@ export function collabChannelWith(overrides: Partial<CollabOptions> = {}): Chann
   const options: CollabOptions = { ...defaultCollabOptions, ...overrides };
   return ({ services, upgrades }) => {
     const batchMetrics = collabBatchMetrics(services.metrics);
-    const store = new DocumentStore(services.db, services.log, options, batchMetrics);
+    const store = new DocumentStore(
+      services.db,
+      services.log,
+      options,
+      batchMetrics,
+      createUpdateLogWriter(services.config, services.db),
+    );
     // Hosted mode: rooms of the same document on other instances see each other through Redis.
     const relay =
       services.bus instanceof RedisEventBus
