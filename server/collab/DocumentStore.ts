@@ -72,7 +72,8 @@ export class DocumentStore {
   constructor(
     private readonly db: Db,
     private readonly log: Logger,
-    private readonly options: { groupCommitMs: number; maxBatchUpdates: number },
+    /** `sharedLog`: other instances append to the same documents' logs (hosted mode with Redis). */
+    private readonly options: { groupCommitMs: number; maxBatchUpdates: number; sharedLog?: boolean },
     /** Told about every committed batch (Prometheus histograms hang here). */
     private readonly onBatchCommitted?: (updates: number, latencyMs: number) => void,
     /** How log rows are appended (a prepared statement on SQLite); Prisma's createMany by default. */
@@ -212,11 +213,17 @@ export class DocumentStore {
     await this.db.$transaction(async (tx) => {
       const doc = await tx.document.findUnique({ where: { id: documentId }, select: { snapshot: true } });
       if (!doc) return; // deleted meanwhile
-      const rows = await tx.documentUpdate.findMany({ where: { documentId }, select: { id: true, data: true } });
-      const parts: Uint8Array[] = [state];
-      if (doc.snapshot && doc.snapshot.byteLength > 0) parts.push(doc.snapshot);
-      for (const row of rows) parts.push(row.data);
-      const merged = parts.length === 1 ? state : Y.mergeUpdates(parts);
+      // One instance: the serial queue guarantees `state` covers every row, so only ids are read.
+      // Several: rows from other instances may be newer than our state, so they are merged in.
+      const shared = this.options.sharedLog === true;
+      const rows = await tx.documentUpdate.findMany({ where: { documentId }, select: { id: true, data: shared } });
+      let merged = state;
+      if (shared) {
+        const parts: Uint8Array[] = [state];
+        if (doc.snapshot && doc.snapshot.byteLength > 0) parts.push(doc.snapshot);
+        for (const row of rows) parts.push(row.data!);
+        if (parts.length > 1) merged = Y.mergeUpdates(parts);
+      }
       await tx.document.update({ where: { id: documentId }, data: { snapshot: ownBytes(merged) } });
       if (rows.length > 0) await tx.documentUpdate.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } });
     });

@@ -41,18 +41,18 @@ export function collabChannelWith(overrides: Partial<CollabOptions> = {}): Chann
   const options: CollabOptions = { ...defaultCollabOptions, ...overrides };
   return ({ services, upgrades }) => {
     const batchMetrics = collabBatchMetrics(services.metrics);
-    const store = new DocumentStore(
-      services.db,
-      services.log,
-      options,
-      batchMetrics,
-      createUpdateLogWriter(services.config, services.db),
-    );
     // Hosted mode: rooms of the same document on other instances see each other through Redis.
     const relay =
       services.bus instanceof RedisEventBus
         ? new RedisRoomRelay(services.bus.redis.pub, services.bus.redis.sub, services.bus.prefix)
         : undefined;
+    const store = new DocumentStore(
+      services.db,
+      services.log,
+      { ...options, sharedLog: relay !== undefined },
+      batchMetrics,
+      createUpdateLogWriter(services.config, services.db),
+    );
     const manager = new RoomManager(
       store,
       options,

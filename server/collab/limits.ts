@@ -15,8 +15,8 @@ export const ROOM_UNLOAD_DELAY_MS = 10_000;
 export const GROUP_COMMIT_MS = 10;
 /** A batch is written at once when this many updates are waiting. */
 export const MAX_BATCH_UPDATES = 256;
-/** The log is folded into the snapshot once a loaded document has this many log rows. */
-export const COMPACT_AFTER_UPDATES = 500;
+/** The log is folded into the snapshot after this many updates (stored as far fewer merged rows). */
+export const COMPACT_AFTER_UPDATES = 2_000;
 /** `Document.updatedAt` is bumped at most this often while edits flow. */
 export const TOUCH_INTERVAL_MS = 5_000;
 /** Server-side ping; a peer that misses one pong is dropped. */
