@@ -1,19 +1,12 @@
 // A typed fetch client for Tandem's JSON API, used by the pages (same origin, cookie session).
 // The shapes mirror server/api/*; they are restated here because app code must not import server code.
 
-export type Role = "owner" | "editor" | "viewer";
+import type { ListedDocument, Role } from "./documents";
+export type { Role };
 
 export type User = { id: string; email: string; name: string; isAdmin: boolean };
 
-export type DocumentSummary = {
-  id: string;
-  title: string;
-  ownerId: string;
-  ownerName: string;
-  createdAt: string;
-  updatedAt: string;
-  role: Role;
-};
+export type DocumentSummary = ListedDocument;
 
 export type Member = { userId: string; name: string; email: string; role: Role };
 

@@ -10,18 +10,11 @@ export const COMMENT_BODY_MAX = 10_000;
 export const COMMENT_QUOTE_MAX = 1_000;
 export const ANCHOR_MAX = 1_024;
 
-export type Role = "owner" | "editor" | "viewer";
+import type { ListedDocument, Role } from "../documents";
+export type { Role };
 
 /** A document as the dashboard lists it (same shape as GET /api/documents items). */
-export type DashboardDocument = {
-  id: string;
-  title: string;
-  ownerId: string;
-  ownerName: string;
-  createdAt: string;
-  updatedAt: string;
-  role: Role;
-};
+export type DashboardDocument = ListedDocument;
 
 export type PresenceUser = { id: string; name: string };
 export type DocumentPresence = { documentId: string; users: PresenceUser[] };

@@ -1,16 +1,7 @@
 // Every event that crosses channels (HTTP API → socket.io, SSE, collab), typed once.
 import type { CommentView, NotificationView, PresenceUser } from "../../lib/realtime/events";
-
-export type Role = "owner" | "editor" | "viewer";
-
-export type DocumentSummary = {
-  id: string;
-  title: string;
-  ownerId: string;
-  ownerName: string;
-  createdAt: string;
-  updatedAt: string;
-};
+import type { DocumentSummary, Role } from "../../lib/documents";
+export type { DocumentSummary, Role };
 
 export type BusEvent =
   | { type: "document.created"; document: DocumentSummary; userIds: string[] }

@@ -29,12 +29,20 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   });
 }
 
+/** A fresh PostgreSQL database whatever the pass (the hosted mode needs one); undefined when none is reachable. */
+export async function freshPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> } | undefined> {
+  try {
+    return await freshDatabase(process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432");
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * With TEST_POSTGRES_URL (e.g. postgres://postgres@127.0.0.1:5432, set by `npm run test:pg`), every test
  * server gets its own freshly created PostgreSQL database, dropped afterwards; otherwise SQLite in DATA_DIR.
  */
-export async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> } | undefined> {
-  const base = process.env.TEST_POSTGRES_URL;
+export async function freshDatabase(base = process.env.TEST_POSTGRES_URL): Promise<{ url: string; drop(): Promise<void> } | undefined> {
   if (!base) return undefined;
   const { default: pg } = await import("pg");
   const name = `tandem_test_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;

@@ -3,16 +3,15 @@
 // serving their own peers, and when it returns they converge (state exchange, not only pub/sub).
 import { afterAll, beforeAll, expect, test } from "vitest";
 import * as Y from "yjs";
-import { ApiClient, freshDatabase, startTestServer, type TestServer } from "../helpers/server";
+import { ApiClient, freshPostgresDatabase, startTestServer, type TestServer } from "../helpers/server";
 import { collabOf } from "../../server/collab/collabChannel";
 import { documentText } from "../../server/collab/documentText";
 import { appendParagraph } from "../collab/fakes";
 import { closeSession, openProvider, synced, until, type Session } from "../collab/wsClients";
 import { RedisProcess, freePort, redisServerAvailable } from "./redisProcess";
 
-const PG = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432";
 let redis: RedisProcess;
-let database: Awaited<ReturnType<typeof freshDatabase>>;
+let database: Awaited<ReturnType<typeof freshPostgresDatabase>>;
 let one: TestServer;
 let two: TestServer;
 const sessions: Session[] = [];
@@ -25,16 +24,10 @@ beforeAll(async () => {
   }
   redis = new RedisProcess(await freePort());
   await redis.start();
-  const previous = process.env.TEST_POSTGRES_URL;
-  process.env.TEST_POSTGRES_URL = PG;
-  try {
-    database = await freshDatabase();
-  } catch {
+  database = await freshPostgresDatabase();
+  if (!database) {
     available = false; // no PostgreSQL reachable: the hosted mode cannot be tested here
     return;
-  } finally {
-    if (previous === undefined) delete process.env.TEST_POSTGRES_URL;
-    else process.env.TEST_POSTGRES_URL = previous;
   }
   const env = { DATABASE_URL: database!.url, REDIS_URL: redis.url, REDIS_PREFIX: `t${Date.now()}:` };
   one = await startTestServer(env);

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import * as Y from "yjs";
 import { WebSocket } from "ws";
 import { WebsocketProvider } from "y-websocket";
-import { ApiClient, freshDatabase } from "../helpers/server";
+import { ApiClient, freshPostgresDatabase } from "../helpers/server";
 import { documentText } from "../../server/collab/documentText";
 import { appendParagraph } from "../collab/fakes";
 import { until } from "../collab/wsClients";
@@ -17,26 +17,19 @@ import { RedisProcess, freePort, redisServerAvailable } from "./redisProcess";
 // The proxy's certificate is self-signed and made by this test; trust it in this test process only.
 process.env.NODE_TLS_REJECT_UNAUTHORIZED = "0";
 
-const PG = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432";
 let available = nginxAvailable() && redisServerAvailable();
 let redis: RedisProcess;
-let database: Awaited<ReturnType<typeof freshDatabase>>;
+let database: Awaited<ReturnType<typeof freshPostgresDatabase>>;
 const instances: Instance[] = [];
 const proxy = new Proxy();
 const providers: WebsocketProvider[] = [];
 
 beforeAll(async () => {
   if (!available) return;
-  const previous = process.env.TEST_POSTGRES_URL;
-  process.env.TEST_POSTGRES_URL = PG;
-  try {
-    database = await freshDatabase();
-  } catch {
-    available = false;
+  database = await freshPostgresDatabase();
+  if (!database) {
+    available = false; // no PostgreSQL reachable: the hosted mode cannot be tested here
     return;
-  } finally {
-    if (previous === undefined) delete process.env.TEST_POSTGRES_URL;
-    else process.env.TEST_POSTGRES_URL = previous;
   }
   redis = new RedisProcess(await freePort());
   await redis.start();

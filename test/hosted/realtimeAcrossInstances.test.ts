@@ -2,30 +2,23 @@
 // different instances see each other's comments, presence, shares (one notification, not one per
 // instance) and access changes.
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { freshDatabase, startTestServer, type TestServer } from "../helpers/server";
+import { freshPostgresDatabase, startTestServer, type TestServer } from "../helpers/server";
 import { ask, createDocument, nextEvent, record, roundTrip, share, signUpAndConnect, type Person } from "../realtime/helpers";
 import { RedisProcess, freePort, redisServerAvailable } from "./redisProcess";
 
-const PG = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432";
 let available = redisServerAvailable();
 let redis: RedisProcess;
-let database: Awaited<ReturnType<typeof freshDatabase>>;
+let database: Awaited<ReturnType<typeof freshPostgresDatabase>>;
 let one: TestServer;
 let two: TestServer;
 const people: Person[] = [];
 
 beforeAll(async () => {
   if (!available) return;
-  const previous = process.env.TEST_POSTGRES_URL;
-  process.env.TEST_POSTGRES_URL = PG;
-  try {
-    database = await freshDatabase();
-  } catch {
-    available = false;
+  database = await freshPostgresDatabase();
+  if (!database) {
+    available = false; // no PostgreSQL reachable: the hosted mode cannot be tested here
     return;
-  } finally {
-    if (previous === undefined) delete process.env.TEST_POSTGRES_URL;
-    else process.env.TEST_POSTGRES_URL = previous;
   }
   redis = new RedisProcess(await freePort());
   await redis.start();
