@@ -1,15 +1,17 @@
 // Applies committed migrations at start with Prisma's own `migrate deploy` (idempotent),
-// so a fresh clone needs no manual migrate step.
+// so a fresh clone needs no manual migrate step. On PostgreSQL, instances starting together queue on
+// Prisma's advisory lock; one whose wait times out (P1002) tries again instead of failing to start.
 import { execFile } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { Config } from "../config";
 
 const require = createRequire(import.meta.url);
+const LOCK_TIMEOUT_RETRIES = 5;
 
-export function migrateDatabase(config: Config): Promise<void> {
+function deployOnce(config: Config): Promise<{ ok: true } | { ok: false; output: string }> {
   const prismaCli = path.join(path.dirname(require.resolve("prisma/package.json")), "build", "index.js");
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     execFile(
       process.execPath,
       [prismaCli, "migrate", "deploy"],
@@ -17,10 +19,19 @@ export function migrateDatabase(config: Config): Promise<void> {
         cwd: path.resolve(import.meta.dirname, "..", ".."),
         env: { ...process.env, DATABASE_URL: config.databaseUrl, DATA_DIR: config.dataDir },
       },
-      (err, stdout, stderr) => {
-        if (err) reject(new Error(`Database migration failed:\n${stdout}\n${stderr}`));
-        else resolve();
-      },
+      (err, stdout, stderr) => resolve(err ? { ok: false, output: `${stdout}\n${stderr}` } : { ok: true }),
     );
   });
+}
+
+export async function migrateDatabase(config: Config): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const result = await deployOnce(config);
+    if (result.ok) return;
+    const lockTimeout = result.output.includes("P1002");
+    if (!lockTimeout || attempt > LOCK_TIMEOUT_RETRIES) {
+      throw new Error(`Database migration failed:\n${result.output}`);
+    }
+    await new Promise((r) => setTimeout(r, 1000 * attempt)); // another instance is migrating
+  }
 }

@@ -30,8 +30,9 @@ beforeAll(async () => {
     return;
   }
   const env = { DATABASE_URL: database!.url, REDIS_URL: redis.url, REDIS_PREFIX: `t${Date.now()}:` };
-  one = await startTestServer(env);
-  two = await startTestServer(env);
+  // Both start at once on the fresh database: `migrate deploy` must be safe to race (Prisma takes an
+  // advisory lock on PostgreSQL, so one migrates and the other finds nothing to do).
+  [one, two] = await Promise.all([startTestServer(env), startTestServer(env)]);
 }, 120_000);
 
 afterAll(async () => {
