@@ -1,5 +1,6 @@
 // Assembles Tandem: services, the JSON API, the realtime channels and (optionally) Next.js pages,
 // all on one HTTP server. Used by server/index.ts and by the tests (which start it without Next).
+import crypto from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Config } from "./config";
@@ -62,11 +63,20 @@ export async function startTandem(
     } catch {
       return sendJson(res, 400, { error: { code: "invalid_input", message: "Bad request URL." } });
     }
+    // One id per request, taken from the proxy when it sent one, echoed back and on every log line.
+    const headerId = req.headers["x-request-id"];
+    const requestId = typeof headerId === "string" && /^[\w.-]{1,64}$/.test(headerId) ? headerId : crypto.randomUUID();
+    res.setHeader("X-Request-Id", requestId);
     const match = router.match(req.method ?? "GET", url.pathname);
     if (match === undefined && !url.pathname.startsWith("/api/")) {
       if (options.next) return options.next.request(req, res);
       return sendJson(res, 404, { error: { code: "not_found", message: "Not found." } });
     }
+    const started = performance.now();
+    // Paths only: ids in them are not secrets, query strings (tokens) are never logged.
+    res.once("finish", () =>
+      log.info({ requestId, method: req.method, path: url.pathname, status: res.statusCode, ms: Math.round(performance.now() - started) }, "request"),
+    );
     try {
       if (match === undefined) throw new ApiError("not_found", "No such API endpoint.");
       if (match === "method") throw new ApiError("not_found", `${req.method} is not supported here.`);
@@ -79,7 +89,7 @@ export async function startTandem(
       sendJson(res, reply?.status ?? 200, reply?.body, reply?.headers);
     } catch (error) {
       if (res.headersSent) return void res.destroy();
-      sendError(res, error, (e) => log.error({ err: e, path: url.pathname }, "request failed"));
+      sendError(res, error, (e) => log.error({ err: e, requestId, path: url.pathname }, "request failed"));
     }
   }
 

@@ -151,3 +151,14 @@ describe("personal access tokens", () => {
     expect((await a.get("/api/tokens")).body.tokens).toHaveLength(1);
   });
 });
+
+describe("request ids", () => {
+  test("every API response carries one; a well-formed id from the proxy is kept", async () => {
+    const fresh = await new ApiClient(server.url).get("/api/me");
+    expect(fresh.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    const given = await new ApiClient(server.url).get("/api/me", { "x-request-id": "edge-42" });
+    expect(given.headers.get("x-request-id")).toBe("edge-42");
+    const hostile = await new ApiClient(server.url).get("/api/me", { "x-request-id": "bad id <script>" });
+    expect(hostile.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
