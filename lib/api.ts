@@ -45,7 +45,8 @@ export class ApiError extends Error {
 
 const NETWORK_MESSAGE = "Tandem could not be reached. Check your connection and try again.";
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+/** One JSON call to the API; failures become ApiError. Shared by every client of the API in the browser. */
+export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, {
