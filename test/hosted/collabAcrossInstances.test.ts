@@ -3,32 +3,27 @@
 // serving their own peers, and when it returns they converge (state exchange, not only pub/sub).
 import { afterAll, beforeAll, expect, test } from "vitest";
 import * as Y from "yjs";
-import { ApiClient, freshPostgresDatabase, startTestServer, type TestServer } from "../helpers/server";
+import { ApiClient, startTestServer, type TestServer } from "../helpers/server";
 import { collabOf } from "../../server/collab/collabChannel";
 import { documentText } from "../../server/collab/documentText";
 import { appendParagraph } from "../collab/fakes";
 import { closeSession, openProvider, synced, until, type Session } from "../collab/wsClients";
-import { RedisProcess, freePort, redisServerAvailable } from "./redisProcess";
+import { startBackingServices, type RedisProcess } from "./redisProcess";
 
 let redis: RedisProcess;
-let database: Awaited<ReturnType<typeof freshPostgresDatabase>>;
+let database: { url: string; drop(): Promise<void> } | undefined;
 let one: TestServer;
 let two: TestServer;
 const sessions: Session[] = [];
 let available = true;
 
 beforeAll(async () => {
-  if (!redisServerAvailable()) {
-    available = false;
+  const services = await startBackingServices();
+  if (!services) {
+    available = false; // no PostgreSQL or redis-server here: the hosted mode cannot be tested
     return;
   }
-  redis = new RedisProcess(await freePort());
-  await redis.start();
-  database = await freshPostgresDatabase();
-  if (!database) {
-    available = false; // no PostgreSQL reachable: the hosted mode cannot be tested here
-    return;
-  }
+  ({ database, redis } = services);
   const env = { DATABASE_URL: database!.url, REDIS_URL: redis.url, REDIS_PREFIX: `t${Date.now()}:` };
   // Both start at once on the fresh database: `migrate deploy` must be safe to race (Prisma takes an
   // advisory lock on PostgreSQL, so one migrates and the other finds nothing to do).

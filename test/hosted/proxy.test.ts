@@ -7,32 +7,31 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import * as Y from "yjs";
 import { WebSocket } from "ws";
 import { WebsocketProvider } from "y-websocket";
-import { ApiClient, freshPostgresDatabase } from "../helpers/server";
+import { ApiClient } from "../helpers/server";
 import { documentText } from "../../server/collab/documentText";
 import { appendParagraph } from "../collab/fakes";
 import { until } from "../collab/wsClients";
 import { Instance, Proxy, nginxAvailable } from "./cluster";
-import { RedisProcess, freePort, redisServerAvailable } from "./redisProcess";
+import { freePort, startBackingServices, type RedisProcess } from "./redisProcess";
 
 // The proxy's certificate is self-signed and made by this test; trust it in this test process only.
 process.env.NODE_TLS_REJECT_UNAUTHORIZED = "0";
 
-let available = nginxAvailable() && redisServerAvailable();
+let available = nginxAvailable();
 let redis: RedisProcess;
-let database: Awaited<ReturnType<typeof freshPostgresDatabase>>;
+let database: { url: string; drop(): Promise<void> } | undefined;
 const instances: Instance[] = [];
 const proxy = new Proxy();
 const providers: WebsocketProvider[] = [];
 
 beforeAll(async () => {
   if (!available) return;
-  database = await freshPostgresDatabase();
-  if (!database) {
-    available = false; // no PostgreSQL reachable: the hosted mode cannot be tested here
+  const services = await startBackingServices();
+  if (!services) {
+    available = false; // no PostgreSQL or redis-server here: the hosted mode cannot be tested
     return;
   }
-  redis = new RedisProcess(await freePort());
-  await redis.start();
+  ({ database, redis } = services);
   const proxyPort = await freePort();
   const env = {
     DATABASE_URL: database!.url,

@@ -2,26 +2,24 @@
 // different instances see each other's comments, presence, shares (one notification, not one per
 // instance) and access changes.
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { freshPostgresDatabase, startTestServer, type TestServer } from "../helpers/server";
+import { startTestServer, type TestServer } from "../helpers/server";
 import { ask, createDocument, nextEvent, record, roundTrip, share, signUpAndConnect, type Person } from "../realtime/helpers";
-import { RedisProcess, freePort, redisServerAvailable } from "./redisProcess";
+import { startBackingServices, type RedisProcess } from "./redisProcess";
 
-let available = redisServerAvailable();
+let available = true;
 let redis: RedisProcess;
-let database: Awaited<ReturnType<typeof freshPostgresDatabase>>;
+let database: { url: string; drop(): Promise<void> } | undefined;
 let one: TestServer;
 let two: TestServer;
 const people: Person[] = [];
 
 beforeAll(async () => {
-  if (!available) return;
-  database = await freshPostgresDatabase();
-  if (!database) {
-    available = false; // no PostgreSQL reachable: the hosted mode cannot be tested here
+  const services = await startBackingServices();
+  if (!services) {
+    available = false; // no PostgreSQL or redis-server here: the hosted mode cannot be tested
     return;
   }
-  redis = new RedisProcess(await freePort());
-  await redis.start();
+  ({ database, redis } = services);
   const env = { DATABASE_URL: database!.url, REDIS_URL: redis.url, REDIS_PREFIX: `rt${Date.now()}:` };
   one = await startTestServer(env);
   two = await startTestServer(env);

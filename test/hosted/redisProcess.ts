@@ -63,3 +63,17 @@ import { spawnSync } from "node:child_process";
 function spawnSyncOk(cmd: string, args: string[]): boolean {
   return spawnSync(cmd, args, { stdio: "ignore" }).status === 0;
 }
+
+/**
+ * What the hosted mode runs on: a fresh PostgreSQL database and a Redis of the test's own.
+ * Undefined when either cannot be had here (the test then skips).
+ */
+export async function startBackingServices(): Promise<{ database: { url: string; drop(): Promise<void> }; redis: RedisProcess } | undefined> {
+  if (!redisServerAvailable()) return undefined;
+  const { freshPostgresDatabase } = await import("../helpers/server");
+  const database = await freshPostgresDatabase();
+  if (!database) return undefined; // no PostgreSQL reachable
+  const redis = new RedisProcess(await freePort());
+  await redis.start();
+  return { database, redis };
+}
