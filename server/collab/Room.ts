@@ -8,6 +8,7 @@ import * as syncProtocol from "y-protocols/sync";
 import * as awarenessProtocol from "y-protocols/awareness";
 import { CloseCode } from "../../lib/collab/closeCodes";
 import { MessageType, awarenessMessage, syncStep1Message, syncUpdateMessage } from "./messages";
+import { stampAwarenessIdentity } from "./awarenessIdentity";
 import type { Peer } from "./peer";
 
 export type RoomLimits = { maxFrameBytes: number; maxDocumentBytes: number };
@@ -41,10 +42,14 @@ export class Room {
   readonly awareness: awarenessProtocol.Awareness;
   /** Each peer with the awareness client ids it announced, removed again when it leaves. */
   private readonly peers = new Map<Peer, Set<number>>();
+  /** The reverse: which local peer announced each awareness client id. */
+  private readonly clientOwners = new Map<number, Peer>();
   /** Upper bound of the stored state's size: last measured size plus every update since. */
   private approxBytes: number;
   /** Frames from read-only peers that carried document changes and were dropped. */
   droppedReadOnlyUpdates = 0;
+  /** Awareness updates that named another account's client id and were dropped. */
+  droppedForeignAwareness = 0;
   destroyed = false;
 
   constructor(
@@ -84,6 +89,7 @@ export class Room {
     const clients = this.peers.get(peer);
     if (!clients) return;
     this.peers.delete(peer);
+    for (const id of clients) this.clientOwners.delete(id);
     if (clients.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...clients], null);
     if (this.peers.size === 0 && !this.destroyed) this.hooks.onEmpty();
   }
@@ -142,6 +148,7 @@ export class Room {
   closeAll(code: number, reason: string): void {
     const peers = [...this.peers.keys()];
     this.peers.clear();
+    this.clientOwners.clear();
     for (const peer of peers) peer.close(code, reason);
   }
 
@@ -161,8 +168,7 @@ export class Room {
       case MessageType.Sync:
         return this.handleSync(peer, decoder);
       case MessageType.Awareness:
-        awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), peer);
-        return;
+        return this.applyAwarenessFromPeer(peer, decoding.readVarUint8Array(decoder));
       case MessageType.QueryAwareness: {
         const clients = [...this.awareness.getStates().keys()];
         if (clients.length > 0) peer.send(awarenessMessage(this.awareness, clients));
@@ -201,6 +207,18 @@ export class Room {
     }
   }
 
+  /**
+   * A peer's cursor and name, shown with its account's identity. A client id announced by another
+   * account's connection is not this peer's to change: the update is dropped. The same account may
+   * take one over (a tab reconnecting before its old socket was noticed gone).
+   */
+  private applyAwarenessFromPeer(peer: Peer, update: Uint8Array): void {
+    const mayUse = (clientId: number) => (this.clientOwners.get(clientId) ?? peer).userId === peer.userId;
+    const stamped = stampAwarenessIdentity(update, peer, mayUse);
+    if (stamped) awarenessProtocol.applyAwarenessUpdate(this.awareness, stamped, peer);
+    else this.droppedForeignAwareness++;
+  }
+
   private applyFromPeer(peer: Peer, update: Uint8Array): void {
     if (this.approxBytes + update.byteLength > this.limits.maxDocumentBytes) {
       this.encodeState(); // the estimate only grows; measure before refusing
@@ -224,10 +242,20 @@ export class Room {
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
-    const owned = this.peers.get(origin as Peer);
+    const peer = origin as Peer;
+    const owned = this.peers.get(peer);
     if (owned) {
-      for (const id of added) owned.add(id);
-      for (const id of removed) owned.delete(id);
+      for (const id of [...added, ...updated]) {
+        const previous = this.clientOwners.get(id);
+        if (previous === peer) continue;
+        this.peers.get(previous!)?.delete(id); // taken over by the same account's new connection
+        owned.add(id);
+        this.clientOwners.set(id, peer);
+      }
+      for (const id of removed) {
+        owned.delete(id);
+        this.clientOwners.delete(id);
+      }
     }
     const changed = [...added, ...updated, ...removed];
     if (changed.length === 0) return;

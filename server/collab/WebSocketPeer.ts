@@ -13,6 +13,7 @@ export class WebSocketPeer implements Peer {
   constructor(
     private readonly ws: WebSocket,
     readonly userId: string,
+    readonly userName: string,
     public canWrite: boolean,
   ) {}
 

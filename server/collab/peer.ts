@@ -3,6 +3,8 @@
 
 export interface Peer {
   readonly userId: string;
+  /** The account's display name: what other people see next to this peer's caret. */
+  readonly userName: string;
   /** False for viewers: their document updates are dropped (awareness still flows). Changes live. */
   canWrite: boolean;
   send(message: Uint8Array): void;

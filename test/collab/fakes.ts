@@ -16,6 +16,7 @@ export class FakePeer implements Peer {
   constructor(
     readonly userId: string,
     public canWrite = true,
+    readonly userName = userId.charAt(0).toUpperCase() + userId.slice(1),
   ) {}
 
   send(message: Uint8Array): void {

@@ -39,7 +39,7 @@ test(`${CYCLES} open/close cycles of a room keep memory flat`, { timeout: 300_00
   const docs: WeakRef<Y.Doc>[] = [];
 
   async function cycle(i: number) {
-    const room = (await manager.connect(id, { userId: "u", canWrite: true, send() {}, close() {} }))!;
+    const room = (await manager.connect(id, { userId: "u", userName: "U", canWrite: true, send() {}, close() {} }))!;
     docs.push(new WeakRef(room.doc));
     const client = new FakeClient(room, "alice").connect();
     client.setPresence({ user: { name: `Alice ${i}` } });

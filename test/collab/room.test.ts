@@ -8,6 +8,19 @@ import { MessageType, syncUpdateMessage } from "../../server/collab/messages";
 import { documentText } from "../../server/collab/documentText";
 import { FakeClient, FakePeer, appendParagraph, updateMessagesIn } from "./fakes";
 
+/** A y-websocket awareness frame for one client id, built by hand (clients could send anything). */
+function awarenessFrame(clientId: number, clock: number, state: unknown): Uint8Array {
+  const inner = encoding.createEncoder();
+  encoding.writeVarUint(inner, 1);
+  encoding.writeVarUint(inner, clientId);
+  encoding.writeVarUint(inner, clock);
+  encoding.writeVarString(inner, JSON.stringify(state));
+  const frame = encoding.createEncoder();
+  encoding.writeVarUint(frame, MessageType.Awareness);
+  encoding.writeVarUint8Array(frame, encoding.toUint8Array(inner));
+  return encoding.toUint8Array(frame);
+}
+
 const limits: RoomLimits = { maxFrameBytes: 1024 * 1024, maxDocumentBytes: 16 * 1024 * 1024 };
 
 function makeRoom(initial: Y.Doc | null = null, roomLimits = limits) {
@@ -103,7 +116,7 @@ describe("read-only peers", () => {
     const viewer = client(room, "victor", false).connect();
     viewer.setPresence({ user: { name: "Victor" } });
     editor.pump();
-    expect(editor.awareness.getStates().get(viewer.doc.clientID)).toEqual({ user: { name: "Victor" } });
+    expect(editor.awareness.getStates().get(viewer.doc.clientID)).toEqual({ user: { name: "Victor", id: "victor" } });
   });
 
   test("write access can be withdrawn live", () => {
@@ -197,7 +210,45 @@ describe("awareness and leaving", () => {
     const a = client(room, "alice").connect();
     a.setPresence({ user: { name: "Alice" } });
     const b = client(room, "bob").connect();
-    expect(b.awareness.getStates().get(a.doc.clientID)).toEqual({ user: { name: "Alice" } });
+    expect(b.awareness.getStates().get(a.doc.clientID)).toEqual({ user: { name: "Alice", id: "alice" } });
+  });
+
+  test("a peer's awareness carries its account's name and id, whatever the client claims", () => {
+    const { room } = makeRoom();
+    cleanup.push(() => room.destroy());
+    const bob = client(room, "bob").connect();
+    const mallory = client(room, "mallory").connect();
+    mallory.setPresence({ user: { name: "Alice", id: "alice", color: "#ff0000" }, cursor: { anchor: 1 } });
+    bob.pump();
+    expect(bob.awareness.getStates().get(mallory.doc.clientID)).toEqual({
+      user: { name: "Mallory", id: "mallory", color: "#ff0000" },
+      cursor: { anchor: 1 },
+    });
+  });
+
+  test("another account's awareness client id cannot be taken over; the same account's new connection may", () => {
+    const { room } = makeRoom();
+    cleanup.push(() => room.destroy());
+    const alice = client(room, "alice").connect();
+    const bob = client(room, "bob").connect();
+    alice.setPresence({ user: { name: "Alice" } });
+    const id = alice.doc.clientID;
+
+    const mallory = new FakePeer("mallory");
+    room.join(mallory);
+    room.handleMessage(mallory, awarenessFrame(id, 99, { user: { name: "Alice" }, cursor: "spoofed" }));
+    expect(mallory.closed).toBeUndefined();
+    expect(room.droppedForeignAwareness).toBe(1);
+    bob.pump();
+    expect(bob.awareness.getStates().get(id)).toEqual({ user: { name: "Alice", id: "alice" } });
+
+    // Alice's tab reconnects before her old socket is noticed gone: same client id, new connection.
+    const aliceAgain = new FakePeer("alice");
+    room.join(aliceAgain);
+    room.handleMessage(aliceAgain, awarenessFrame(id, 100, { user: { name: "Alice" }, cursor: "moved" }));
+    room.leave(alice.peer); // the old socket's close must not remove the cursor the new one owns
+    bob.pump();
+    expect(bob.awareness.getStates().get(id)).toEqual({ user: { name: "Alice", id: "alice" }, cursor: "moved" });
   });
 
   test("frames from a peer that left are ignored", () => {
