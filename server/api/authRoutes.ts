@@ -27,7 +27,7 @@ export function registerAuthRoutes(router: Router, services: Services): void {
 
   router.on("POST", "/api/auth/logout", async (ctx) => {
     const token = parseCookies(ctx.req.headers.cookie).get(SESSION_COOKIE);
-    if (token) await auth.endSession(token);
+    if (token) await services.bus.publish({ type: "credential.revoked", credentialId: await auth.endSession(token) });
     return { status: 204, headers: { "Set-Cookie": clearSessionCookie(config.secureCookies) } };
   });
 
@@ -47,7 +47,9 @@ export function registerAuthRoutes(router: Router, services: Services): void {
 
   router.on("DELETE", "/api/tokens/:id", async (ctx) => {
     const user = await requireUser(services, ctx);
-    if (!(await auth.revokeAccessToken(user.id, idParam(ctx, "id")))) throw notFound("Token");
+    const credentialId = await auth.revokeAccessToken(user.id, idParam(ctx, "id"));
+    if (!credentialId) throw notFound("Token");
+    await services.bus.publish({ type: "credential.revoked", credentialId });
     return { status: 204 };
   });
 }

@@ -14,6 +14,8 @@ export const SESSION_TTL_SECONDS = 30 * 24 * 3600;
 export const TOKEN_PREFIX = "tdm_";
 
 export type AuthUser = { id: string; email: string; name: string; isAdmin: boolean };
+/** Who is calling, how, and with which credential (its id, see `credentialId`). */
+export type Caller = { user: AuthUser; via: "cookie" | "token"; credentialId: string };
 
 const publicUser = (u: AuthUser): AuthUser => ({ id: u.id, email: u.email, name: u.name, isAdmin: u.isAdmin });
 
@@ -77,8 +79,16 @@ export class Auth {
     return token;
   }
 
-  async endSession(token: string): Promise<void> {
-    await this.db.session.deleteMany({ where: { tokenHash: hashToken(token, this.config.sessionSecret) } });
+  /** The stable id of a session token or access token (its keyed hash, as stored): safe to log and publish. */
+  credentialId(secret: string): string {
+    return hashToken(secret, this.config.sessionSecret);
+  }
+
+  /** Ends the session; returns its credential id so that connections opened with it can be ended too. */
+  async endSession(token: string): Promise<string> {
+    const credentialId = this.credentialId(token);
+    await this.db.session.deleteMany({ where: { tokenHash: credentialId } });
+    return credentialId;
   }
 
   async userFromSessionToken(token: string): Promise<AuthUser | null> {
@@ -113,16 +123,16 @@ export class Auth {
    * cannot set headers) `?token=` on the URL. Returns how the caller authenticated too, because a
    * cookie is only trusted for same-origin use.
    */
-  async authenticate(req: IncomingMessage, url?: URL): Promise<{ user: AuthUser; via: "cookie" | "token" } | null> {
+  async authenticate(req: IncomingMessage, url?: URL): Promise<Caller | null> {
     const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "")?.[1] ?? url?.searchParams.get("token");
     if (bearer) {
       const user = await this.userFromAccessToken(bearer);
-      return user ? { user, via: "token" } : null;
+      return user ? { user, via: "token", credentialId: this.credentialId(bearer) } : null;
     }
     const cookie = parseCookies(req.headers.cookie).get(SESSION_COOKIE);
     if (cookie) {
       const user = await this.userFromSessionToken(cookie);
-      return user ? { user, via: "cookie" } : null;
+      return user ? { user, via: "cookie", credentialId: this.credentialId(cookie) } : null;
     }
     return null;
   }
@@ -143,8 +153,11 @@ export class Auth {
     });
   }
 
-  async revokeAccessToken(userId: string, id: string): Promise<boolean> {
+  /** Deletes one of the user's tokens; returns its credential id, or null when there was no such token. */
+  async revokeAccessToken(userId: string, id: string): Promise<string | null> {
+    const row = await this.db.accessToken.findFirst({ where: { id, userId }, select: { tokenHash: true } });
+    if (!row) return null;
     const { count } = await this.db.accessToken.deleteMany({ where: { id, userId } });
-    return count > 0;
+    return count > 0 ? row.tokenHash : null;
   }
 }

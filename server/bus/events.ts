@@ -22,6 +22,9 @@ export type BusEvent =
   | { type: "comment.upserted"; documentId: string; comment: CommentView }
   | { type: "comment.removed"; documentId: string; commentIds: string[] }
   | { type: "notification.created"; userId: string; notification: NotificationView }
+  // A session ended (sign-out) or an access token was revoked: connections opened with it end now.
+  // `credentialId` is the credential's keyed hash (as stored), never the secret itself.
+  | { type: "credential.revoked"; credentialId: string }
   // Who has a document open on one instance (its own sockets); instances merge each other's reports.
   | { type: "presence.changed"; instanceId: string; documentId: string; users: PresenceUser[] };
 

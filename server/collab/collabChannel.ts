@@ -16,6 +16,9 @@ import { documentText } from "./documentText";
 import { collabBatchMetrics, registerCollabGauges } from "./metrics";
 import { RedisRoomRelay } from "./RoomRelay";
 import { RedisEventBus } from "../bus/redisBus";
+import { CloseCode } from "../../lib/collab/closeCodes";
+import { LiveCredentials, endConnectionsOnRevoke } from "../auth/liveCredentials";
+import type { WebSocketPeer } from "./WebSocketPeer";
 
 export type CollabService = {
   manager: RoomManager;
@@ -62,8 +65,12 @@ export function collabChannelWith(overrides: Partial<CollabOptions> = {}): Chann
     // maxPayload: ws itself closes a socket that sends a bigger frame, with 1009.
     const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes });
     const heartbeat = startHeartbeat(options.heartbeatIntervalMs);
-    upgrades.on(COLLAB_PATH_PREFIX, createUpgradeHandler(services, wss, manager, heartbeat));
-    const unsubscribe = followAccessChanges(services.bus, manager);
+    const live = new LiveCredentials<WebSocketPeer>();
+    upgrades.on(COLLAB_PATH_PREFIX, createUpgradeHandler(services, wss, manager, heartbeat, live));
+    const unsubscribeAccess = followAccessChanges(services.bus, manager);
+    const unsubscribeRevoke = endConnectionsOnRevoke(services.bus, live, (peer) =>
+      peer.close(CloseCode.Unauthorized, "You signed out. Sign in again to keep editing."),
+    );
 
     const service: CollabService = {
       manager,
@@ -79,7 +86,8 @@ export function collabChannelWith(overrides: Partial<CollabOptions> = {}): Chann
     return {
       name: "collab",
       async close() {
-        unsubscribe();
+        unsubscribeAccess();
+        unsubscribeRevoke();
         heartbeat.stop();
         await manager.close(); // closes peers with GoingAway, compacts, commits
         await relay?.stop();

@@ -9,6 +9,7 @@ import { isSameOrigin } from "../http/origin";
 import { refuseUpgrade, type UpgradeHandler } from "../http/upgrade";
 import { canEdit } from "../domain/documents";
 import type { Services } from "../services";
+import type { LiveCredentials } from "../auth/liveCredentials";
 import { MAX_FRAMES_BEFORE_READY } from "./limits";
 import type { Heartbeat } from "./heartbeat";
 import type { RoomManager } from "./RoomManager";
@@ -30,6 +31,7 @@ export function createUpgradeHandler(
   wss: WebSocketServer,
   manager: RoomManager,
   heartbeat: Heartbeat,
+  live: LiveCredentials<WebSocketPeer>,
 ): UpgradeHandler {
   const { log } = services;
 
@@ -49,6 +51,7 @@ export function createUpgradeHandler(
       if (!caller) return ws.close(CloseCode.Unauthorized, "Sign in to open this document.");
       if (!role) return ws.close(CloseCode.Forbidden, "You do not have access to this document.");
       const peer = new WebSocketPeer(ws, caller.user.id, caller.user.name, canEdit(role));
+      ws.once("close", live.track(caller.credentialId, peer)); // signing out ends this socket too
       serve(ws, documentId, peer, epoch).catch((err) => {
         log.error({ err, documentId }, "collab connection failed");
         peer.close(CloseCode.InternalError, "The document could not be opened.");

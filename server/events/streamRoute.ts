@@ -9,18 +9,21 @@ import type { SseHub, Unlogged } from "./hub";
 import type { LiveAnnouncements } from "./liveAnnouncements";
 import type { AnnouncementStore } from "./announcementStore";
 import { showEvent } from "./changes";
+import type { LiveCredentials } from "../auth/liveCredentials";
+import type { SseConnection } from "./sseConnection";
 
 const EVERYONE: Delivery = { viewers: ["anonymous", "user", "admin"] };
 
 export function registerStreamRoute(
   router: Router,
   services: Services,
-  deps: { hub: SseHub; live: LiveAnnouncements; store: AnnouncementStore; buildId: string },
+  deps: { hub: SseHub; live: LiveAnnouncements; store: AnnouncementStore; buildId: string; signedIn: LiveCredentials<SseConnection> },
 ): void {
   router.on("GET", "/api/events", async ({ req, res, url }) => {
     const rawLastId = (req.headers["last-event-id"] as string | undefined) ?? url.searchParams.get("lastEventId");
     const pathHint = url.searchParams.get("path");
-    const user = (await services.auth.authenticate(req, url))?.user ?? null;
+    const caller = await services.auth.authenticate(req, url);
+    const user = caller?.user ?? null;
     const viewer = viewerOf(user);
 
     // Dismissals are read before going live; one made meanwhile is picked up from the ring below.
@@ -34,7 +37,7 @@ export function registerStreamRoute(
 
     const version: StreamEvents["version"] = { buildId: deps.buildId, viewer };
     const greeting: Unlogged[] = [{ event: "version", data: version, to: EVERYONE }];
-    deps.hub.attach({
+    const connection = deps.hub.attach({
       res,
       recipient: { viewer, userId: user?.id ?? null, pathHint: pathHint && pathHint.startsWith("/") ? pathHint : null },
       lastEventId: parseEventId(rawLastId),
@@ -42,5 +45,7 @@ export function registerStreamRoute(
       greeting,
       snapshot: () => deps.live.current().filter((a) => !dismissed.has(a.id)).map(showEvent),
     });
+    // Signing out ends the stream; the browser reconnects as a signed-out visitor and sees only that audience.
+    if (caller) connection.onClose(deps.signedIn.track(caller.credentialId, connection));
   });
 }

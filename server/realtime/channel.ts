@@ -12,7 +12,8 @@ import { registerSocketHandlers } from "./handlers";
 import { LocalPresence } from "./presence";
 import { PresenceFeed } from "./presenceFeed";
 import { startSessionRecheck } from "./sessionRecheck";
-import type { TandemIo } from "./types";
+import type { TandemIo, TandemSocket } from "./types";
+import { LiveCredentials, endConnectionsOnRevoke } from "../auth/liveCredentials";
 
 export function createRealtimeChannel({ services, upgrades, httpServer }: ChannelContext): Channel {
   // engine.io listens on the HTTP server itself: its 'request' listener takes /socket.io/ requests
@@ -33,10 +34,15 @@ export function createRealtimeChannel({ services, upgrades, httpServer }: Channe
   const rateLimited = services.metrics.counter("tandem_socketio_rate_limited_total", "socket.io events refused by the per-socket rate limit");
   services.metrics.gauge("tandem_socketio_connections", "Open socket.io connections on this instance", () => io.engine.clientsCount);
 
+  // Signing out or revoking the token disconnects at once; the periodic recheck catches expiry.
+  const live = new LiveCredentials<TandemSocket>();
+  const stopRevoke = endConnectionsOnRevoke(services.bus, live, (socket) => socket.disconnect(true));
+
   io.use(handshakeMiddleware(services));
-  io.on("connection", (socket) =>
-    registerSocketHandlers(socket, { services, comments, notifications, presence, onRateLimited: () => rateLimited.inc() }),
-  );
+  io.on("connection", (socket) => {
+    socket.once("disconnect", live.track(socket.data.credentialId, socket));
+    registerSocketHandlers(socket, { services, comments, notifications, presence, onRateLimited: () => rateLimited.inc() });
+  });
   const unsubscribe = bridgeBusToSockets(io, services, presence, notifications);
   const stopRecheck = startSessionRecheck(io, services);
 
@@ -44,6 +50,7 @@ export function createRealtimeChannel({ services, upgrades, httpServer }: Channe
     name: "realtime",
     async close() {
       unsubscribe();
+      stopRevoke();
       stopRecheck();
       presence.stop();
       // Not io.close(): that also closes the HTTP server and waits for it, which app.ts owns.

@@ -52,6 +52,7 @@ export function handshakeMiddleware(services: Services) {
       }
       socket.data.user = auth.user;
       socket.data.credential = credential;
+      socket.data.credentialId = services.auth.credentialId(credential.secret);
       socket.data.bucket = new TokenBucket(EVENT_BURST, EVENTS_PER_SECOND);
       next();
     } catch (err) {

@@ -1,6 +1,7 @@
-// A socket outlives the HTTP request that opened it: when its session ends (sign-out, expiry) or its
-// access token is revoked, it must stop receiving events too. Every interval, each local socket's
-// credential is checked again (once per distinct credential) and sockets whose check fails are closed.
+// A socket outlives the HTTP request that opened it. Sign-out and token revocation end it at once
+// (`credential.revoked` on the bus, see auth/liveCredentials.ts); what nobody announces, a session
+// expiring or a row deleted by hand, is caught here: every interval, each local socket's credential is
+// checked again (once per distinct credential) and sockets whose check fails are closed.
 import type { Services } from "../services";
 import type { AuthUser } from "../auth/auth";
 import type { TandemIo } from "./types";

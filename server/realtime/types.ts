@@ -5,7 +5,7 @@ import type { AuthUser } from "../auth/auth";
 import type { TokenBucket } from "./tokenBucket";
 import type { Credential } from "./sessionRecheck";
 
-export type SocketData = { user: AuthUser; credential: Credential; bucket: TokenBucket };
+export type SocketData = { user: AuthUser; credential: Credential; credentialId: string; bucket: TokenBucket };
 type NoInterServerEvents = Record<string, never>;
 
 export type TandemIo = Server<ClientToServerEvents, ServerToClientEvents, NoInterServerEvents, SocketData>;
