@@ -64,7 +64,7 @@ export function renderMarkdown(run) {
     parts.push("", "![latency distribution](latest-latency.svg)");
   }
   if (w.saturation) {
-    parts.push("", `## 2. Saturation`, `${s.saturation.docs} documents × ${s.saturation.clients} clients; the writers' rate doubles each ${s.saturation.durationMs / 1000} s step until p99 > ${s.saturation.p99LimitMs} ms or deliveries drop.`, "");
+    parts.push("", `## 2. Saturation`, `${s.saturation.docs} documents × ${s.saturation.clients} clients; the writers' rate grows ×${s.saturation.stepFactor ?? 2} each ${s.saturation.durationMs / 1000} s step until p99 > ${s.saturation.p99LimitMs} ms or deliveries drop.`, "");
     parts.push(table(w.saturation, targets, [
       ["highest sustained updates/s", "higher", (r) => r.updatesPerSecond],
       ["deliveries/s at that rate", "higher", (r) => r.deliveriesPerSecond],

@@ -37,7 +37,7 @@ export async function fanout(target, { docs, clients, rate, durationMs, warmupMs
   }, shared);
 }
 
-export async function saturation(target, { docs, clients, startRate, maxSteps, durationMs, warmupMs, p99LimitMs, drainMs, workers: workerCount, seed, server: shared }) {
+export async function saturation(target, { docs, clients, startRate, stepFactor = 2, maxSteps, durationMs, warmupMs, p99LimitMs, drainMs, workers: workerCount, seed, server: shared }) {
   return withServer(target, async (server) => {
     const endpoints = await server.createDocs(docs);
     return withWorkers(workerCount, async (workers) => {
@@ -45,7 +45,10 @@ export async function saturation(target, { docs, clients, startRate, maxSteps, d
       await runRate(server, workers, startRate, warmupMs, drainMs); // JIT warm-up, discarded
       const steps = [];
       let best = null;
-      for (let i = 0, rate = startRate; i < maxSteps; i++, rate *= 2) {
+      // Small steps (×1.25 in --full): with doubling, two servers a few per cent apart could only ever
+      // come out 1× or 2× apart.
+      for (let i = 0; i < maxSteps; i++) {
+        const rate = Math.round(startRate * stepFactor ** i);
         const target = rate * docs;
         const step = async (attempt) => {
           const run = await runRate(server, workers, rate, durationMs, drainMs);

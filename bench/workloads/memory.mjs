@@ -11,8 +11,10 @@ export async function memory(target, { docs, updatesPerDoc, clientSteps, settleM
       return workers;
     };
     try {
-      const baseline = await settledRss(server, settleMs);
+      // Documents are created (over Tandem's HTTP API; a no-op for the peers) before the baseline, so
+      // "per loaded document" measures the open room and its client, not the account API's warm-up.
       const endpoints = await server.createDocs(docs);
+      const baseline = await settledRss(server, settleMs);
       // Load each document with one client that types a short history.
       const writers = pool();
       await connectDocs(writers, endpoints, 1, seed);

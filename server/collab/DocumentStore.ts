@@ -72,11 +72,10 @@ export class DocumentStore {
   constructor(
     private readonly db: Db,
     private readonly log: Logger,
-    /** `sharedLog`: other instances append to the same documents' logs (hosted mode with Redis). */
-    private readonly options: { groupCommitMs: number; maxBatchUpdates: number; sharedLog?: boolean },
+    private readonly options: { groupCommitMs: number; maxBatchUpdates: number },
     /** Told about every committed batch (Prometheus histograms hang here). */
     private readonly onBatchCommitted?: (updates: number, latencyMs: number) => void,
-    /** How log rows are appended (a prepared statement on SQLite); Prisma's createMany by default. */
+    /** How log rows are appended and compacted (prepared statements on SQLite); Prisma by default. */
     private readonly writer: UpdateLogWriter = prismaUpdateLogWriter(db),
   ) {}
 
@@ -207,26 +206,7 @@ export class DocumentStore {
 
   private async writeSnapshot(documentId: string, state: Uint8Array): Promise<void> {
     if (this.forgotten.has(documentId)) return;
-    // Several instances may write one document's log (hosted mode), so the snapshot is the merge of
-    // what is stored (snapshot + every log row we can see) and our state, and exactly the rows merged
-    // are deleted — never a range, which could cover a row another instance commits meanwhile.
-    await this.db.$transaction(async (tx) => {
-      const doc = await tx.document.findUnique({ where: { id: documentId }, select: { snapshot: true } });
-      if (!doc) return; // deleted meanwhile
-      // One instance: the serial queue guarantees `state` covers every row, so only ids are read.
-      // Several: rows from other instances may be newer than our state, so they are merged in.
-      const shared = this.options.sharedLog === true;
-      const rows = await tx.documentUpdate.findMany({ where: { documentId }, select: { id: true, data: shared } });
-      let merged = state;
-      if (shared) {
-        const parts: Uint8Array[] = [state];
-        if (doc.snapshot && doc.snapshot.byteLength > 0) parts.push(doc.snapshot);
-        for (const row of rows) parts.push(row.data!);
-        if (parts.length > 1) merged = Y.mergeUpdates(parts);
-      }
-      await tx.document.update({ where: { id: documentId }, data: { snapshot: ownBytes(merged) } });
-      if (rows.length > 0) await tx.documentUpdate.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } });
-    });
+    await this.writer.compact(documentId, state);
     this.stats.compactions++;
   }
 }

@@ -52,9 +52,10 @@ export function collabChannelWith(overrides: Partial<CollabOptions> = {}): Chann
     const store = new DocumentStore(
       services.db,
       services.log,
-      { ...options, sharedLog: relay !== undefined },
+      options,
       batchMetrics,
-      createUpdateLogWriter(services.config, services.db),
+      // With a relay, other instances write the same documents' logs: compaction must merge, not replace.
+      createUpdateLogWriter(services.config, services.db, { sharedLog: relay !== undefined }),
     );
     const manager = new RoomManager(
       store,

@@ -50,7 +50,7 @@ export function createUpgradeHandler(
       heartbeat.track(ws);
       if (!caller) return ws.close(CloseCode.Unauthorized, "Sign in to open this document.");
       if (!role) return ws.close(CloseCode.Forbidden, "You do not have access to this document.");
-      const peer = new WebSocketPeer(ws, caller.user.id, caller.user.name, canEdit(role));
+      const peer = new WebSocketPeer(ws, socket, caller.user.id, caller.user.name, canEdit(role));
       ws.once("close", live.track(caller.credentialId, peer)); // signing out ends this socket too
       serve(ws, documentId, peer, epoch).catch((err) => {
         log.error({ err, documentId }, "collab connection failed");
