@@ -8,7 +8,7 @@ COPY prisma.config.ts ./
 COPY server/db/location.ts server/db/postgresCli.ts ./server/db/
 RUN npm ci
 COPY . .
-RUN npx next build && npm prune --omit=dev
+RUN npx next build && node scripts/build-server.mjs && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 DATA_DIR=/data
@@ -17,4 +17,4 @@ COPY --from=build --chown=node:node /app /app
 RUN mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 3000
-CMD ["node", "--import", "tsx", "server/index.ts"]
+CMD ["node", "dist/server/index.mjs"]

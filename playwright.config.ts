@@ -59,7 +59,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: "node --import tsx server/index.ts",
+    // The compiled server `npm start` runs (rebuilt first when its sources changed).
+    command: "node scripts/build-server.mjs server && node dist/server/index.mjs",
     // /login is a Next page: it answers 200 only once the server, the database and Next are all ready.
     url: `${baseURL}/login`,
     timeout: 120_000,

@@ -5,6 +5,7 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { buildServerIfNeeded } from "./build-server.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const buildId = path.join(root, ".next", "BUILD_ID");
@@ -43,7 +44,9 @@ export function buildIfNeeded() {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   buildIfNeeded();
-  const server = spawn(process.execPath, ["--import", "tsx", path.join(root, "server", "index.ts")], {
+  // The server runs compiled (about a second to build, and 50 MiB less memory than the tsx loader).
+  const serverBundle = await buildServerIfNeeded("server");
+  const server = spawn(process.execPath, [serverBundle], {
     cwd: root,
     stdio: "inherit",
     env: { NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...process.env },

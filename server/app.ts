@@ -54,6 +54,11 @@ export async function startTandem(
   const upgrades = new UpgradeRouter();
 
   const httpServer = http.createServer((req, res) => void handleRequest(req, res));
+  // Idle keep-alive connections stay open longer than a proxy's or client's own idle timeout (nginx,
+  // load balancers: 60 s). With Node's 5 s default, a client reusing a connection at the moment the
+  // server dropped it got ECONNRESET on a perfectly good request (seen in the e2e run).
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000; // must exceed keepAliveTimeout
   httpServer.on("upgrade", (req, socket, head) => upgrades.handle(req, socket, head, options.next?.upgrade));
 
   async function handleRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {

@@ -1,8 +1,8 @@
 // Entry point: one Node process on one port serving Next.js pages, the JSON API and every realtime channel.
-import path from "node:path";
 import next from "next";
 import { loadConfig, ConfigError } from "./config";
 import { startTandem } from "./app";
+import { APP_ROOT } from "./appRoot";
 
 async function main(): Promise<void> {
   let config;
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
     throw e;
   }
   const dev = process.argv.includes("--dev") || config.dev;
-  const nextApp = next({ dev, dir: path.resolve(import.meta.dirname, ".."), hostname: "localhost", port: config.port });
+  const nextApp = next({ dev, dir: APP_ROOT, hostname: "localhost", port: config.port });
   await nextApp.prepare();
   const handle = nextApp.getRequestHandler();
   const nextUpgrade = dev ? nextApp.getUpgradeHandler() : undefined;

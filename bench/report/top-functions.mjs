@@ -17,7 +17,7 @@ for (const [id, us] of self) {
   const where = url.replace(/^file:\/\//, "").replace(/.*node_modules\//, "");
   const key = `${functionName || "(anonymous)"} ${where}:${lineNumber + 1}`;
   fnTotals.set(key, (fnTotals.get(key) ?? 0) + us);
-  const pkg = !url ? functionName : url.includes("node_modules/") ? url.split("node_modules/").pop().split("/").slice(0, url.split("node_modules/").pop().startsWith("@") ? 2 : 1).join("/") : url.startsWith("node:") ? "node internals" : url.includes("/server/") ? "tandem server/" : url;
+  const pkg = !url ? functionName : url.includes("node_modules/") ? url.split("node_modules/").pop().split("/").slice(0, url.split("node_modules/").pop().startsWith("@") ? 2 : 1).join("/") : url.startsWith("node:") ? "node internals" : url.includes("/server/") || url.includes("/dist/") ? "tandem server/ (dist/)" : url;
   pkgTotals.set(pkg, (pkgTotals.get(pkg) ?? 0) + us);
 }
 const show = (map, n) =>

@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { freePort, startProcess } from "../lib/proc.mjs";
+import { buildServerIfNeeded } from "../../scripts/build-server.mjs";
 
 const benchDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const rootDir = path.resolve(benchDir, "..");
@@ -84,10 +85,12 @@ export const tandem = {
   available: tandemUnavailable,
   async start({ port, dataDir }) {
     port ??= await freePort(HOST);
+    // The compiled server, as `npm start` runs it (scripts/build-server.mjs; rebuilt when sources changed).
+    const entry = await buildServerIfNeeded(withNext() ? "server" : "bench-server");
     const proc = await startProcess({
       name: "tandem",
       // BENCH_TANDEM_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles Tandem under a workload.
-      args: [...(process.env.BENCH_TANDEM_NODE_ARGS?.split(" ").filter(Boolean) ?? []), "--import", "tsx", withNext() ? path.join(rootDir, "server", "index.ts") : path.join(benchDir, "servers", "tandem-server.mjs")],
+      args: [...(process.env.BENCH_TANDEM_NODE_ARGS?.split(" ").filter(Boolean) ?? []), entry],
       cwd: rootDir,
       env: { NODE_ENV: "production", HOST, PORT: String(port), DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", ...(process.env.TANDEM_LOG_LEVEL ? { LOG_LEVEL: process.env.TANDEM_LOG_LEVEL } : {}) },
       port,

@@ -5,6 +5,7 @@ import { execFile } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { Config } from "../config";
+import { APP_ROOT } from "../appRoot";
 
 const require = createRequire(import.meta.url);
 const LOCK_TIMEOUT_RETRIES = 5;
@@ -16,7 +17,7 @@ function deployOnce(config: Config): Promise<{ ok: true } | { ok: false; output:
       process.execPath,
       [prismaCli, "migrate", "deploy"],
       {
-        cwd: path.resolve(import.meta.dirname, "..", ".."),
+        cwd: APP_ROOT, // where prisma.config.ts and the migrations are
         env: { ...process.env, DATABASE_URL: config.databaseUrl, DATA_DIR: config.dataDir },
       },
       (err, stdout, stderr) => resolve(err ? { ok: false, output: `${stdout}\n${stderr}` } : { ok: true }),

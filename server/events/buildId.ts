@@ -1,12 +1,11 @@
 // Which build of Tandem this server runs, so open pages can tell when a new one was deployed.
 import fs from "node:fs";
 import path from "node:path";
+import { APP_ROOT } from "../appRoot";
 
 /** Used when there is no Next build (tests, API-only runs). */
 export const FALLBACK_BUILD_ID = "development";
 
-/** The app root (where Next writes .next), found from this file so the working directory does not matter. */
-const APP_ROOT = path.resolve(import.meta.dirname, "..", "..");
 
 export function readBuildId(dir = APP_ROOT): string {
   try {
