@@ -78,6 +78,7 @@ test("sign up, create, rename, share, change role, remove, delete, sign out", as
 
   // Removed: the member disappears, and Bea can no longer see the document at all.
   await beaRow.getByRole("button", { name: `Remove ${bea.name}` }).click();
+  await beaRow.getByRole("button", { name: `Yes, remove ${bea.name}` }).click(); // asked first
   await expect(beaRow).toHaveCount(0);
   await guest.reload();
   await expect(guest.getByTestId("document-not-found")).toContainText("This document doesn't exist or you don't have access");

@@ -62,7 +62,9 @@ test("a member removed while the document is open is told so and can no longer e
   // The owner removes Bea through the share dialog.
   await ada.page.getByRole("button", { name: "Share" }).click();
   const dialog = ada.page.getByTestId("share-dialog");
-  await dialog.getByTestId("member-row").filter({ hasText: bea.account.email }).getByRole("button", { name: `Remove ${bea.account.name}` }).click();
+  const beaRow = dialog.getByTestId("member-row").filter({ hasText: bea.account.email });
+  await beaRow.getByRole("button", { name: `Remove ${bea.account.name}` }).click();
+  await beaRow.getByRole("button", { name: `Yes, remove ${bea.account.name}` }).click();
   await expect(dialog.getByTestId("member-row").filter({ hasText: bea.account.email })).toHaveCount(0);
   await ada.page.keyboard.press("Escape");
 

@@ -2,6 +2,7 @@
 // from /proc, stop gracefully or with SIGKILL.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
+import path from "node:path";
 import net from "node:net";
 
 export async function freePort(host = "127.0.0.1") {
@@ -72,6 +73,12 @@ export async function startProcess({ command = process.execPath, args, env, cwd,
   };
   child.stdout.on("data", keep);
   child.stderr.on("data", keep);
+  // BENCH_SERVER_LOG_DIR=/tmp/x keeps each server's whole output (e.g. with --trace-gc in BENCH_TANDEM_NODE_ARGS).
+  if (process.env.BENCH_SERVER_LOG_DIR) {
+    const file = fs.createWriteStream(path.join(process.env.BENCH_SERVER_LOG_DIR, `${name}-${child.pid}.log`));
+    child.stdout.pipe(file);
+    child.stderr.pipe(file);
+  }
   const exited = new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
   try {
     await waitForPort(port, host, child);

@@ -104,7 +104,27 @@ async function history({ endpoint, updates, seed }) {
     if (historyWriter.buffered > 1 << 20) while (historyWriter.buffered > 1 << 18) await sleep(2);
   }
   while (historyWriter.buffered > 0) await sleep(5);
-  return { updates, length: text.length, text: text.toString() };
+  // Handed to the kernel is not applied by the server: up to several MB can still wait in socket
+  // buffers. A probe client watches the server's copy until it holds the whole history, so the timed
+  // syncs that follow never race the server's backlog (and a slow server is not reported as lossy).
+  const expected = text.toString();
+  const probe = new YClient(endpoint).connect();
+  try {
+    await withTimeout(probe.synced, 120_000, "history probe sync");
+    const probeText = probe.doc.getText("t");
+    await withTimeout(
+      new Promise((resolve) => {
+        const check = () => probeText.toString() === expected && resolve();
+        probeText.observe(check);
+        check();
+      }),
+      120_000,
+      "server catching up with the history",
+    );
+  } finally {
+    probe.close();
+  }
+  return { updates, length: text.length, text: expected };
 }
 
 /** Fresh clients, one at a time: time from opening the socket to having the whole document. */

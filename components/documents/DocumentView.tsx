@@ -87,7 +87,8 @@ export function DocumentView({ id }: { id: string }) {
             </div>
           </div>
 
-          <div className="flex gap-6">
+          {/* Side by side on wide screens; on narrow ones the comments follow the document. */}
+          <div className="flex flex-col gap-6 lg:flex-row">
             <section aria-label="Document content" className="min-w-0 flex-1">
               <CollaborativeEditor
                 documentId={state.doc.id}
@@ -96,7 +97,7 @@ export function DocumentView({ id }: { id: string }) {
                 onEditor={setEditor}
               />
             </section>
-            <aside className="hidden w-72 shrink-0 lg:block">
+            <aside aria-label="Comments" className="w-full lg:w-72 lg:shrink-0">
               {/* Comments anchor to the editor's selection as Yjs relative positions. */}
               <CommentsSidebar
                 getSelectionAnchor={editor ? () => selectionAnchor(editor) : undefined}

@@ -1,5 +1,5 @@
-// Who has access to a document. The owner can change roles and remove people; everyone else can
-// only look, and leave.
+// Who has access to a document. The owner can change roles and remove people (after confirming in the
+// row: removing closes that person's open editor at once); everyone else can only look, and leave.
 "use client";
 import { useState } from "react";
 import { errorMessage, type Member } from "@/lib/api";
@@ -17,6 +17,7 @@ type Props = {
 
 export function MemberList({ members, currentUserId, canManage, onChangeRole, onRemove }: Props) {
   const [busyId, setBusyId] = useState<string | null>(null);
+  const [confirmingId, setConfirmingId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   async function run(userId: string, action: () => Promise<void>) {
@@ -63,15 +64,33 @@ export function MemberList({ members, currentUserId, canManage, onChangeRole, on
                   <option value="editor">Can edit</option>
                   <option value="viewer">Can view</option>
                 </select>
-                <Button
-                  size="sm"
-                  variant="dangerGhost"
-                  aria-label={`Remove ${m.name}`}
-                  disabled={busyId === m.userId}
-                  onClick={() => void run(m.userId, () => onRemove(m.userId))}
-                >
-                  Remove
-                </Button>
+                {confirmingId === m.userId ? (
+                  <span role="group" aria-label={`Confirm removing ${m.name}`} className="flex items-center gap-1">
+                    <Button size="sm" onClick={() => setConfirmingId(null)} disabled={busyId === m.userId} autoFocus>
+                      Keep
+                    </Button>
+                    <Button
+                      size="sm"
+                      variant="danger"
+                      aria-label={`Yes, remove ${m.name}`}
+                      busy={busyId === m.userId}
+                      busyLabel="Removing…"
+                      onClick={() => void run(m.userId, () => onRemove(m.userId)).finally(() => setConfirmingId(null))}
+                    >
+                      Remove
+                    </Button>
+                  </span>
+                ) : (
+                  <Button
+                    size="sm"
+                    variant="dangerGhost"
+                    aria-label={`Remove ${m.name}`}
+                    disabled={busyId === m.userId}
+                    onClick={() => setConfirmingId(m.userId)}
+                  >
+                    Remove
+                  </Button>
+                )}
               </>
             ) : (
               <RoleBadge role={m.role} />

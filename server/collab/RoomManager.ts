@@ -3,7 +3,7 @@
 import type * as Y from "yjs";
 import { CloseCode } from "../../lib/collab/closeCodes";
 import type { Logger } from "../log";
-import type { CollabOptions } from "./limits";
+import { TOUCH_BATCH_MS, type CollabOptions } from "./limits";
 import type { DocumentStore, LoadedDocument } from "./DocumentStore";
 import { Room } from "./Room";
 import type { Peer } from "./peer";
@@ -19,8 +19,8 @@ type OpenRoom = {
 };
 
 export type RoomManagerHooks = {
-  /** Marks the document as recently edited (rate-limited by the manager). */
-  touch(documentId: string): Promise<void>;
+  /** Marks documents as recently edited (rate-limited and batched by the manager). */
+  touch(documentIds: string[]): Promise<void>;
   log: Logger;
 };
 
@@ -30,6 +30,8 @@ export class RoomManager {
   private readonly unloading = new Map<string, Promise<void>>();
   private readonly deletedWhileLoading = new Set<string>();
   private retiredDroppedUpdates = 0;
+  private readonly dueTouches = new Set<string>();
+  private touchTimer: NodeJS.Timeout | undefined;
   /** Bumped on every access change; a connection authorized under an older epoch re-checks its role. */
   accessEpoch = 0;
   closed = false;
@@ -132,6 +134,7 @@ export class RoomManager {
       work.push(this.persistAndRetire(documentId, open));
     }
     this.rooms.clear();
+    work.push(this.touchDue());
     await Promise.allSettled([...work, ...this.loading.values()]);
     await this.store.close();
   }
@@ -186,7 +189,7 @@ export class RoomManager {
       logRows: loaded.logRows,
       unloadTimer: undefined,
       compactionScheduled: false,
-      lastTouchedAt: 0,
+      lastTouchedAt: -Infinity,
     };
     open.room = new Room(
       documentId,
@@ -205,12 +208,23 @@ export class RoomManager {
     this.store.append(documentId, update);
     this.relay?.publishUpdate(documentId, update);
     open.logRows++;
-    const now = Date.now();
+    const now = performance.now(); // not Date.now(): Next.js wraps Date in the page server's process
     if (now - open.lastTouchedAt >= this.options.touchIntervalMs) {
       open.lastTouchedAt = now;
-      this.hooks.touch(documentId).catch((err) => this.hooks.log.warn({ err, documentId }, "touch failed"));
+      this.dueTouches.add(documentId);
+      this.touchTimer ??= setTimeout(() => void this.touchDue(), TOUCH_BATCH_MS);
     }
     if (open.logRows >= this.options.compactAfterUpdates) this.scheduleCompaction(documentId, open);
+  }
+
+  /** One query bumps `updatedAt` of every document edited since the last batch. */
+  private async touchDue(): Promise<void> {
+    clearTimeout(this.touchTimer);
+    this.touchTimer = undefined;
+    if (this.dueTouches.size === 0) return;
+    const documentIds = [...this.dueTouches];
+    this.dueTouches.clear();
+    await this.hooks.touch(documentIds).catch((err) => this.hooks.log.warn({ err, documents: documentIds.length }, "touch failed"));
   }
 
   private scheduleCompaction(documentId: string, open: OpenRoom): void {

@@ -60,7 +60,7 @@ export function collabChannelWith(overrides: Partial<CollabOptions> = {}): Chann
     const manager = new RoomManager(
       store,
       options,
-      { touch: (documentId) => services.documents.touch(documentId), log: services.log },
+      { touch: (documentIds) => services.documents.touch(documentIds), log: services.log },
       relay,
     );
     // maxPayload: ws itself closes a socket that sends a bigger frame, with 1009.

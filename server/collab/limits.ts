@@ -19,6 +19,8 @@ export const MAX_BATCH_UPDATES = 256;
 export const COMPACT_AFTER_UPDATES = 2_000;
 /** `Document.updatedAt` is bumped at most this often while edits flow. */
 export const TOUCH_INTERVAL_MS = 5_000;
+/** Documents due a bump are gathered this long and bumped in one query (one per second, not per document). */
+export const TOUCH_BATCH_MS = 1_000;
 /** Server-side ping; a peer that misses one pong is dropped. */
 export const HEARTBEAT_INTERVAL_MS = 30_000;
 

@@ -104,8 +104,9 @@ export class Documents {
   }
 
   /** Marks the document as edited now (for "recently edited" sorting); called by the collab store. */
-  async touch(documentId: string): Promise<void> {
-    await this.db.document.updateMany({ where: { id: documentId }, data: { updatedAt: new Date() } });
+  /** Marks documents as just edited (collab batches these: one query for every document due). */
+  async touch(documentIds: string[]): Promise<void> {
+    await this.db.document.updateMany({ where: { id: { in: documentIds } }, data: { updatedAt: new Date() } });
   }
 
   async remove(user: AuthUser, documentId: string): Promise<void> {

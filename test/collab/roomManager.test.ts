@@ -18,7 +18,7 @@ function setup(overrides: Partial<CollabOptions> = {}) {
   const options = { ...defaultCollabOptions, unloadDelayMs: 0, ...overrides };
   const store = new DocumentStore(t.db, silentLog, options);
   const touched: string[] = [];
-  const manager = new RoomManager(store, options, { touch: async (id) => void touched.push(id), log: silentLog });
+  const manager = new RoomManager(store, options, { touch: async (ids) => void touched.push(...ids), log: silentLog });
   return { store, manager, touched };
 }
 
@@ -45,6 +45,7 @@ test("edits are group-committed, then compacted into the snapshot when the room 
   expect(await logRows(id)).toBe(store.stats.rowsWritten);
   expect(store.stats.rowsWritten).toBe(store.stats.batches);
   expect(store.stats.maxBatchSize).toBeGreaterThanOrEqual(25);
+  await until(() => touched.length > 0); // batched: within a second
   expect(touched).toEqual([id]); // rate-limited: once for 50 edits
 
   for (const peer of [...room.peersOf("alice"), ...room.peersOf("x")]) room.leave(peer);
