@@ -18,7 +18,8 @@ export const SERVER_BUNDLES = {
 
 const SOURCES = ["server", "lib", "package-lock.json", path.join("bench", "servers")];
 
-function newestMtime(p) {
+/** Newest modification time under `p` (0 when it does not exist): what decides whether to rebuild. */
+export function newestMtime(p) {
   if (!fs.existsSync(p)) return 0;
   const stat = fs.statSync(p);
   if (!stat.isDirectory()) return stat.mtimeMs;

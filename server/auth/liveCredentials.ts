@@ -24,10 +24,6 @@ export class LiveCredentials<Connection> {
     this.byCredential.delete(credentialId);
     return set ? [...set] : [];
   }
-
-  get credentialCount(): number {
-    return this.byCredential.size;
-  }
 }
 
 /** Ends this instance's connections of every credential revoked anywhere. Returns the unsubscribe. */
