@@ -4,6 +4,9 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import net from "node:net";
+import { fileURLToPath } from "node:url";
+
+const LOOP_PROBE = path.join(path.dirname(fileURLToPath(import.meta.url)), "loop-probe.cjs");
 
 export async function freePort(host = "127.0.0.1") {
   return new Promise((resolve, reject) => {
@@ -65,7 +68,9 @@ export function killOnExit(child) {
 
 /** Spawns a server and resolves once it accepts TCP connections. */
 export async function startProcess({ command = process.execPath, args, env, cwd, port, host = "127.0.0.1", name }) {
-  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  // Every Node server gets the event-loop probe (the same small cost for each).
+  const probed = command === process.execPath;
+  const child = spawn(command, probed ? ["--require", LOOP_PROBE, ...args] : args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   killOnExit(child);
   let output = "";
   const keep = (d) => {
@@ -73,6 +78,13 @@ export async function startProcess({ command = process.execPath, args, env, cwd,
   };
   child.stdout.on("data", keep);
   child.stderr.on("data", keep);
+  const loopReadings = [];
+  let stderrTail = "";
+  child.stderr.on("data", (d) => {
+    const lines = (stderrTail + d.toString()).split("\n");
+    stderrTail = lines.pop();
+    for (const line of lines) if (line.startsWith("@@loop ")) loopReadings.shift()?.(JSON.parse(line.slice(7)));
+  });
   // BENCH_SERVER_LOG_DIR=/tmp/x keeps each server's whole output (e.g. with --trace-gc in BENCH_TANDEM_NODE_ARGS).
   if (process.env.BENCH_SERVER_LOG_DIR) {
     const file = fs.createWriteStream(path.join(process.env.BENCH_SERVER_LOG_DIR, `${name}-${child.pid}.log`));
@@ -94,6 +106,22 @@ export async function startProcess({ command = process.execPath, args, env, cwd,
     output: () => output,
     rss: () => rssBytes(child.pid),
     cpu: () => cpuMs(child.pid),
+    /**
+     * The server's event-loop delay (p50, p99, max in ms) since the previous call: a reading from
+     * lib/loop-probe.cjs. Null when the process has no probe or does not answer within a second.
+     */
+    loopDelay() {
+      if (!probed || child.exitCode !== null || child.signalCode !== null) return Promise.resolve(null);
+      return new Promise((resolve) => {
+        const answer = (reading) => (clearTimeout(timer), resolve(reading));
+        const timer = setTimeout(() => {
+          loopReadings.splice(loopReadings.indexOf(answer), 1); // a late reading must not answer the next call
+          resolve(null);
+        }, 1000);
+        loopReadings.push(answer);
+        child.kill("SIGUSR2");
+      });
+    },
     async kill(signal = "SIGKILL") {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       return exited;

@@ -4,9 +4,12 @@ import { summarize, thin } from "../lib/stats.mjs";
 import { withServer, withWorkers, connectDocs } from "./session.mjs";
 
 async function runRate(server, workers, rate, durationMs, drainMs) {
+  await server.loopDelay?.(); // starts a fresh reading
   const cpu0 = server.cpu();
   const parts = await Promise.all(workers.map((w) => w.call("fanout", { rate, durationMs, drainMs })));
   const cpuMs = server.cpu() - cpu0;
+  // Was the server's own event loop blocked (its fault), or was the tail made elsewhere (the machine)?
+  const serverLoopDelayMs = (await server.loopDelay?.()) ?? null;
   const samples = parts.flatMap((p) => p.samples);
   const sent = parts.reduce((n, p) => n + p.sent, 0);
   const expected = parts.reduce((n, p) => n + p.expected, 0);
@@ -21,6 +24,7 @@ async function runRate(server, workers, rate, durationMs, drainMs) {
     deliveredRatio: expected === 0 ? 1 : delivered / expected,
     serverCpuMs: cpuMs,
     serverCpuUsPerDelivery: delivered === 0 ? null : Math.round((cpuMs * 1000) / delivered * 100) / 100,
+    serverLoopDelayMs,
     samples,
   };
 }
@@ -53,7 +57,7 @@ export async function saturation(target, { docs, clients, startRate, stepFactor 
         const step = async (attempt) => {
           const run = await runRate(server, workers, rate, durationMs, drainMs);
           const ok = run.latencyMs.p99 !== null && run.latencyMs.p99 <= p99LimitMs && run.deliveredRatio >= 0.99 && run.sentPerSecond >= 0.9 * target;
-          steps.push({ ratePerWriter: rate, targetPerSecond: target, attempt, sentPerSecond: run.sentPerSecond, p99: run.latencyMs.p99, deliveredRatio: run.deliveredRatio, serverCpuUsPerDelivery: run.serverCpuUsPerDelivery, ok });
+          steps.push({ ratePerWriter: rate, targetPerSecond: target, attempt, sentPerSecond: run.sentPerSecond, p99: run.latencyMs.p99, deliveredRatio: run.deliveredRatio, serverCpuUsPerDelivery: run.serverCpuUsPerDelivery, serverLoopDelayMs: run.serverLoopDelayMs, ok });
           return { run, ok };
         };
         // A failed step is tried twice more: on a shared 2-core machine one scheduling hiccup of the
