@@ -54,13 +54,20 @@ export class Room {
 
   constructor(
     readonly documentId: string,
-    initialState: Uint8Array | null,
+    /** The stored state: a snapshot and the updates since, applied in order. */
+    initialUpdates: Uint8Array[],
     private readonly hooks: RoomHooks,
     private readonly limits: RoomLimits,
   ) {
     // Applied before the listeners exist: loading is not an edit and must not be stored again.
-    if (initialState) Y.applyUpdate(this.doc, initialState);
-    this.approxBytes = initialState?.byteLength ?? 0;
+    // One transaction for all of them: the document's bookkeeping runs once, not once per row.
+    this.approxBytes = 0;
+    this.doc.transact(() => {
+      for (const update of initialUpdates) {
+        Y.applyUpdate(this.doc, update);
+        this.approxBytes += update.byteLength;
+      }
+    });
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     this.awareness.setLocalState(null); // the server itself is not a participant
     this.doc.on("update", this.onDocUpdate);

@@ -15,8 +15,15 @@ export const ROOM_UNLOAD_DELAY_MS = 10_000;
 export const GROUP_COMMIT_MS = 10;
 /** A batch is written at once when this many updates are waiting. */
 export const MAX_BATCH_UPDATES = 256;
-/** The log is folded into the snapshot after this many updates (stored as far fewer merged rows). */
+/** The log is folded into the snapshot after this many updates... */
 export const COMPACT_AFTER_UPDATES = 2_000;
+/**
+ * ...but a document being edited is compacted at most this often (unless its log reaches ten times
+ * the threshold): compaction encodes the whole document on the event loop (10-25 ms at 1 MB), and a
+ * fast typist would otherwise cause one every few seconds. The debounced store of Hocuspocus saves a
+ * busy document about as often.
+ */
+export const COMPACT_MIN_INTERVAL_MS = 10_000;
 /** `Document.updatedAt` is bumped at most this often while edits flow. */
 export const TOUCH_INTERVAL_MS = 5_000;
 /** Documents due a bump are gathered this long and bumped in one query (one per second, not per document). */
@@ -29,6 +36,7 @@ export type CollabOptions = {
   groupCommitMs: number;
   maxBatchUpdates: number;
   compactAfterUpdates: number;
+  compactMinIntervalMs: number;
   touchIntervalMs: number;
   maxFrameBytes: number;
   maxDocumentBytes: number;
@@ -40,6 +48,7 @@ export const defaultCollabOptions: CollabOptions = {
   groupCommitMs: GROUP_COMMIT_MS,
   maxBatchUpdates: MAX_BATCH_UPDATES,
   compactAfterUpdates: COMPACT_AFTER_UPDATES,
+  compactMinIntervalMs: COMPACT_MIN_INTERVAL_MS,
   touchIntervalMs: TOUCH_INTERVAL_MS,
   maxFrameBytes: MAX_FRAME_BYTES,
   maxDocumentBytes: MAX_DOCUMENT_BYTES,

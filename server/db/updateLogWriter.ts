@@ -1,12 +1,13 @@
 // The write side of collaborative editing's storage: appending rows to the DocumentUpdate log, and
 // compaction (the log folded into Document.snapshot). DocumentStore decides when; this decides how.
-// On SQLite, prepared better-sqlite3 statements do both for a fraction of the CPU of Prisma queries
-// (the bench profile showed Prisma's per-query work, not the disk, dominating the server's CPU per
-// delivered edit). The tables are still defined and migrated by Prisma; reads go through Prisma.
-import Database from "better-sqlite3";
+// On SQLite, prepared better-sqlite3 statements on a worker thread do both (sqliteLogThread.ts): a
+// fraction of the CPU of Prisma queries (the bench profile showed Prisma's per-query work dominating
+// the CPU per delivered edit), and the disk is off the event loop. The tables are still defined and
+// migrated by Prisma; reads go through Prisma.
 import * as Y from "yjs";
 import type { Db } from "./client";
 import type { Config } from "../config";
+import { sqliteThreadUpdateLogWriter } from "./sqliteLogThread";
 
 export type UpdateRow = { documentId: string; data: Uint8Array };
 
@@ -18,10 +19,15 @@ export interface UpdateLogWriter {
    * when the document was deleted meanwhile.
    */
   compact(documentId: string, state: Uint8Array): Promise<void>;
-  close(): void;
+  /** Called once everything was written. */
+  close(): Promise<void>;
 }
 
-const bytes = (u: Uint8Array) => u as Uint8Array<ArrayBuffer>;
+/** Bytes in a buffer of their own: what the driver stores, whatever view Yjs handed us. */
+const bytes = (u: Uint8Array): Uint8Array<ArrayBuffer> =>
+  u.buffer instanceof ArrayBuffer && u.byteOffset === 0 && u.byteLength === u.buffer.byteLength
+    ? (u as Uint8Array<ArrayBuffer>)
+    : new Uint8Array(u);
 
 /**
  * Prisma on any database. `sharedLog`: other instances append to the same logs (hosted mode), so the
@@ -49,40 +55,11 @@ export function prismaUpdateLogWriter(db: Db, { sharedLog = false } = {}): Updat
         if (rows.length > 0) await tx.documentUpdate.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } });
       });
     },
-    close() {},
-  };
-}
-
-/** SQLite, one process (the embedded default): the serial write queue makes "delete every row" exact. */
-export function sqliteUpdateLogWriter(file: string): UpdateLogWriter {
-  const connection = new Database(file);
-  connection.pragma("journal_mode = WAL");
-  connection.pragma("busy_timeout = 5000");
-  const buffer = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
-  const insert = connection.prepare('INSERT INTO "DocumentUpdate" ("documentId", "data") VALUES (?, ?)');
-  const insertAll = connection.transaction((rows: UpdateRow[]) => {
-    for (const row of rows) insert.run(row.documentId, buffer(row.data));
-  });
-  const setSnapshot = connection.prepare('UPDATE "Document" SET "snapshot" = ? WHERE "id" = ?');
-  const deleteLog = connection.prepare('DELETE FROM "DocumentUpdate" WHERE "documentId" = ?');
-  const replaceLog = connection.transaction((documentId: string, state: Uint8Array) => {
-    if (setSnapshot.run(buffer(state), documentId).changes === 0) return; // deleted meanwhile
-    deleteLog.run(documentId);
-  });
-  return {
-    async append(rows) {
-      insertAll(rows);
-    },
-    async compact(documentId, state) {
-      replaceLog(documentId, state);
-    },
-    close() {
-      connection.close();
-    },
+    async close() {},
   };
 }
 
 export function createUpdateLogWriter(config: Config, db: Db, { sharedLog }: { sharedLog: boolean }): UpdateLogWriter {
   const sqliteFile = config.databaseKind === "sqlite" ? config.databaseUrl.slice("file:".length) : null;
-  return sqliteFile && !sharedLog ? sqliteUpdateLogWriter(sqliteFile) : prismaUpdateLogWriter(db, { sharedLog });
+  return sqliteFile && !sharedLog ? sqliteThreadUpdateLogWriter(sqliteFile) : prismaUpdateLogWriter(db, { sharedLog });
 }

@@ -26,7 +26,7 @@ const limits: RoomLimits = { maxFrameBytes: 1024 * 1024, maxDocumentBytes: 16 * 
 function makeRoom(initial: Y.Doc | null = null, roomLimits = limits) {
   const stored: Uint8Array[] = [];
   let emptied = 0;
-  const room = new Room("doc-1", initial ? Y.encodeStateAsUpdate(initial) : null, {
+  const room = new Room("doc-1", initial ? [Y.encodeStateAsUpdate(initial)] : [], {
     onUpdate: (u) => stored.push(u),
     onEmpty: () => emptied++,
   }, roomLimits);
