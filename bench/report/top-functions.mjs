@@ -1,14 +1,24 @@
 #!/usr/bin/env node
 // Summarises a V8 .cpuprofile: self time per function and per package, heaviest first.
-// Usage: node bench/report/top-functions.mjs /tmp/prof/CPU.*.cpuprofile [limit]
+// Usage: node bench/report/top-functions.mjs /tmp/prof/CPU.*.cpuprofile [limit] [--window=A-B]
+// --window=25-2: only the samples from 25 s to 2 s before the profile ended (a timed section rather
+// than start-up and set-up, which a whole-process profile also holds).
 import fs from "node:fs";
 
-const [file, limitArg] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const window = args.find((a) => a.startsWith("--window="))?.slice("--window=".length).split("-").map(Number);
+const [file, limitArg] = args.filter((a) => !a.startsWith("--"));
 const profile = JSON.parse(fs.readFileSync(file, "utf8"));
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const self = new Map();
 const dt = profile.timeDeltas;
-profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (dt[i] ?? 0)));
+let at = profile.startTime;
+profile.samples.forEach((id, i) => {
+  at += dt[i] ?? 0;
+  const secondsBeforeEnd = (profile.endTime - at) / 1e6;
+  if (window && (secondsBeforeEnd > window[0] || secondsBeforeEnd < window[1])) return;
+  self.set(id, (self.get(id) ?? 0) + (dt[i] ?? 0));
+});
 const total = [...self.values()].reduce((a, b) => a + b, 0);
 const fnTotals = new Map();
 const pkgTotals = new Map();
