@@ -2,7 +2,9 @@
 // garbage-collection pauses, so a latency tail can be pinned on the server (its loop was blocked) or
 // on the machine (it was not). On SIGUSR2 it prints what it saw since the previous signal as one
 // `@@loop {...}` line on stderr and starts over; the harness reads it around each timed step
-// (lib/proc.mjs).
+// (lib/proc.mjs). On SIGWINCH it runs a full garbage collection (the server runs with --expose-gc)
+// and answers `@@gc {}`: RSS read after it reflects live memory rather than where the collector happened
+// to be.
 const { monitorEventLoopDelay, PerformanceObserver } = require("node:perf_hooks");
 const { isMainThread } = require("node:worker_threads");
 
@@ -36,5 +38,9 @@ function startProbe() {
     process.stderr.write(`\n@@loop ${JSON.stringify(reading)}\n`);
     histogram.reset();
     gc = { pauses: 0, totalMs: 0, maxMs: 0 };
+  });
+  process.on("SIGWINCH", () => {
+    globalThis.gc?.();
+    process.stderr.write(`\n@@gc {}\n`);
   });
 }

@@ -70,7 +70,7 @@ export function killOnExit(child) {
 export async function startProcess({ command = process.execPath, args, env, cwd, port, host = "127.0.0.1", name }) {
   // Every Node server gets the event-loop probe (the same small cost for each).
   const probed = command === process.execPath;
-  const child = spawn(command, probed ? ["--require", LOOP_PROBE, ...args] : args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(command, probed ? ["--expose-gc", "--require", LOOP_PROBE, ...args] : args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   killOnExit(child);
   let output = "";
   const keep = (d) => {
@@ -78,12 +78,15 @@ export async function startProcess({ command = process.execPath, args, env, cwd,
   };
   child.stdout.on("data", keep);
   child.stderr.on("data", keep);
-  const loopReadings = [];
+  const answers = { loop: [], gc: [] }; // callers waiting for the probe's next line of each kind
   let stderrTail = "";
   child.stderr.on("data", (d) => {
     const lines = (stderrTail + d.toString()).split("\n");
     stderrTail = lines.pop();
-    for (const line of lines) if (line.startsWith("@@loop ")) loopReadings.shift()?.(JSON.parse(line.slice(7)));
+    for (const line of lines) {
+      const probeLine = /^@@(loop|gc) (.*)$/.exec(line);
+      if (probeLine) answers[probeLine[1]].shift()?.(JSON.parse(probeLine[2]));
+    }
   });
   // BENCH_SERVER_LOG_DIR=/tmp/x keeps each server's whole output (e.g. with --trace-gc in BENCH_TANDEM_NODE_ARGS).
   if (process.env.BENCH_SERVER_LOG_DIR) {
@@ -98,6 +101,18 @@ export async function startProcess({ command = process.execPath, args, env, cwd,
     child.kill("SIGKILL");
     throw new Error(`${name}: ${e.message}\n${output}`);
   }
+  function ask(kind, signal) {
+    if (!probed || child.exitCode !== null || child.signalCode !== null) return Promise.resolve(null);
+    return new Promise((resolve) => {
+      const answer = (reading) => (clearTimeout(timer), resolve(reading));
+      const timer = setTimeout(() => {
+        answers[kind].splice(answers[kind].indexOf(answer), 1); // a late line must not answer the next call
+        resolve(null);
+      }, 5000);
+      answers[kind].push(answer);
+      child.kill(signal);
+    });
+  }
   return {
     pid: child.pid,
     child,
@@ -110,18 +125,9 @@ export async function startProcess({ command = process.execPath, args, env, cwd,
      * The server's event-loop delay (p50, p99, max in ms) since the previous call: a reading from
      * lib/loop-probe.cjs. Null when the process has no probe or does not answer within a second.
      */
-    loopDelay() {
-      if (!probed || child.exitCode !== null || child.signalCode !== null) return Promise.resolve(null);
-      return new Promise((resolve) => {
-        const answer = (reading) => (clearTimeout(timer), resolve(reading));
-        const timer = setTimeout(() => {
-          loopReadings.splice(loopReadings.indexOf(answer), 1); // a late reading must not answer the next call
-          resolve(null);
-        }, 1000);
-        loopReadings.push(answer);
-        child.kill("SIGUSR2");
-      });
-    },
+    loopDelay: () => ask("loop", "SIGUSR2"),
+    /** A full garbage collection in the server (lib/loop-probe.cjs), so RSS reflects live memory. */
+    collectGarbage: () => ask("gc", "SIGWINCH"),
     async kill(signal = "SIGKILL") {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       return exited;

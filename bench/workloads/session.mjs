@@ -39,8 +39,10 @@ export async function connectDocs(workers, endpoints, clientsPerDoc, seed) {
   return results.reduce((n, r) => n + r.clients, 0);
 }
 
-/** Resident memory once the server has settled (sampled a few times, the last value kept). */
+/** Resident memory once the server has settled and collected its garbage (the same for every server). */
 export async function settledRss(server, ms = 1500) {
   await sleep(ms);
+  await server.collectGarbage?.();
+  await sleep(200);
   return server.rss();
 }
