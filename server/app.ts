@@ -118,7 +118,13 @@ export async function startTandem(
     url,
     close() {
       closing ??= (async () => {
-        // Stop accepting first, then let each channel flush and say goodbye, then the data layer.
+        // Not ready any more, but still serving for the drain period; then stop accepting, let each
+        // channel flush and say goodbye, then the data layer.
+        for (const channel of channels) channel.drain?.();
+        if (config.shutdownDrainMs > 0) {
+          log.info({ drainMs: config.shutdownDrainMs }, "draining: /readyz answers 503 before connections close");
+          await new Promise((resolve) => setTimeout(resolve, config.shutdownDrainMs));
+        }
         httpServer.close();
         for (const channel of channels.reverse()) await channel.close().catch((e) => log.error(e, "channel close failed"));
         httpServer.closeAllConnections();

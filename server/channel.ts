@@ -8,6 +8,8 @@ export type ChannelContext = { services: Services; router: Router; upgrades: Upg
 
 export interface Channel {
   name: string;
+  /** Called first on SIGTERM: stop advertising readiness; everything keeps working until close(). */
+  drain?(): void;
   /** Called on SIGTERM before the process exits: stop accepting, flush, close peers politely. */
   close(): Promise<void>;
 }

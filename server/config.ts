@@ -26,6 +26,7 @@ const EnvSchema = z.object({
   PUBLIC_URL: optionalString.refine((v) => v === undefined || /^https?:\/\/[^/]+/.test(v), "must be an http(s) URL"),
   NODE_ENV: optionalString,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "silent"]).default("info"),
+  SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(120_000).default(0),
 });
 
 export type Config = {
@@ -43,6 +44,11 @@ export type Config = {
   secureCookies: boolean;
   dev: boolean;
   logLevel: string;
+  /**
+   * On SIGTERM, how long /readyz answers 503 while everything else keeps working, before connections
+   * are closed: time for a load balancer to notice and send new clients elsewhere. 0 by default.
+   */
+  shutdownDrainMs: number;
 };
 
 export class ConfigError extends Error {}
@@ -75,6 +81,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     secureCookies: publicUrl?.protocol === "https:",
     dev: e.NODE_ENV === "development",
     logLevel: e.LOG_LEVEL,
+    shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
   };
 }
 

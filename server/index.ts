@@ -35,7 +35,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     tandem.services.log.info({ signal }, "shutting down");
-    const force = setTimeout(() => process.exit(1), 10_000);
+    const force = setTimeout(() => process.exit(1), config.shutdownDrainMs + 10_000);
     force.unref();
     await tandem.close();
     await nextApp.close?.();

@@ -36,6 +36,9 @@ export const createOpsChannel: ChannelFactory = ({ services, router }) => {
 
   return {
     name: "ops",
+    drain() {
+      shuttingDown = true; // /readyz: 503, so a load balancer stops sending new clients here
+    },
     async close() {
       shuttingDown = true;
       clearInterval(lagTimer);

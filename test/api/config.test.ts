@@ -11,6 +11,7 @@ test("defaults need no environment at all", () => {
   expect(c.databaseUrl).toMatch(/^file:.*tandem\.db$/);
   expect(c.sessionSecret.length).toBeGreaterThanOrEqual(32);
   expect(c.secureCookies).toBe(false);
+  expect(c.shutdownDrainMs).toBe(0);
 });
 
 test.each([
@@ -20,6 +21,8 @@ test.each([
   ["REDIS_URL", "http://x"],
   ["SESSION_SECRET", "short"],
   ["PUBLIC_URL", "ftp://x"],
+  ["SHUTDOWN_DRAIN_MS", "soon"],
+  ["SHUTDOWN_DRAIN_MS", "-1"],
 ])("a bad %s stops start-up with a message naming it", (name, value) => {
   expect(() => loadConfig({ ...base, [name]: value })).toThrow(new RegExp(name));
 });

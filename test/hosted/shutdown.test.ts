@@ -58,3 +58,33 @@ test("SIGTERM: 1001 to editors, retry to streams, edits flushed, clean exit", { 
   session.provider.destroy();
   await again.kill("SIGTERM");
 });
+
+test("SHUTDOWN_DRAIN_MS: /readyz says 503 at once while editors and the API keep working, then the usual shutdown", { timeout: 120_000 }, async () => {
+  const drainDir = fs.mkdtempSync(path.join(os.tmpdir(), "tandem-drain-"));
+  const instance = new Instance(await freePort(), { DATA_DIR: drainDir, DATABASE_URL: "", REDIS_URL: "", SHUTDOWN_DRAIN_MS: "2000" });
+  try {
+    await instance.start();
+    const api = new ApiClient(instance.url);
+    await api.signup("Dana");
+    const doc = (await api.post("/api/documents", { title: "Drain" })).body;
+    const token = (await api.post("/api/tokens", { name: "t" })).body.token.token;
+    const session = openProvider(instance.url.replace(/^http/, "ws") + "/collab", doc.id, token);
+    await synced(session);
+    expect((await fetch(`${instance.url}/readyz`)).status).toBe(200);
+
+    const exited = new Promise<number | null>((resolve) => instance.child!.once("exit", (code) => resolve(code)));
+    instance.child!.kill("SIGTERM");
+    await until(async () => (await fetch(`${instance.url}/readyz`)).status === 503, 1_500, "readyz to turn 503");
+    // Still serving during the drain: the API answers and the editor's socket is open.
+    expect((await fetch(`${instance.url}/healthz`)).status).toBe(200);
+    expect((await api.post("/api/documents", { title: "Made while draining" })).status).toBe(201);
+    expect(session.closes).toEqual([]);
+    expect(await exited).toBe(0);
+    expect(session.closes.map((c) => c.code)).toContain(CloseCode.GoingAway);
+    session.provider.shouldConnect = false;
+    session.provider.destroy();
+  } finally {
+    await instance.kill();
+    fs.rmSync(drainDir, { recursive: true, force: true });
+  }
+});
