@@ -7,7 +7,8 @@ import { Comments } from "../domain/comments";
 import { Notifications } from "../domain/notifications";
 import { MAX_MESSAGE_BYTES, SOCKET_PATH } from "../../lib/realtime/events";
 import { bridgeBusToSockets } from "./busBridge";
-import { handshakeMiddleware } from "./handshake";
+import { ACCOUNT_EVENT_BURST, ACCOUNT_EVENTS_PER_SECOND, handshakeMiddleware } from "./handshake";
+import { AccountBuckets } from "./tokenBucket";
 import { registerSocketHandlers } from "./handlers";
 import { LocalPresence } from "./presence";
 import { PresenceFeed } from "./presenceFeed";
@@ -31,7 +32,8 @@ export function createRealtimeChannel({ services, upgrades, httpServer }: Channe
   const comments = new Comments(services.db, services.bus, services.documents, notifications, services.log);
   const presence = new PresenceFeed(io, services.db, new LocalPresence(), services.bus);
 
-  const rateLimited = services.metrics.counter("tandem_socketio_rate_limited_total", "socket.io events refused by the per-socket rate limit");
+  const rateLimited = services.metrics.counter("tandem_socketio_rate_limited_total", "socket.io events refused by the per-socket or per-account rate limit");
+  const accountBuckets = new AccountBuckets(ACCOUNT_EVENT_BURST, ACCOUNT_EVENTS_PER_SECOND);
   services.metrics.gauge("tandem_socketio_connections", "Open socket.io connections on this instance", () => io.engine.clientsCount);
 
   // Signing out or revoking the token disconnects at once; the periodic recheck catches expiry.
@@ -41,7 +43,7 @@ export function createRealtimeChannel({ services, upgrades, httpServer }: Channe
   io.use(handshakeMiddleware(services));
   io.on("connection", (socket) => {
     socket.once("disconnect", live.track(socket.data.credentialId, socket));
-    registerSocketHandlers(socket, { services, comments, notifications, presence, onRateLimited: () => rateLimited.inc() });
+    registerSocketHandlers(socket, { services, comments, notifications, presence, accountBuckets, onRateLimited: () => rateLimited.inc() });
   });
   const unsubscribe = bridgeBusToSockets(io, services, presence, notifications);
   const stopRecheck = startSessionRecheck(io, services);

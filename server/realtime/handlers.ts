@@ -8,6 +8,7 @@ import { failure, onClientEvent, splitArgs } from "./clientEvent";
 import type { PresenceFeed } from "./presenceFeed";
 import { docRoom, userRoom } from "./rooms";
 import type { TandemSocket } from "./types";
+import type { AccountBuckets } from "./tokenBucket";
 
 /** Refused events in a row after which a socket is disconnected. */
 export const FLOOD_DISCONNECT_AFTER = 200;
@@ -17,6 +18,8 @@ export type HandlerDeps = {
   comments: Comments;
   notifications: Notifications;
   presence: PresenceFeed;
+  /** The event budget of each account, shared by its sockets. */
+  accountBuckets: AccountBuckets;
   onRateLimited: () => void;
 };
 
@@ -30,11 +33,11 @@ export function registerSocketHandlers(socket: TandemSocket, deps: HandlerDeps):
   void socket.join(userRoom(user.id));
 
   // Rate limit before anything else runs: a refused event costs one comparison, so a flooding
-  // socket cannot starve the others. Refused events are answered (when they carry an ack) and dropped.
+  // socket cannot starve the others. Per socket, and per account across its sockets. Refused events are answered (when they carry an ack) and dropped.
   // A client that keeps sending after being told to slow down is broken or hostile: cut it off.
   let refusedInARow = 0;
   socket.use((packet, next) => {
-    if (socket.data.bucket.take()) {
+    if (socket.data.bucket.take() && deps.accountBuckets.take(user.id)) {
       refusedInARow = 0;
       return next();
     }

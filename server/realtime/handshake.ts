@@ -14,6 +14,9 @@ import type { Credential } from "./sessionRecheck";
 /** Events a socket may send in a burst, and per second after that. */
 export const EVENT_BURST = 30;
 export const EVENTS_PER_SECOND = 10;
+/** All sockets of one account together (on one instance): three busy tabs' worth. */
+export const ACCOUNT_EVENT_BURST = 3 * EVENT_BURST;
+export const ACCOUNT_EVENTS_PER_SECOND = 3 * EVENTS_PER_SECOND;
 
 /** The client sees `err.message` and `err.data.code` in its `connect_error` handler. */
 function refusal(code: RealtimeErrorCode, message: string): ExtendedError {

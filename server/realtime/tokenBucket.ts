@@ -1,5 +1,5 @@
-// Per-socket rate limit: a bucket of `capacity` tokens refilled at `perSecond`; each event takes one.
-// Bursts up to the capacity pass; a sustained flood is refused at the refill rate.
+// Rate limits for socket.io events: a bucket of `capacity` tokens refilled at `perSecond`; each event
+// takes one. Bursts up to the capacity pass; a sustained flood is refused at the refill rate.
 export class TokenBucket {
   private tokens: number;
   private last: number;
@@ -14,11 +14,56 @@ export class TokenBucket {
   }
 
   take(cost = 1): boolean {
-    const now = this.now();
-    this.tokens = Math.min(this.capacity, this.tokens + ((now - this.last) / 1000) * this.perSecond);
-    this.last = now;
+    this.refill();
     if (this.tokens < cost) return false;
     this.tokens -= cost;
     return true;
+  }
+
+  /** Refilled to capacity: indistinguishable from a new bucket, so it may be forgotten. */
+  isFull(): boolean {
+    this.refill();
+    return this.tokens >= this.capacity;
+  }
+
+  private refill(): void {
+    const now = this.now();
+    this.tokens = Math.min(this.capacity, this.tokens + ((now - this.last) / 1000) * this.perSecond);
+    this.last = now;
+  }
+}
+
+/**
+ * One bucket per account on this instance, shared by all of the account's sockets: opening more tabs,
+ * or scripting more connections, does not buy a bigger budget.
+ */
+export class AccountBuckets {
+  private readonly buckets = new Map<string, TokenBucket>();
+  /** Size at which refilled buckets are dropped; doubles when most are still in use (amortized). */
+  private sweepAt = 10_000;
+
+  constructor(
+    private readonly capacity: number,
+    private readonly perSecond: number,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  take(accountId: string): boolean {
+    let bucket = this.buckets.get(accountId);
+    if (!bucket) {
+      if (this.buckets.size >= this.sweepAt) this.forgetFull();
+      bucket = new TokenBucket(this.capacity, this.perSecond, this.now);
+      this.buckets.set(accountId, bucket);
+    }
+    return bucket.take();
+  }
+
+  get size(): number {
+    return this.buckets.size;
+  }
+
+  private forgetFull(): void {
+    for (const [accountId, bucket] of this.buckets) if (bucket.isFull()) this.buckets.delete(accountId);
+    this.sweepAt = Math.max(10_000, 2 * this.buckets.size);
   }
 }

@@ -1,10 +1,10 @@
-// Bad input is answered with a code and changes nothing; floods are limited per socket; oversized
-// frames close only the sender's connection.
+// Bad input is answered with a code and changes nothing; floods are limited per socket and per
+// account; oversized frames close only the sender's connection.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startTestServer, type TestServer } from "../helpers/server";
 import { COMMENT_BODY_MAX, MAX_MESSAGE_BYTES } from "../../lib/realtime/events";
-import { EVENT_BURST } from "../../server/realtime/handshake";
-import { ask, createDocument, signUpAndConnect, TRANSPORTS, type ClientSocket, type Person } from "./helpers";
+import { ACCOUNT_EVENT_BURST, EVENT_BURST } from "../../server/realtime/handshake";
+import { ask, connected, createDocument, openSocket, signUpAndConnect, TRANSPORTS, type ClientSocket, type Person } from "./helpers";
 
 let server: TestServer;
 const people: Person[] = [];
@@ -76,6 +76,25 @@ describe.each(TRANSPORTS)("validation and limits over %s", (transport) => {
     expect(acks.filter((a) => a.ok).length).toBeGreaterThanOrEqual(EVENT_BURST);
     const second = await ask(other.socket, "notifications:list", {});
     expect(second.ok).toBe(true);
+  });
+
+  test("an account's sockets share one budget: more tabs do not buy more events", async () => {
+    const flo = await person("Flo", transport);
+    const other = await person("Oz", transport);
+    const tabs = [flo.socket];
+    try {
+      for (let i = 0; i < 7; i++) tabs.push(await connected(openSocket(server.url, { transport, cookie: flo.api.cookie })));
+      // Each tab stays within its own bucket; together they ask for 240 against the account's 90.
+      const acks = await Promise.all(
+        tabs.flatMap((tab) => Array.from({ length: EVENT_BURST }, () => ask(tab, "notifications:list", {}))),
+      );
+      const limited = acks.filter((a) => !a.ok && a.error.code === "rate_limited").length;
+      expect(limited).toBeGreaterThanOrEqual(60); // 240 - 90, less what refills during the burst
+      expect(acks.filter((a) => a.ok).length).toBeGreaterThanOrEqual(ACCOUNT_EVENT_BURST);
+      expect((await ask(other.socket, "notifications:list", {})).ok).toBe(true); // another account is not affected
+    } finally {
+      for (const tab of tabs.slice(1)) tab.disconnect();
+    }
   });
 
   test("a socket that keeps flooding is disconnected; another socket's latency is measured meanwhile", async () => {
