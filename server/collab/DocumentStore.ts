@@ -16,8 +16,10 @@ export type StoreStats = {
   batches: number;
   updatesWritten: number;
   maxBatchSize: number;
-  /** Most updates that were waiting for the disk at once. */
+  /** Most updates that were waiting for the disk at once (queued or being written). */
   maxBacklog: number;
+  /** Times the backlog reached the high-water mark and reading from the network was paused. */
+  congestions: number;
   /** Time from the oldest update of a batch arriving to its commit (ms). */
   lastCommitLatencyMs: number;
   maxCommitLatencyMs: number;
@@ -40,11 +42,21 @@ export class DocumentStore {
   /** Documents deleted while some of their updates were still queued: those rows are skipped. */
   private forgotten = new Set<string>();
   private closed = false;
+  /** Updates appended and not yet written (or dropped). */
+  private backlog = 0;
+  private congested = false;
+  /**
+   * Told when the backlog reaches `backlogHighWater` (true) and when it is back to half of it (false):
+   * the collab channel stops reading frames meanwhile, so a disk that cannot keep up slows the writers
+   * down (their frames wait in TCP buffers) instead of growing this process's memory without bound.
+   */
+  onCongestion: ((congested: boolean) => void) | undefined;
   readonly stats: StoreStats = {
     batches: 0,
     updatesWritten: 0,
     maxBatchSize: 0,
     maxBacklog: 0,
+    congestions: 0,
     lastCommitLatencyMs: 0,
     maxCommitLatencyMs: 0,
     totalCommitLatencyMs: 0,
@@ -55,7 +67,7 @@ export class DocumentStore {
   constructor(
     private readonly db: Db,
     private readonly log: Logger,
-    private readonly options: { groupCommitMs: number; maxBatchUpdates: number },
+    private readonly options: { groupCommitMs: number; maxBatchUpdates: number; backlogHighWater: number },
     /** Told about every committed batch (Prometheus histograms hang here). */
     private readonly onBatchCommitted?: (updates: number, latencyMs: number) => void,
     /** How log rows are appended and compacted (prepared statements on SQLite); Prisma by default. */
@@ -85,7 +97,12 @@ export class DocumentStore {
   append(documentId: string, update: Uint8Array): void {
     if (this.closed) throw new Error("document store is closed");
     this.pending.push({ documentId, data: update, queuedAt: performance.now() });
-    if (this.pending.length > this.stats.maxBacklog) this.stats.maxBacklog = this.pending.length;
+    if (++this.backlog > this.stats.maxBacklog) this.stats.maxBacklog = this.backlog;
+    if (!this.congested && this.backlog >= this.options.backlogHighWater) {
+      this.congested = true;
+      this.stats.congestions++;
+      this.onCongestion?.(true);
+    }
     if (this.writingBatch) return; // cut when the batch in flight commits
     if (this.pending.length >= this.options.maxBatchUpdates) void this.cutBatch();
     else this.timer ??= setTimeout(() => void this.cutBatch(), this.options.groupCommitMs);
@@ -107,7 +124,9 @@ export class DocumentStore {
 
   /** The document was deleted: drop its queued updates instead of writing them. */
   forget(documentId: string): void {
+    const before = this.pending.length;
     this.pending = this.pending.filter((u) => u.documentId !== documentId);
+    this.written(before - this.pending.length);
     if (this.queuedOps > 0) this.forgotten.add(documentId);
   }
 
@@ -137,12 +156,22 @@ export class DocumentStore {
           await this.writeBatch(batch);
         } finally {
           this.writingBatch = false;
+          this.written(batch.length);
           // What arrived meanwhile has waited at least as long as the write took: commit it now.
           if (this.pending.length > 0 && !this.closed) void this.cutBatch();
         }
       });
     }
     return this.queue;
+  }
+
+  /** `count` updates left the backlog (written, failed, or dropped with their document). */
+  private written(count: number): void {
+    this.backlog -= count;
+    if (this.congested && this.backlog <= this.options.backlogHighWater / 2) {
+      this.congested = false;
+      this.onCongestion?.(false);
+    }
   }
 
   private enqueue(op: () => Promise<void>): Promise<void> {

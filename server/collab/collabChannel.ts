@@ -11,6 +11,7 @@ import { createUpdateLogWriter } from "../db/updateLogWriter";
 import { RoomManager } from "./RoomManager";
 import { COLLAB_PATH_PREFIX, createUpgradeHandler } from "./upgradeHandler";
 import { startHeartbeat } from "./heartbeat";
+import { ReadFlow } from "./readFlow";
 import { followAccessChanges } from "./accessEvents";
 import { documentText } from "./documentText";
 import { collabBatchMetrics, registerCollabGauges } from "./metrics";
@@ -66,8 +67,14 @@ export function collabChannelWith(overrides: Partial<CollabOptions> = {}): Chann
     // maxPayload: ws itself closes a socket that sends a bigger frame, with 1009.
     const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes });
     const heartbeat = startHeartbeat(options.heartbeatIntervalMs);
+    const flow = new ReadFlow();
+    store.onCongestion = (congested) => {
+      flow.setPaused(congested);
+      if (congested) services.log.warn({ backlog: options.backlogHighWater }, "collab writes far behind: reading paused until the disk catches up");
+      else services.log.info("collab writes caught up: reading resumed");
+    };
     const live = new LiveCredentials<WebSocketPeer>();
-    upgrades.on(COLLAB_PATH_PREFIX, createUpgradeHandler(services, wss, manager, heartbeat, live));
+    upgrades.on(COLLAB_PATH_PREFIX, createUpgradeHandler(services, wss, manager, heartbeat, flow, live));
     const unsubscribeAccess = followAccessChanges(services.bus, manager);
     const unsubscribeRevoke = endConnectionsOnRevoke(services.bus, live, (peer) =>
       peer.close(CloseCode.Unauthorized, "You signed out. Sign in again to keep editing."),

@@ -15,6 +15,11 @@ export const ROOM_UNLOAD_DELAY_MS = 10_000;
 export const GROUP_COMMIT_MS = 10;
 /** A batch is written at once when this many updates are waiting. */
 export const MAX_BATCH_UPDATES = 256;
+/**
+ * Updates waiting for the disk at which the collab channel stops reading frames until half of them
+ * are written (backpressure; a healthy disk keeps the backlog near one batch).
+ */
+export const BACKLOG_HIGH_WATER = 50_000;
 /** The log is folded into the snapshot after this many updates... */
 export const COMPACT_AFTER_UPDATES = 2_000;
 /**
@@ -35,6 +40,7 @@ export type CollabOptions = {
   unloadDelayMs: number;
   groupCommitMs: number;
   maxBatchUpdates: number;
+  backlogHighWater: number;
   compactAfterUpdates: number;
   compactMinIntervalMs: number;
   touchIntervalMs: number;
@@ -47,6 +53,7 @@ export const defaultCollabOptions: CollabOptions = {
   unloadDelayMs: ROOM_UNLOAD_DELAY_MS,
   groupCommitMs: GROUP_COMMIT_MS,
   maxBatchUpdates: MAX_BATCH_UPDATES,
+  backlogHighWater: BACKLOG_HIGH_WATER,
   compactAfterUpdates: COMPACT_AFTER_UPDATES,
   compactMinIntervalMs: COMPACT_MIN_INTERVAL_MS,
   touchIntervalMs: TOUCH_INTERVAL_MS,

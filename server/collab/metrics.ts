@@ -20,6 +20,7 @@ export function registerCollabGauges(metrics: Metrics, manager: RoomManager): vo
   metrics.gauge("tandem_collab_connections", "Collab WebSocket peers on this instance", () => manager.stats().peers);
   metrics.gauge("tandem_collab_compactions", "Log compactions since start", () => manager.stats().store.compactions);
   metrics.gauge("tandem_collab_write_errors", "Failed collab store writes since start", () => manager.stats().store.writeErrors);
+  metrics.gauge("tandem_collab_write_congestions", "Times reading paused because the update log fell far behind", () => manager.stats().store.congestions);
   metrics.gauge(
     "tandem_collab_readonly_updates_dropped",
     "Document changes sent by read-only peers and dropped, since start",

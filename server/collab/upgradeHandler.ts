@@ -12,6 +12,7 @@ import type { Services } from "../services";
 import type { LiveCredentials } from "../auth/liveCredentials";
 import { MAX_FRAMES_BEFORE_READY } from "./limits";
 import type { Heartbeat } from "./heartbeat";
+import type { ReadFlow } from "./readFlow";
 import type { RoomManager } from "./RoomManager";
 import type { Room } from "./Room";
 import { WebSocketPeer } from "./WebSocketPeer";
@@ -31,6 +32,7 @@ export function createUpgradeHandler(
   wss: WebSocketServer,
   manager: RoomManager,
   heartbeat: Heartbeat,
+  flow: ReadFlow,
   live: LiveCredentials<WebSocketPeer>,
 ): UpgradeHandler {
   const { log } = services;
@@ -48,6 +50,7 @@ export function createUpgradeHandler(
     wss.handleUpgrade(req, socket, head, (ws) => {
       state.upgraded = true;
       heartbeat.track(ws);
+      flow.track(ws);
       if (!caller) return ws.close(CloseCode.Unauthorized, "Sign in to open this document.");
       if (!role) return ws.close(CloseCode.Forbidden, "You do not have access to this document.");
       const peer = new WebSocketPeer(ws, socket, caller.user.id, caller.user.name, canEdit(role));

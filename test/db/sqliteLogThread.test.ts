@@ -74,7 +74,7 @@ test("a store keeps every batch within maxBatchUpdates and flush() waits for all
   store.append("d", updates[0]);
   await new Promise((r) => setTimeout(r, 10)); // the first batch (1 update) is now being written
   for (const u of updates.slice(1)) store.append("d", u);
-  expect(store.stats.maxBacklog).toBe(34);
+  expect(store.stats.maxBacklog).toBe(35); // 34 waiting and the one being written
   const flushed = store.flush();
   release();
   await flushed;
@@ -93,7 +93,7 @@ test("a compaction behind a long backlog still leaves no log rows: every update 
   void store.flush();
   await new Promise((r) => setImmediate(r)); // that first update is now being written...
   for (let i = 1; i < 500; i++) doc.getText("t").insert(i, "x"); // ...and 499 more pile up behind it
-  expect(store.stats.maxBacklog).toBe(499);
+  expect(store.stats.maxBacklog).toBe(500);
   void store.compact(id, Y.encodeStateAsUpdate(doc));
   doc.getText("t").insert(0, "after"); // belongs in the log, after the snapshot
   await store.close();
@@ -102,4 +102,23 @@ test("a compaction behind a long backlog still leaves no log rows: every update 
   const copy = new Y.Doc();
   for (const update of loaded.updates) Y.applyUpdate(copy, update);
   expect(copy.getText("t").toString()).toBe("after" + "x".repeat(500));
+});
+
+test("a backlog past the high-water mark reports congestion once, and its end once it has halved", async () => {
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const slowDisk: UpdateLogWriter = { append: () => gate, async compact() {}, async close() {} };
+  const store = new DocumentStore(t.db, silentLog, { ...defaultCollabOptions, groupCommitMs: 1, maxBatchUpdates: 10, backlogHighWater: 20 }, undefined, slowDisk);
+  const signals: boolean[] = [];
+  store.onCongestion = (congested) => signals.push(congested);
+  const update = new Uint8Array([0, 0]);
+  for (let i = 0; i < 19; i++) store.append("d", update);
+  expect(signals).toEqual([]);
+  for (let i = 0; i < 30; i++) store.append("d", update);
+  expect(signals).toEqual([true]); // once, at 20
+  expect(store.stats.congestions).toBe(1);
+  release();
+  await store.flush();
+  expect(signals).toEqual([true, false]);
+  await store.close();
 });
