@@ -30,6 +30,22 @@ const bytes = (u: Uint8Array): Uint8Array<ArrayBuffer> =>
     : new Uint8Array(u);
 
 /**
+ * Several stored states and updates as one. Applied to a Y.Doc, which is linear in the number of
+ * parts, rather than Y.mergeUpdates, which is not: for a 250 KB document plus 20,000 log rows it took
+ * 4.4 s against 0.13 s. Updates whose dependencies are missing are kept (encodeStateAsUpdate includes
+ * the document's pending structs).
+ */
+export function mergeStoredUpdates(parts: Uint8Array[]): Uint8Array {
+  const doc = new Y.Doc();
+  doc.transact(() => {
+    for (const part of parts) Y.applyUpdate(doc, part);
+  });
+  const merged = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return merged;
+}
+
+/**
  * Prisma on any database. `sharedLog`: other instances append to the same logs (hosted mode), so the
  * snapshot is the merge of what is stored and our state, and exactly the rows merged are deleted —
  * never all rows, which could include one another instance committed meanwhile.
@@ -49,7 +65,7 @@ export function prismaUpdateLogWriter(db: Db, { sharedLog = false } = {}): Updat
           const parts: Uint8Array[] = [state];
           if (doc.snapshot && doc.snapshot.byteLength > 0) parts.push(doc.snapshot);
           for (const row of rows) parts.push(row.data!);
-          if (parts.length > 1) merged = Y.mergeUpdates(parts);
+          if (parts.length > 1) merged = mergeStoredUpdates(parts);
         }
         await tx.document.update({ where: { id: documentId }, data: { snapshot: bytes(merged) } });
         if (rows.length > 0) await tx.documentUpdate.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } });
