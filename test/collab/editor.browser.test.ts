@@ -67,21 +67,21 @@ test.skipIf(!CHROMIUM)("two people edit live; viewer, removal and deletion behav
   const b = await openEditor(ben, doc.id);
   await a.locator('[data-testid="editor"]').click();
   await a.keyboard.type("Hello from Ana");
-  await b.getByText("Hello from Ana").waitFor({ timeout: 10_000 });
+  await b.getByText("Hello from Ana").waitFor({ timeout: 20_000 });
   await b.locator('[data-testid="editor"]').click();
   await b.keyboard.press("End");
   await b.keyboard.press("Enter");
   await b.keyboard.type("and Ben");
-  await a.getByText("and Ben").waitFor({ timeout: 10_000 });
-  await expect.poll(() => collabOf(server.services)!.readText(doc.id), { timeout: 10_000 }).toBe("Hello from Ana\nand Ben");
+  await a.getByText("and Ben").waitFor({ timeout: 20_000 });
+  await expect.poll(() => collabOf(server.services)!.readText(doc.id), { timeout: 20_000 }).toBe("Hello from Ana\nand Ben");
   // Presence: both people, each once, and Ben's named caret on Ana's page.
-  await expect.poll(() => a.locator('[data-testid="presence-avatar"]').count(), { timeout: 10_000 }).toBe(2);
-  await a.getByText("Ben Editor", { exact: true }).waitFor({ timeout: 10_000 });
+  await expect.poll(() => a.locator('[data-testid="presence-avatar"]').count(), { timeout: 20_000 }).toBe(2);
+  await a.getByText("Ben Editor", { exact: true }).waitFor({ timeout: 20_000 });
 
   // Formatting through the toolbar reaches the other side as structure.
   await a.locator('[data-testid="editor"]').click();
   await a.getByRole("button", { name: "Heading 1" }).click();
-  await b.locator('[data-testid="editor"] h1').waitFor({ timeout: 10_000 });
+  await b.locator('[data-testid="editor"] h1').waitFor({ timeout: 20_000 });
 
   const v = await openEditor(vic, doc.id, true);
   expect(await v.locator('[data-testid="editor"]').getAttribute("contenteditable")).toBe("false");
@@ -89,10 +89,10 @@ test.skipIf(!CHROMIUM)("two people edit live; viewer, removal and deletion behav
 
   // Ben is removed: his editor locks and says so.
   expect((await ana.api.delete(`/api/documents/${doc.id}/members/${ben.id}`)).status).toBe(204);
-  await b.getByTestId("access-notice").filter({ hasText: "access to this document was removed" }).waitFor({ timeout: 10_000 });
+  await b.getByTestId("access-notice").filter({ hasText: "access to this document was removed" }).waitFor({ timeout: 20_000 });
   expect(await b.locator('[data-testid="editor"]').getAttribute("contenteditable")).toBe("false");
 
   // The document is deleted: Ana is told in plain words.
   expect((await ana.api.delete(`/api/documents/${doc.id}`)).status).toBe(204);
-  await a.getByTestId("access-notice").filter({ hasText: "deleted" }).waitFor({ timeout: 10_000 });
+  await a.getByTestId("access-notice").filter({ hasText: "deleted" }).waitFor({ timeout: 20_000 });
 });
