@@ -67,7 +67,7 @@ export function collabChannelWith(overrides: Partial<CollabOptions> = {}): Chann
     // maxPayload: ws itself closes a socket that sends a bigger frame, with 1009.
     const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes });
     const heartbeat = startHeartbeat(options.heartbeatIntervalMs);
-    const flow = new ReadFlow();
+    const flow = new ReadFlow(() => wss.clients);
     store.onCongestion = (congested) => {
       flow.setPaused(congested);
       if (congested) services.log.warn({ backlog: options.backlogHighWater }, "collab writes far behind: reading paused until the disk catches up");

@@ -6,24 +6,24 @@
 import type { WebSocket } from "ws";
 
 export class ReadFlow {
-  private readonly sockets = new Set<WebSocket>();
   private paused = false;
+
+  /** `sockets`: the open collab sockets (the WebSocketServer's own `clients` set). */
+  constructor(private readonly sockets: () => Iterable<WebSocket>) {}
 
   get isPaused(): boolean {
     return this.paused;
   }
 
   /** A newly accepted socket: paused at once when reading is paused. */
-  track(ws: WebSocket): void {
-    this.sockets.add(ws);
-    ws.once("close", () => this.sockets.delete(ws));
+  accepted(ws: WebSocket): void {
     if (this.paused) ws.pause();
   }
 
   setPaused(paused: boolean): void {
     if (paused === this.paused) return;
     this.paused = paused;
-    for (const ws of this.sockets) {
+    for (const ws of this.sockets()) {
       if (paused) ws.pause();
       else ws.resume();
     }

@@ -50,7 +50,7 @@ export function createUpgradeHandler(
     wss.handleUpgrade(req, socket, head, (ws) => {
       state.upgraded = true;
       heartbeat.track(ws);
-      flow.track(ws);
+      flow.accepted(ws);
       if (!caller) return ws.close(CloseCode.Unauthorized, "Sign in to open this document.");
       if (!role) return ws.close(CloseCode.Forbidden, "You do not have access to this document.");
       const peer = new WebSocketPeer(ws, socket, caller.user.id, caller.user.name, canEdit(role));

@@ -6,16 +6,18 @@ import { WebSocket, WebSocketServer } from "ws";
 import { ReadFlow } from "../../server/collab/readFlow";
 
 const cleanup: Array<() => void> = [];
+const servers: WebSocketServer[] = [];
 afterEach(() => cleanup.splice(0).forEach((f) => f()));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function connectPair(flow: ReadFlow, received: string[]) {
   const wss = new WebSocketServer({ port: 0, host: "127.0.0.1" });
+  servers.push(wss);
   cleanup.push(() => wss.close());
   await once(wss, "listening");
   const accepted = new Promise<void>((resolve) =>
     wss.on("connection", (ws) => {
-      flow.track(ws);
+      flow.accepted(ws);
       ws.on("message", (data) => received.push(data.toString()));
       resolve();
     }),
@@ -28,7 +30,7 @@ async function connectPair(flow: ReadFlow, received: string[]) {
 }
 
 test("paused, frames wait; resumed, all arrive in order; sockets accepted while paused start paused", async () => {
-  const flow = new ReadFlow();
+  const flow = new ReadFlow(() => servers.flatMap((wss) => [...wss.clients]));
   const first: string[] = [];
   const a = await connectPair(flow, first);
   a.send("before");
