@@ -16,15 +16,21 @@ import { freePort } from "./redisProcess";
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "tandem-shutdown-"));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-test("SIGTERM: 1001 to editors, retry to streams, edits flushed, clean exit", { timeout: 120_000 }, async () => {
-  const instance = new Instance(await freePort(), { DATA_DIR: dataDir, DATABASE_URL: "", REDIS_URL: "" });
+/** A single SQLite instance with one signed-up person editing one document over a collab socket. */
+async function instanceWithEditor(env: Record<string, string>, name: string) {
+  const instance = new Instance(await freePort(), { DATABASE_URL: "", REDIS_URL: "", ...env });
   await instance.start();
   const api = new ApiClient(instance.url);
-  await api.signup("Ana");
+  await api.signup(name);
   const doc = (await api.post("/api/documents", { title: "Shutdown" })).body;
   const token = (await api.post("/api/tokens", { name: "t" })).body.token.token;
   const session = openProvider(instance.url.replace(/^http/, "ws") + "/collab", doc.id, token);
   await synced(session);
+  return { instance, api, doc, token, session };
+}
+
+test("SIGTERM: 1001 to editors, retry to streams, edits flushed, clean exit", { timeout: 120_000 }, async () => {
+  const { instance, doc, token, session } = await instanceWithEditor({ DATA_DIR: dataDir }, "Ana");
 
   const stream = await fetch(`${instance.url}/api/events`);
   const reader = stream.body!.getReader();
@@ -61,15 +67,8 @@ test("SIGTERM: 1001 to editors, retry to streams, edits flushed, clean exit", { 
 
 test("SHUTDOWN_DRAIN_MS: /readyz says 503 at once while editors and the API keep working, then the usual shutdown", { timeout: 120_000 }, async () => {
   const drainDir = fs.mkdtempSync(path.join(os.tmpdir(), "tandem-drain-"));
-  const instance = new Instance(await freePort(), { DATA_DIR: drainDir, DATABASE_URL: "", REDIS_URL: "", SHUTDOWN_DRAIN_MS: "2000" });
+  const { instance, api, session } = await instanceWithEditor({ DATA_DIR: drainDir, SHUTDOWN_DRAIN_MS: "2000" }, "Dana");
   try {
-    await instance.start();
-    const api = new ApiClient(instance.url);
-    await api.signup("Dana");
-    const doc = (await api.post("/api/documents", { title: "Drain" })).body;
-    const token = (await api.post("/api/tokens", { name: "t" })).body.token.token;
-    const session = openProvider(instance.url.replace(/^http/, "ws") + "/collab", doc.id, token);
-    await synced(session);
     expect((await fetch(`${instance.url}/readyz`)).status).toBe(200);
 
     const exited = new Promise<number | null>((resolve) => instance.child!.once("exit", (code) => resolve(code)));
