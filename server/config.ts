@@ -27,6 +27,8 @@ const EnvSchema = z.object({
   NODE_ENV: optionalString,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "silent"]).default("info"),
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(120_000).default(0),
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  METRICS_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 16, "must be at least 16 characters"),
 });
 
 export type Config = {
@@ -49,6 +51,13 @@ export type Config = {
    * are closed: time for a load balancer to notice and send new clients elsewhere. 0 by default.
    */
   shutdownDrainMs: number;
+  /**
+   * How many reverse proxies stand in front of the server (0: none). Only then is X-Forwarded-For
+   * believed, and only that many hops of it: a client can write anything into the header itself.
+   */
+  trustProxy: number;
+  /** Bearer token that /metrics asks for; unset: /metrics answers only loopback callers. */
+  metricsToken?: string;
 };
 
 export class ConfigError extends Error {}
@@ -82,6 +91,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dev: e.NODE_ENV === "development",
     logLevel: e.LOG_LEVEL,
     shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
+    trustProxy: e.TRUST_PROXY,
+    metricsToken: e.METRICS_TOKEN,
   };
 }
 
