@@ -1,0 +1,374 @@
+// THE authorization table: every action on every channel, how a cell performs it, and what each role
+// must get. matrix.test.ts turns each (row, role) into one test, and fails when the server registers an
+// HTTP route or the socket.io contract names an event that no row covers.
+//
+// Outcomes: HTTP — the status (plus "listed"/"unlisted" for the document list); socket.io — "connected",
+// "refused <code>", or an event's ack ("ok" or its error code; "refused" when the role cannot connect);
+// collab — "open" or the close code, "applied"/"dropped" for edits, "relayed as self" for awareness;
+// SSE — the viewer kind the stream greets, or which audiences' announcements arrive.
+// A role missing from `expect` is not applicable to that row (no cell).
+import crypto from "node:crypto";
+import type { Role } from "../support/world";
+import type { Outcome, Probe } from "./probe";
+
+export type Channel = "http" | "socket.io" | "collab" | "sse";
+export type Row = {
+  channel: Channel;
+  /** HTTP: `METHOD /route`; socket.io: the event name (or "connect"); else a short description. */
+  action: string;
+  /** The route or event this row covers, when `action` is not already it. */
+  covers?: string;
+  perform: (p: Probe, role: Role) => Promise<Outcome>;
+  /** One outcome, or several where the rule allows either (said why in a comment). */
+  expect: Partial<Record<Role, Outcome | Outcome[]>>;
+};
+
+/** The four roles whose credential is no good: signed out, revoked token, logged-out cookie, expired session. */
+type Want = Outcome | Outcome[];
+const dead = (o: Want) => ({ anonymous: o, revokedToken: o, loggedOut: o, expired: o });
+const everyone = (o: Want) => ({ ...dead(o), nonMember: o, viewer: o, editor: o, owner: o, admin: o });
+const signedIn = (o: Want) => ({ nonMember: o, viewer: o, editor: o, owner: o, admin: o });
+/** Signed in, but no member of the document (the administrator has no power over documents). */
+const outsider = (o: Want) => ({ nonMember: o, admin: o });
+const members = (o: Want) => ({ viewer: o, editor: o, owner: o });
+const writers = (o: Want) => ({ editor: o, owner: o });
+const nonAdmins = (o: Want) => ({ nonMember: o, viewer: o, editor: o, owner: o });
+
+const fresh = () => crypto.randomUUID().slice(0, 8);
+
+type Target = { path: Record<string, string>; check?: (status: number) => Promise<Outcome> };
+/** An HTTP cell: `setup` may make a fresh target (destructive actions) and a check of what really happened. */
+function http(method: string, route: string, opts: { body?: (p: Probe) => unknown; setup?: (p: Probe) => Promise<Target> } = {}) {
+  return async (p: Probe, role: Role): Promise<Outcome> => {
+    const target = opts.setup ? await opts.setup(p) : { path: { id: p.w.mainDocId } };
+    const pathname = route.replace(/:(\w+)/g, (_, k: string) => target.path[k] ?? `missing-${k}`);
+    const res = await p.http(method, pathname, role, opts.body?.(p));
+    return target.check ? target.check(res.status) : res.status;
+  };
+}
+
+/** A scratch document, and after the request whether it still exists (a refusal must change nothing). */
+async function scratchWithCheck(p: Probe, expectGoneOn: number, extra: Record<string, string> = {}): Promise<Target> {
+  const id = await p.w.scratchDoc();
+  return {
+    path: { id, ...extra },
+    check: async (status) => {
+      const exists = (await p.w.services.db.document.count({ where: { id } })) === 1;
+      return exists === (status === expectGoneOn) ? `${status} but the document ${exists ? "survived" : "is gone"}` : status;
+    },
+  };
+}
+
+async function viewerMembership(p: Probe, expectChangedOn: number, id: string, changed: (role: string | undefined) => boolean): Promise<Target> {
+  return {
+    path: { id, userId: p.w.users.viewer.id },
+    check: async (status) => {
+      const m = await p.w.services.db.membership.findUnique({ where: { documentId_userId: { documentId: id, userId: p.w.users.viewer.id } } });
+      const didChange = changed(m?.role);
+      return didChange === (status === expectChangedOn) ? status : `${status} but the membership ${didChange ? "changed" : "did not change"}`;
+    },
+  };
+}
+
+export const TABLE: Row[] = [
+  // ---------------- HTTP API ----------------
+  {
+    channel: "http",
+    action: "POST /api/auth/signup",
+    perform: http("POST", "/api/auth/signup", { body: () => ({ email: `signup-${fresh()}@example.com`, password: "correct horse battery", name: "New" }) }),
+    expect: everyone(201),
+  },
+  {
+    channel: "http",
+    action: "POST /api/auth/login",
+    perform: async (p, role) => {
+      const { email, password } = await p.loginTarget();
+      return (await p.http("POST", "/api/auth/login", role, { email, password })).status;
+    },
+    expect: everyone(200),
+  },
+  {
+    channel: "http",
+    action: "POST /api/auth/logout",
+    // A live role logs out a second session of its own, so the shared credential stays alive for other cells.
+    perform: async (p, role) => {
+      const person = ({ nonMember: "nonMember", viewer: "viewer", editor: "editor", owner: "owner", admin: "admin" } as const)[role as "viewer"];
+      if (!person) return (await p.http("POST", "/api/auth/logout", role)).status;
+      const secret = await p.w.services.auth.createSession(p.w.users[person].id);
+      const status = (await p.http("POST", "/api/auth/logout", { kind: "cookie", secret })).status;
+      const after = (await p.http("GET", "/api/me", { kind: "cookie", secret })).status;
+      return after === 401 ? status : `${status} but the session still works (${after})`;
+    },
+    expect: everyone(204),
+  },
+  { channel: "http", action: "GET /api/me", perform: http("GET", "/api/me"), expect: { ...dead(401), ...signedIn(200) } },
+  { channel: "http", action: "GET /api/tokens", perform: http("GET", "/api/tokens"), expect: { ...dead(401), ...signedIn(200) } },
+  {
+    channel: "http",
+    action: "POST /api/tokens",
+    perform: http("POST", "/api/tokens", { body: () => ({ name: "matrix" }) }),
+    expect: { ...dead(401), ...signedIn(201) },
+  },
+  {
+    channel: "http",
+    action: "DELETE /api/tokens/:id",
+    // The target is the editor's token: only the editor may revoke it; for anyone else it does not exist.
+    perform: http("DELETE", "/api/tokens/:id", {
+      setup: async (p) => ({ path: { id: (await p.w.services.auth.createAccessToken(p.w.users.editor.id, "target")).id } }),
+    }),
+    expect: { ...dead(401), ...nonAdmins(404), admin: 404, editor: 204 },
+  },
+  {
+    channel: "http",
+    action: "GET /api/documents",
+    perform: async (p, role) => {
+      const res = await p.http("GET", "/api/documents", role);
+      if (res.status !== 200) return res.status;
+      return res.body.documents.some((d: { id: string }) => d.id === p.w.mainDocId) ? "200 listed" : "200 unlisted";
+    },
+    expect: { ...dead(401), ...outsider("200 unlisted"), ...members("200 listed") },
+  },
+  {
+    channel: "http",
+    action: "POST /api/documents",
+    perform: http("POST", "/api/documents", { body: () => ({ title: "Matrix new" }) }),
+    expect: { ...dead(401), ...signedIn(201) },
+  },
+  {
+    channel: "http",
+    action: "GET /api/documents/:id",
+    perform: http("GET", "/api/documents/:id"),
+    expect: { ...dead(401), ...outsider(404), ...members(200) },
+  },
+  {
+    channel: "http",
+    action: "PATCH /api/documents/:id",
+    perform: http("PATCH", "/api/documents/:id", { body: () => ({ title: "Matrix main" }) }),
+    expect: { ...dead(401), ...outsider(404), viewer: 403, ...writers(200) },
+  },
+  {
+    channel: "http",
+    action: "DELETE /api/documents/:id",
+    perform: http("DELETE", "/api/documents/:id", { setup: (p) => scratchWithCheck(p, 204) }),
+    expect: { ...dead(401), ...outsider(404), viewer: 403, editor: 403, owner: 204 },
+  },
+  {
+    channel: "http",
+    action: "GET /api/documents/:id/members",
+    perform: http("GET", "/api/documents/:id/members"),
+    expect: { ...dead(401), ...outsider(404), ...members(200) },
+  },
+  {
+    channel: "http",
+    action: "POST /api/documents/:id/members",
+    perform: async (p, role) => {
+      const id = await p.w.scratchDoc();
+      const newcomer = await p.bareUser("newcomer");
+      const status = (await p.http("POST", `/api/documents/${id}/members`, role, { email: newcomer.email, role: "viewer" })).status;
+      const added = (await p.w.services.documents.roleOf(newcomer.id, id)) !== null;
+      return added === (status === 201) ? status : `${status} but the member ${added ? "was added" : "is missing"}`;
+    },
+    expect: { ...dead(401), ...outsider(404), viewer: 403, editor: 403, owner: 201 },
+  },
+  {
+    channel: "http",
+    action: "PATCH /api/documents/:id/members/:userId",
+    // The viewer asking to be made editor is refused like any other non-owner.
+    perform: http("PATCH", "/api/documents/:id/members/:userId", {
+      body: () => ({ role: "editor" }),
+      setup: async (p) => viewerMembership(p, 200, await p.w.scratchDoc(), (r) => r === "editor"),
+    }),
+    expect: { ...dead(401), ...outsider(404), viewer: 403, editor: 403, owner: 200 },
+  },
+  {
+    channel: "http",
+    action: "DELETE /api/documents/:id/members/:userId",
+    // The target is the viewer: the owner may remove them, and they may leave themselves.
+    perform: http("DELETE", "/api/documents/:id/members/:userId", {
+      setup: async (p) => viewerMembership(p, 204, await p.w.scratchDoc(), (r) => r === undefined),
+    }),
+    expect: { ...dead(401), ...outsider(404), viewer: 204, editor: 403, owner: 204 },
+  },
+  {
+    channel: "http",
+    action: "GET /api/admin/announcements",
+    perform: http("GET", "/api/admin/announcements"),
+    expect: { ...dead(401), ...nonAdmins(403), admin: 200 },
+  },
+  {
+    channel: "http",
+    action: "POST /api/admin/announcements",
+    perform: http("POST", "/api/admin/announcements", { body: () => ({ title: "Matrix cell", audience: "admins", endsAt: new Date(Date.now() + 60_000).toISOString() }) }),
+    expect: { ...dead(401), ...nonAdmins(403), admin: 201 },
+  },
+  {
+    channel: "http",
+    action: "PATCH /api/admin/announcements/:id",
+    perform: http("PATCH", "/api/admin/announcements/:id", {
+      body: () => ({ title: "Matrix edited" }),
+      setup: async (p) => ({ path: { id: await p.announce("admins", { title: "Matrix to edit" }) } }),
+    }),
+    expect: { ...dead(401), ...nonAdmins(403), admin: 200 },
+  },
+  {
+    channel: "http",
+    action: "DELETE /api/admin/announcements/:id",
+    perform: http("DELETE", "/api/admin/announcements/:id", {
+      setup: async (p) => ({ path: { id: await p.announce("admins", { title: "Matrix to revoke" }) } }),
+    }),
+    expect: { ...dead(401), ...nonAdmins(403), admin: 200 },
+  },
+  { channel: "http", action: "GET /api/announcements", perform: http("GET", "/api/announcements"), expect: everyone(200) },
+  {
+    channel: "http",
+    action: "POST /api/announcements/:id/dismiss",
+    perform: http("POST", "/api/announcements/:id/dismiss", {
+      setup: async (p) => ({ path: { id: await p.announce("everyone", { title: "Matrix dismissible", endsAt: new Date(Date.now() + 60_000).toISOString() }) } }),
+    }),
+    expect: { ...dead(401), ...signedIn(204) },
+  },
+  { channel: "http", action: "GET /healthz", perform: http("GET", "/healthz"), expect: everyone(200) },
+  { channel: "http", action: "GET /readyz", perform: http("GET", "/readyz"), expect: everyone(200) },
+  // Without METRICS_TOKEN /metrics answers loopback callers only; the suite calls from loopback.
+  { channel: "http", action: "GET /metrics", perform: http("GET", "/metrics"), expect: everyone(200) },
+
+  // ---------------- socket.io ----------------
+  {
+    channel: "socket.io",
+    action: "connect",
+    perform: (p, role) => p.connectOutcome(role),
+    expect: { ...dead("refused unauthorized"), ...signedIn("connected") },
+  },
+  {
+    channel: "socket.io",
+    action: "doc:join",
+    perform: (p, role) => p.emit(role, "doc:join", { documentId: p.w.mainDocId }),
+    expect: { ...dead("refused"), ...outsider("not_found"), ...members("ok") },
+  },
+  {
+    channel: "socket.io",
+    action: "doc:leave",
+    perform: (p, role) => p.emit(role, "doc:leave", { documentId: p.w.mainDocId }),
+    expect: { ...dead("refused"), ...signedIn("ok") },
+  },
+  { channel: "socket.io", action: "presence:list", perform: (p, role) => p.emit(role, "presence:list", {}), expect: { ...dead("refused"), ...signedIn("ok") } },
+  {
+    channel: "socket.io",
+    action: "comments:list",
+    perform: (p, role) => p.emit(role, "comments:list", { documentId: p.w.mainDocId }),
+    expect: { ...dead("refused"), ...outsider("not_found"), ...members("ok") },
+  },
+  {
+    channel: "socket.io",
+    action: "comment:create",
+    perform: (p, role) => p.emit(role, "comment:create", { documentId: p.w.mainDocId, body: "matrix" }),
+    expect: { ...dead("refused"), ...outsider("not_found"), viewer: "forbidden", ...writers("ok") },
+  },
+  {
+    channel: "socket.io",
+    action: "comment:reply",
+    perform: async (p, role) => p.emit(role, "comment:reply", { parentId: await p.root(), body: "matrix reply" }),
+    expect: { ...dead("refused"), ...outsider("not_found"), viewer: "forbidden", ...writers("ok") },
+  },
+  {
+    channel: "socket.io",
+    action: "comment:resolve",
+    perform: async (p, role) => p.emit(role, "comment:resolve", { commentId: await p.root(), resolved: true }),
+    expect: { ...dead("refused"), ...outsider("not_found"), viewer: "forbidden", ...writers("ok") },
+  },
+  {
+    channel: "socket.io",
+    action: "comment:delete",
+    // The target is the editor's comment: its author and the document's owner may delete it.
+    perform: async (p, role) => {
+      const id = await p.comment(p.w.users.editor.id);
+      const outcome = await p.emit(role, "comment:delete", { commentId: id });
+      const exists = (await p.w.services.db.comment.count({ where: { id } })) === 1;
+      return exists === (outcome === "ok") ? `${outcome} but the comment ${exists ? "survived" : "is gone"}` : outcome;
+    },
+    expect: { ...dead("refused"), ...outsider("not_found"), viewer: "forbidden", ...writers("ok") },
+  },
+  {
+    channel: "socket.io",
+    action: "notifications:list",
+    perform: (p, role) => p.emit(role, "notifications:list", {}),
+    expect: { ...dead("refused"), ...signedIn("ok") },
+  },
+  {
+    channel: "socket.io",
+    action: "notifications:read",
+    perform: (p, role) => p.emit(role, "notifications:read", { all: true }),
+    expect: { ...dead("refused"), ...signedIn("ok") },
+  },
+  {
+    channel: "socket.io",
+    action: "held open while its credential dies",
+    perform: (p, role) => p.heldOpen(role, "socket.io"),
+    expect: { editor: "open", loggedOut: "ended", revokedToken: "ended", expired: "ended" },
+  },
+
+  // ---------------- collaboration WebSocket /collab/<id> ----------------
+  {
+    channel: "collab",
+    action: "connect /collab/<document>",
+    perform: (p, role) => p.collabConnect(role, p.w.mainDocId),
+    expect: { ...dead(4401), ...outsider(4403), ...members("open") },
+  },
+  {
+    channel: "collab",
+    action: "connect /collab/<deleted document>",
+    perform: async (p, role) => {
+      const id = await p.w.scratchDoc("Matrix deleted");
+      await p.w.services.documents.remove(p.w.users.owner, id);
+      return p.collabConnect(role, id);
+    },
+    // 4404 is documented for a deleted document; someone who never had access may get 4403 or 4404 (either
+    // reveals nothing: the document is gone).
+    expect: { ...dead(4401), ...outsider([4403, 4404]), ...members(4404) },
+  },
+  {
+    channel: "collab",
+    action: "send an edit (sync update and sync step 2)",
+    perform: (p, role) => p.collabUpdate(role),
+    expect: { ...dead("refused"), ...outsider("refused"), viewer: "dropped", ...writers("applied") },
+  },
+  {
+    channel: "collab",
+    action: "awareness claiming another name",
+    perform: (p, role) => p.collabAwareness(role),
+    expect: { ...dead("refused"), ...outsider("refused"), ...members("relayed as self") },
+  },
+  {
+    channel: "collab",
+    action: "held open while its credential dies",
+    perform: (p, role) => p.heldOpen(role, "collab"),
+    expect: { editor: "open", loggedOut: "ended", revokedToken: "ended", expired: "ended" },
+  },
+
+  // ---------------- SSE event stream /api/events ----------------
+  {
+    channel: "sse",
+    action: "GET /api/events (greeting's viewer kind)",
+    covers: "GET /api/events",
+    perform: (p, role) => p.sseViewer(role),
+    expect: { ...dead("anonymous"), ...nonAdmins("user"), admin: "admin" },
+  },
+  {
+    channel: "sse",
+    action: "audience: announcements in the opening snapshot",
+    perform: (p, role) => p.sseSnapshot(role),
+    expect: { ...dead("everyone"), ...nonAdmins("everyone+users"), admin: "everyone+users+admins" },
+  },
+  {
+    channel: "sse",
+    action: "audience: announcements made while streaming",
+    perform: (p, role) => p.sseLive(role),
+    expect: { ...dead("everyone"), ...nonAdmins("everyone+users"), admin: "everyone+users+admins" },
+  },
+  {
+    channel: "sse",
+    action: "held open while its credential dies",
+    perform: (p, role) => p.heldOpen(role, "sse"),
+    expect: { editor: "open", loggedOut: "ended", revokedToken: "ended", expired: "ended" },
+  },
+];
