@@ -12,6 +12,7 @@ import { Auth } from "./auth/auth";
 import { Documents } from "./domain/documents";
 import { createLogger } from "./log";
 import { Metrics } from "./ops/metrics";
+import { LiveAccess } from "./access/liveAccess";
 import { Router, sendError, sendJson, type RouteContext } from "./http/router";
 import { UpgradeRouter, type UpgradeHandler } from "./http/upgrade";
 import { isSameOrigin } from "./http/origin";
@@ -46,7 +47,9 @@ export async function startTandem(
   const bus = options.bus ?? (config.redisUrl ? await RedisEventBus.connect(config.redisUrl, config.redisPrefix) : new LocalEventBus());
   if (bus instanceof RedisEventBus) bus.onError = (err) => log.warn({ err: err.message }, "Redis unreachable; retrying");
   const auth = new Auth(db, config);
-  const services: Services = { config, db, bus, auth, documents: new Documents(db, bus), log, metrics: new Metrics() };
+  const metrics = new Metrics();
+  const access = new LiveAccess({ db, bus, log, metrics });
+  const services: Services = { config, db, bus, auth, documents: new Documents(db, bus), log, metrics, access };
 
   const router = new Router();
   registerAuthRoutes(router, services);
@@ -128,6 +131,7 @@ export async function startTandem(
         httpServer.close();
         for (const channel of channels.reverse()) await channel.close().catch((e) => log.error(e, "channel close failed"));
         httpServer.closeAllConnections();
+        access.stop();
         await bus.close();
         await db.$disconnect();
       })();

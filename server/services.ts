@@ -6,6 +6,7 @@ import type { Auth } from "./auth/auth";
 import type { Documents } from "./domain/documents";
 import type { Logger } from "./log";
 import type { Metrics } from "./ops/metrics";
+import type { LiveAccess } from "./access/liveAccess";
 
 export type Services = {
   config: Config;
@@ -15,4 +16,6 @@ export type Services = {
   documents: Documents;
   log: Logger;
   metrics: Metrics;
+  /** Every live connection of every channel, and when each must end (server/access/liveAccess.ts). */
+  access: LiveAccess;
 };

@@ -14,8 +14,12 @@ export const SESSION_TTL_SECONDS = 30 * 24 * 3600;
 export const TOKEN_PREFIX = "tdm_";
 
 export type AuthUser = { id: string; email: string; name: string; isAdmin: boolean };
-/** Who is calling, how, and with which credential (its id, see `credentialId`). */
-export type Caller = { user: AuthUser; via: "cookie" | "token"; credentialId: string };
+/**
+ * Who is calling, how, and with which credential (its id, see `credentialId`). `expiresAt`: when the
+ * credential stops working (a session's end; null for access tokens, which last until revoked), so
+ * that connections opened with it can end then (server/access/liveAccess.ts).
+ */
+export type Caller = { user: AuthUser; via: "cookie" | "token"; credentialId: string; expiresAt: Date | null };
 
 const publicUser = (u: AuthUser): AuthUser => ({ id: u.id, email: u.email, name: u.name, isAdmin: u.isAdmin });
 
@@ -92,6 +96,10 @@ export class Auth {
   }
 
   async userFromSessionToken(token: string): Promise<AuthUser | null> {
+    return (await this.sessionOf(token))?.user ?? null;
+  }
+
+  private async sessionOf(token: string): Promise<{ user: AuthUser; expiresAt: Date } | null> {
     const session = await this.db.session.findUnique({
       where: { tokenHash: hashToken(token, this.config.sessionSecret) },
       include: { user: true },
@@ -101,7 +109,7 @@ export class Auth {
       await this.db.session.delete({ where: { id: session.id } }).catch(() => {});
       return null;
     }
-    return publicUser(session.user);
+    return { user: publicUser(session.user), expiresAt: session.expiresAt };
   }
 
   async userFromAccessToken(token: string): Promise<AuthUser | null> {
@@ -127,12 +135,12 @@ export class Auth {
     const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "")?.[1] ?? url?.searchParams.get("token");
     if (bearer) {
       const user = await this.userFromAccessToken(bearer);
-      return user ? { user, via: "token", credentialId: this.credentialId(bearer) } : null;
+      return user ? { user, via: "token", credentialId: this.credentialId(bearer), expiresAt: null } : null;
     }
     const cookie = parseCookies(req.headers.cookie).get(SESSION_COOKIE);
     if (cookie) {
-      const user = await this.userFromSessionToken(cookie);
-      return user ? { user, via: "cookie", credentialId: this.credentialId(cookie) } : null;
+      const session = await this.sessionOf(cookie);
+      return session ? { ...session, via: "cookie", credentialId: this.credentialId(cookie) } : null;
     }
     return null;
   }

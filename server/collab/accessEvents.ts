@@ -1,5 +1,7 @@
-// Keeps open connections in line with the event bus: revoked members are disconnected, changed roles
-// take effect at once, deleted documents close for everyone (and are never written again).
+// Keeps open rooms in line with the event bus: revoked members are disconnected, changed roles take
+// effect at once, deleted documents' rooms are dropped (and never written again). Credentials and the
+// closing of a deleted document's sockets belong to the access authority (server/access/liveAccess.ts);
+// the membership rules here move there next (issue 13), once RoomManager can be changed.
 import { CloseCode } from "../../lib/collab/closeCodes";
 import type { EventBus } from "../bus/bus";
 import { canEdit } from "../domain/documents";
@@ -17,6 +19,7 @@ export function followAccessChanges(bus: EventBus, manager: RoomManager): () => 
         }
         return;
       case "document.deleted":
+        // The authority closes the sockets with 4404 (the same close as here); the room must go without a write.
         manager.accessEpoch++;
         manager.drop(event.documentId);
         return;

@@ -17,9 +17,6 @@ import { documentText } from "./documentText";
 import { collabBatchMetrics, registerCollabGauges } from "./metrics";
 import { RedisRoomRelay } from "./RoomRelay";
 import { RedisEventBus } from "../bus/redisBus";
-import { CloseCode } from "../../lib/collab/closeCodes";
-import { LiveCredentials, endConnectionsOnRevoke } from "../auth/liveCredentials";
-import type { WebSocketPeer } from "./WebSocketPeer";
 
 export type CollabService = {
   manager: RoomManager;
@@ -73,12 +70,10 @@ export function collabChannelWith(overrides: Partial<CollabOptions> = {}): Chann
       if (congested) services.log.warn({ backlog: options.backlogHighWater }, "collab writes far behind: reading paused until the disk catches up");
       else services.log.info("collab writes caught up: reading resumed");
     };
-    const live = new LiveCredentials<WebSocketPeer>();
-    upgrades.on(COLLAB_PATH_PREFIX, createUpgradeHandler(services, wss, manager, heartbeat, flow, live));
+    // Sign-out, expiry and deletion end sockets through the access authority (services.access).
+    const collabUpgrades = createUpgradeHandler(services, wss, manager, heartbeat, flow);
+    upgrades.on(COLLAB_PATH_PREFIX, collabUpgrades.handle);
     const unsubscribeAccess = followAccessChanges(services.bus, manager);
-    const unsubscribeRevoke = endConnectionsOnRevoke(services.bus, live, (peer) =>
-      peer.close(CloseCode.Unauthorized, "You signed out. Sign in again to keep editing."),
-    );
 
     const service: CollabService = {
       manager,
@@ -94,8 +89,8 @@ export function collabChannelWith(overrides: Partial<CollabOptions> = {}): Chann
     return {
       name: "collab",
       async close() {
+        collabUpgrades.shutDown();
         unsubscribeAccess();
-        unsubscribeRevoke();
         heartbeat.stop();
         await manager.close(); // closes peers with GoingAway, compacts, commits
         await relay?.stop();

@@ -1,5 +1,7 @@
 // The WebSocket side of collab: authenticates an upgrade to /collab/<docId>, accepts it, and hands
 // frames to the document's Room. Refusals after the upgrade use close codes a browser can read.
+// Each accepted socket is registered with the access authority (server/access/liveAccess.ts), which
+// ends it when its credential does (sign-out, revoked token, expiry) or the document is deleted.
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocket, type WebSocketServer, type RawData } from "ws";
@@ -8,8 +10,10 @@ import { CloseCode } from "../../lib/collab/closeCodes";
 import { isSameOrigin } from "../http/origin";
 import { refuseUpgrade, type UpgradeHandler } from "../http/upgrade";
 import { canEdit } from "../domain/documents";
+import { allows } from "../auth/scopes";
 import type { Services } from "../services";
-import type { LiveCredentials } from "../auth/liveCredentials";
+import type { LiveAccessHandle } from "../access/liveAccess";
+import { collabClose } from "../access/endReasons";
 import { MAX_FRAMES_BEFORE_READY } from "./limits";
 import type { Heartbeat } from "./heartbeat";
 import type { ReadFlow } from "./readFlow";
@@ -19,13 +23,31 @@ import { WebSocketPeer } from "./WebSocketPeer";
 
 export const COLLAB_PATH_PREFIX = "/collab/";
 
+/**
+ * Bytes a connection may send while its room is still loading, besides the frame count in limits.ts:
+ * 256 frames of up to 1 MiB each would otherwise let one socket park 256 MiB. A real client sends
+ * sync step 1 and an awareness update (a few KB) before the room is ready. (Belongs in limits.ts.)
+ */
+export const MAX_BYTES_BEFORE_READY = 2 * 1024 * 1024;
+
 /** Document ids are UUIDs today; accept any short URL-safe id, nothing else. */
 const DocumentIdParam = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/);
+
+const RESTARTING = { code: CloseCode.GoingAway, reason: "The server is restarting." } as const;
+
+/** A connection's lifecycle once upgraded: frames wait while the room loads, then go to the room. */
+type Lifecycle = { kind: "loading"; early: Uint8Array[]; earlyBytes: number } | { kind: "joined"; room: Room } | { kind: "closed" };
 
 function toBytes(data: RawData): Uint8Array {
   const buffer = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data);
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
+
+export type CollabUpgrades = {
+  handle: UpgradeHandler;
+  /** Shutdown began: upgrades still arriving are told 1001 "restarting" instead of being dropped. */
+  shutDown(): void;
+};
 
 export function createUpgradeHandler(
   services: Services,
@@ -33,13 +55,24 @@ export function createUpgradeHandler(
   manager: RoomManager,
   heartbeat: Heartbeat,
   flow: ReadFlow,
-  live: LiveCredentials<WebSocketPeer>,
-): UpgradeHandler {
+): CollabUpgrades {
   const { log } = services;
+  let shuttingDown = false;
+
+  /**
+   * Completes the upgrade only to say "restarting" (1001, the client reconnects, to another instance
+   * in the hosted mode): a browser cannot read an HTTP status, only a close code. Once the WebSocket
+   * server itself is closed, ws answers HTTP 503 instead.
+   */
+  function turnAway(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    if (socket.destroyed) return;
+    wss.handleUpgrade(req, socket, head, (ws) => ws.close(RESTARTING.code, RESTARTING.reason));
+  }
 
   async function authorize(req: IncomingMessage, socket: Duplex, head: Buffer, url: URL, state: { upgraded: boolean }) {
     const parsed = DocumentIdParam.safeParse(url.pathname.slice(COLLAB_PATH_PREFIX.length));
     if (!parsed.success) return refuseUpgrade(socket, 404, "Not Found");
+    if (shuttingDown) return turnAway(req, socket, head);
     const documentId = parsed.data;
     const epoch = manager.accessEpoch;
     const caller = await services.auth.authenticate(req, url);
@@ -47,36 +80,72 @@ export function createUpgradeHandler(
     if (caller?.via === "cookie" && !isSameOrigin(req, services.config)) return refuseUpgrade(socket, 403, "Forbidden");
     const role = caller ? await services.documents.roleOf(caller.user.id, documentId) : null;
     if (socket.destroyed) return;
+    if (shuttingDown) return turnAway(req, socket, head);
     wss.handleUpgrade(req, socket, head, (ws) => {
       state.upgraded = true;
       heartbeat.track(ws);
       flow.accepted(ws);
       if (!caller) return ws.close(CloseCode.Unauthorized, "Sign in to open this document.");
-      if (!role) return ws.close(CloseCode.Forbidden, "You do not have access to this document.");
+      if (!allows(caller, "documents:read")) return ws.close(CloseCode.Forbidden, "This access token does not have the documents:read scope.");
+      if (!role) {
+        // A former member of a deleted document learns it was deleted; anyone else cannot tell a
+        // deleted document from one they were never invited to.
+        return services.access.wasDeletedFor(documentId, caller.user.id)
+          ? ws.close(CloseCode.DocumentDeleted, "This document was deleted.")
+          : ws.close(CloseCode.Forbidden, "You do not have access to this document.");
+      }
       const peer = new WebSocketPeer(ws, socket, caller.user.id, caller.user.name, canEdit(role));
-      ws.once("close", live.track(caller.credentialId, peer)); // signing out ends this socket too
-      serve(ws, documentId, peer, epoch).catch((err) => {
+      // A token without documents:write stays read-only whatever its account's role becomes: every
+      // later `peer.canWrite = …` (role changes, re-checks) is ignored for it.
+      if (!allows(caller, "documents:write")) Object.defineProperty(peer, "canWrite", { get: () => false, set: () => {} });
+      const access = services.access.register({
+        credentialId: caller.credentialId,
+        userId: caller.user.id,
+        documentId,
+        expiresAt: caller.expiresAt,
+        connection: {
+          end(reason) {
+            const close = collabClose(reason);
+            peer.close(close.code, close.reason);
+          },
+        },
+      });
+      ws.once("close", access.release);
+      serve(ws, documentId, peer, epoch, access).catch((err) => {
         log.error({ err, documentId }, "collab connection failed");
         peer.close(CloseCode.InternalError, "The document could not be opened.");
       });
     });
   }
 
-  async function serve(ws: WebSocket, documentId: string, peer: WebSocketPeer, epoch: number): Promise<void> {
-    let room: Room | null = null;
-    let gone = false;
-    const early: Uint8Array[] = []; // frames that arrive while the room loads
+  async function serve(ws: WebSocket, documentId: string, peer: WebSocketPeer, epoch: number, access: LiveAccessHandle): Promise<void> {
+    // Held in an object: it changes in the socket's callbacks while this function awaits.
+    const conn: { state: Lifecycle } = { state: { kind: "loading", early: [], earlyBytes: 0 } };
     ws.on("error", (err) => log.debug({ err, documentId }, "collab socket error")); // ws closes it itself
     ws.on("message", (data, isBinary) => {
       if (!isBinary) return peer.close(CloseCode.UnsupportedData, "Binary y-websocket frames only.");
+      // Ended by the authority (its close is under way) or past its credential's expiry: never applied.
+      if (!access.allows()) return;
       const bytes = toBytes(data);
-      if (room) room.handleMessage(peer, bytes);
-      else if (early.length < MAX_FRAMES_BEFORE_READY) early.push(bytes);
-      else peer.close(CloseCode.TryAgainLater, "Too many messages before the document loaded.");
+      const state = conn.state;
+      switch (state.kind) {
+        case "joined":
+          return state.room.handleMessage(peer, bytes);
+        case "loading":
+          if (state.early.length >= MAX_FRAMES_BEFORE_READY || state.earlyBytes + bytes.byteLength > MAX_BYTES_BEFORE_READY) {
+            return peer.close(CloseCode.TryAgainLater, "Too many messages before the document loaded.");
+          }
+          state.early.push(bytes);
+          state.earlyBytes += bytes.byteLength;
+          return;
+        case "closed":
+          return;
+      }
     });
     ws.on("close", () => {
-      gone = true;
-      room?.leave(peer);
+      const was = conn.state;
+      conn.state = { kind: "closed" };
+      if (was.kind === "joined") was.room.leave(peer);
     });
     let joined: Room | null;
     try {
@@ -86,16 +155,25 @@ export function createUpgradeHandler(
       return peer.close(CloseCode.InternalError, "The document could not be opened.");
     }
     if (!joined) {
-      return manager.closed
-        ? peer.close(CloseCode.GoingAway, "The server is restarting.")
-        : peer.close(CloseCode.DocumentDeleted, "This document was deleted.");
+      return manager.closed ? peer.close(RESTARTING.code, RESTARTING.reason) : peer.close(CloseCode.DocumentDeleted, "This document was deleted.");
     }
     // Access changed while we were authorizing: the event passed this connection by, so look again
     // (its frames keep waiting in `early` meanwhile).
     if (manager.accessEpoch !== epoch && !(await stillAllowed(joined, documentId, peer))) return;
-    if (gone) return joined.leave(peer);
-    room = joined;
-    for (const frame of early.splice(0)) room.handleMessage(peer, frame);
+    const state = conn.state;
+    switch (state.kind) {
+      case "loading":
+        if (!access.allows()) break; // ended while the room loaded: its close is under way
+        conn.state = { kind: "joined", room: joined };
+        for (const frame of state.early) joined.handleMessage(peer, frame);
+        return;
+      case "closed":
+        break;
+      case "joined":
+        throw new Error("a collab connection joined its room twice");
+    }
+    conn.state = { kind: "closed" };
+    joined.leave(peer);
   }
 
   async function stillAllowed(room: Room, documentId: string, peer: WebSocketPeer): Promise<boolean> {
@@ -112,15 +190,23 @@ export function createUpgradeHandler(
     return true;
   }
 
-  return (req, socket, head, url) => {
-    const state = { upgraded: false };
-    const onSocketError = () => socket.destroy();
-    socket.on("error", onSocketError); // a reset during authentication must not crash the process
-    authorize(req, socket, head, url, state)
-      .catch((err) => {
-        log.error({ err }, "collab upgrade failed");
-        if (!state.upgraded) refuseUpgrade(socket, 500, "Internal Server Error");
-      })
-      .finally(() => socket.off("error", onSocketError));
+  return {
+    handle(req, socket, head, url) {
+      const state = { upgraded: false };
+      const onSocketError = () => socket.destroy();
+      socket.on("error", onSocketError); // a reset during authentication must not crash the process
+      authorize(req, socket, head, url, state)
+        .catch((err) => {
+          if (state.upgraded) return log.error({ err }, "collab upgrade failed");
+          // During shutdown the database may already be going away: that is a restart, not an error.
+          if (shuttingDown) return turnAway(req, socket, head);
+          log.error({ err }, "collab upgrade failed");
+          refuseUpgrade(socket, 500, "Internal Server Error");
+        })
+        .finally(() => socket.off("error", onSocketError));
+    },
+    shutDown() {
+      shuttingDown = true;
+    },
   };
 }

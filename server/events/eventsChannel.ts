@@ -9,11 +9,6 @@ import { SseHub, type HubOptions } from "./hub";
 import { LiveAnnouncements } from "./liveAnnouncements";
 import { registerAnnouncementRoutes } from "./routes";
 import { registerStreamRoute } from "./streamRoute";
-import type { SseConnection } from "./sseConnection";
-import { LiveCredentials, endConnectionsOnRevoke } from "../auth/liveCredentials";
-
-/** A stream ended by sign-out reconnects (as a signed-out visitor) after this long. */
-const SIGNED_OUT_RETRY_MS = 500;
 
 export type EventsChannelOptions = HubOptions & { buildId?: string };
 
@@ -34,9 +29,8 @@ export function createEventsChannel(options: EventsChannelOptions = {}): Channel
     });
 
     registerAnnouncementRoutes(router, services, announcements);
-    const signedIn = new LiveCredentials<SseConnection>();
-    const stopRevoke = endConnectionsOnRevoke(services.bus, signedIn, (connection) => connection.end(SIGNED_OUT_RETRY_MS));
-    registerStreamRoute(router, services, { hub, live, store, signedIn, buildId: options.buildId ?? readBuildId() });
+    // Signed-in streams are registered with the access authority, which ends them with their session.
+    registerStreamRoute(router, services, { hub, live, store, buildId: options.buildId ?? readBuildId() });
 
     services.metrics.gauge("tandem_sse_connections", "Open Server-Sent Events streams", () => hub.connectionCount);
 
@@ -44,7 +38,6 @@ export function createEventsChannel(options: EventsChannelOptions = {}): Channel
       name: "events",
       async close() {
         unsubscribe();
-        stopRevoke();
         live.stop();
         hub.close();
       },

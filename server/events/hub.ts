@@ -54,6 +54,7 @@ export class SseHub {
   readonly ring: EventRing;
   private readonly connectionOptions: SseConnectionOptions;
   private readonly onSlowClientDropped: () => void;
+  private closed = false;
 
   constructor(options: HubOptions = {}) {
     this.onSlowClientDropped = options.onSlowClientDropped ?? (() => undefined);
@@ -69,6 +70,22 @@ export class SseHub {
 
   get connectionCount(): number {
     return this.connections.size;
+  }
+
+  /** True once shutdown began: new streams are turned away (see `turnAway`). */
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  /**
+   * Shutdown: answers a new stream with a short `retry:` and ends it, so the browser comes back within
+   * a second (to another instance). Not a 503: a stock EventSource gives up for good on any non-200.
+   */
+  turnAway(res: ServerResponse, recipient: Recipient = { viewer: "anonymous", userId: null, pathHint: null }): SseConnection {
+    const connection = new SseConnection(res, recipient, this.connectionOptions);
+    connection.open();
+    connection.end(SHUTDOWN_RETRY_MS);
+    return connection;
   }
 
   get headId(): number {
@@ -90,6 +107,8 @@ export class SseHub {
    * current state. Synchronous from here on, so no event can slip between the replay and going live.
    */
   attach(request: AttachRequest): SseConnection {
+    // Authenticated while shutdown began: the same answer as the streams that were open then.
+    if (this.closed) return this.turnAway(request.res, request.recipient);
     const connection = new SseConnection(request.res, request.recipient, this.connectionOptions);
     connection.onClose((reason) => {
       this.connections.delete(connection);
@@ -118,6 +137,7 @@ export class SseHub {
   }
 
   close(): void {
+    this.closed = true;
     // Shutdown: a short retry so browsers reconnect (to another instance) within a second.
     for (const connection of this.connections) connection.end(SHUTDOWN_RETRY_MS);
     this.connections.clear();

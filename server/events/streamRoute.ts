@@ -3,49 +3,89 @@
 import type { Router } from "../http/router";
 import type { Services } from "../services";
 import type { StreamEvents } from "../../lib/announcements/types";
+import { ApiError } from "../http/errors";
+import { clientAddress } from "../http/clientAddress";
 import { viewerOf, type Delivery } from "./audience";
 import { parseEventId } from "./eventIds";
 import type { SseHub, Unlogged } from "./hub";
 import type { LiveAnnouncements } from "./liveAnnouncements";
 import type { AnnouncementStore } from "./announcementStore";
 import { showEvent } from "./changes";
-import type { LiveCredentials } from "../auth/liveCredentials";
-import type { SseConnection } from "./sseConnection";
+import { MAX_STREAMS_PER_ACCOUNT, MAX_STREAMS_PER_ADDRESS, STREAM_LIMIT_RETRY_AFTER_SECONDS, StreamCounts } from "./streamLimits";
 
 const EVERYONE: Delivery = { viewers: ["anonymous", "user", "admin"] };
+
+/** A stream ended by sign-out or expiry reconnects (as a signed-out visitor) after this long. */
+const SIGNED_OUT_RETRY_MS = 500;
 
 export function registerStreamRoute(
   router: Router,
   services: Services,
-  deps: { hub: SseHub; live: LiveAnnouncements; store: AnnouncementStore; buildId: string; signedIn: LiveCredentials<SseConnection> },
+  deps: { hub: SseHub; live: LiveAnnouncements; store: AnnouncementStore; buildId: string },
 ): void {
+  const counts = new StreamCounts();
+
   router.on("GET", "/api/events", async ({ req, res, url }) => {
+    // Shutting down: come back in a moment (to another instance), without touching the database.
+    if (deps.hub.isClosed) return void deps.hub.turnAway(res);
     const rawLastId = (req.headers["last-event-id"] as string | undefined) ?? url.searchParams.get("lastEventId");
     const pathHint = url.searchParams.get("path");
     const caller = await services.auth.authenticate(req, url);
     const user = caller?.user ?? null;
     const viewer = viewerOf(user);
 
-    // Dismissals are read before going live; one made meanwhile is picked up from the ring below.
-    const headBefore = deps.hub.headId;
-    const dismissed = user ? await deps.store.dismissedIds(user.id) : new Set<string>();
-    if (req.destroyed) return;
-    const late = deps.hub.ring.since(headBefore);
-    if (late.kind === "replay") {
-      for (const e of late.entries) if (e.event === "announcement-dismissed" && e.to.userId === user?.id) dismissed.add((e.data as { id: string }).id);
+    // Taken before any other wait, so a burst of parallel requests cannot all pass the count.
+    const release = user
+      ? counts.take(`account:${user.id}`, MAX_STREAMS_PER_ACCOUNT)
+      : counts.take(`address:${clientAddress(req, services.config)}`, MAX_STREAMS_PER_ADDRESS);
+    if (!release) {
+      // A stock EventSource stops on a non-200 answer; ours retries with its own backoff (1 s doubling
+      // to 30 s), so a refused browser does not come back in a tight loop.
+      throw new ApiError(
+        "rate_limited",
+        user
+          ? "Too many open event streams for this account. Close some tabs or windows, then reload."
+          : "Too many open event streams from this address. Close some tabs or windows, then reload.",
+        undefined,
+        STREAM_LIMIT_RETRY_AFTER_SECONDS,
+      );
     }
+    try {
+      // Dismissals are read before going live; one made meanwhile is picked up from the ring below.
+      const headBefore = deps.hub.headId;
+      const dismissed = user ? await deps.store.dismissedIds(user.id) : new Set<string>();
+      if (req.destroyed) return release();
+      const late = deps.hub.ring.since(headBefore);
+      if (late.kind === "replay") {
+        for (const e of late.entries) if (e.event === "announcement-dismissed" && e.to.userId === user?.id) dismissed.add((e.data as { id: string }).id);
+      }
 
-    const version: StreamEvents["version"] = { buildId: deps.buildId, viewer };
-    const greeting: Unlogged[] = [{ event: "version", data: version, to: EVERYONE }];
-    const connection = deps.hub.attach({
-      res,
-      recipient: { viewer, userId: user?.id ?? null, pathHint: pathHint && pathHint.startsWith("/") ? pathHint : null },
-      lastEventId: parseEventId(rawLastId),
-      resumeRequested: rawLastId !== null && rawLastId !== undefined && rawLastId !== "",
-      greeting,
-      snapshot: () => deps.live.current().filter((a) => !dismissed.has(a.id)).map(showEvent),
-    });
-    // Signing out ends the stream; the browser reconnects as a signed-out visitor and sees only that audience.
-    if (caller) connection.onClose(deps.signedIn.track(caller.credentialId, connection));
+      const version: StreamEvents["version"] = { buildId: deps.buildId, viewer };
+      const greeting: Unlogged[] = [{ event: "version", data: version, to: EVERYONE }];
+      const connection = deps.hub.attach({
+        res,
+        recipient: { viewer, userId: user?.id ?? null, pathHint: pathHint && pathHint.startsWith("/") ? pathHint : null },
+        lastEventId: parseEventId(rawLastId),
+        resumeRequested: rawLastId !== null && rawLastId !== undefined && rawLastId !== "",
+        greeting,
+        snapshot: () => deps.live.current().filter((a) => !dismissed.has(a.id)).map(showEvent),
+      });
+      connection.onClose(release);
+      if (!connection.isOpen) return release();
+      // Signing out or the session expiring ends the stream; the browser reconnects as a signed-out
+      // visitor and sees only that audience.
+      if (caller) {
+        const access = services.access.register({
+          credentialId: caller.credentialId,
+          userId: caller.user.id,
+          expiresAt: caller.expiresAt,
+          connection: { end: () => connection.end(SIGNED_OUT_RETRY_MS) },
+        });
+        connection.onClose(access.release);
+      }
+    } catch (err) {
+      release();
+      throw err;
+    }
   });
 }

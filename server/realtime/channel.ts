@@ -12,9 +12,7 @@ import { AccountBuckets } from "./tokenBucket";
 import { registerSocketHandlers } from "./handlers";
 import { LocalPresence } from "./presence";
 import { PresenceFeed } from "./presenceFeed";
-import { startSessionRecheck } from "./sessionRecheck";
-import type { TandemIo, TandemSocket } from "./types";
-import { LiveCredentials, endConnectionsOnRevoke } from "../auth/liveCredentials";
+import type { TandemIo } from "./types";
 
 export function createRealtimeChannel({ services, upgrades, httpServer }: ChannelContext): Channel {
   // engine.io listens on the HTTP server itself: its 'request' listener takes /socket.io/ requests
@@ -36,24 +34,26 @@ export function createRealtimeChannel({ services, upgrades, httpServer }: Channe
   const accountBuckets = new AccountBuckets(ACCOUNT_EVENT_BURST, ACCOUNT_EVENTS_PER_SECOND);
   services.metrics.gauge("tandem_socketio_connections", "Open socket.io connections on this instance", () => io.engine.clientsCount);
 
-  // Signing out or revoking the token disconnects at once; the periodic recheck catches expiry.
-  const live = new LiveCredentials<TandemSocket>();
-  const stopRevoke = endConnectionsOnRevoke(services.bus, live, (socket) => socket.disconnect(true));
-
   io.use(handshakeMiddleware(services));
   io.on("connection", (socket) => {
-    socket.once("disconnect", live.track(socket.data.credentialId, socket));
+    // The access authority disconnects the socket when its credential ends (sign-out, revoked token,
+    // expiry); until then every incoming event is checked against it, so none is handled after expiry.
+    const access = services.access.register({
+      credentialId: socket.data.credentialId,
+      userId: socket.data.user.id,
+      expiresAt: socket.data.expiresAt,
+      connection: { end: () => socket.disconnect(true) },
+    });
+    socket.once("disconnect", access.release);
+    socket.use((_packet, next) => (access.allows() ? next() : socket.disconnect(true)));
     registerSocketHandlers(socket, { services, comments, notifications, presence, accountBuckets, onRateLimited: () => rateLimited.inc() });
   });
   const unsubscribe = bridgeBusToSockets(io, services, presence, notifications);
-  const stopRecheck = startSessionRecheck(io, services);
 
   return {
     name: "realtime",
     async close() {
       unsubscribe();
-      stopRevoke();
-      stopRecheck();
       presence.stop();
       // Not io.close(): that also closes the HTTP server and waits for it, which app.ts owns.
       io.local.disconnectSockets(true);

@@ -3,9 +3,9 @@ import type { Server, Socket } from "socket.io";
 import type { ClientToServerEvents, ServerToClientEvents } from "../../lib/realtime/events";
 import type { AuthUser } from "../auth/auth";
 import type { TokenBucket } from "./tokenBucket";
-import type { Credential } from "./sessionRecheck";
 
-export type SocketData = { user: AuthUser; credential: Credential; credentialId: string; bucket: TokenBucket };
+/** `expiresAt`: when the credential the socket was opened with stops working (null: an access token). */
+export type SocketData = { user: AuthUser; credentialId: string; expiresAt: Date | null; bucket: TokenBucket };
 type NoInterServerEvents = Record<string, never>;
 
 export type TandemIo = Server<ClientToServerEvents, ServerToClientEvents, NoInterServerEvents, SocketData>;

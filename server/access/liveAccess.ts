@@ -1,0 +1,236 @@
+// One authority for live access. A connection outlives the request that authenticated it (collab
+// WebSockets, socket.io, event streams), so every channel registers each live connection here, with
+// the credential, account and document it was opened with, and implements one small interface to be
+// ended. The authority, not the channels, decides when that happens:
+//  - at the credential's expiry, by a timer set for that exact moment (and `allows()` refuses a frame
+//    that arrives after it even if the timer has not fired yet);
+//  - when the bus says the credential was revoked (sign-out, token revoked), on every instance;
+//  - when the bus says the document was deleted;
+//  - when the periodic re-check finds the credential's row gone or changed (deleted by hand,
+//    expiry moved): the one case nobody announces.
+// New access events (membership changed, link revoked, account deactivated) plug into `onBusEvent`.
+import type { EventBus } from "../bus/bus";
+import type { BusEvent } from "../bus/events";
+import type { Db } from "../db/client";
+import type { Logger } from "../log";
+import type { Metrics } from "../ops/metrics";
+import { currentCredentials } from "./credentialStatus";
+import { DeletedDocuments } from "./deletedDocuments";
+import type { EndReason } from "./endReasons";
+
+export type { EndReason };
+
+/** How often every live credential is read again from the database. */
+export const SESSION_RECHECK_MS = 60_000;
+/** setTimeout takes at most 2^31-1 ms (24.8 days; sessions last 30): longer waits are chained. */
+const MAX_TIMER_MS = 24 * 3600_000;
+/** A credential revoked this recently is refused at registration (it was checked before the revoke arrived). */
+const REVOKED_MEMORY_MS = 5 * 60_000;
+
+/** What a channel implements for each live connection. */
+export interface LiveConnection {
+  /** End the connection: collab closes with 4401/4403/4404, socket.io disconnects, a stream ends. */
+  end(reason: EndReason): void;
+}
+
+export type LiveRegistration = {
+  credentialId: string;
+  userId: string;
+  /** The document the connection is about, for channels bound to one (collab). */
+  documentId?: string;
+  /** When the credential stops working; null for access tokens (until revoked). */
+  expiresAt: Date | null;
+  connection: LiveConnection;
+};
+
+export interface LiveAccessHandle {
+  /** True while the connection may act: not ended, and its credential not past expiry. Cheap: call per frame. */
+  allows(): boolean;
+  /** The connection closed by itself: forget it. */
+  release(): void;
+}
+
+/** A registered connection's lifecycle. */
+type EntryState = { kind: "live" } | { kind: "ended"; reason: EndReason } | { kind: "released" };
+
+type Credential = { id: string; userId: string; expiresAt: number | null; timer: NodeJS.Timeout | undefined; entries: Set<Entry> };
+type Entry = { registration: LiveRegistration; credential: Credential; state: EntryState };
+
+export type LiveAccessDeps = { db: Db; bus: EventBus; log: Logger; metrics?: Metrics };
+
+export class LiveAccess {
+  private readonly credentials = new Map<string, Credential>();
+  private readonly byDocument = new Map<string, Set<Entry>>();
+  private readonly revoked = new Map<string, number>();
+  private readonly deleted = new DeletedDocuments();
+  private readonly unsubscribe: () => void;
+  private readonly sweep: NodeJS.Timeout;
+  private rechecking = false;
+  private readonly ended;
+
+  constructor(
+    private readonly deps: LiveAccessDeps,
+    recheckMs = SESSION_RECHECK_MS,
+  ) {
+    this.ended = deps.metrics?.counter("tandem_live_connections_ended_total", "Live connections ended by the access authority", ["reason"]);
+    deps.metrics?.gauge("tandem_live_connections", "Connections registered with the access authority", () => this.connectionCount);
+    this.unsubscribe = deps.bus.subscribe((event) => this.onBusEvent(event));
+    this.sweep = setInterval(() => void this.recheck(), recheckMs);
+    this.sweep.unref();
+  }
+
+  get connectionCount(): number {
+    let n = 0;
+    for (const credential of this.credentials.values()) n += credential.entries.size;
+    return n;
+  }
+
+  register(registration: LiveRegistration): LiveAccessHandle {
+    let credential = this.credentials.get(registration.credentialId);
+    if (!credential) {
+      credential = { id: registration.credentialId, userId: registration.userId, expiresAt: null, timer: undefined, entries: new Set() };
+      this.credentials.set(credential.id, credential);
+    }
+    // The newest authentication read the row last: its expiry wins.
+    this.setExpiry(credential, registration.expiresAt?.getTime() ?? null);
+    const entry: Entry = { registration, credential, state: { kind: "live" } };
+    credential.entries.add(entry);
+    if (registration.documentId !== undefined) {
+      let set = this.byDocument.get(registration.documentId);
+      if (!set) this.byDocument.set(registration.documentId, (set = new Set()));
+      set.add(entry);
+    }
+    // Authenticated before a revocation that arrived meanwhile: end it as the revocation would have.
+    if (this.wasRevoked(credential.id)) queueMicrotask(() => this.end(entry, "signed-out"));
+    return {
+      allows: () => this.allows(entry),
+      release: () => {
+        if (entry.state.kind !== "live") return;
+        entry.state = { kind: "released" };
+        this.detach(entry);
+      },
+    };
+  }
+
+  /** True when `userId` was a member of `documentId` when it was deleted: tell them 4404, not 4403. */
+  wasDeletedFor(documentId: string, userId: string): boolean {
+    return this.deleted.wasMember(documentId, userId);
+  }
+
+  /** Shutdown: stop listening and timing (the channels close their own connections). */
+  stop(): void {
+    this.unsubscribe();
+    clearInterval(this.sweep);
+    for (const credential of this.credentials.values()) clearTimeout(credential.timer);
+  }
+
+  private onBusEvent(event: BusEvent): void {
+    switch (event.type) {
+      case "credential.revoked":
+        this.wasRevoked(event.credentialId); // prunes the old ones
+        this.revoked.set(event.credentialId, Date.now());
+        this.endCredential(event.credentialId, "signed-out");
+        return;
+      case "document.deleted":
+        this.deleted.remember(event.documentId, event.userIds);
+        for (const entry of [...(this.byDocument.get(event.documentId) ?? [])]) this.end(entry, "document-deleted");
+        return;
+      default:
+        return; // not an access change (membership changes are still applied by server/collab/accessEvents.ts)
+    }
+  }
+
+  private allows(entry: Entry): boolean {
+    switch (entry.state.kind) {
+      case "live": {
+        const { expiresAt } = entry.credential;
+        if (expiresAt !== null && Date.now() >= expiresAt) {
+          this.endCredential(entry.credential.id, "session-ended");
+          return false;
+        }
+        return true;
+      }
+      case "ended":
+      case "released":
+        return false;
+    }
+  }
+
+  private end(entry: Entry, reason: EndReason): void {
+    if (entry.state.kind !== "live") return;
+    entry.state = { kind: "ended", reason };
+    this.detach(entry);
+    this.ended?.inc({ reason });
+    try {
+      entry.registration.connection.end(reason);
+    } catch (err) {
+      this.deps.log.error({ err, reason }, "ending a live connection failed");
+    }
+  }
+
+  private endCredential(credentialId: string, reason: EndReason): void {
+    const credential = this.credentials.get(credentialId);
+    if (!credential) return;
+    for (const entry of [...credential.entries]) this.end(entry, reason);
+  }
+
+  private detach(entry: Entry): void {
+    const { credential, registration } = entry;
+    credential.entries.delete(entry);
+    if (credential.entries.size === 0 && this.credentials.get(credential.id) === credential) {
+      clearTimeout(credential.timer);
+      this.credentials.delete(credential.id);
+    }
+    if (registration.documentId !== undefined) {
+      const set = this.byDocument.get(registration.documentId);
+      set?.delete(entry);
+      if (set?.size === 0) this.byDocument.delete(registration.documentId);
+    }
+  }
+
+  private setExpiry(credential: Credential, expiresAt: number | null): void {
+    if (credential.expiresAt === expiresAt && (credential.timer !== undefined || expiresAt === null)) return;
+    credential.expiresAt = expiresAt;
+    clearTimeout(credential.timer);
+    credential.timer = undefined;
+    if (expiresAt === null) return;
+    // Always through a timer, even when already due: never end a connection inside its own register().
+    const arm = () => {
+      const wait = Math.max(0, Math.min(expiresAt - Date.now(), MAX_TIMER_MS));
+      credential.timer = setTimeout(() => (Date.now() >= expiresAt ? this.endCredential(credential.id, "session-ended") : arm()), wait);
+      credential.timer.unref();
+    };
+    arm();
+  }
+
+  private wasRevoked(credentialId: string): boolean {
+    const now = Date.now();
+    for (const [id, at] of this.revoked) {
+      if (now - at <= REVOKED_MEMORY_MS) break; // oldest first: the rest are recent
+      this.revoked.delete(id);
+    }
+    return this.revoked.has(credentialId);
+  }
+
+  /** Reads every live credential again (in batches) and ends those that stopped working. */
+  private async recheck(): Promise<void> {
+    if (this.rechecking) return; // a slow database must not stack checks up
+    this.rechecking = true;
+    try {
+      const ids = [...this.credentials.keys()];
+      if (ids.length === 0) return;
+      const current = await currentCredentials(this.deps.db, ids);
+      for (const id of ids) {
+        const credential = this.credentials.get(id);
+        if (!credential) continue; // its connections closed meanwhile
+        const status = current.get(id);
+        if (!status || status.userId !== credential.userId) this.endCredential(id, "session-ended");
+        else this.setExpiry(credential, status.expiresAt?.getTime() ?? null);
+      }
+    } catch (err) {
+      this.deps.log.error({ err }, "live access re-check failed");
+    } finally {
+      this.rechecking = false;
+    }
+  }
+}
