@@ -46,7 +46,8 @@ export async function startTandem(
   const db = await createDb(config);
   const bus = options.bus ?? (config.redisUrl ? await RedisEventBus.connect(config.redisUrl, config.redisPrefix) : new LocalEventBus());
   if (bus instanceof RedisEventBus) bus.onError = (err) => log.warn({ err: err.message }, "Redis unreachable; retrying");
-  const auth = new Auth(db, config);
+  // Sign-in limits count in Redis when there is one, on the bus' command connection (not a subscriber).
+  const auth = new Auth(db, config, bus instanceof RedisEventBus ? bus.redis.pub : undefined);
   const metrics = new Metrics();
   const access = new LiveAccess({ db, bus, log, metrics });
   const services: Services = { config, db, bus, auth, documents: new Documents(db, bus), log, metrics, access };

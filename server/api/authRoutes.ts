@@ -1,11 +1,18 @@
-// /api/auth/*, /api/me and /api/tokens: accounts, sessions and personal access tokens.
+// /api/auth/*, /api/me and /api/tokens: accounts, sessions and personal access tokens. Only a session
+// manages tokens (an access token cannot mint, list or revoke any), see server/auth/scopes.ts.
 import type { Router } from "../http/router";
 import type { Services } from "../services";
 import { clearSessionCookie, parseCookies, SESSION_COOKIE, sessionCookie } from "../http/cookies";
 import { notFound } from "../http/errors";
 import { SESSION_TTL_SECONDS } from "../auth/auth";
+import { clientAddress } from "../http/clientAddress";
+import { isLocalProcess } from "../auth/throttle";
+import { ScopeList } from "../auth/scopes";
 import { parseBody, requireUser, idParam } from "./context";
 import { CreateTokenBody, LoginBody, SignupBody } from "./schemas";
+
+/** Without `scopes` a token gets what tokens had before scopes existed: reading and editing documents. */
+const CreateScopedTokenBody = CreateTokenBody.extend({ scopes: ScopeList.default(["documents:read", "documents:write"]) });
 
 export function registerAuthRoutes(router: Router, services: Services): void {
   const { auth, config } = services;
@@ -13,14 +20,14 @@ export function registerAuthRoutes(router: Router, services: Services): void {
 
   router.on("POST", "/api/auth/signup", async (ctx) => {
     const body = await parseBody(ctx, SignupBody);
-    const user = await auth.signup(body);
+    const user = await auth.signup(body, isLocalProcess(ctx.req, config) ? null : clientAddress(ctx.req, config));
     const token = await auth.createSession(user.id);
     return { status: 201, body: { user }, headers: { "Set-Cookie": cookieFor(token) } };
   });
 
   router.on("POST", "/api/auth/login", async (ctx) => {
     const body = await parseBody(ctx, LoginBody);
-    const user = await auth.login(body, ctx.req.socket.remoteAddress ?? "unknown");
+    const user = await auth.login(body, clientAddress(ctx.req, config));
     const token = await auth.createSession(user.id);
     return { body: { user }, headers: { "Set-Cookie": cookieFor(token) } };
   });
@@ -31,7 +38,8 @@ export function registerAuthRoutes(router: Router, services: Services): void {
     return { status: 204, headers: { "Set-Cookie": clearSessionCookie(config.secureCookies) } };
   });
 
-  router.on("GET", "/api/me", async (ctx) => ({ body: { user: await requireUser(services, ctx) } }));
+  // Any token may ask whose it is (scripts check that first).
+  router.on("GET", "/api/me", async (ctx) => ({ body: { user: await requireUser(services, ctx, "documents:read") } }));
 
   router.on("GET", "/api/tokens", async (ctx) => {
     const user = await requireUser(services, ctx);
@@ -40,9 +48,9 @@ export function registerAuthRoutes(router: Router, services: Services): void {
 
   router.on("POST", "/api/tokens", async (ctx) => {
     const user = await requireUser(services, ctx);
-    const { name } = await parseBody(ctx, CreateTokenBody);
+    const { name, scopes } = await parseBody(ctx, CreateScopedTokenBody);
     // The token itself is shown once, here; only its hash is stored.
-    return { status: 201, body: { token: await auth.createAccessToken(user.id, name) } };
+    return { status: 201, body: { token: await auth.createAccessToken(user.id, name, scopes) } };
   });
 
   router.on("DELETE", "/api/tokens/:id", async (ctx) => {

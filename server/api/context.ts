@@ -6,10 +6,16 @@ import type { AuthUser } from "../auth/auth";
 import { readJsonBody } from "../http/body";
 import { fromZod, notFound, unauthorized } from "../http/errors";
 import { Id } from "./schemas";
+import { requireAccess, type Access } from "../auth/scopes";
 
-export async function requireUser(services: Services, ctx: RouteContext): Promise<AuthUser> {
+/**
+ * The signed-in account, when its credential allows `need`: by default a session only, so a route
+ * is closed to access tokens unless it names the scope a token needs (server/auth/scopes.ts).
+ */
+export async function requireUser(services: Services, ctx: RouteContext, need: Access = "session"): Promise<AuthUser> {
   const auth = await services.auth.authenticate(ctx.req);
   if (!auth) throw unauthorized();
+  requireAccess(auth, need);
   return auth.user;
 }
 

@@ -1,4 +1,5 @@
-// /api/documents*: the dashboard's documents and their members.
+// /api/documents*: the dashboard's documents and their members. Access tokens may list, read, create
+// and rename within their scopes; deleting a document and changing its members need a session.
 import type { Router } from "../http/router";
 import type { Services } from "../services";
 import { parseBody, requireUser, idParam } from "./context";
@@ -8,23 +9,23 @@ export function registerDocumentRoutes(router: Router, services: Services): void
   const { documents } = services;
 
   router.on("GET", "/api/documents", async (ctx) => {
-    const user = await requireUser(services, ctx);
+    const user = await requireUser(services, ctx, "documents:read");
     return { body: { documents: await documents.list(user) } };
   });
 
   router.on("POST", "/api/documents", async (ctx) => {
-    const user = await requireUser(services, ctx);
+    const user = await requireUser(services, ctx, "documents:write");
     const { title } = await parseBody(ctx, CreateDocumentBody);
     return { status: 201, body: await documents.create(user, title) };
   });
 
   router.on("GET", "/api/documents/:id", async (ctx) => {
-    const user = await requireUser(services, ctx);
+    const user = await requireUser(services, ctx, "documents:read");
     return { body: await documents.get(user, idParam(ctx, "id")) };
   });
 
   router.on("PATCH", "/api/documents/:id", async (ctx) => {
-    const user = await requireUser(services, ctx);
+    const user = await requireUser(services, ctx, "documents:write");
     const id = idParam(ctx, "id");
     const { title } = await parseBody(ctx, RenameDocumentBody);
     return { body: await documents.rename(user, id, title) };
@@ -37,7 +38,7 @@ export function registerDocumentRoutes(router: Router, services: Services): void
   });
 
   router.on("GET", "/api/documents/:id/members", async (ctx) => {
-    const user = await requireUser(services, ctx);
+    const user = await requireUser(services, ctx, "documents:read");
     return { body: { members: await documents.members(user, idParam(ctx, "id")) } };
   });
 

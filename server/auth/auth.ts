@@ -8,7 +8,10 @@ import { ApiError } from "../http/errors";
 import { parseCookies, SESSION_COOKIE } from "../http/cookies";
 import { hashPassword, verifyPassword, dummyHashPromise } from "./password";
 import { hashToken, newToken } from "./tokens";
-import { RateLimiter } from "./rateLimit";
+import { AuthThrottle } from "./throttle";
+import { checkNewPassword } from "./passwordPolicy";
+import { formatScopes, parseScopes, type Scope } from "./scopes";
+import type { Redis } from "ioredis";
 
 export const SESSION_TTL_SECONDS = 30 * 24 * 3600;
 export const TOKEN_PREFIX = "tdm_";
@@ -19,21 +22,34 @@ export type AuthUser = { id: string; email: string; name: string; isAdmin: boole
  * credential stops working (a session's end; null for access tokens, which last until revoked), so
  * that connections opened with it can end then (server/access/liveAccess.ts).
  */
-export type Caller = { user: AuthUser; via: "cookie" | "token"; credentialId: string; expiresAt: Date | null };
+export type Caller = {
+  user: AuthUser;
+  via: "cookie" | "token";
+  credentialId: string;
+  expiresAt: Date | null;
+  /** A token's scopes (server/auth/scopes.ts); a session may do everything its account may. */
+  scopes?: readonly Scope[];
+};
 
 const publicUser = (u: AuthUser): AuthUser => ({ id: u.id, email: u.email, name: u.name, isAdmin: u.isAdmin });
 
 export class Auth {
-  readonly loginByAccount = new RateLimiter(5, 15 * 60_000);
-  readonly loginByAddress = new RateLimiter(30, 15 * 60_000);
+  readonly throttle: AuthThrottle;
 
+  /** `redis`: the server's shared connection in hosted mode, so sign-in limits count across instances. */
   constructor(
     private readonly db: Db,
     private readonly config: Config,
-  ) {}
+    redis?: Redis,
+  ) {
+    this.throttle = new AuthThrottle(redis, config.redisPrefix);
+  }
 
-  async signup(input: { email: string; password: string; name: string }): Promise<AuthUser> {
+  /** `address`: the caller's, counted against the sign-up limit; null (not counted) for this machine's own code. */
+  async signup(input: { email: string; password: string; name: string }, address: string | null = null): Promise<AuthUser> {
     const email = input.email.toLowerCase();
+    if (address !== null) await this.throttle.beginSignup(address);
+    checkNewPassword(input.password, { email, name: input.name });
     if (await this.db.user.findUnique({ where: { email } })) {
       throw new ApiError("conflict", "An account with this email already exists. Try signing in.", "email");
     }
@@ -55,18 +71,15 @@ export class Auth {
 
   async login(input: { email: string; password: string }, address: string): Promise<AuthUser> {
     const email = input.email.toLowerCase();
-    const wait = Math.max(this.loginByAccount.retryAfter(email), this.loginByAddress.retryAfter(address));
-    if (wait > 0) {
-      throw new ApiError("rate_limited", `Too many sign-in attempts. Try again in ${Math.ceil(wait / 60)} minute(s).`, undefined, wait);
-    }
+    // Counted before the password is checked, so parallel guesses cannot overrun the limits.
+    const attempt = await this.throttle.beginSignIn(email, address);
     const user = await this.db.user.findUnique({ where: { email } });
     const ok = user ? await verifyPassword(input.password, user.passwordHash) : (await dummyHashPromise, false);
     if (!user || !ok) {
-      this.loginByAccount.fail(email);
-      this.loginByAddress.fail(address);
+      await attempt.failed();
       throw new ApiError("unauthorized", "That email and password do not match an account.");
     }
-    this.loginByAccount.reset(email);
+    await attempt.succeeded();
     return publicUser(user);
   }
 
@@ -113,6 +126,11 @@ export class Auth {
   }
 
   async userFromAccessToken(token: string): Promise<AuthUser | null> {
+    return (await this.accessTokenOf(token))?.user ?? null;
+  }
+
+  /** The token's account and scopes, or null when it is not a live token. */
+  async accessTokenOf(token: string): Promise<{ user: AuthUser; scopes: Scope[] } | null> {
     if (!token.startsWith(TOKEN_PREFIX)) return null;
     const row = await this.db.accessToken.findUnique({
       where: { tokenHash: hashToken(token, this.config.sessionSecret) },
@@ -123,7 +141,7 @@ export class Auth {
     if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
       void this.db.accessToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } }).catch(() => {});
     }
-    return publicUser(row.user);
+    return { user: publicUser(row.user), scopes: parseScopes(row.scopes) };
   }
 
   /**
@@ -134,8 +152,8 @@ export class Auth {
   async authenticate(req: IncomingMessage, url?: URL): Promise<Caller | null> {
     const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "")?.[1] ?? url?.searchParams.get("token");
     if (bearer) {
-      const user = await this.userFromAccessToken(bearer);
-      return user ? { user, via: "token", credentialId: this.credentialId(bearer), expiresAt: null } : null;
+      const token = await this.accessTokenOf(bearer);
+      return token ? { ...token, via: "token", credentialId: this.credentialId(bearer), expiresAt: null } : null;
     }
     const cookie = parseCookies(req.headers.cookie).get(SESSION_COOKIE);
     if (cookie) {
@@ -145,20 +163,21 @@ export class Auth {
     return null;
   }
 
-  async createAccessToken(userId: string, name: string) {
+  async createAccessToken(userId: string, name: string, scopes: readonly Scope[] = ["documents:read", "documents:write"]) {
     const token = newToken(TOKEN_PREFIX);
     const row = await this.db.accessToken.create({
-      data: { id: crypto.randomUUID(), userId, name, tokenHash: hashToken(token, this.config.sessionSecret) },
+      data: { id: crypto.randomUUID(), userId, name, tokenHash: hashToken(token, this.config.sessionSecret), scopes: formatScopes(scopes) },
     });
-    return { id: row.id, name: row.name, createdAt: row.createdAt, token };
+    return { id: row.id, name: row.name, createdAt: row.createdAt, scopes: parseScopes(row.scopes), token };
   }
 
-  listAccessTokens(userId: string) {
-    return this.db.accessToken.findMany({
+  async listAccessTokens(userId: string) {
+    const rows = await this.db.accessToken.findMany({
       where: { userId },
-      select: { id: true, name: true, createdAt: true, lastUsedAt: true },
+      select: { id: true, name: true, createdAt: true, lastUsedAt: true, scopes: true },
       orderBy: { createdAt: "desc" },
     });
+    return rows.map((row) => ({ ...row, scopes: parseScopes(row.scopes) }));
   }
 
   /** Deletes one of the user's tokens; returns its credential id, or null when there was no such token. */

@@ -10,6 +10,7 @@ import { CloseCode } from "../../lib/collab/closeCodes";
 import { isSameOrigin } from "../http/origin";
 import { refuseUpgrade, type UpgradeHandler } from "../http/upgrade";
 import { canEdit } from "../domain/documents";
+import { allows } from "../auth/scopes";
 import type { Services } from "../services";
 import type { LiveAccessHandle } from "../access/liveAccess";
 import { collabClose } from "../access/endReasons";
@@ -85,6 +86,7 @@ export function createUpgradeHandler(
       heartbeat.track(ws);
       flow.accepted(ws);
       if (!caller) return ws.close(CloseCode.Unauthorized, "Sign in to open this document.");
+      if (!allows(caller, "documents:read")) return ws.close(CloseCode.Forbidden, "This access token does not have the documents:read scope.");
       if (!role) {
         // A former member of a deleted document learns it was deleted; anyone else cannot tell a
         // deleted document from one they were never invited to.
@@ -95,6 +97,7 @@ export function createUpgradeHandler(
       const peer = new WebSocketPeer(ws, socket, caller.user.id, caller.user.name, canEdit(role));
       // A token without documents:write stays read-only whatever its account's role becomes: every
       // later `peer.canWrite = …` (role changes, re-checks) is ignored for it.
+      if (!allows(caller, "documents:write")) Object.defineProperty(peer, "canWrite", { get: () => false, set: () => {} });
       const access = services.access.register({
         credentialId: caller.credentialId,
         userId: caller.user.id,

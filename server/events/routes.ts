@@ -4,11 +4,17 @@ import type { Services } from "../services";
 import { parseBody, idParam } from "../api/context";
 import { ApiError, unauthorized } from "../http/errors";
 import { assertAdmin, type AnnouncementService } from "./announcementService";
+import { requireAccess } from "../auth/scopes";
 import { CreateAnnouncementBody, UpdateAnnouncementBody } from "./schemas";
 
 export function registerAnnouncementRoutes(router: Router, services: Services, announcements: AnnouncementService): void {
   const caller = async (ctx: RouteContext) => (await services.auth.authenticate(ctx.req))?.user ?? null;
-  const admin = async (ctx: RouteContext) => assertAdmin(await caller(ctx));
+  // Administration needs a session: an access token never carries admin powers (auth/scopes.ts).
+  const admin = async (ctx: RouteContext) => {
+    const who = await services.auth.authenticate(ctx.req);
+    if (who) requireAccess(who, "session");
+    return assertAdmin(who?.user ?? null);
+  };
   const announcementId = (ctx: RouteContext) => {
     try {
       return idParam(ctx, "id");

@@ -10,6 +10,8 @@ import { docRoom, userRoom } from "./rooms";
 import type { TandemSocket } from "./types";
 import type { AccountBuckets } from "./tokenBucket";
 
+const COMMENT_WRITES = new Set(["comment:create", "comment:reply", "comment:resolve", "comment:delete"]);
+
 /** Refused events in a row after which a socket is disconnected. */
 export const FLOOD_DISCONNECT_AFTER = 200;
 
@@ -47,6 +49,12 @@ export function registerSocketHandlers(socket: TandemSocket, deps: HandlerDeps):
       return void socket.disconnect(true);
     }
     splitArgs(packet.slice(1)).ack?.(failure("rate_limited", "Slow down: too many events. Try again in a moment."));
+  });
+
+  // An access token without documents:write may read comments but not change them (auth/scopes.ts).
+  socket.use((packet, next) => {
+    if (socket.data.mayWrite || !COMMENT_WRITES.has(packet[0])) return next();
+    splitArgs(packet.slice(1)).ack?.(failure("forbidden", "This access token does not have the documents:write scope."));
   });
 
   onClientEvent(socket, "doc:join", log, async ({ documentId }) => {

@@ -7,6 +7,7 @@ import type { Caller } from "../auth/auth";
 import type { RealtimeErrorCode } from "../../lib/realtime/events";
 import { isSameOrigin } from "../http/origin";
 import { TokenBucket } from "./tokenBucket";
+import { allows } from "../auth/scopes";
 import type { TandemSocket } from "./types";
 
 /** Events a socket may send in a burst, and per second after that. */
@@ -28,9 +29,9 @@ export function handshakeMiddleware(services: Services) {
       let caller: Caller | null;
       if (token !== undefined) {
         const secret = typeof token === "string" && token.length <= 200 ? token : null;
-        const user = secret ? await services.auth.userFromAccessToken(secret) : null;
-        if (!secret || !user) return next(refusal("unauthorized", "That access token is not valid. Create a new one in Settings."));
-        caller = { user, via: "token", credentialId: services.auth.credentialId(secret), expiresAt: null };
+        const live = secret ? await services.auth.accessTokenOf(secret) : null;
+        if (!secret || !live) return next(refusal("unauthorized", "That access token is not valid. Create a new one in Settings."));
+        caller = { ...live, via: "token", credentialId: services.auth.credentialId(secret), expiresAt: null };
       } else {
         caller = await services.auth.authenticate(socket.request);
       }
@@ -38,6 +39,9 @@ export function handshakeMiddleware(services: Services) {
       if (caller.via === "cookie" && !isSameOrigin(socket.request, services.config)) {
         return next(refusal("forbidden", "Connections from other sites are not allowed."));
       }
+      // A token's scopes (auth/scopes.ts): reading to connect at all, writing for comments.
+      if (!allows(caller, "documents:read")) return next(refusal("forbidden", "This access token does not have the documents:read scope."));
+      socket.data.mayWrite = allows(caller, "documents:write");
       // Kept for the access authority (channel.ts registers the socket once connected).
       socket.data.user = caller.user;
       socket.data.credentialId = caller.credentialId;

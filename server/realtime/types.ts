@@ -5,7 +5,14 @@ import type { AuthUser } from "../auth/auth";
 import type { TokenBucket } from "./tokenBucket";
 
 /** `expiresAt`: when the credential the socket was opened with stops working (null: an access token). */
-export type SocketData = { user: AuthUser; credentialId: string; expiresAt: Date | null; bucket: TokenBucket };
+export type SocketData = {
+  user: AuthUser;
+  credentialId: string;
+  expiresAt: Date | null;
+  bucket: TokenBucket;
+  /** False for an access token without the documents:write scope: no comment changes (auth/scopes.ts). */
+  mayWrite: boolean;
+};
 type NoInterServerEvents = Record<string, never>;
 
 export type TandemIo = Server<ClientToServerEvents, ServerToClientEvents, NoInterServerEvents, SocketData>;
