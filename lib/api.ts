@@ -10,9 +10,11 @@ export type DocumentSummary = ListedDocument;
 
 export type Member = { userId: string; name: string; email: string; role: Role };
 
-export type AccessToken = { id: string; name: string; createdAt: string; lastUsedAt: string | null };
+/** What a token may do (server/auth/scopes.ts); write includes read. */
+export type TokenScope = "documents:read" | "documents:write";
+export type AccessToken = { id: string; name: string; createdAt: string; lastUsedAt: string | null; scopes: TokenScope[] };
 /** A freshly created token: the only time its secret is ever shown. */
-export type CreatedAccessToken = { id: string; name: string; createdAt: string; token: string };
+export type CreatedAccessToken = { id: string; name: string; createdAt: string; scopes: TokenScope[]; token: string };
 
 export type ApiErrorCode =
   | "invalid_input"
@@ -114,6 +116,7 @@ export const api = {
   removeMember: (id: string, userId: string) => request<void>("DELETE", `/api/documents/${enc(id)}/members/${enc(userId)}`),
 
   listTokens: () => request<{ tokens: AccessToken[] }>("GET", "/api/tokens").then((r) => r.tokens),
-  createToken: (name: string) => request<{ token: CreatedAccessToken }>("POST", "/api/tokens", { name }).then((r) => r.token),
+  createToken: (name: string, scopes: TokenScope[]) =>
+    request<{ token: CreatedAccessToken }>("POST", "/api/tokens", { name, scopes }).then((r) => r.token),
   revokeToken: (id: string) => request<void>("DELETE", `/api/tokens/${enc(id)}`),
 };

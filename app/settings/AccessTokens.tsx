@@ -1,8 +1,9 @@
 // Personal access tokens: for scripts and devices that cannot use a browser session.
-// A new token is shown once; afterwards only its name and dates are known.
+// A new token is shown once; afterwards only its name, scopes and dates are known. A token only ever
+// reads or edits documents: managing the account, tokens and members needs a browser session.
 "use client";
 import { useCallback, useEffect, useState, type FormEvent } from "react";
-import { api, errorMessage, type AccessToken, type CreatedAccessToken } from "@/lib/api";
+import { api, errorMessage, type AccessToken, type CreatedAccessToken, type TokenScope } from "@/lib/api";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { CopyButton } from "@/components/ui/CopyButton";
@@ -11,6 +12,8 @@ import { EmptyState } from "@/components/ui/EmptyState";
 import { RelativeTime } from "@/components/ui/RelativeTime";
 import { SkeletonRows } from "@/components/ui/Skeleton";
 import { inputClass } from "@/components/ui/TextField";
+
+const scopeSummary = (scopes: TokenScope[]) => (scopes.includes("documents:write") ? "Reads and edits documents" : "Reads documents");
 
 type ListState = { status: "loading" } | { status: "error"; message: string } | { status: "ready"; tokens: AccessToken[] };
 
@@ -43,8 +46,8 @@ export function AccessTokens() {
         Personal access tokens
       </h2>
       <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-        A token lets a script or device act as you, with <code className="rounded bg-zinc-100 px-1 dark:bg-zinc-800">Authorization: Bearer …</code>.
-        Treat it like a password, and revoke it when you no longer need it.
+        A token lets a script or device read or edit your documents, with <code className="rounded bg-zinc-100 px-1 dark:bg-zinc-800">Authorization: Bearer …</code>.
+        It cannot delete documents, share them or manage tokens. Treat it like a password, and revoke it when you no longer need it.
       </p>
 
       <CreateTokenForm onCreated={onCreated} />
@@ -81,7 +84,7 @@ export function AccessTokens() {
                   <div className="min-w-0 flex-1">
                     <p className="truncate text-sm font-medium">{t.name}</p>
                     <p className="text-xs text-zinc-500 dark:text-zinc-400">
-                      Created <RelativeTime iso={t.createdAt} /> ·{" "}
+                      <span data-testid="token-scopes">{scopeSummary(t.scopes)}</span> · Created <RelativeTime iso={t.createdAt} /> ·{" "}
                       {t.lastUsedAt ? (
                         <>
                           last used <RelativeTime iso={t.lastUsedAt} />
@@ -114,6 +117,7 @@ export function AccessTokens() {
 
 function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedAccessToken) => void }) {
   const [name, setName] = useState("");
+  const [canEdit, setCanEdit] = useState(false); // least privilege: reading only unless asked
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -122,8 +126,9 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedAccessToken)
     setBusy(true);
     setError(null);
     try {
-      onCreated(await api.createToken(name.trim()));
+      onCreated(await api.createToken(name.trim(), canEdit ? ["documents:read", "documents:write"] : ["documents:read"]));
       setName("");
+      setCanEdit(false);
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -152,6 +157,18 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedAccessToken)
           Create token
         </Button>
       </div>
+      <fieldset className="mt-3">
+        <legend className="text-sm font-medium text-zinc-800 dark:text-zinc-200">This token may</legend>
+        <label className="mt-1 flex items-center gap-2 text-sm text-zinc-500 dark:text-zinc-400">
+          <input type="checkbox" checked disabled aria-describedby="scope-read-note" />
+          Read documents and comments
+          <span id="scope-read-note" className="sr-only">(always included)</span>
+        </label>
+        <label className="mt-1 flex items-center gap-2 text-sm text-zinc-800 dark:text-zinc-200">
+          <input type="checkbox" checked={canEdit} onChange={(e) => setCanEdit(e.target.checked)} />
+          Edit documents and write comments
+        </label>
+      </fieldset>
       {error && (
         <p id="token-error" role="alert" className="mt-1 text-sm text-red-600 dark:text-red-400">
           {error}
