@@ -122,15 +122,17 @@ export async function startTandem(
     url,
     close() {
       closing ??= (async () => {
-        // Not ready any more, but still serving for the drain period; then stop accepting, let each
-        // channel flush and say goodbye, then the data layer.
+        // Not ready any more, but still serving for the drain period; then let each channel flush and
+        // say goodbye, stop accepting, then the data layer.
         for (const channel of channels) channel.drain?.();
         if (config.shutdownDrainMs > 0) {
           log.info({ drainMs: config.shutdownDrainMs }, "draining: /readyz answers 503 before connections close");
           await new Promise((resolve) => setTimeout(resolve, config.shutdownDrainMs));
         }
-        httpServer.close();
+        // The channels close while the port still listens: a connection arriving meanwhile is told
+        // "restarting" (collab 1001, an event stream `retry:`) instead of being reset (1006) or refused.
         for (const channel of channels.reverse()) await channel.close().catch((e) => log.error(e, "channel close failed"));
+        httpServer.close();
         httpServer.closeAllConnections();
         access.stop();
         await bus.close();

@@ -34,8 +34,12 @@ export function createRealtimeChannel({ services, upgrades, httpServer }: Channe
   const accountBuckets = new AccountBuckets(ACCOUNT_EVENT_BURST, ACCOUNT_EVENTS_PER_SECOND);
   services.metrics.gauge("tandem_socketio_connections", "Open socket.io connections on this instance", () => io.engine.clientsCount);
 
+  let closed = false;
   io.use(handshakeMiddleware(services));
   io.on("connection", (socket) => {
+    // Connected while the server shuts down (it still listens until every channel has closed): hang
+    // up, and the client reconnects in a few seconds, to another instance in the hosted mode.
+    if (closed) return void socket.disconnect(true);
     // The access authority disconnects the socket when its credential ends (sign-out, revoked token,
     // expiry); until then every incoming event is checked against it, so none is handled after expiry.
     const access = services.access.register({
@@ -53,6 +57,7 @@ export function createRealtimeChannel({ services, upgrades, httpServer }: Channe
   return {
     name: "realtime",
     async close() {
+      closed = true;
       unsubscribe();
       presence.stop();
       // Not io.close(): that also closes the HTTP server and waits for it, which app.ts owns.
