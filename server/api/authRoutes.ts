@@ -21,6 +21,13 @@ export function registerAuthRoutes(router: Router, services: Services): void {
   router.on("POST", "/api/auth/signup", async (ctx) => {
     const body = await parseBody(ctx, SignupBody);
     const user = await auth.signup(body, isLocalProcess(ctx.req, config) ? null : clientAddress(ctx.req, config));
+    if (!user.isAdmin && config.adminEmails.includes(user.email)) {
+      services.log.warn(
+        { userId: user.id },
+        "an ADMIN_EMAILS address signed up over the network and was NOT made administrator (its email is not verified); " +
+          "if that account is yours, run `node --import tsx server/auth/adminCli.ts grant <email>` on the server",
+      );
+    }
     const token = await auth.createSession(user.id);
     return { status: 201, body: { user }, headers: { "Set-Cookie": cookieFor(token) } };
   });

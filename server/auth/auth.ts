@@ -45,7 +45,12 @@ export class Auth {
     this.throttle = new AuthThrottle(redis, config.redisPrefix);
   }
 
-  /** `address`: the caller's, counted against the sign-up limit; null (not counted) for this machine's own code. */
+  /**
+   * `address`: the caller's, counted against the sign-up limit; null for a process on this machine or
+   * the server's own code (not counted). ADMIN_EMAILS makes an account administrator only when it
+   * signs up from this machine: nothing proves that a visitor over the network owns the address (no
+   * email verification yet), and whoever registered it first would otherwise be admin.
+   */
   async signup(input: { email: string; password: string; name: string }, address: string | null = null): Promise<AuthUser> {
     const email = input.email.toLowerCase();
     if (address !== null) await this.throttle.beginSignup(address);
@@ -55,7 +60,7 @@ export class Auth {
     }
     const passwordHash = await hashPassword(input.password);
     const isAdmin =
-      this.config.adminEmails.length > 0 ? this.config.adminEmails.includes(email) : (await this.db.user.count()) === 0;
+      this.config.adminEmails.length > 0 ? address === null && this.config.adminEmails.includes(email) : (await this.db.user.count()) === 0;
     try {
       const user = await this.db.user.create({
         data: { id: crypto.randomUUID(), email, name: input.name, passwordHash, isAdmin },
