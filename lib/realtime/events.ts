@@ -2,6 +2,7 @@
 // acknowledgements, and the zod schema every client→server payload is validated against on arrival.
 // Shared by server/realtime (validation, typed Server) and lib/realtime/client.ts (typed socket).
 import { z } from "zod";
+import { userText } from "../userText";
 
 export const SOCKET_PATH = "/socket.io";
 /** Largest frame the server accepts; larger ones close the connection (engine.io's maxHttpBufferSize). */
@@ -79,8 +80,7 @@ export interface ServerToClientEvents {
 // ---- client → server: payload schemas (validated on arrival) and what a successful ack carries ----
 const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "is not a valid id");
 const Anchor = z.string().min(1).max(ANCHOR_MAX).regex(/^[A-Za-z0-9+/]+={0,2}$/, "must be base64");
-const Body = z
-  .string()
+const Body = userText()
   .trim()
   .min(1, "must not be empty")
   .max(COMMENT_BODY_MAX, `must be at most ${COMMENT_BODY_MAX} characters`);
@@ -96,7 +96,7 @@ export const ClientEventSchemas = {
       body: Body,
       anchorFrom: Anchor.optional(),
       anchorTo: Anchor.optional(),
-      quote: z.string().max(COMMENT_QUOTE_MAX, `must be at most ${COMMENT_QUOTE_MAX} characters`).optional(),
+      quote: userText().max(COMMENT_QUOTE_MAX, `must be at most ${COMMENT_QUOTE_MAX} characters`).optional(),
     })
     .refine((p) => (p.anchorFrom === undefined) === (p.anchorTo === undefined), {
       message: "anchorFrom and anchorTo go together",

@@ -1,18 +1,18 @@
 // zod schemas for the announcement API's bodies.
 import { z } from "zod";
+import { userText } from "../../lib/userText";
 import { AUDIENCES, KINDS, SEVERITIES } from "../../lib/announcements/types";
 import { TARGET_PATH_RE } from "../../lib/announcements/targetPath";
 
 const dateTime = z.iso.datetime({ offset: true, message: "must be an ISO 8601 date and time" });
 
 const fields = {
-  title: z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters"),
-  body: z.string().max(20_000, "must be at most 20000 characters"),
+  title: userText().trim().min(1, "must not be empty").max(200, "must be at most 200 characters"),
+  body: userText().max(20_000, "must be at most 20000 characters"),
   severity: z.enum(SEVERITIES),
   kind: z.enum(KINDS),
   audience: z.enum(AUDIENCES),
-  targetPath: z
-    .string()
+  targetPath: userText()
     .trim()
     .max(200, "must be at most 200 characters")
     .regex(TARGET_PATH_RE, 'must be a path such as "/documents/*"')
