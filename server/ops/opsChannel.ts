@@ -2,6 +2,7 @@
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import type { ChannelFactory } from "../channel";
 import { RedisEventBus } from "../bus/redisBus";
+import { checkMetricsAccess } from "./metricsAccess";
 
 
 export const createOpsChannel: ChannelFactory = ({ services, router }) => {
@@ -29,7 +30,8 @@ export const createOpsChannel: ChannelFactory = ({ services, router }) => {
     return { body: { ok: true } };
   });
 
-  router.on("GET", "/metrics", async ({ res }) => {
+  router.on("GET", "/metrics", async ({ req, res }) => {
+    checkMetricsAccess(req, services.config);
     res.writeHead(200, { "Content-Type": services.metrics.registry.contentType });
     res.end(await services.metrics.registry.metrics());
   });
