@@ -1,6 +1,6 @@
 // /api/auth/*, /api/me and /api/tokens: accounts, sessions and personal access tokens. Only a session
 // manages tokens (an access token cannot mint, list or revoke any), see server/auth/scopes.ts.
-import type { Router } from "../http/router";
+import type { Router, RouteContext } from "../http/router";
 import type { Services } from "../services";
 import { clearSessionCookie, parseCookies, SESSION_COOKIE, sessionCookie } from "../http/cookies";
 import { notFound } from "../http/errors";
@@ -17,10 +17,20 @@ const CreateScopedTokenBody = CreateTokenBody.extend({ scopes: ScopeList.default
 export function registerAuthRoutes(router: Router, services: Services): void {
   const { auth, config } = services;
   const cookieFor = (token: string) => sessionCookie(token, SESSION_TTL_SECONDS, config.secureCookies);
+  // Behind a proxy without TRUST_PROXY every visitor has the proxy's address: one visitor's failures
+  // would then use up everyone's sign-in budget. Said once, when the first such request comes.
+  let warnedAboutProxy = false;
+  const addressOf = (ctx: RouteContext) => {
+    if (!warnedAboutProxy && config.trustProxy === 0 && ctx.req.headers["x-forwarded-for"] !== undefined) {
+      warnedAboutProxy = true;
+      services.log.warn("requests carry X-Forwarded-For but TRUST_PROXY is 0: sign-in limits count all of them as the proxy's address; set TRUST_PROXY to the number of proxies");
+    }
+    return clientAddress(ctx.req, config);
+  };
 
   router.on("POST", "/api/auth/signup", async (ctx) => {
     const body = await parseBody(ctx, SignupBody);
-    const user = await auth.signup(body, isLocalProcess(ctx.req, config) ? null : clientAddress(ctx.req, config));
+    const user = await auth.signup(body, isLocalProcess(ctx.req, config) ? null : addressOf(ctx));
     if (!user.isAdmin && config.adminEmails.includes(user.email)) {
       services.log.warn(
         { userId: user.id },
@@ -34,7 +44,7 @@ export function registerAuthRoutes(router: Router, services: Services): void {
 
   router.on("POST", "/api/auth/login", async (ctx) => {
     const body = await parseBody(ctx, LoginBody);
-    const user = await auth.login(body, clientAddress(ctx.req, config));
+    const user = await auth.login(body, addressOf(ctx));
     const token = await auth.createSession(user.id);
     return { body: { user }, headers: { "Set-Cookie": cookieFor(token) } };
   });
