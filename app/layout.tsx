@@ -6,6 +6,11 @@ import { SessionProvider } from "@/components/layout/SessionProvider";
 import { Header } from "@/components/layout/Header";
 import { SessionAnnouncements } from "@/components/announcements/SessionAnnouncements";
 
+// Every page is rendered per request: the Content-Security-Policy carries a fresh nonce
+// (server/http/securityHeaders.ts) that Next must put on its inline scripts, which a page
+// prerendered at build time cannot have.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = {
   title: { default: "Tandem", template: "%s · Tandem" },
   description: "Write documents together, live.",

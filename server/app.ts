@@ -15,7 +15,8 @@ import { Metrics } from "./ops/metrics";
 import { LiveAccess } from "./access/liveAccess";
 import { Router, sendError, sendJson, type RouteContext } from "./http/router";
 import { UpgradeRouter, type UpgradeHandler } from "./http/upgrade";
-import { isSameOrigin } from "./http/origin";
+import { originRefusal } from "./http/origin";
+import { setBaseSecurityHeaders } from "./http/securityHeaders";
 import { ApiError } from "./http/errors";
 import { registerAuthRoutes } from "./api/authRoutes";
 import { registerDocumentRoutes } from "./api/documentRoutes";
@@ -57,7 +58,9 @@ export async function startTandem(
   registerDocumentRoutes(router, services);
   const upgrades = new UpgradeRouter();
 
-  const httpServer = http.createServer((req, res) => void handleRequest(req, res));
+  // Whatever throws while answering (our code, a handler, Next), the request ends in an answer or a
+  // closed socket: an unanswered one holds its descriptor for as long as the client waits.
+  const httpServer = http.createServer((req, res) => handleRequest(req, res).catch((error) => lastResort(res, error)));
   // Idle keep-alive connections stay open longer than a proxy's or client's own idle timeout (nginx,
   // load balancers: 60 s). With Node's 5 s default, a client reusing a connection at the moment the
   // server dropped it got ECONNRESET on a perfectly good request (seen in the e2e run).
@@ -76,8 +79,14 @@ export async function startTandem(
     const headerId = req.headers["x-request-id"];
     const requestId = typeof headerId === "string" && /^[\w.-]{1,64}$/.test(headerId) ? headerId : crypto.randomUUID();
     res.setHeader("X-Request-Id", requestId);
-    const match = router.match(req.method ?? "GET", url.pathname);
-    if (match === undefined && !url.pathname.startsWith("/api/")) {
+    let match: ReturnType<Router["match"]> = undefined;
+    let badPath: unknown; // a malformed %-escape in a route's parameter: 400, answered below
+    try {
+      match = router.match(req.method ?? "GET", url.pathname);
+    } catch (error) {
+      badPath = error;
+    }
+    if (badPath === undefined && match === undefined && !url.pathname.startsWith("/api/")) {
       if (options.next) return options.next.request(req, res);
       return sendJson(res, 404, { error: { code: "not_found", message: "Not found." } });
     }
@@ -87,11 +96,11 @@ export async function startTandem(
       log.info({ requestId, method: req.method, path: url.pathname, status: res.statusCode, ms: Math.round(performance.now() - started) }, "request"),
     );
     try {
+      if (badPath !== undefined) throw badPath;
       if (match === undefined) throw new ApiError("not_found", "No such API endpoint.");
       if (match === "method") throw new ApiError("not_found", `${req.method} is not supported here.`);
-      if (STATE_CHANGING.has(req.method ?? "") && !isSameOrigin(req, config)) {
-        throw new ApiError("forbidden", "Requests from other sites are not allowed.");
-      }
+      const refusal = STATE_CHANGING.has(req.method ?? "") ? originRefusal(req, config) : null;
+      if (refusal) throw new ApiError("forbidden", refusal);
       const ctx: RouteContext = { req, res, params: match.params, url };
       const reply = await match.handler(ctx);
       if (res.headersSent || res.writableEnded) return; // the handler streamed its own response (SSE)
@@ -102,10 +111,23 @@ export async function startTandem(
     }
   }
 
+  function lastResort(res: http.ServerResponse, error: unknown): void {
+    log.error({ err: error }, "request failed outside its handler");
+    try {
+      if (res.headersSent) res.destroy();
+      else sendError(res, error, () => {});
+    } catch {
+      res.destroy();
+    }
+  }
+
   const channels: Channel[] = [];
   for (const factory of options.channels ?? channelFactories) {
     channels.push(await factory({ services, router, upgrades, httpServer }));
   }
+  // Prepended after the channels attached, so it runs first for every request, including the ones
+  // engine.io (socket.io's polling) answers without calling handleRequest.
+  httpServer.prependListener("request", (_req, res) => setBaseSecurityHeaders(res, config));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);

@@ -3,6 +3,8 @@ import next from "next";
 import { loadConfig, ConfigError } from "./config";
 import { startTandem } from "./app";
 import { APP_ROOT } from "./appRoot";
+import { setPageSecurityHeaders } from "./http/securityHeaders";
+import { hasMalformedEscape } from "./http/router";
 
 async function main(): Promise<void> {
   let config;
@@ -23,7 +25,16 @@ async function main(): Promise<void> {
 
   const tandem = await startTandem(config, {
     next: {
-      request: (req, res) => handle(req, res),
+      // Pages get their own policy, with a nonce Next puts on its inline scripts.
+      request: async (req, res) => {
+        setPageSecurityHeaders(req, res, config);
+        // Next answers a path like /documents/%ZZ with a 500; it is the link that is wrong.
+        if (hasMalformedEscape((req.url ?? "/").split("?")[0])) {
+          res.writeHead(400, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" });
+          return void res.end("This address contains a malformed %-escape. Check the link and try again.\n");
+        }
+        return handle(req, res);
+      },
       upgrade: nextUpgrade ? (req, socket, head) => void nextUpgrade(req, socket, head) : undefined,
     },
   });

@@ -28,7 +28,7 @@ export class Router {
     return this;
   }
 
-  /** Finds the route for a request; `undefined` when no path matches at all. */
+  /** Finds the route for a request; `undefined` when no path matches at all. Throws ApiError (400) on a malformed path. */
   match(method: string, pathname: string): { handler: Handler; params: Record<string, string> } | "method" | undefined {
     let pathMatched = false;
     for (const route of this.routes) {
@@ -37,10 +37,32 @@ export class Router {
       pathMatched = true;
       if (route.method !== method) continue;
       const params: Record<string, string> = {};
-      route.keys.forEach((k, i) => (params[k] = decodeURIComponent(m[i + 1])));
+      route.keys.forEach((k, i) => (params[k] = decodeParam(m[i + 1])));
       return { handler: route.handler, params };
     }
     return pathMatched ? "method" : undefined;
+  }
+}
+
+/**
+ * decodeURIComponent throws URIError on a malformed escape (`%ZZ`, a cut-off `%E2%82`, an encoded lone
+ * surrogate `%ED%A0%80`); that is the client's mistake, answered 400 like any other bad input.
+ */
+function decodeParam(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw new ApiError("invalid_input", "The address contains a malformed %-escape. Check the link and try again.");
+  }
+}
+
+/** True when a path has a %-escape that does not decode (for paths handed to Next, which answered 500). */
+export function hasMalformedEscape(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return false;
+  } catch {
+    return true;
   }
 }
 
