@@ -5,7 +5,7 @@ import type { ExtendedError } from "socket.io";
 import type { Services } from "../services";
 import type { Caller } from "../auth/auth";
 import type { RealtimeErrorCode } from "../../lib/realtime/events";
-import { isSameOrigin } from "../http/origin";
+import { originRefusal, SET_PUBLIC_URL } from "../http/origin";
 import { TokenBucket } from "./tokenBucket";
 import { allows } from "../auth/scopes";
 import type { TandemSocket } from "./types";
@@ -36,8 +36,10 @@ export function handshakeMiddleware(services: Services) {
         caller = await services.auth.authenticate(socket.request);
       }
       if (!caller) return next(refusal("unauthorized", "Please sign in first."));
-      if (caller.via === "cookie" && !isSameOrigin(socket.request, services.config)) {
-        return next(refusal("forbidden", "Connections from other sites are not allowed."));
+      const originProblem = caller.via === "cookie" ? originRefusal(socket.request, services.config) : null;
+      if (originProblem) {
+        // A server without PUBLIC_URL says what to set; anything else is simply another site.
+        return next(refusal("forbidden", originProblem === SET_PUBLIC_URL ? originProblem : "Connections from other sites are not allowed."));
       }
       // A token's scopes (auth/scopes.ts): reading to connect at all, writing for comments.
       if (!allows(caller, "documents:read")) return next(refusal("forbidden", "This access token does not have the documents:read scope."));
