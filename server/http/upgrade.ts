@@ -24,12 +24,24 @@ export class UpgradeRouter {
     this.passthrough.push(prefix);
   }
 
+  /**
+   * Never throws: this runs in the HTTP server's 'upgrade' event, where an exception is uncaught and a
+   * socket nobody answers stays open. A target such as `http://[` does not parse as a URL: 400.
+   */
   handle(req: IncomingMessage, socket: Duplex, head: Buffer, fallback?: UpgradeHandler): void {
-    const url = new URL(req.url ?? "/", "http://localhost");
+    let url: URL;
+    try {
+      url = new URL(req.url ?? "/", "http://localhost");
+    } catch {
+      return refuseUpgrade(socket, 400, "Bad Request");
+    }
     if (this.passthrough.some((p) => url.pathname.startsWith(p))) return;
-    const match = this.handlers.find((h) => url.pathname.startsWith(h.prefix));
-    if (match) return match.handler(req, socket, head, url);
-    if (fallback) return fallback(req, socket, head, url);
-    refuseUpgrade(socket, 404, "Not Found");
+    const handler = this.handlers.find((h) => url.pathname.startsWith(h.prefix))?.handler ?? fallback;
+    if (!handler) return refuseUpgrade(socket, 404, "Not Found");
+    try {
+      handler(req, socket, head, url);
+    } catch {
+      refuseUpgrade(socket, 500, "Internal Server Error");
+    }
   }
 }

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { AddressInfo } from "node:net";
 import { startTestServer, type TestServer } from "../helpers/server";
-import { get, openDescriptors } from "./rawHttp";
+import { get, openDescriptors, rawRequest } from "./rawHttp";
 
 let server: TestServer;
 let port: number;
@@ -82,3 +82,27 @@ describe("malformed percent-encoding in API paths", () => {
 function countConnections(): Promise<number> {
   return new Promise((resolve, reject) => server.httpServer.getConnections((err, n) => (err ? reject(err) : resolve(n))));
 }
+
+describe("malformed WebSocket upgrade targets", () => {
+  const upgradeTo = (target: string) =>
+    rawRequest(
+      port,
+      `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n`,
+    );
+
+  test("a target that is not a URL is refused with 400, not left open, and the server stays up", async () => {
+    for (const target of ["http://[", "http://a:b@[::1", "http://[::1/collab/x"]) {
+      const res = await upgradeTo(target);
+      expect(res.status, target).toBe(400);
+    }
+    expect((await get(port, "/healthz")).status).toBe(200);
+  });
+
+  test("malformed escapes and unknown paths on an upgrade are answered too", async () => {
+    for (const target of ["/collab/%ZZ", "/collab/%ED%A0%80", "/nothing/%", "/%"]) {
+      const res = await upgradeTo(target);
+      expect(res.status, target).toBeGreaterThanOrEqual(400);
+      expect(res.status, target).toBeLessThan(500);
+    }
+  });
+});
