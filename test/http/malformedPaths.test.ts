@@ -67,6 +67,7 @@ describe("malformed percent-encoding in API paths", () => {
     expect(health.status).toBe(200);
     await expect.poll(countConnections, { timeout: 5_000 }).toBe(0);
     await expect.poll(() => openDescriptors() - baseline, { timeout: 5_000 }).toBeLessThanOrEqual(2);
+    console.log(`malformed paths: ${JSON.stringify(Object.fromEntries(statuses))}; descriptors ${baseline} before, ${openDescriptors()} after`);
   }, 120_000);
 
   test("a lone %-sign or an encoded lone surrogate on a page path is not our API's to answer, and is still answered", async () => {
