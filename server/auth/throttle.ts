@@ -7,12 +7,13 @@
 //  - one account across all addresses: past 20 failures an hour, addresses that have not signed in to
 //    it before get one attempt a minute between them (slowed, not locked); an address the owner has
 //    signed in from keeps only its own pair limit, so failures elsewhere never lock the owner out.
-// Every attempt is counted BEFORE its password is checked, in one atomic step per counter (a Lua
+// An "address" is an IPv4 address or an IPv6 /64 (networkOf). Every attempt is counted BEFORE its password is checked, in one atomic step per counter (a Lua
 // INCR in Redis, a synchronous map update in memory), so parallel requests cannot overrun a limit.
 // With Redis the counters are shared by every instance; without it they live in this process and a
 // restart resets them.
 import crypto from "node:crypto";
 import type { IncomingMessage } from "node:http";
+import net from "node:net";
 import type { Redis } from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, RLWrapperTimeouts, type RateLimiterAbstract } from "rate-limiter-flexible";
 import type { Config } from "../config";
@@ -70,6 +71,22 @@ function tooMany(prefix: string, ms: number): ApiError {
 /** Counters are keyed by digests: no email address or IP address is written to Redis. */
 const digest = (...parts: string[]) => crypto.createHash("sha256").update(parts.join("\0")).digest("base64url");
 
+/**
+ * The network an address belongs to, for counting: an IPv6 address by its /64 (one subscriber's
+ * allocation: rotating through it must not buy fresh budgets), an IPv4 one (also IPv4-mapped) as is.
+ */
+export function networkOf(address: string): string {
+  const bare = address.replace(/%.*$/, "").replace(/^\[|\]$/g, "");
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(bare);
+  if (mapped) return mapped[1];
+  if (!net.isIPv6(bare)) return bare;
+  const [head, tail] = bare.toLowerCase().split("::");
+  const left = head ? head.split(":") : [];
+  const right = tail !== undefined && tail !== "" ? tail.split(":") : [];
+  const groups = tail === undefined ? left : [...left, ...Array(8 - left.length - right.length).fill("0"), ...right];
+  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, "")).join(":")}::/64`;
+}
+
 /** Consumes one point; `null` when the limit is reached (the caller answers 429 with `waitMs`). */
 async function take(limiter: Limiter, key: string): Promise<{ res: RateLimiterRes } | { waitMs: number }> {
   try {
@@ -111,9 +128,10 @@ export class AuthThrottle {
    * before the password is checked; a success gives back what a failure would have cost.
    */
   async beginSignIn(email: string, address: string): Promise<SignInAttempt> {
-    const pairKey = digest(email, address);
+    const network = networkOf(address);
+    const pairKey = digest(email, network);
     const accountKey = digest(email);
-    const addressKey = digest(address);
+    const addressKey = digest(network);
     const refunds: Array<() => Promise<unknown>> = [];
     const refund = () => Promise.all(refunds.map((f) => f().catch(() => {})));
     const refuse = async (waitMs: number, ...more: Array<() => Promise<unknown>>) => {
@@ -164,7 +182,7 @@ export class AuthThrottle {
 
   /** Counts a sign-up from `address` (before the account is created), or throws 429. */
   async beginSignup(address: string): Promise<void> {
-    const result = await take(this.signups, digest(address));
+    const result = await take(this.signups, digest(networkOf(address)));
     if ("waitMs" in result) throw tooMany("Too many new accounts from your network.", result.waitMs);
   }
 }

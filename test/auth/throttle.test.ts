@@ -98,6 +98,14 @@ describe("sign-in throttling", () => {
     expect((await login(proxied, `nobody-else@example.com`, "guess", address())).status).toBe(401);
   }, 60_000);
 
+  test("rotating through the addresses of one IPv6 /64 does not escape the limit", async () => {
+    const user = await owner(proxied);
+    const net = `2001:db8:${(++n).toString(16)}:1`;
+    for (let i = 0; i < 5; i++) expect((await login(proxied, user.email, "wrong guess", `${net}::${i + 1}`)).status).toBe(401);
+    expect((await login(proxied, user.email, user.password, `${net}:ffff::77`)).status).toBe(429);
+    expect((await login(proxied, user.email, user.password, `2001:db8:${(++n).toString(16)}:2::1`)).status).toBe(200);
+  });
+
   test("X-Forwarded-For is ignored without TRUST_PROXY: changing it does not escape the limit", async () => {
     const user = await owner(direct);
     for (let i = 0; i < 5; i++) expect((await login(direct, user.email, "wrong guess", address())).status).toBe(401);
