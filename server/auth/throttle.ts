@@ -7,8 +7,9 @@
 //  - one account across all addresses: past 20 failures an hour, addresses that have not signed in to
 //    it before get one attempt a minute between them (slowed, not locked); an address the owner has
 //    signed in from keeps only its own pair limit, so failures elsewhere never lock the owner out.
-// An "address" is an IPv4 address or an IPv6 /64 (networkOf). Every attempt is counted BEFORE its password is checked, in one atomic step per counter (a Lua
-// INCR in Redis, a synchronous map update in memory), so parallel requests cannot overrun a limit.
+// An "address" is an IPv4 address or an IPv6 /64 (networkOf). Every attempt is counted BEFORE its
+// password is checked, in one atomic step per counter (a Lua INCR in Redis, a synchronous map update
+// in memory), so parallel requests cannot overrun a limit.
 // With Redis the counters are shared by every instance; without it they live in this process and a
 // restart resets them.
 import crypto from "node:crypto";
