@@ -13,10 +13,20 @@ export const CloseCode = {
   MessageTooBig: 1009,
   /** Something failed on the server while opening the document: reconnect. */
   InternalError: 1011,
+  /**
+   * The server reloads the document from storage (a change it could not apply left the copy in
+   * memory in doubt): reconnect, nothing of yours is lost.
+   */
+  Reloading: 1012,
   /** The client reads too slowly; its send buffer overflowed. Reconnecting resyncs it. */
   TryAgainLater: 1013,
   /** The member's role changed (viewer ⇄ editor): reconnect to continue with the new rights. */
   AccessChanged: 4300,
+  /**
+   * The client sent a change that broke while being applied (the server reloaded the document for
+   * everyone else). Final: reconnecting would send the same change again. The page should reload.
+   */
+  ChangeRefused: 4400,
   /** No valid session cookie or access token. */
   Unauthorized: 4401,
   /** Not a member of this document, or the membership was removed. */
@@ -43,6 +53,8 @@ export function describeClose(code: number): string | undefined {
       return "This document was deleted.";
     case CloseCode.MessageTooBig:
       return "This document has reached its size limit, so your latest change could not be saved.";
+    case CloseCode.ChangeRefused:
+      return "Your latest change could not be saved. Reload the page to keep editing.";
     case CloseCode.AccessChanged:
       return "Your access to this document changed.";
     default:

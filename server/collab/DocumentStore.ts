@@ -26,10 +26,23 @@ export type StoreStats = {
   totalCommitLatencyMs: number;
   compactions: number;
   writeErrors: number;
+  /** Stored parts set aside because they failed to load (see QuarantinedUpdate). */
+  quarantined: number;
 };
 
+/** A stored part that failed to load: the snapshot, a log row (by id), or the structs left pending. */
+export type QuarantineItem =
+  | { source: "snapshot"; data: Uint8Array; reason: string }
+  | { source: "log"; rowId: number; data: Uint8Array; reason: string }
+  | { source: "pending"; data: Uint8Array; reason: string };
+
 /** The snapshot (when there is one) followed by the log rows, oldest first: apply them in this order. */
-export type LoadedDocument = { updates: Uint8Array[]; logRows: number };
+export type LoadedDocument = {
+  updates: Uint8Array[];
+  logRows: number;
+  /** Where each of `updates` came from: "snapshot" or the log row's id. */
+  sources: Array<"snapshot" | number>;
+};
 
 export class DocumentStore {
   private pending: PendingUpdate[] = [];
@@ -62,6 +75,7 @@ export class DocumentStore {
     totalCommitLatencyMs: 0,
     compactions: 0,
     writeErrors: 0,
+    quarantined: 0,
   };
 
   constructor(
@@ -78,15 +92,22 @@ export class DocumentStore {
   async load(documentId: string): Promise<LoadedDocument | null> {
     const [doc, rows] = await this.db.$transaction([
       this.db.document.findUnique({ where: { id: documentId }, select: { snapshot: true } }),
-      this.db.documentUpdate.findMany({ where: { documentId }, orderBy: { id: "asc" }, select: { data: true } }),
+      this.db.documentUpdate.findMany({ where: { documentId }, orderBy: { id: "asc" }, select: { id: true, data: true } }),
     ]);
     if (!doc) return null;
     // Not merged here: Y.mergeUpdates grows faster than linearly with the number of rows, while
     // applying them one after the other to a Y.Doc does not.
     const updates: Uint8Array[] = [];
-    if (doc.snapshot && doc.snapshot.byteLength > 0) updates.push(doc.snapshot);
-    for (const row of rows) updates.push(row.data);
-    return { updates, logRows: rows.length };
+    const sources: LoadedDocument["sources"] = [];
+    if (doc.snapshot && doc.snapshot.byteLength > 0) {
+      updates.push(doc.snapshot);
+      sources.push("snapshot");
+    }
+    for (const row of rows) {
+      updates.push(row.data);
+      sources.push(row.id);
+    }
+    return { updates, logRows: rows.length, sources };
   }
 
   /**
@@ -120,6 +141,31 @@ export class DocumentStore {
   compact(documentId: string, state: Uint8Array): Promise<void> {
     void this.cutBatch(); // updates before `state` go first in the queue, later ones after
     return this.enqueue(() => this.writeSnapshot(documentId, state));
+  }
+
+  /**
+   * Sets stored parts aside that failed to load: copied into QuarantinedUpdate with the reason, and
+   * taken out of the log (or the snapshot cleared) in one transaction, in the write queue's order.
+   * The caller compacts afterwards, so the document's stored state is its clean state in memory.
+   */
+  quarantine(documentId: string, items: QuarantineItem[]): Promise<void> {
+    if (items.length === 0) return Promise.resolve();
+    this.stats.quarantined += items.length;
+    for (const item of items) {
+      this.log.error({ documentId, source: item.source, bytes: item.data.byteLength, reason: item.reason }, "stored collab data set aside");
+    }
+    return this.enqueue(async () => {
+      const rowIds = items.flatMap((item) => (item.source === "log" ? [item.rowId] : []));
+      await this.db.$transaction([
+        this.db.quarantinedUpdate.createMany({
+          data: items.map((item) => ({ documentId, source: item.source, data: new Uint8Array(item.data), reason: item.reason.slice(0, 500) })),
+        }),
+        ...(rowIds.length > 0 ? [this.db.documentUpdate.deleteMany({ where: { id: { in: rowIds } } })] : []),
+        ...(items.some((item) => item.source === "snapshot")
+          ? [this.db.document.updateMany({ where: { id: documentId }, data: { snapshot: null } })]
+          : []),
+      ]);
+    });
   }
 
   /** The document was deleted: drop its queued updates instead of writing them. */

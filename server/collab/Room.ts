@@ -9,9 +9,15 @@ import * as awarenessProtocol from "y-protocols/awareness";
 import { CloseCode } from "../../lib/collab/closeCodes";
 import { MessageType, awarenessMessage, syncStep1Message, syncUpdateMessage } from "./messages";
 import { stampAwarenessIdentity } from "./awarenessIdentity";
+import { MAX_AWARENESS_BYTES, MAX_AWARENESS_CLIENTS_PER_PEER, MAX_AWARENESS_CLIENTS_PER_ROOM, MAX_PENDING_BYTES } from "./limits";
+import { loadStoredParts, malformedUpdate, pendingBytes, pendingOf, restorePending, type RejectedPart } from "./safeUpdates";
+import type { FrameBudgets } from "./frameBudget";
 import type { Peer } from "./peer";
 
 export type RoomLimits = { maxFrameBytes: number; maxDocumentBytes: number };
+
+/** What loading found wrong with the stored state (set aside by the caller, never applied). */
+export type LoadProblems = { rejected: RejectedPart[]; pending: Uint8Array | null };
 
 export type RoomHooks = {
   /** An update was applied to the document by a local writer or a direct edit: persist and relay it. */
@@ -20,6 +26,11 @@ export type RoomHooks = {
   onLocalAwareness?(update: Uint8Array): void;
   /** The last peer left. */
   onEmpty(): void;
+  /**
+   * A peer's update threw halfway through being applied: the copy in memory may hold part of it.
+   * Nothing of it was stored or relayed; the caller reloads the document from storage.
+   */
+  onCorrupted?(reason: string, offender: Peer): void;
 };
 
 /** Origin of transactions made by server code rather than by a peer. */
@@ -38,18 +49,28 @@ class RefusedFrame extends Error {
 }
 
 export class Room {
-  readonly doc = new Y.Doc();
+  readonly doc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
   /** Each peer with the awareness client ids it announced, removed again when it leaves. */
   private readonly peers = new Map<Peer, Set<number>>();
   /** The reverse: which local peer announced each awareness client id. */
   private readonly clientOwners = new Map<number, Peer>();
+  /** Every awareness client id each peer announced (bounded), so their bookkeeping goes when it leaves. */
+  private readonly announcedBy = new Map<Peer, Set<number>>();
+  /** Updates the document emitted while a peer's update was being applied: released once it applied whole. */
+  private held: Uint8Array[] | null = null;
+  /** Stored parts that failed to load: the caller sets them aside. */
+  readonly loadProblems: LoadProblems;
   /** Upper bound of the stored state's size: last measured size plus every update since. */
   private approxBytes: number;
   /** Frames from read-only peers that carried document changes and were dropped. */
   droppedReadOnlyUpdates = 0;
   /** Awareness updates that named another account's client id and were dropped. */
   droppedForeignAwareness = 0;
+  /** Awareness updates dropped because the peer announced more client ids than it may. */
+  droppedExcessAwareness = 0;
+  /** Peer updates refused because they did not apply whole or left structs waiting for dependencies. */
+  refusedUpdates = 0;
   destroyed = false;
 
   constructor(
@@ -58,16 +79,15 @@ export class Room {
     initialUpdates: Uint8Array[],
     private readonly hooks: RoomHooks,
     private readonly limits: RoomLimits,
+    /** Frame and byte budgets per connection and per account (shared by the rooms of one server). */
+    private readonly budgets?: FrameBudgets,
   ) {
     // Applied before the listeners exist: loading is not an edit and must not be stored again.
-    // One transaction for all of them: the document's bookkeeping runs once, not once per row.
-    this.approxBytes = 0;
-    this.doc.transact(() => {
-      for (const update of initialUpdates) {
-        Y.applyUpdate(this.doc, update);
-        this.approxBytes += update.byteLength;
-      }
-    });
+    // A stored part that fails is left out (and reported), never allowed to keep the document shut.
+    const loaded = loadStoredParts(initialUpdates, MAX_PENDING_BYTES);
+    this.doc = loaded.doc;
+    this.approxBytes = loaded.bytes;
+    this.loadProblems = { rejected: loaded.rejected, pending: loaded.pending };
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     this.awareness.setLocalState(null); // the server itself is not a participant
     this.doc.on("update", this.onDocUpdate);
@@ -86,6 +106,8 @@ export class Room {
   join(peer: Peer): void {
     if (this.destroyed) throw new Error("room is destroyed");
     this.peers.set(peer, new Set());
+    this.announcedBy.set(peer, new Set());
+    this.budgets?.attach(peer, peer.userId);
     peer.send(syncStep1Message(this.doc));
     const clients = [...this.awareness.getStates().keys()];
     if (clients.length > 0) peer.send(awarenessMessage(this.awareness, clients));
@@ -96,8 +118,10 @@ export class Room {
     const clients = this.peers.get(peer);
     if (!clients) return;
     this.peers.delete(peer);
+    this.budgets?.detach(peer, peer.userId);
     for (const id of clients) this.clientOwners.delete(id);
     if (clients.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...clients], null);
+    this.forgetAwarenessOf(peer);
     if (this.peers.size === 0 && !this.destroyed) this.hooks.onEmpty();
   }
 
@@ -113,6 +137,8 @@ export class Room {
     if (!this.peers.has(peer)) return; // already closed: late frames are ignored
     try {
       if (data.byteLength > this.limits.maxFrameBytes) throw new RefusedFrame(CloseCode.MessageTooBig, "Message too big.");
+      const pause = this.budgets?.charge(peer, peer.userId, data.byteLength) ?? 0;
+      if (pause > 0) peer.pauseReading?.(pause);
       this.dispatch(peer, decoding.createDecoder(data));
     } catch (error) {
       if (error instanceof RefusedFrame) this.disconnect(peer, error.code, error.message);
@@ -127,7 +153,8 @@ export class Room {
 
   /** An update another instance accepted (and stored). Malformed input throws and changes nothing. */
   applyRemoteUpdate(update: Uint8Array): void {
-    Y.decodeUpdate(update);
+    const malformed = malformedUpdate(update);
+    if (malformed) throw new Error(`remote update ${malformed}`);
     Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
   }
 
@@ -156,7 +183,10 @@ export class Room {
     const peers = [...this.peers.keys()];
     this.peers.clear();
     this.clientOwners.clear();
-    for (const peer of peers) peer.close(code, reason);
+    for (const peer of peers) {
+      this.budgets?.detach(peer, peer.userId);
+      peer.close(code, reason);
+    }
   }
 
   destroy(): void {
@@ -174,8 +204,11 @@ export class Room {
     switch (type) {
       case MessageType.Sync:
         return this.handleSync(peer, decoder);
-      case MessageType.Awareness:
-        return this.applyAwarenessFromPeer(peer, decoding.readVarUint8Array(decoder));
+      case MessageType.Awareness: {
+        const update = decoding.readVarUint8Array(decoder);
+        if (update.byteLength > MAX_AWARENESS_BYTES) throw new RefusedFrame(CloseCode.MessageTooBig, "Cursor data too big.");
+        return this.applyAwarenessFromPeer(peer, update);
+      }
       case MessageType.QueryAwareness: {
         const clients = [...this.awareness.getStates().keys()];
         if (clients.length > 0) peer.send(awarenessMessage(this.awareness, clients));
@@ -220,10 +253,34 @@ export class Room {
    * take one over (a tab reconnecting before its old socket was noticed gone).
    */
   private applyAwarenessFromPeer(peer: Peer, update: Uint8Array): void {
-    const mayUse = (clientId: number) => (this.clientOwners.get(clientId) ?? peer).userId === peer.userId;
-    const stamped = stampAwarenessIdentity(update, peer, mayUse);
-    if (stamped) awarenessProtocol.applyAwarenessUpdate(this.awareness, stamped, peer);
-    else this.droppedForeignAwareness++;
+    const announced = this.announcedBy.get(peer)!;
+    let excess = false;
+    const stamped = stampAwarenessIdentity(update, peer, (clientId, removal) => {
+      if ((this.clientOwners.get(clientId) ?? peer).userId !== peer.userId) return "refuse";
+      const known = this.awareness.meta.has(clientId);
+      // Removing a state nobody holds changes nothing, but y-protocols would keep an entry for it forever.
+      if (removal && !this.awareness.states.has(clientId)) return "skip";
+      if (announced.has(clientId) || (known && removal)) return "keep";
+      if (announced.size >= MAX_AWARENESS_CLIENTS_PER_PEER || (!known && this.awareness.meta.size >= MAX_AWARENESS_CLIENTS_PER_ROOM)) {
+        excess = true;
+        return "skip";
+      }
+      announced.add(clientId);
+      return "keep";
+    });
+    if (excess) this.droppedExcessAwareness++;
+    if (stamped === null) this.droppedForeignAwareness++;
+    else if (stamped !== undefined) awarenessProtocol.applyAwarenessUpdate(this.awareness, stamped, peer);
+  }
+
+  /** A peer left: the bookkeeping y-protocols keeps for its client ids goes too (unless another peer holds one). */
+  private forgetAwarenessOf(peer: Peer): void {
+    const announced = this.announcedBy.get(peer);
+    this.announcedBy.delete(peer);
+    if (!announced) return;
+    for (const id of announced) {
+      if (!this.clientOwners.has(id) && !this.awareness.states.has(id)) this.awareness.meta.delete(id);
+    }
   }
 
   private applyFromPeer(peer: Peer, update: Uint8Array): void {
@@ -233,17 +290,52 @@ export class Room {
         throw new RefusedFrame(CloseCode.MessageTooBig, "Document size limit reached.");
       }
     }
-    // No separate full decode first (it doubled the CPU per update): Yjs reads every struct before it
-    // integrates any, and whatever throws closes only this peer.
-    Y.applyUpdate(this.doc, update, peer);
+    // Yjs can throw after it integrated part of an update, so it is decoded whole first (about a tenth
+    // of the cost of applying it), and what the document emits meanwhile is held back until it applied.
+    if (malformedUpdate(update)) {
+      this.refusedUpdates++;
+      throw new RefusedFrame(CloseCode.InvalidPayload, "This change could not be read.");
+    }
+    const pendingBefore = pendingOf(this.doc);
+    const held: Uint8Array[] = (this.held = []);
+    try {
+      Y.applyUpdate(this.doc, update, peer);
+    } catch (error) {
+      this.held = null;
+      this.refusedUpdates++;
+      // Yjs emits an update for whatever a transaction changed, even one that threw: none held means
+      // the document is as it was. Otherwise nothing of it was stored or relayed, but the copy in memory
+      // holds part of it: the sender goes first (with its own code), then everyone gets a fresh copy.
+      if (held.length === 0) return this.disconnect(peer, CloseCode.InvalidPayload, "This change could not be applied.");
+      this.disconnect(peer, CloseCode.ChangeRefused, "This change could not be applied. Reload the page.");
+      this.hooks.onCorrupted?.(error instanceof Error ? error.message : String(error), peer);
+      return;
+    }
+    this.held = null;
+    // Structs whose dependencies never arrive would wait in memory (and in every snapshot) unbounded
+    // and uncounted: a peer's update must apply completely. An honest client's sync step 2 always does.
+    // (Stored structs may already wait, in the hosted mode, for another instance's row: an update
+    // that leaves no more waiting than before is fine.)
+    const leftPending = pendingBytes(pendingOf(this.doc)) > pendingBytes(pendingBefore);
+    if (leftPending) restorePending(this.doc, pendingBefore);
+    for (const integrated of held) this.publish(integrated, peer); // what did apply is valid and kept
+    if (leftPending) {
+      this.refusedUpdates++;
+      throw new RefusedFrame(CloseCode.InvalidPayload, "This change depends on edits the server does not have. Reload the page.");
+    }
   }
 
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (this.held && origin !== REMOTE_ORIGIN && origin !== DIRECT_ORIGIN) this.held.push(update);
+    else this.publish(update, origin);
+  };
+
+  private publish(update: Uint8Array, origin: unknown): void {
     this.approxBytes += update.byteLength;
     const message = syncUpdateMessage(update); // encoded once for every peer
     for (const peer of this.peers.keys()) if (peer !== origin) peer.send(message);
     if (origin !== REMOTE_ORIGIN) this.hooks.onUpdate(update);
-  };
+  }
 
   private onAwarenessUpdate = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },

@@ -3,9 +3,10 @@
 import type * as Y from "yjs";
 import { CloseCode } from "../../lib/collab/closeCodes";
 import type { Logger } from "../log";
-import { TOUCH_BATCH_MS, type CollabOptions } from "./limits";
-import type { DocumentStore, LoadedDocument } from "./DocumentStore";
+import { BAR_AFTER_CORRUPTION_MS, TOUCH_BATCH_MS, type CollabOptions } from "./limits";
+import type { DocumentStore, LoadedDocument, QuarantineItem } from "./DocumentStore";
 import { Room } from "./Room";
+import { FrameBudgets } from "./frameBudget";
 import type { Peer } from "./peer";
 import type { RoomRelay } from "./RoomRelay";
 
@@ -34,6 +35,15 @@ export class RoomManager {
   private readonly dueTouches = new Set<string>();
   private touchTimer: NodeJS.Timeout | undefined;
   private readonly dueCompactions: Array<{ documentId: string; open: OpenRoom }> = [];
+  /** What each connection and account may send, across all rooms of this server. */
+  readonly budgets = new FrameBudgets();
+  /** Rooms reloaded from storage after a peer's update failed halfway. */
+  reloads = 0;
+  /**
+   * Accounts whose update broke a room, per document, until when (performance.now()): each reload
+   * makes everyone reconnect, so one account may cause it once, not in a loop.
+   */
+  private readonly barred = new Map<string, number>();
   /** Bumped on every access change; a connection authorized under an older epoch re-checks its role. */
   accessEpoch = 0;
   closed = false;
@@ -62,6 +72,14 @@ export class RoomManager {
 
   /** Joins `peer` to the document's room, loading it first if needed. Null when the document does not exist. */
   async connect(documentId: string, peer: Peer): Promise<Room | null> {
+    const barredUntil = this.barred.get(`${documentId}\n${peer.userId}`);
+    if (barredUntil !== undefined) {
+      if (barredUntil > performance.now()) {
+        peer.close(CloseCode.ChangeRefused, "Your last change broke this document's copy on the server. Try again later.");
+        return null;
+      }
+      this.barred.delete(`${documentId}\n${peer.userId}`);
+    }
     const open = await this.acquire(documentId);
     if (!open) return null;
     open.room.join(peer);
@@ -172,6 +190,7 @@ export class RoomManager {
           const open = this.createRoom(documentId, loaded);
           this.rooms.set(documentId, open);
           this.relay?.open(documentId, open.room);
+          if (this.setAsideLoadProblems(documentId, open, loaded)) return true;
           // A long log (a crash before the unload compaction) slows every load: fold it in now.
           if (loaded.logRows >= this.options.compactAfterUpdates) this.scheduleCompaction(documentId, open);
           return true;
@@ -183,6 +202,42 @@ export class RoomManager {
       this.loading.set(documentId, loading);
     }
     return loading;
+  }
+
+  /**
+   * Stored parts that failed to load go to quarantine, and the clean state in memory is compacted
+   * over the log, so the next load is clean too. True when there was something to set aside.
+   */
+  private setAsideLoadProblems(documentId: string, open: OpenRoom, loaded: LoadedDocument): boolean {
+    const { rejected, pending } = open.room.loadProblems;
+    if (rejected.length === 0 && !pending) return false;
+    const items: QuarantineItem[] = rejected.map(({ index, reason }) => {
+      const source = loaded.sources[index];
+      const data = loaded.updates[index];
+      return source === "snapshot" ? { source, data, reason } : { source: "log", rowId: source, data, reason };
+    });
+    if (pending) items.push({ source: "pending", data: pending, reason: "depends on updates that are not stored" });
+    void this.store.quarantine(documentId, items);
+    this.scheduleCompaction(documentId, open);
+    return true;
+  }
+
+  /**
+   * A peer's update failed halfway: the room's copy may hold part of it (none of it was stored or
+   * relayed). Everyone reconnects to a fresh copy from storage once what was accepted is written.
+   */
+  private reload(documentId: string, open: OpenRoom, reason: string, offender: Peer): void {
+    if (this.rooms.get(documentId) !== open) return;
+    this.reloads++;
+    if (this.barred.size > 10_000) this.barred.clear(); // bounded; a bar is a courtesy to the others
+    this.barred.set(`${documentId}\n${offender.userId}`, performance.now() + BAR_AFTER_CORRUPTION_MS);
+    this.hooks.log.warn({ documentId, reason, userId: offender.userId }, "collab room reloaded after an update failed to apply");
+    this.rooms.delete(documentId);
+    clearTimeout(open.unloadTimer);
+    open.room.closeAll(CloseCode.Reloading, "The document is reloading.");
+    this.retire(open.room);
+    const work = this.store.flush().finally(() => this.unloading.delete(documentId));
+    this.unloading.set(documentId, work);
   }
 
   private createRoom(documentId: string, loaded: LoadedDocument): OpenRoom {
@@ -201,8 +256,10 @@ export class RoomManager {
         onUpdate: (update) => this.onUpdate(documentId, open, update),
         onLocalAwareness: this.relay ? (update) => this.relay!.publishAwareness(documentId, update) : undefined,
         onEmpty: () => this.scheduleUnload(documentId, open),
+        onCorrupted: (reason, offender) => this.reload(documentId, open, reason, offender),
       },
       { maxFrameBytes: this.options.maxFrameBytes, maxDocumentBytes: this.options.maxDocumentBytes },
+      this.budgets,
     );
     return open;
   }

@@ -29,6 +29,7 @@ function flushCorkedPeers(): void {
 
 export class WebSocketPeer implements Peer {
   private corked = false;
+  private resumeTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly ws: WebSocket,
@@ -64,7 +65,22 @@ export class WebSocketPeer implements Peer {
     this.socket.uncork();
   }
 
+  /**
+   * Over budget: frames stay in the kernel's buffers (and the sender's) until the budget refilled.
+   * The disk's backpressure (ReadFlow) may resume the socket early; the next frame pauses it again.
+   */
+  pauseReading(ms: number): void {
+    if (this.resumeTimer) return;
+    this.ws.pause();
+    this.resumeTimer = setTimeout(() => {
+      this.resumeTimer = undefined;
+      if (this.ws.readyState === WebSocket.OPEN) this.ws.resume();
+    }, ms);
+    this.resumeTimer.unref();
+  }
+
   close(code: number, reason: string): void {
+    clearTimeout(this.resumeTimer);
     if (this.ws.readyState === WebSocket.OPEN || this.ws.readyState === WebSocket.CONNECTING) {
       this.ws.close(code, shortReason(reason));
     }

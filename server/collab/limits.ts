@@ -61,3 +61,37 @@ export const defaultCollabOptions: CollabOptions = {
   maxDocumentBytes: MAX_DOCUMENT_BYTES,
   heartbeatIntervalMs: HEARTBEAT_INTERVAL_MS,
 };
+
+/** Largest awareness update (cursors, names) one frame may carry; a caret with a name is ~200 bytes. */
+export const MAX_AWARENESS_BYTES = 64 * 1024;
+/**
+ * Awareness client ids one connection may announce over its life (a tab has one; the same account's
+ * other tabs are echoed back by y-websocket clients). y-protocols keeps an entry for every id it ever
+ * saw, so unbounded ids were unbounded memory.
+ */
+export const MAX_AWARENESS_CLIENTS_PER_PEER = 16;
+/** Awareness ids a room keeps at most (states and their bookkeeping together). */
+export const MAX_AWARENESS_CLIENTS_PER_ROOM = 5_000;
+
+/**
+ * Frames a connection may send: a burst, then a sustained rate. Typing makes 10-30 frames a second;
+ * past the budget the connection is not read until the budget refills (the sender is slowed, TCP
+ * holds its frames), so one flooding client cannot raise everyone else's latency.
+ */
+export const PEER_FRAME_BURST = 1_000;
+export const PEER_FRAMES_PER_SECOND = 300;
+/** Bytes a connection may send: a burst (a big paste), then a sustained rate. */
+export const PEER_BYTE_BURST = 8 * 1024 * 1024;
+export const PEER_BYTES_PER_SECOND = 1024 * 1024;
+/** All of one account's collab connections on this instance together (more tabs do not buy more). */
+export const ACCOUNT_FRAME_BURST = 2 * PEER_FRAME_BURST;
+export const ACCOUNT_FRAMES_PER_SECOND = 2 * PEER_FRAMES_PER_SECOND;
+export const ACCOUNT_BYTE_BURST = 2 * PEER_BYTE_BURST;
+export const ACCOUNT_BYTES_PER_SECOND = 2 * PEER_BYTES_PER_SECOND;
+/** An account whose update broke a room (it was reloaded for everyone) may not reopen it for this long. */
+export const BAR_AFTER_CORRUPTION_MS = 10 * 60_000;
+/**
+ * Stored structs waiting for dependencies that a loaded document may keep in memory (counted in its
+ * size): in the hosted mode another instance's row may not be committed yet. More is set aside.
+ */
+export const MAX_PENDING_BYTES = 1024 * 1024;

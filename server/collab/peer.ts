@@ -9,4 +9,6 @@ export interface Peer {
   canWrite: boolean;
   send(message: Uint8Array): void;
   close(code: number, reason: string): void;
+  /** Stop reading this connection's frames for `ms` (it sent more than its budget). Optional: fakes need not. */
+  pauseReading?(ms: number): void;
 }

@@ -8,6 +8,7 @@ import * as Y from "yjs";
 import type { Db } from "./client";
 import type { Config } from "../config";
 import { sqliteThreadUpdateLogWriter } from "./sqliteLogThread";
+import { loadStoredParts } from "../collab/safeUpdates";
 
 export type UpdateRow = { documentId: string; data: Uint8Array };
 
@@ -36,10 +37,9 @@ const bytes = (u: Uint8Array): Uint8Array<ArrayBuffer> =>
  * the document's pending structs).
  */
 export function mergeStoredUpdates(parts: Uint8Array[]): Uint8Array {
-  const doc = new Y.Doc();
-  doc.transact(() => {
-    for (const part of parts) Y.applyUpdate(doc, part);
-  });
+  // The room's loader: a part that fails is left out (the loading room quarantines it), not fatal.
+  // Pending structs stay in, and encodeStateAsUpdate includes them.
+  const { doc } = loadStoredParts(parts);
   const merged = Y.encodeStateAsUpdate(doc);
   doc.destroy();
   return merged;

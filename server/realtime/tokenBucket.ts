@@ -20,6 +20,12 @@ export class TokenBucket {
     return true;
   }
 
+  /** Tokens in the bucket now. */
+  available(): number {
+    this.refill();
+    return this.tokens;
+  }
+
   /** Refilled to capacity: indistinguishable from a new bucket, so it may be forgotten. */
   isFull(): boolean {
     this.refill();

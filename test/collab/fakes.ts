@@ -33,14 +33,18 @@ const REMOTE = Symbol("remote");
 /** A client document connected to a room through a FakePeer. */
 export class FakeClient {
   readonly doc = new Y.Doc();
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly awareness: awarenessProtocol.Awareness;
   readonly peer: FakePeer;
 
   constructor(
     private readonly room: Room,
     userId: string,
     canWrite = true,
+    /** A fixed Yjs client id, for tests that must replay exactly (seeded fuzzing). */
+    clientId?: number,
   ) {
+    if (clientId !== undefined) this.doc.clientID = clientId;
+    this.awareness = new awarenessProtocol.Awareness(this.doc);
     this.peer = new FakePeer(userId, canWrite);
     // Like y-websocket: local changes are sent as sync updates, remote ones are not echoed.
     this.doc.on("update", (update: Uint8Array, origin: unknown) => {
