@@ -21,6 +21,8 @@ export class YClient {
   closedWith: number | undefined;
   refusedWith: number | undefined;
   private firstFrame = false;
+  /** Set when the server answered our sync step 1 with its whole state (sync step 2). */
+  synced = false;
   private waiters: Array<() => void> = [];
 
   constructor(url: string, headers: Record<string, string>) {
@@ -74,6 +76,15 @@ export class YClient {
     return own.clientID;
   }
 
+  /** Asks for the server's whole document (sync step 1) and waits for it. */
+  async requestState(timeoutMs = 5_000): Promise<boolean> {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, SYNC);
+    syncProtocol.writeSyncStep1(encoder, this.doc);
+    this.send(encoding.toUint8Array(encoder));
+    return this.waitFor(() => this.synced, timeoutMs);
+  }
+
   send(frame: Uint8Array): void {
     if (this.ws.readyState === WebSocket.OPEN) this.ws.send(frame);
   }
@@ -109,7 +120,10 @@ export class YClient {
     try {
       const decoder = decoding.createDecoder(frame);
       const type = decoding.readVarUint(decoder);
-      if (type === SYNC) syncProtocol.readSyncMessage(decoder, encoding.createEncoder(), this.doc, "server"); // replies not sent: a listener only
+      if (type === SYNC) {
+        // Replies are not sent: this client only listens, unless it asked with requestState().
+        if (syncProtocol.readSyncMessage(decoder, encoding.createEncoder(), this.doc, "server") === syncProtocol.messageYjsSyncStep2) this.synced = true;
+      }
       else if (type === AWARENESS) awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), "server");
     } catch {
       /* a frame this listener cannot read is the server's problem, checked elsewhere */
