@@ -30,6 +30,7 @@ function flushCorkedPeers(): void {
 export class WebSocketPeer implements Peer {
   private corked = false;
   private resumeTimer: NodeJS.Timeout | undefined;
+  private pausedUntil = 0;
 
   constructor(
     private readonly ws: WebSocket,
@@ -70,7 +71,10 @@ export class WebSocketPeer implements Peer {
    * The disk's backpressure (ReadFlow) may resume the socket early; the next frame pauses it again.
    */
   pauseReading(ms: number): void {
-    if (this.resumeTimer) return;
+    const until = performance.now() + ms;
+    if (this.resumeTimer && until <= this.pausedUntil) return; // already paused at least that long
+    clearTimeout(this.resumeTimer);
+    this.pausedUntil = until;
     this.ws.pause();
     this.resumeTimer = setTimeout(() => {
       this.resumeTimer = undefined;

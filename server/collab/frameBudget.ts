@@ -5,20 +5,15 @@
 import { TokenBucket } from "../realtime/tokenBucket";
 import * as L from "./limits";
 
+/** Longest single pause: pongs are not read meanwhile, and the heartbeat drops a peer silent for 30 s. */
+const MAX_PAUSE_MS = 5_000;
+
 type Buckets = { frames: TokenBucket; bytes: TokenBucket };
 
 const bucketsOf = (frameBurst: number, framesPerSecond: number, byteBurst: number, bytesPerSecond: number): Buckets => ({
   frames: new TokenBucket(frameBurst, framesPerSecond),
   bytes: new TokenBucket(byteBurst, bytesPerSecond),
 });
-
-/** Milliseconds until `bucket` holds `cost` again (0 when it holds it now; the cost is taken either way). */
-function charge(bucket: TokenBucket, cost: number, perSecond: number): number {
-  if (bucket.take(cost)) return 0;
-  const deficit = cost - bucket.available();
-  bucket.take(Math.min(cost, bucket.available())); // what it has is spent; the rest is waited for
-  return Math.ceil((deficit / perSecond) * 1000);
-}
 
 export class FrameBudgets {
   private readonly peers = new WeakMap<object, Buckets>();
@@ -44,18 +39,15 @@ export class FrameBudgets {
     if (account && --account.connections === 0) this.accounts.delete(userId);
   }
 
-  /** Charges one frame of `bytes`; returns how long the connection should pause reading (0: go on). */
+  /** Charges one frame of `bytes`; returns how long the connection should pause reading (0: go on), at most MAX_PAUSE_MS. */
   charge(peer: object, userId: string, bytes: number): number {
     const own = this.peers.get(peer);
     const account = this.accounts.get(userId);
     if (!own || !account) return 0;
-    const wait = Math.max(
-      charge(own.frames, 1, L.PEER_FRAMES_PER_SECOND),
-      charge(own.bytes, bytes, L.PEER_BYTES_PER_SECOND),
-      charge(account.buckets.frames, 1, L.ACCOUNT_FRAMES_PER_SECOND),
-      charge(account.buckets.bytes, bytes, L.ACCOUNT_BYTES_PER_SECOND),
-    );
+    // Every bucket is charged (they may go into debt): a socket read delivers many frames at once,
+    // and the pause that follows must pay for all of them.
+    const wait = Math.max(own.frames.charge(1), own.bytes.charge(bytes), account.buckets.frames.charge(1), account.buckets.bytes.charge(bytes));
     if (wait > 0) this.throttled++;
-    return wait;
+    return Math.min(wait, MAX_PAUSE_MS);
   }
 }

@@ -20,10 +20,15 @@ export class TokenBucket {
     return true;
   }
 
-  /** Tokens in the bucket now. */
-  available(): number {
+  /**
+   * Takes `cost` even when the bucket holds less (it goes into debt), and returns how many
+   * milliseconds until the debt is repaid (0 when there was enough). For reading that was already
+   * done: the reader then waits that long, so the average rate holds however big each read was.
+   */
+  charge(cost: number): number {
     this.refill();
-    return this.tokens;
+    this.tokens -= cost;
+    return this.tokens >= 0 ? 0 : Math.ceil((-this.tokens / this.perSecond) * 1000);
   }
 
   /** Refilled to capacity: indistinguishable from a new bucket, so it may be forgotten. */
