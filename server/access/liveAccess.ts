@@ -8,9 +8,11 @@
 //  - when the bus says the document was deleted;
 //  - when the periodic re-check finds the credential's row gone or changed (deleted by hand,
 //    expiry moved): the one case nobody announces.
-// New access events (membership changed, link revoked, account deactivated) plug into `onBusEvent`.
+//  - when the bus says the account's membership of the document changed: removed ends the
+//    connection (4403), a new role is handed to the connection (collab: 4300, reconnect with it).
+// New access events (link revoked, page moved, account deactivated) plug into `onBusEvent`.
 import type { EventBus } from "../bus/bus";
-import type { BusEvent } from "../bus/events";
+import type { BusEvent, Role } from "../bus/events";
 import type { Db } from "../db/client";
 import type { Logger } from "../log";
 import type { Metrics } from "../ops/metrics";
@@ -31,6 +33,8 @@ const REVOKED_MEMORY_MS = 5 * 60_000;
 export interface LiveConnection {
   /** End the connection: collab closes with 4401/4403/4404, socket.io disconnects, a stream ends. */
   end(reason: EndReason): void;
+  /** The account's role on the connection's document changed (channels bound to a document). */
+  changeRole?(role: Role): void;
 }
 
 export type LiveRegistration = {
@@ -135,8 +139,15 @@ export class LiveAccess {
         this.deleted.remember(event.documentId, event.userIds);
         for (const entry of [...(this.byDocument.get(event.documentId) ?? [])]) this.end(entry, "document-deleted");
         return;
+      case "membership.changed":
+        for (const entry of [...(this.byDocument.get(event.documentId) ?? [])]) {
+          if (entry.registration.userId !== event.userId || entry.state.kind !== "live") continue;
+          if (event.role === null) this.end(entry, "access-removed");
+          else this.changeRole(entry, event.role);
+        }
+        return;
       default:
-        return; // not an access change (membership changes are still applied by server/collab/accessEvents.ts)
+        return; // not an access change
     }
   }
 
@@ -165,6 +176,14 @@ export class LiveAccess {
       entry.registration.connection.end(reason);
     } catch (err) {
       this.deps.log.error({ err, reason }, "ending a live connection failed");
+    }
+  }
+
+  private changeRole(entry: Entry, role: Role): void {
+    try {
+      entry.registration.connection.changeRole?.(role);
+    } catch (err) {
+      this.deps.log.error({ err }, "changing a live connection's role failed");
     }
   }
 

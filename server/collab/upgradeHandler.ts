@@ -1,7 +1,8 @@
 // The WebSocket side of collab: authenticates an upgrade to /collab/<docId>, accepts it, and hands
 // frames to the document's Room. Refusals after the upgrade use close codes a browser can read.
 // Each accepted socket is registered with the access authority (server/access/liveAccess.ts), which
-// ends it when its credential does (sign-out, revoked token, expiry) or the document is deleted.
+// ends it when its credential does (sign-out, revoked token, expiry), the membership is removed or the
+// document is deleted, and hands it a changed role.
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocket, type WebSocketServer, type RawData } from "ws";
@@ -12,7 +13,7 @@ import { refuseUpgrade, type UpgradeHandler } from "../http/upgrade";
 import { canEdit } from "../domain/documents";
 import { allows } from "../auth/scopes";
 import type { Services } from "../services";
-import type { LiveAccessHandle } from "../access/liveAccess";
+import type { Caller } from "../auth/auth";
 import { collabClose } from "../access/endReasons";
 import { MAX_FRAMES_BEFORE_READY } from "./limits";
 import type { Heartbeat } from "./heartbeat";
@@ -98,29 +99,40 @@ export function createUpgradeHandler(
       // A token without documents:write stays read-only whatever its account's role becomes: every
       // later `peer.canWrite = …` (role changes, re-checks) is ignored for it.
       if (!allows(caller, "documents:write")) Object.defineProperty(peer, "canWrite", { get: () => false, set: () => {} });
-      const access = services.access.register({
-        credentialId: caller.credentialId,
-        userId: caller.user.id,
-        documentId,
-        expiresAt: caller.expiresAt,
-        connection: {
-          end(reason) {
-            const close = collabClose(reason);
-            peer.close(close.code, close.reason);
-          },
-        },
-      });
-      ws.once("close", access.release);
-      serve(ws, documentId, peer, epoch, access).catch((err) => {
+      serve(ws, documentId, peer, epoch, caller).catch((err) => {
         log.error({ err, documentId }, "collab connection failed");
         peer.close(CloseCode.InternalError, "The document could not be opened.");
       });
     });
   }
 
-  async function serve(ws: WebSocket, documentId: string, peer: WebSocketPeer, epoch: number, access: LiveAccessHandle): Promise<void> {
+  async function serve(ws: WebSocket, documentId: string, peer: WebSocketPeer, epoch: number, caller: Caller): Promise<void> {
     // Held in an object: it changes in the socket's callbacks while this function awaits.
     const conn: { state: Lifecycle } = { state: { kind: "loading", early: [], earlyBytes: 0 } };
+    // In the room: leave it at once (no frame of ours is handled meanwhile); still loading: just close.
+    const closeWith = (code: number, reason: string) =>
+      conn.state.kind === "joined" ? conn.state.room.disconnect(peer, code, reason) : peer.close(code, reason);
+    const access = services.access.register({
+      credentialId: caller.credentialId,
+      userId: caller.user.id,
+      documentId,
+      expiresAt: caller.expiresAt,
+      connection: {
+        end(reason) {
+          const close = collabClose(reason);
+          closeWith(close.code, close.reason);
+        },
+        // Write access changes at once (frames in flight are judged by the new role), then the client
+        // reconnects (4300) and learns its new role.
+        changeRole(role) {
+          const canWrite = canEdit(role);
+          if (peer.canWrite === canWrite) return;
+          peer.canWrite = canWrite;
+          closeWith(CloseCode.AccessChanged, canWrite ? "You can now edit." : "You can now only view.");
+        },
+      },
+    });
+    ws.once("close", access.release);
     ws.on("error", (err) => log.debug({ err, documentId }, "collab socket error")); // ws closes it itself
     ws.on("message", (data, isBinary) => {
       if (!isBinary) return peer.close(CloseCode.UnsupportedData, "Binary y-websocket frames only.");
