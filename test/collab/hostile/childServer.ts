@@ -5,19 +5,42 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import readline from "node:readline";
+import { freshDatabase } from "../../helpers/server";
 
 const root = path.resolve(import.meta.dirname, "..", "..", "..");
 
 export type ChildServer = { child: ChildProcess; url: string; collabUrl: string };
 
-export function newDataDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), "tandem-hostile-"));
+/** Where a child server keeps its data: a new directory, and in the PostgreSQL pass a new database too. */
+export type Storage = { dataDir: string; databaseUrl?: string };
+
+const created: Array<() => Promise<void>> = [];
+
+export async function newStorage(): Promise<Storage> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "tandem-hostile-"));
+  const database = await freshDatabase(); // undefined unless TEST_POSTGRES_URL (the PostgreSQL pass)
+  created.push(async () => {
+    await database?.drop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+  return { dataDir, databaseUrl: database?.url };
 }
 
-export function startChildServer(dataDir: string, env: Record<string, string> = {}): Promise<ChildServer> {
+/** Drops every directory and database `newStorage` made (after the servers using them stopped). */
+export async function dropStorages(): Promise<void> {
+  for (const drop of created.splice(0)) await drop().catch(() => {});
+}
+
+export function startChildServer(storage: Storage, env: Record<string, string> = {}): Promise<ChildServer> {
   const child = spawn(process.execPath, ["--import", "tsx", "test/collab/serverProcess.ts"], {
     cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir, NODE_ENV: "test", ...env },
+    env: {
+      ...process.env,
+      DATA_DIR: storage.dataDir,
+      ...(storage.databaseUrl ? { DATABASE_URL: storage.databaseUrl } : {}),
+      NODE_ENV: "test",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "inherit"],
   });
   return new Promise((resolve, reject) => {

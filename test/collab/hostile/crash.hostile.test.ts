@@ -8,7 +8,7 @@ import { documentText } from "../../../server/collab/documentText";
 import { ApiClient } from "../../helpers/server";
 import { appendParagraph } from "../fakes";
 import { closeSession, openProvider, synced, until, type Session } from "../wsClients";
-import { newDataDir, startChildServer, stopChild, type ChildServer } from "./childServer";
+import { dropStorages, newStorage, startChildServer, stopChild, type ChildServer } from "./childServer";
 import { int, prng } from "./generators";
 
 const LONG = process.env.HARDENING_LONG === "1";
@@ -18,6 +18,7 @@ let server: ChildServer | undefined;
 afterAll(async () => {
   sessions.forEach(closeSession);
   if (server) await stopChild(server.child, "SIGKILL");
+  await dropStorages();
 });
 
 function freePort(): Promise<number> {
@@ -32,7 +33,7 @@ function freePort(): Promise<number> {
 const lines = (s: Session) => documentText(s.doc).split("\n").filter(Boolean);
 
 test(`${KILLS} × kill -9 during fast typing: after each restart every edit is back and all clients agree`, { timeout: LONG ? 1_800_000 : 240_000 }, async () => {
-  const dataDir = newDataDir();
+  const dataDir = await newStorage();
   const env = { PORT: String(await freePort()) }; // the same address after each restart: clients reconnect by themselves
   server = await startChildServer(dataDir, env);
   const api = new ApiClient(server.url);

@@ -9,13 +9,14 @@ import { PEER_FRAME_BURST, PEER_FRAMES_PER_SECOND } from "../../../server/collab
 import { ApiClient } from "../../helpers/server";
 import { appendParagraph } from "../fakes";
 import { closeSession, openProvider, openRaw, synced, until, type Session } from "../wsClients";
-import { newDataDir, startChildServer, stopChild, type ChildServer } from "./childServer";
+import { dropStorages, newStorage, startChildServer, stopChild, type ChildServer } from "./childServer";
 
 const sessions: Session[] = [];
 let server: ChildServer | undefined;
 afterAll(async () => {
   sessions.forEach(closeSession);
   if (server) await stopChild(server.child, "SIGKILL");
+  await dropStorages();
 });
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -35,7 +36,7 @@ async function editLatencies(writer: Session, reader: Session, samples: number, 
 }
 
 test("a flooding editor is slowed to its budget; another member's edits elsewhere keep flowing", { timeout: 180_000 }, async () => {
-  server = await startChildServer(newDataDir());
+  server = await startChildServer(await newStorage());
   const owner = new ApiClient(server.url);
   const mallory = new ApiClient(server.url);
   await owner.signup("Olive");

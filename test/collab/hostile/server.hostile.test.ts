@@ -10,7 +10,7 @@ import { syncStep1Message } from "../../../server/collab/messages";
 import { ApiClient } from "../../helpers/server";
 import { appendParagraph } from "../fakes";
 import { closeSession, openProvider, openRaw, synced, until, type RawSocket, type Session } from "../wsClients";
-import { newDataDir, openDescriptors, rssMiB, startChildServer, stopChild, type ChildServer } from "./childServer";
+import { dropStorages, newStorage, openDescriptors, rssMiB, startChildServer, stopChild, type ChildServer } from "./childServer";
 import { FRAME_CLASSES, hostileFrame, int, prng, validUpdates } from "./generators";
 
 const LONG = process.env.HARDENING_LONG === "1";
@@ -21,6 +21,7 @@ const servers: ChildServer[] = [];
 afterAll(async () => {
   sessions.forEach(closeSession);
   for (const s of servers) await stopChild(s.child, "SIGKILL");
+  await dropStorages();
 });
 
 async function tokenFor(api: ApiClient): Promise<string> {
@@ -49,7 +50,7 @@ function sendAndProbe(raw: RawSocket, frame: Uint8Array, probe: Uint8Array): Pro
 }
 
 test(`${TOTAL.toLocaleString("en")} hostile collab frames over real sockets: no crash, no damaged document, only the attacker closed`, { timeout: LONG ? 3_600_000 : 300_000 }, async () => {
-  const dataDir = newDataDir();
+  const dataDir = await newStorage();
   let server = await startChildServer(dataDir);
   servers.push(server);
   const owner = new ApiClient(server.url);
