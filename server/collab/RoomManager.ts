@@ -1,5 +1,6 @@
 // Which rooms are open: loads a room on first use, persists its updates, unloads it a while after
-// the last peer left (compacting its log), and applies access changes (revoked, downgraded, deleted).
+// the last peer left (compacting its log), and drops deleted documents' rooms. Who may stay connected
+// is decided by the access authority (server/access/liveAccess.ts), not here.
 import type * as Y from "yjs";
 import { CloseCode } from "../../lib/collab/closeCodes";
 import type { Logger } from "../log";
@@ -106,27 +107,6 @@ export class RoomManager {
       return true;
     } finally {
       if (open.room.peerCount === 0) this.scheduleUnload(documentId, open);
-    }
-  }
-
-  /** Membership removed: close that user's connections to the document. */
-  closeUser(documentId: string, userId: string, code: number, reason: string): void {
-    const open = this.rooms.get(documentId);
-    if (!open) return;
-    for (const peer of open.room.peersOf(userId)) open.room.disconnect(peer, code, reason);
-  }
-
-  /**
-   * Role changed: write access changes at once (frames already in flight are judged by the new role),
-   * then the connection is closed with AccessChanged so the client reconnects and learns its new role.
-   */
-  setWriteAccess(documentId: string, userId: string, canWrite: boolean): void {
-    const open = this.rooms.get(documentId);
-    if (!open) return;
-    for (const peer of open.room.peersOf(userId)) {
-      if (peer.canWrite === canWrite) continue;
-      peer.canWrite = canWrite;
-      open.room.disconnect(peer, CloseCode.AccessChanged, canWrite ? "You can now edit." : "You can now only view.");
     }
   }
 

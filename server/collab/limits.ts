@@ -6,8 +6,13 @@ export const MAX_FRAME_BYTES = 1024 * 1024;
 export const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
 /** A peer whose unsent data grows past this is disconnected (it reconnects and resyncs). */
 export const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
-/** Frames a connection may send while its room is still loading, before it is cut off. */
+/** Frames a connection may send while its room is still loading, before it is cut off (1013). */
 export const MAX_FRAMES_BEFORE_READY = 256;
+/**
+ * ...and bytes: 256 frames of up to 1 MiB would otherwise let one socket park 256 MiB. A real client
+ * sends sync step 1 and an awareness update (a few KB) before the room is ready.
+ */
+export const MAX_BYTES_BEFORE_READY = 2 * 1024 * 1024;
 
 /** How long a room stays in memory after its last peer left (a reload reconnects within it). */
 export const ROOM_UNLOAD_DELAY_MS = 10_000;

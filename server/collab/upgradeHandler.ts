@@ -15,7 +15,7 @@ import { allows } from "../auth/scopes";
 import type { Services } from "../services";
 import type { Caller } from "../auth/auth";
 import { collabClose } from "../access/endReasons";
-import { MAX_FRAMES_BEFORE_READY } from "./limits";
+import { MAX_BYTES_BEFORE_READY, MAX_FRAMES_BEFORE_READY } from "./limits";
 import type { Heartbeat } from "./heartbeat";
 import type { ReadFlow } from "./readFlow";
 import type { RoomManager } from "./RoomManager";
@@ -23,13 +23,6 @@ import type { Room } from "./Room";
 import { WebSocketPeer } from "./WebSocketPeer";
 
 export const COLLAB_PATH_PREFIX = "/collab/";
-
-/**
- * Bytes a connection may send while its room is still loading, besides the frame count in limits.ts:
- * 256 frames of up to 1 MiB each would otherwise let one socket park 256 MiB. A real client sends
- * sync step 1 and an awareness update (a few KB) before the room is ready. (Belongs in limits.ts.)
- */
-export const MAX_BYTES_BEFORE_READY = 2 * 1024 * 1024;
 
 /** Document ids are UUIDs today; accept any short URL-safe id, nothing else. */
 const DocumentIdParam = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/);

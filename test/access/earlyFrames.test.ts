@@ -8,7 +8,7 @@ import pg from "pg";
 import { ApiClient, freshPostgresDatabase, startTestServer, type TestServer } from "../helpers/server";
 import { CloseCode } from "../../lib/collab/closeCodes";
 import { openRaw } from "../collab/wsClients";
-import { MAX_BYTES_BEFORE_READY } from "../../server/collab/upgradeHandler";
+import { MAX_BYTES_BEFORE_READY } from "../../server/collab/limits";
 import { MAX_FRAMES_BEFORE_READY } from "../../server/collab/limits";
 
 let database: Awaited<ReturnType<typeof freshPostgresDatabase>>;

@@ -124,25 +124,6 @@ test("a deleted document closes its peers with 4404 and is never written again",
   await manager.close();
 });
 
-test("access changes: a removed member is closed with 4403, a downgraded one loses write at once", async () => {
-  const { manager } = setup();
-  const id = await t.createDocument();
-  const room = (await manager.connect(id, new FakePeer("x")))!;
-  const bob = new FakeClient(room, "bob").connect();
-  const carol = new FakeClient(room, "carol").connect();
-  const dave = new FakeClient(room, "dave").connect();
-  manager.closeUser(id, "bob", CloseCode.Forbidden, "removed");
-  expect(bob.peer.closed?.code).toBe(CloseCode.Forbidden);
-  manager.setWriteAccess(id, "carol", false);
-  expect(carol.peer.canWrite).toBe(false);
-  expect(carol.peer.closed?.code).toBe(CloseCode.AccessChanged);
-  manager.setWriteAccess(id, "dave", true); // unchanged: stays connected
-  expect(dave.peer.closed).toBeUndefined();
-  expect(room.peerCount).toBe(2); // dave and x
-  for (const c of [bob, carol, dave]) c.destroy();
-  await manager.close();
-});
-
 test("shutdown says GoingAway, compacts and commits", async () => {
   const { manager, store } = setup({ groupCommitMs: 1_000, unloadDelayMs: 60_000 });
   const id = await t.createDocument();
