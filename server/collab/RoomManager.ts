@@ -33,6 +33,7 @@ export class RoomManager {
   private readonly unloading = new Map<string, Promise<void>>();
   private readonly deletedWhileLoading = new Set<string>();
   private retiredDroppedUpdates = 0;
+  private retiredRefusedUpdates = 0;
   private readonly dueTouches = new Set<string>();
   private touchTimer: NodeJS.Timeout | undefined;
   private readonly dueCompactions: Array<{ documentId: string; open: OpenRoom }> = [];
@@ -60,11 +61,21 @@ export class RoomManager {
   stats() {
     let peers = 0;
     let dropped = this.retiredDroppedUpdates;
+    let refused = this.retiredRefusedUpdates;
     for (const { room } of this.rooms.values()) {
       peers += room.peerCount;
       dropped += room.droppedReadOnlyUpdates;
+      refused += room.refusedUpdates;
     }
-    return { rooms: this.rooms.size, peers, droppedReadOnlyUpdates: dropped, store: { ...this.store.stats } };
+    return {
+      rooms: this.rooms.size,
+      peers,
+      droppedReadOnlyUpdates: dropped,
+      refusedUpdates: refused,
+      reloads: this.reloads,
+      throttled: this.budgets.throttled,
+      store: { ...this.store.stats },
+    };
   }
 
   isOpen(documentId: string): boolean {
@@ -322,6 +333,7 @@ export class RoomManager {
   private retire(room: Room): void {
     this.relay?.close(room.documentId);
     this.retiredDroppedUpdates += room.droppedReadOnlyUpdates;
+    this.retiredRefusedUpdates += room.refusedUpdates;
     room.destroy();
   }
 }

@@ -21,6 +21,10 @@ export function registerCollabGauges(metrics: Metrics, manager: RoomManager): vo
   metrics.gauge("tandem_collab_compactions", "Log compactions since start", () => manager.stats().store.compactions);
   metrics.gauge("tandem_collab_write_errors", "Failed collab store writes since start", () => manager.stats().store.writeErrors);
   metrics.gauge("tandem_collab_write_congestions", "Times reading paused because the update log fell far behind", () => manager.stats().store.congestions);
+  metrics.gauge("tandem_collab_updates_refused", "Peer updates refused: did not decode, would not apply whole, or left structs waiting", () => manager.stats().refusedUpdates);
+  metrics.gauge("tandem_collab_room_reloads", "Rooms reloaded from storage after an update broke their copy in memory", () => manager.stats().reloads);
+  metrics.gauge("tandem_collab_quarantined", "Stored parts set aside (QuarantinedUpdate) because they failed to load", () => manager.stats().store.quarantined);
+  metrics.gauge("tandem_collab_throttled", "Times a connection's reading was paused for sending past its budget", () => manager.stats().throttled);
   metrics.gauge(
     "tandem_collab_readonly_updates_dropped",
     "Document changes sent by read-only peers and dropped, since start",
