@@ -72,12 +72,13 @@ export async function playSession(ep: SocketEndpoint, s: SocketSession, timeoutM
     if (s.auth === "cookie" && s.handshake === "40" && state === "refused") problems.push("a valid session was refused");
     if (state !== "connected") return problems;
     let owed: number[] = [];
+    let left = false;
     for (const p of s.packets) {
       if (ws.readyState !== WebSocket.OPEN) break;
       for (const f of p.frames) ws.send(f);
-      if (p.awaitsAck !== undefined) owed.push(p.awaitsAck);
-      // The client itself left the namespace or closed the session: nothing is owed to it any more.
-      if (p.frames.some((f) => f === "41" || f === "1")) owed = [];
+      if (p.awaitsAck !== undefined && !left) owed.push(p.awaitsAck);
+      // The client itself left the namespace or closed the session: nothing is owed to it from here on.
+      if (p.frames.some((f) => f === "41" || f === "1")) (owed = []), (left = true);
     }
     const paid = await waitFor(() => state === "closed" || owed.every((id) => acks.has(id)), timeoutMs);
     if (!paid) problems.push(`acks ${owed.filter((id) => !acks.has(id)).join(", ")} never came while the socket stayed open (a hang)`);
