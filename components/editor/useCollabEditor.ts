@@ -9,6 +9,7 @@ import TaskList from "@tiptap/extension-task-list";
 import TaskItem from "@tiptap/extension-task-item";
 import Placeholder from "@tiptap/extension-placeholder";
 import { userColor } from "@/lib/collab/userColor";
+import { pageNonce } from "@/lib/pageNonce";
 import type { CollabSession } from "./useCollabSession";
 import { renderCaret, renderSelection } from "./caret";
 import { editorContentClass } from "./editorStyles";
@@ -19,6 +20,7 @@ export function useCollabEditor(session: CollabSession, user: EditorUser, editab
   const editor = useEditor(
     {
       immediatelyRender: false, // rendered on the client only; avoids hydration mismatches
+      injectNonce: pageNonce(), // Tiptap's <style> element: the page's CSP admits styles by nonce only
       editable,
       extensions: [
         // Collaboration brings its own (Yjs) undo history.

@@ -3,6 +3,7 @@
 import path from "node:path";
 import { build } from "esbuild";
 import type { ChannelFactory } from "../../../server/channel";
+import { setPageSecurityHeaders } from "../../../server/http/securityHeaders";
 
 export async function bundleHarness(): Promise<string> {
   const result = await build({
@@ -20,10 +21,13 @@ export async function bundleHarness(): Promise<string> {
 }
 
 export function harnessChannel(script: string): ChannelFactory {
-  return ({ router }) => {
-    router.on("GET", "/editor-harness", async ({ res }) => {
+  return ({ router, services }) => {
+    // Served as a page, under the pages' own Content-Security-Policy (a nonce per request): the
+    // editor is tested under the policy it runs under in the app.
+    router.on("GET", "/editor-harness", async ({ req, res }) => {
+      const nonce = setPageSecurityHeaders(req, res, services.config);
       res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-      res.end('<!doctype html><html><body><div id="root"></div><script type="module" src="/editor-harness.js"></script></body></html>');
+      res.end(`<!doctype html><html><body><div id="root"></div><script type="module" nonce="${nonce}" src="/editor-harness.js"></script></body></html>`);
     });
     router.on("GET", "/editor-harness.js", async ({ res }) => {
       res.writeHead(200, { "content-type": "text/javascript; charset=utf-8" });
