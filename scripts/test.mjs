@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: every suite, in order — Vitest (unit + integration against real servers), then the
-// Playwright end-to-end tests on a production build — and one summary line `N passed, N failed`.
+// `npm test`: every suite, in order — the type check, Vitest (unit + integration against real
+// servers), then the Playwright end-to-end tests on a production build — and one summary line
+// `N passed, N failed`.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -67,6 +68,18 @@ async function postgresReachable(url) {
     return true;
   } catch {
     return false;
+  }
+}
+
+// 0. The type check: the tests run TypeScript through a transpiler that does not check types.
+{
+  const status = run("TypeScript: tsc --noEmit", bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]);
+  if (status === 0) {
+    totals.passed += 1;
+    suites.push("typecheck: passed");
+  } else {
+    totals.failed += 1;
+    suites.push("typecheck: FAILED (see the tsc output above)");
   }
 }
 
