@@ -9,6 +9,7 @@ import { SESSION_COOKIE } from "../../../server/http/cookies";
 import type { ClientEventName } from "../../../lib/realtime/events";
 import { World, sleep, until, type Credential, type Role } from "../support/world";
 import { YClient, storedDocument } from "../support/yClient";
+import { ackOutcome } from "./refusal";
 
 export type Outcome = string | number;
 
@@ -97,7 +98,7 @@ export class Probe {
     const s = await this.socket(role);
     if (typeof s === "string") return "refused";
     const result: any = await (s.timeout(5_000) as any).emitWithAck(event, payload).catch(() => ({ ok: false, error: { code: "no ack" } }));
-    return result.ok ? "ok" : result.error?.code ?? "malformed ack";
+    return result.ok ? "ok" : ackOutcome(result.error);
   }
 
   /** A thread's root comment by the owner on the main document (made in the database, once). */
@@ -257,7 +258,8 @@ export class Probe {
   /**
    * Opens a collab socket, an event stream and a socket.io socket for each dying credential (and the
    * editor's live one, as the control), then kills them: a session expiring (its row's expiresAt a few
-   * seconds ahead), a logout, a token revocation.
+   * seconds ahead), a logout, a token revocation. The live scoped tokens are controls too: nothing
+   * that ends a session or another token may end them.
    */
   private held(): Promise<Map<Role, Held>> {
     return (this.heldFixture ??= (async () => {
@@ -272,6 +274,8 @@ export class Probe {
         loggedOut: { kind: "cookie", secret: loggedOut },
         revokedToken: { kind: "token", secret: token.token },
         editor: w.creds.editor,
+        readToken: w.creds.readToken,
+        writeToken: w.creds.writeToken,
       };
       const held = new Map<Role, Held>();
       for (const [role, cred] of Object.entries(creds) as Array<[Role, Credential]>) {

@@ -2,14 +2,22 @@
 // must get. matrix.test.ts turns each (row, role) into one test, and fails when the server registers an
 // HTTP route or the socket.io contract names an event that no row covers.
 //
-// Outcomes: HTTP — the status (plus "listed"/"unlisted" for the document list); socket.io — "connected",
-// "refused <code>", or an event's ack ("ok" or its error code; "refused" when the role cannot connect);
+// Outcomes: HTTP — the status (plus "listed"/"unlisted" for the document list; "403 session only" or
+// "403 needs documents:write" when the scope gate refused a token, see refusal.ts); socket.io — "connected",
+// "refused <code>", or an event's ack ("ok" or its error code; "refused" when the role cannot connect;
+// "forbidden: needs documents:write" when the comment gate refused a token);
 // collab — "open" or the close code, "applied"/"dropped" for edits, "relayed as self" for awareness;
 // SSE — the viewer kind the stream greets, or which audiences' announcements arrive.
 // A role missing from `expect` is not applicable to that row (no cell).
+//
+// readToken and writeToken are the editor's live access tokens with one scope each. Their rule
+// (server/auth/scopes.ts): documents:read reads documents, members and comments and opens the collab
+// socket read-only; documents:write also creates, renames and edits documents and writes comments;
+// tokens, sharing, deleting documents and admin routes need a browser session, whatever the scope.
 import crypto from "node:crypto";
 import type { Role } from "../support/world";
 import type { Outcome, Probe } from "./probe";
+import { ACK_NEEDS_WRITE, NEEDS_WRITE, SESSION_ONLY, httpOutcome } from "./refusal";
 
 export type Channel = "http" | "socket.io" | "collab" | "sse";
 export type Row = {
@@ -26,7 +34,9 @@ export type Row = {
 /** The four roles whose credential is no good: signed out, revoked token, logged-out cookie, expired session. */
 type Want = Outcome | Outcome[];
 const dead = (o: Want) => ({ anonymous: o, revokedToken: o, loggedOut: o, expired: o });
-const everyone = (o: Want) => ({ ...dead(o), nonMember: o, viewer: o, editor: o, owner: o, admin: o });
+/** The editor's two live scoped tokens (read, then write when they differ). */
+const tokens = (read: Want, write: Want = read) => ({ readToken: read, writeToken: write });
+const everyone = (o: Want) => ({ ...dead(o), nonMember: o, viewer: o, editor: o, owner: o, admin: o, ...tokens(o) });
 const signedIn = (o: Want) => ({ nonMember: o, viewer: o, editor: o, owner: o, admin: o });
 /** Signed in, but no member of the document (the administrator has no power over documents). */
 const outsider = (o: Want) => ({ nonMember: o, admin: o });
@@ -36,19 +46,20 @@ const nonAdmins = (o: Want) => ({ nonMember: o, viewer: o, editor: o, owner: o }
 
 const fresh = () => crypto.randomUUID().slice(0, 8);
 
-type Target = { path: Record<string, string>; check?: (status: number) => Promise<Outcome> };
+type Target = { path: Record<string, string>; check?: (outcome: Outcome) => Promise<Outcome> };
 /** An HTTP cell: `setup` may make a fresh target (destructive actions) and a check of what really happened. */
 function http(method: string, route: string, opts: { body?: (p: Probe) => unknown; setup?: (p: Probe) => Promise<Target> } = {}) {
   return async (p: Probe, role: Role): Promise<Outcome> => {
     const target = opts.setup ? await opts.setup(p) : { path: { id: p.w.mainDocId } };
     const pathname = route.replace(/:(\w+)/g, (_, k: string) => target.path[k] ?? `missing-${k}`);
     const res = await p.http(method, pathname, role, opts.body?.(p));
-    return target.check ? target.check(res.status) : res.status;
+    const outcome = httpOutcome(res);
+    return target.check ? target.check(outcome) : outcome;
   };
 }
 
 /** A scratch document, and after the request whether it still exists (a refusal must change nothing). */
-async function scratchWithCheck(p: Probe, expectGoneOn: number, extra: Record<string, string> = {}): Promise<Target> {
+async function scratchWithCheck(p: Probe, expectGoneOn: Outcome, extra: Record<string, string> = {}): Promise<Target> {
   const id = await p.w.scratchDoc();
   return {
     path: { id, ...extra },
@@ -59,7 +70,7 @@ async function scratchWithCheck(p: Probe, expectGoneOn: number, extra: Record<st
   };
 }
 
-async function viewerMembership(p: Probe, expectChangedOn: number, id: string, changed: (role: string | undefined) => boolean): Promise<Target> {
+async function viewerMembership(p: Probe, expectChangedOn: Outcome, id: string, changed: (role: string | undefined) => boolean): Promise<Target> {
   return {
     path: { id, userId: p.w.users.viewer.id },
     check: async (status) => {
@@ -68,6 +79,29 @@ async function viewerMembership(p: Probe, expectChangedOn: number, id: string, c
       return didChange === (status === expectChangedOn) ? status : `${status} but the membership ${didChange ? "changed" : "did not change"}`;
     },
   };
+}
+
+/** Counts rows of a table before and after: something was made exactly when the outcome is `madeOn`. */
+function madeCheck(count: (p: Probe) => Promise<number>, madeOn: Outcome, what: string) {
+  return async (p: Probe): Promise<Target> => {
+    const before = await count(p);
+    return {
+      path: {},
+      check: async (outcome) => {
+        const made = (await count(p)) > before;
+        return made === (outcome === madeOn) ? outcome : `${outcome} but ${what} was ${made ? "made" : "not made"}`;
+      },
+    };
+  };
+}
+
+/** A socket.io comment write, and whether a comment really appeared on the main document (only on "ok"). */
+async function madeComment(p: Probe, act: () => Promise<Outcome>): Promise<Outcome> {
+  const count = () => p.w.services.db.comment.count({ where: { documentId: p.w.mainDocId } });
+  const before = await count();
+  const outcome = await act();
+  const made = (await count()) > before;
+  return made === (outcome === "ok") ? outcome : `${outcome} but a comment was ${made ? "made" : "not made"}`;
 }
 
 export const TABLE: Row[] = [
@@ -93,6 +127,12 @@ export const TABLE: Row[] = [
     // A live role logs out a second session of its own, so the shared credential stays alive for other cells.
     perform: async (p, role) => {
       const person = ({ nonMember: "nonMember", viewer: "viewer", editor: "editor", owner: "owner", admin: "admin" } as const)[role as "viewer"];
+      if (role === "readToken" || role === "writeToken") {
+        // A token has no session to end: nothing happens, and the token keeps working.
+        const status = (await p.http("POST", "/api/auth/logout", role)).status;
+        const after = (await p.http("GET", "/api/me", role)).status;
+        return after === 200 ? status : `${status} but the token stopped working (${after})`;
+      }
       if (!person) return (await p.http("POST", "/api/auth/logout", role)).status;
       const secret = await p.w.services.auth.createSession(p.w.users[person].id);
       const status = (await p.http("POST", "/api/auth/logout", { kind: "cookie", secret })).status;
@@ -101,22 +141,41 @@ export const TABLE: Row[] = [
     },
     expect: everyone(204),
   },
-  { channel: "http", action: "GET /api/me", perform: http("GET", "/api/me"), expect: { ...dead(401), ...signedIn(200) } },
-  { channel: "http", action: "GET /api/tokens", perform: http("GET", "/api/tokens"), expect: { ...dead(401), ...signedIn(200) } },
+  { channel: "http", action: "GET /api/me", perform: http("GET", "/api/me"), expect: { ...dead(401), ...signedIn(200), ...tokens(200) } },
+  {
+    channel: "http",
+    action: "GET /api/tokens",
+    perform: http("GET", "/api/tokens"),
+    expect: { ...dead(401), ...signedIn(200), ...tokens(SESSION_ONLY) },
+  },
   {
     channel: "http",
     action: "POST /api/tokens",
-    perform: http("POST", "/api/tokens", { body: () => ({ name: "matrix" }) }),
-    expect: { ...dead(401), ...signedIn(201) },
+    // A token that could mint tokens would outlive its own revocation (issue 12, item 10).
+    perform: http("POST", "/api/tokens", {
+      body: () => ({ name: "matrix", scopes: ["documents:read", "documents:write"] }),
+      setup: madeCheck((p) => p.w.services.db.accessToken.count(), 201, "a token"),
+    }),
+    expect: { ...dead(401), ...signedIn(201), ...tokens(SESSION_ONLY) },
   },
   {
     channel: "http",
     action: "DELETE /api/tokens/:id",
     // The target is the editor's token: only the editor may revoke it; for anyone else it does not exist.
     perform: http("DELETE", "/api/tokens/:id", {
-      setup: async (p) => ({ path: { id: (await p.w.services.auth.createAccessToken(p.w.users.editor.id, "target")).id } }),
+      setup: async (p) => {
+        const { id } = await p.w.services.auth.createAccessToken(p.w.users.editor.id, "target");
+        return {
+          path: { id },
+          check: async (outcome) => {
+            const exists = (await p.w.services.db.accessToken.count({ where: { id } })) === 1;
+            return exists === (outcome === 204) ? `${outcome} but the token ${exists ? "survived" : "is gone"}` : outcome;
+          },
+        };
+      },
     }),
-    expect: { ...dead(401), ...nonAdmins(404), admin: 404, editor: 204 },
+    // The editor's own tokens may not revoke it (or themselves): token management needs a session.
+    expect: { ...dead(401), ...nonAdmins(404), admin: 404, editor: 204, ...tokens(SESSION_ONLY) },
   },
   {
     channel: "http",
@@ -126,37 +185,53 @@ export const TABLE: Row[] = [
       if (res.status !== 200) return res.status;
       return res.body.documents.some((d: { id: string }) => d.id === p.w.mainDocId) ? "200 listed" : "200 unlisted";
     },
-    expect: { ...dead(401), ...outsider("200 unlisted"), ...members("200 listed") },
+    expect: { ...dead(401), ...outsider("200 unlisted"), ...members("200 listed"), ...tokens("200 listed") },
   },
   {
     channel: "http",
     action: "POST /api/documents",
-    perform: http("POST", "/api/documents", { body: () => ({ title: "Matrix new" }) }),
-    expect: { ...dead(401), ...signedIn(201) },
+    perform: http("POST", "/api/documents", {
+      body: () => ({ title: "Matrix new" }),
+      setup: madeCheck((p) => p.w.services.db.document.count(), 201, "a document"),
+    }),
+    expect: { ...dead(401), ...signedIn(201), ...tokens(NEEDS_WRITE, 201) },
   },
   {
     channel: "http",
     action: "GET /api/documents/:id",
     perform: http("GET", "/api/documents/:id"),
-    expect: { ...dead(401), ...outsider(404), ...members(200) },
+    expect: { ...dead(401), ...outsider(404), ...members(200), ...tokens(200) },
   },
   {
     channel: "http",
     action: "PATCH /api/documents/:id",
-    perform: http("PATCH", "/api/documents/:id", { body: () => ({ title: "Matrix main" }) }),
-    expect: { ...dead(401), ...outsider(404), viewer: 403, ...writers(200) },
+    // A scratch document, so the check can see whether the title really changed.
+    perform: http("PATCH", "/api/documents/:id", {
+      body: () => ({ title: "Matrix renamed" }),
+      setup: async (p) => {
+        const id = await p.w.scratchDoc("Matrix to rename");
+        return {
+          path: { id },
+          check: async (outcome) => {
+            const renamed = (await p.w.services.db.document.findUnique({ where: { id } }))?.title === "Matrix renamed";
+            return renamed === (outcome === 200) ? outcome : `${outcome} but the title ${renamed ? "changed" : "did not change"}`;
+          },
+        };
+      },
+    }),
+    expect: { ...dead(401), ...outsider(404), viewer: 403, ...writers(200), ...tokens(NEEDS_WRITE, 200) },
   },
   {
     channel: "http",
     action: "DELETE /api/documents/:id",
     perform: http("DELETE", "/api/documents/:id", { setup: (p) => scratchWithCheck(p, 204) }),
-    expect: { ...dead(401), ...outsider(404), viewer: 403, editor: 403, owner: 204 },
+    expect: { ...dead(401), ...outsider(404), viewer: 403, editor: 403, owner: 204, ...tokens(SESSION_ONLY) },
   },
   {
     channel: "http",
     action: "GET /api/documents/:id/members",
     perform: http("GET", "/api/documents/:id/members"),
-    expect: { ...dead(401), ...outsider(404), ...members(200) },
+    expect: { ...dead(401), ...outsider(404), ...members(200), ...tokens(200) },
   },
   {
     channel: "http",
@@ -164,11 +239,11 @@ export const TABLE: Row[] = [
     perform: async (p, role) => {
       const id = await p.w.scratchDoc();
       const newcomer = await p.bareUser("newcomer");
-      const status = (await p.http("POST", `/api/documents/${id}/members`, role, { email: newcomer.email, role: "viewer" })).status;
+      const status = httpOutcome(await p.http("POST", `/api/documents/${id}/members`, role, { email: newcomer.email, role: "viewer" }));
       const added = (await p.w.services.documents.roleOf(newcomer.id, id)) !== null;
       return added === (status === 201) ? status : `${status} but the member ${added ? "was added" : "is missing"}`;
     },
-    expect: { ...dead(401), ...outsider(404), viewer: 403, editor: 403, owner: 201 },
+    expect: { ...dead(401), ...outsider(404), viewer: 403, editor: 403, owner: 201, ...tokens(SESSION_ONLY) },
   },
   {
     channel: "http",
@@ -178,7 +253,7 @@ export const TABLE: Row[] = [
       body: () => ({ role: "editor" }),
       setup: async (p) => viewerMembership(p, 200, await p.w.scratchDoc(), (r) => r === "editor"),
     }),
-    expect: { ...dead(401), ...outsider(404), viewer: 403, editor: 403, owner: 200 },
+    expect: { ...dead(401), ...outsider(404), viewer: 403, editor: 403, owner: 200, ...tokens(SESSION_ONLY) },
   },
   {
     channel: "http",
@@ -187,19 +262,19 @@ export const TABLE: Row[] = [
     perform: http("DELETE", "/api/documents/:id/members/:userId", {
       setup: async (p) => viewerMembership(p, 204, await p.w.scratchDoc(), (r) => r === undefined),
     }),
-    expect: { ...dead(401), ...outsider(404), viewer: 204, editor: 403, owner: 204 },
+    expect: { ...dead(401), ...outsider(404), viewer: 204, editor: 403, owner: 204, ...tokens(SESSION_ONLY) },
   },
   {
     channel: "http",
     action: "GET /api/admin/announcements",
     perform: http("GET", "/api/admin/announcements"),
-    expect: { ...dead(401), ...nonAdmins(403), admin: 200 },
+    expect: { ...dead(401), ...nonAdmins(403), admin: 200, ...tokens(SESSION_ONLY) },
   },
   {
     channel: "http",
     action: "POST /api/admin/announcements",
     perform: http("POST", "/api/admin/announcements", { body: () => ({ title: "Matrix cell", audience: "admins", endsAt: new Date(Date.now() + 60_000).toISOString() }) }),
-    expect: { ...dead(401), ...nonAdmins(403), admin: 201 },
+    expect: { ...dead(401), ...nonAdmins(403), admin: 201, ...tokens(SESSION_ONLY) },
   },
   {
     channel: "http",
@@ -208,7 +283,7 @@ export const TABLE: Row[] = [
       body: () => ({ title: "Matrix edited" }),
       setup: async (p) => ({ path: { id: await p.announce("admins", { title: "Matrix to edit" }) } }),
     }),
-    expect: { ...dead(401), ...nonAdmins(403), admin: 200 },
+    expect: { ...dead(401), ...nonAdmins(403), admin: 200, ...tokens(SESSION_ONLY) },
   },
   {
     channel: "http",
@@ -216,7 +291,7 @@ export const TABLE: Row[] = [
     perform: http("DELETE", "/api/admin/announcements/:id", {
       setup: async (p) => ({ path: { id: await p.announce("admins", { title: "Matrix to revoke" }) } }),
     }),
-    expect: { ...dead(401), ...nonAdmins(403), admin: 200 },
+    expect: { ...dead(401), ...nonAdmins(403), admin: 200, ...tokens(SESSION_ONLY) },
   },
   { channel: "http", action: "GET /api/announcements", perform: http("GET", "/api/announcements"), expect: everyone(200) },
   {
@@ -225,7 +300,9 @@ export const TABLE: Row[] = [
     perform: http("POST", "/api/announcements/:id/dismiss", {
       setup: async (p) => ({ path: { id: await p.announce("everyone", { title: "Matrix dismissible", endsAt: new Date(Date.now() + 60_000).toISOString() }) } }),
     }),
-    expect: { ...dead(401), ...signedIn(204) },
+    // Dismissing a banner is the account's own reading state, not a document: the server lets a token do
+    // it (scopes.ts names no rule for announcements), and the matrix records that.
+    expect: { ...dead(401), ...signedIn(204), ...tokens(204) },
   },
   { channel: "http", action: "GET /healthz", perform: http("GET", "/healthz"), expect: everyone(200) },
   { channel: "http", action: "GET /readyz", perform: http("GET", "/readyz"), expect: everyone(200) },
@@ -237,44 +314,47 @@ export const TABLE: Row[] = [
     channel: "socket.io",
     action: "connect",
     perform: (p, role) => p.connectOutcome(role),
-    expect: { ...dead("refused unauthorized"), ...signedIn("connected") },
+    expect: { ...dead("refused unauthorized"), ...signedIn("connected"), ...tokens("connected") },
   },
   {
     channel: "socket.io",
     action: "doc:join",
     perform: (p, role) => p.emit(role, "doc:join", { documentId: p.w.mainDocId }),
-    expect: { ...dead("refused"), ...outsider("not_found"), ...members("ok") },
+    expect: { ...dead("refused"), ...outsider("not_found"), ...members("ok"), ...tokens("ok") },
   },
   {
     channel: "socket.io",
     action: "doc:leave",
     perform: (p, role) => p.emit(role, "doc:leave", { documentId: p.w.mainDocId }),
-    expect: { ...dead("refused"), ...signedIn("ok") },
+    expect: { ...dead("refused"), ...signedIn("ok"), ...tokens("ok") },
   },
-  { channel: "socket.io", action: "presence:list", perform: (p, role) => p.emit(role, "presence:list", {}), expect: { ...dead("refused"), ...signedIn("ok") } },
+  { channel: "socket.io", action: "presence:list", perform: (p, role) => p.emit(role, "presence:list", {}), expect: { ...dead("refused"), ...signedIn("ok"), ...tokens("ok") } },
   {
     channel: "socket.io",
     action: "comments:list",
     perform: (p, role) => p.emit(role, "comments:list", { documentId: p.w.mainDocId }),
-    expect: { ...dead("refused"), ...outsider("not_found"), ...members("ok") },
+    expect: { ...dead("refused"), ...outsider("not_found"), ...members("ok"), ...tokens("ok") },
   },
   {
     channel: "socket.io",
     action: "comment:create",
-    perform: (p, role) => p.emit(role, "comment:create", { documentId: p.w.mainDocId, body: "matrix" }),
-    expect: { ...dead("refused"), ...outsider("not_found"), viewer: "forbidden", ...writers("ok") },
+    perform: (p, role) => madeComment(p, () => p.emit(role, "comment:create", { documentId: p.w.mainDocId, body: "matrix" })),
+    expect: { ...dead("refused"), ...outsider("not_found"), viewer: "forbidden", ...writers("ok"), ...tokens(ACK_NEEDS_WRITE, "ok") },
   },
   {
     channel: "socket.io",
     action: "comment:reply",
-    perform: async (p, role) => p.emit(role, "comment:reply", { parentId: await p.root(), body: "matrix reply" }),
-    expect: { ...dead("refused"), ...outsider("not_found"), viewer: "forbidden", ...writers("ok") },
+    perform: async (p, role) => {
+      const parentId = await p.root();
+      return madeComment(p, () => p.emit(role, "comment:reply", { parentId, body: "matrix reply" }));
+    },
+    expect: { ...dead("refused"), ...outsider("not_found"), viewer: "forbidden", ...writers("ok"), ...tokens(ACK_NEEDS_WRITE, "ok") },
   },
   {
     channel: "socket.io",
     action: "comment:resolve",
     perform: async (p, role) => p.emit(role, "comment:resolve", { commentId: await p.root(), resolved: true }),
-    expect: { ...dead("refused"), ...outsider("not_found"), viewer: "forbidden", ...writers("ok") },
+    expect: { ...dead("refused"), ...outsider("not_found"), viewer: "forbidden", ...writers("ok"), ...tokens(ACK_NEEDS_WRITE, "ok") },
   },
   {
     channel: "socket.io",
@@ -286,25 +366,25 @@ export const TABLE: Row[] = [
       const exists = (await p.w.services.db.comment.count({ where: { id } })) === 1;
       return exists === (outcome === "ok") ? `${outcome} but the comment ${exists ? "survived" : "is gone"}` : outcome;
     },
-    expect: { ...dead("refused"), ...outsider("not_found"), viewer: "forbidden", ...writers("ok") },
+    expect: { ...dead("refused"), ...outsider("not_found"), viewer: "forbidden", ...writers("ok"), ...tokens(ACK_NEEDS_WRITE, "ok") },
   },
   {
     channel: "socket.io",
     action: "notifications:list",
     perform: (p, role) => p.emit(role, "notifications:list", {}),
-    expect: { ...dead("refused"), ...signedIn("ok") },
+    expect: { ...dead("refused"), ...signedIn("ok"), ...tokens("ok") },
   },
   {
     channel: "socket.io",
     action: "notifications:read",
     perform: (p, role) => p.emit(role, "notifications:read", { all: true }),
-    expect: { ...dead("refused"), ...signedIn("ok") },
+    expect: { ...dead("refused"), ...signedIn("ok"), ...tokens("ok") },
   },
   {
     channel: "socket.io",
     action: "held open while its credential dies",
     perform: (p, role) => p.heldOpen(role, "socket.io"),
-    expect: { editor: "open", loggedOut: "ended", revokedToken: "ended", expired: "ended" },
+    expect: { editor: "open", loggedOut: "ended", revokedToken: "ended", expired: "ended", ...tokens("open") },
   },
 
   // ---------------- collaboration WebSocket /collab/<id> ----------------
@@ -312,7 +392,7 @@ export const TABLE: Row[] = [
     channel: "collab",
     action: "connect /collab/<document>",
     perform: (p, role) => p.collabConnect(role, p.w.mainDocId),
-    expect: { ...dead(4401), ...outsider(4403), ...members("open") },
+    expect: { ...dead(4401), ...outsider(4403), ...members("open"), ...tokens("open") },
   },
   {
     channel: "collab",
@@ -324,25 +404,26 @@ export const TABLE: Row[] = [
     },
     // 4404 is documented for a deleted document; someone who never had access may get 4403 or 4404 (either
     // reveals nothing: the document is gone).
-    expect: { ...dead(4401), ...outsider([4403, 4404]), ...members(4404) },
+    expect: { ...dead(4401), ...outsider([4403, 4404]), ...members(4404), ...tokens(4404) },
   },
   {
     channel: "collab",
     action: "send an edit (sync update and sync step 2)",
     perform: (p, role) => p.collabUpdate(role),
-    expect: { ...dead("refused"), ...outsider("refused"), viewer: "dropped", ...writers("applied") },
+    // A read token of an editor is read-only: its updates are never applied, stored or relayed.
+    expect: { ...dead("refused"), ...outsider("refused"), viewer: "dropped", ...writers("applied"), ...tokens("dropped", "applied") },
   },
   {
     channel: "collab",
     action: "awareness claiming another name",
     perform: (p, role) => p.collabAwareness(role),
-    expect: { ...dead("refused"), ...outsider("refused"), ...members("relayed as self") },
+    expect: { ...dead("refused"), ...outsider("refused"), ...members("relayed as self"), ...tokens("relayed as self") },
   },
   {
     channel: "collab",
     action: "held open while its credential dies",
     perform: (p, role) => p.heldOpen(role, "collab"),
-    expect: { editor: "open", loggedOut: "ended", revokedToken: "ended", expired: "ended" },
+    expect: { editor: "open", loggedOut: "ended", revokedToken: "ended", expired: "ended", ...tokens("open") },
   },
 
   // ---------------- SSE event stream /api/events ----------------
@@ -351,24 +432,24 @@ export const TABLE: Row[] = [
     action: "GET /api/events (greeting's viewer kind)",
     covers: "GET /api/events",
     perform: (p, role) => p.sseViewer(role),
-    expect: { ...dead("anonymous"), ...nonAdmins("user"), admin: "admin" },
+    expect: { ...dead("anonymous"), ...nonAdmins("user"), admin: "admin", ...tokens("user") },
   },
   {
     channel: "sse",
     action: "audience: announcements in the opening snapshot",
     perform: (p, role) => p.sseSnapshot(role),
-    expect: { ...dead("everyone"), ...nonAdmins("everyone+users"), admin: "everyone+users+admins" },
+    expect: { ...dead("everyone"), ...nonAdmins("everyone+users"), admin: "everyone+users+admins", ...tokens("everyone+users") },
   },
   {
     channel: "sse",
     action: "audience: announcements made while streaming",
     perform: (p, role) => p.sseLive(role),
-    expect: { ...dead("everyone"), ...nonAdmins("everyone+users"), admin: "everyone+users+admins" },
+    expect: { ...dead("everyone"), ...nonAdmins("everyone+users"), admin: "everyone+users+admins", ...tokens("everyone+users") },
   },
   {
     channel: "sse",
     action: "held open while its credential dies",
     perform: (p, role) => p.heldOpen(role, "sse"),
-    expect: { editor: "open", loggedOut: "ended", revokedToken: "ended", expired: "ended" },
+    expect: { editor: "open", loggedOut: "ended", revokedToken: "ended", expired: "ended", ...tokens("open") },
   },
 ];

@@ -1,6 +1,7 @@
 // One real server and one cast of accounts for the authorization matrix. Every role is a real
 // credential: live sessions, a token revoked over HTTP, a cookie logged out over HTTP, a session whose
-// row was expired in the database. Cells share this world (beforeAll) and must leave it usable.
+// row was expired in the database, and two live scoped access tokens of the editor made over HTTP.
+// Cells share this world (beforeAll) and must leave it usable.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -11,12 +12,30 @@ import { Router } from "../../../server/http/router";
 import { channelFactories } from "../../../server/channels";
 import { createCollabChannel, collabChannelWith } from "../../../server/collab/collabChannel";
 import type { AuthUser } from "../../../server/auth/auth";
+import type { Scope } from "../../../server/auth/scopes";
 import { SESSION_COOKIE } from "../../../server/http/cookies";
 import { freshDatabase } from "../../helpers/server";
 
-export const ROLES = ["anonymous", "nonMember", "viewer", "editor", "owner", "admin", "revokedToken", "loggedOut", "expired"] as const;
+export const ROLES = [
+  "anonymous",
+  "nonMember",
+  "viewer",
+  "editor",
+  "owner",
+  "admin",
+  "revokedToken",
+  "loggedOut",
+  "expired",
+  "readToken",
+  "writeToken",
+] as const;
 export type Role = (typeof ROLES)[number];
-/** The accounts behind the roles; the dead credentials (token, cookie, session) all belong to the editor. */
+/** The live access tokens: the editor's, one per scope (server/auth/scopes.ts). */
+export const TOKEN_SCOPES = { readToken: "documents:read", writeToken: "documents:write" } as const satisfies Partial<Record<Role, Scope>>;
+/**
+ * The accounts behind the roles; the dead credentials (token, cookie, session) and the live scoped
+ * tokens all belong to the editor.
+ */
 export type Person = "admin" | "owner" | "editor" | "viewer" | "nonMember";
 
 export type Credential = { kind: "none" } | { kind: "cookie"; secret: string } | { kind: "token"; secret: string };
@@ -101,6 +120,9 @@ export class World {
     this.creds.loggedOut = { kind: "cookie", secret: await this.loggedOutCookie() };
     this.creds.expired = { kind: "cookie", secret: await auth.createSession(this.users.editor.id) };
     await this.expire();
+    for (const [role, scope] of Object.entries(TOKEN_SCOPES) as Array<[Role, Scope]>) {
+      this.creds[role] = { kind: "token", secret: await this.scopedToken(scope) };
+    }
     this.mainDocId = await this.scratchDoc("Matrix main");
   }
 
@@ -117,6 +139,15 @@ export class World {
     const res = await this.raw("DELETE", `/api/tokens/${created.id}`, { kind: "cookie", secret: editorCookie });
     if (res.status !== 204) throw new Error(`revoking the token answered ${res.status}`);
     return created.token;
+  }
+
+  /** A live personal access token of the editor with one scope, made from the editor's browser session as Settings does. */
+  async scopedToken(scope: Scope): Promise<string> {
+    const res = await this.raw("POST", "/api/tokens", this.creds.editor, { name: `matrix ${scope}`, scopes: [scope] });
+    if (res.status !== 201) throw new Error(`creating a ${scope} token answered ${res.status} ${JSON.stringify(res.body)}`);
+    const got = res.body.token;
+    if (JSON.stringify(got.scopes) !== JSON.stringify([scope])) throw new Error(`a ${scope} token came back with scopes ${JSON.stringify(got.scopes)}`);
+    return got.token;
   }
 
   /** A session cookie of the editor after POST /api/auth/logout. */
