@@ -1,7 +1,7 @@
 // Who may receive a stream event. Audience is the security boundary; the path is only a filter hint.
 import type { Audience, ViewerKind } from "../../lib/announcements/types";
 import { matchesTargetPath } from "../../lib/announcements/targetPath";
-import type { AuthUser } from "../auth/auth";
+import type { AuthUser, Caller } from "../auth/auth";
 
 /** The viewers an audience reaches: the audiences nest (everyone ⊇ users ⊇ admins). */
 export function viewersOf(audience: Audience): ViewerKind[] {
@@ -13,6 +13,15 @@ export function viewersOf(audience: Audience): ViewerKind[] {
     case "admins":
       return ["admin"];
   }
+}
+
+/**
+ * The account as announcements see it. Administrator power needs a browser session (as on every
+ * admin route): a personal access token of an administrator sees what members see.
+ */
+export function announcementUser(caller: Caller | null | undefined): AuthUser | null {
+  if (!caller) return null;
+  return caller.via === "token" && caller.user.isAdmin ? { ...caller.user, isAdmin: false } : caller.user;
 }
 
 export function viewerOf(user: AuthUser | null | undefined): ViewerKind {

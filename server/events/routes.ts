@@ -5,10 +5,11 @@ import { parseBody, idParam } from "../api/context";
 import { ApiError, unauthorized } from "../http/errors";
 import { assertAdmin, type AnnouncementService } from "./announcementService";
 import { requireAccess } from "../auth/scopes";
+import { announcementUser } from "./audience";
 import { CreateAnnouncementBody, UpdateAnnouncementBody } from "./schemas";
 
 export function registerAnnouncementRoutes(router: Router, services: Services, announcements: AnnouncementService): void {
-  const caller = async (ctx: RouteContext) => (await services.auth.authenticate(ctx.req))?.user ?? null;
+  const caller = async (ctx: RouteContext) => announcementUser(await services.auth.authenticate(ctx.req));
   // Administration needs a session: an access token never carries admin powers (auth/scopes.ts).
   const admin = async (ctx: RouteContext) => {
     const who = await services.auth.authenticate(ctx.req);

@@ -5,7 +5,7 @@ import type { Services } from "../services";
 import type { StreamEvents } from "../../lib/announcements/types";
 import { ApiError } from "../http/errors";
 import { clientAddress } from "../http/clientAddress";
-import { viewerOf, type Delivery } from "./audience";
+import { announcementUser, viewerOf, type Delivery } from "./audience";
 import { parseEventId } from "./eventIds";
 import type { SseHub, Unlogged } from "./hub";
 import type { LiveAnnouncements } from "./liveAnnouncements";
@@ -31,7 +31,7 @@ export function registerStreamRoute(
     const rawLastId = (req.headers["last-event-id"] as string | undefined) ?? url.searchParams.get("lastEventId");
     const pathHint = url.searchParams.get("path");
     const caller = await services.auth.authenticate(req, url);
-    const user = caller?.user ?? null;
+    const user = announcementUser(caller);
     const viewer = viewerOf(user);
 
     // Taken before any other wait, so a burst of parallel requests cannot all pass the count.

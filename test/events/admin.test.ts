@@ -105,3 +105,17 @@ describe("publishing announcements", () => {
     expect(res.status).toBe(403);
   });
 });
+
+describe("an administrator's access token", () => {
+  it("sees announcements as a member does: admin-only ones need a browser session", async () => {
+    const created = await admin.post("/api/admin/announcements", { title: "Admins only", audience: "admins" });
+    expect(created.status).toBe(201);
+    const token = (await admin.post("/api/tokens", { name: "bot", scopes: ["documents:read"] })).body.token.token as string;
+    const viaToken = new ApiClient(server.url, { authorization: `Bearer ${token}` });
+    const seenByToken = (await viaToken.get("/api/announcements")).body.announcements as Array<{ id: string }>;
+    const seenBySession = (await admin.get("/api/announcements")).body.announcements as Array<{ id: string }>;
+    expect(seenBySession.map((a) => a.id)).toContain(created.body.id);
+    expect(seenByToken.map((a) => a.id)).not.toContain(created.body.id);
+    await admin.delete(`/api/admin/announcements/${created.body.id}`);
+  });
+});
