@@ -80,12 +80,6 @@ describe("the page policy", () => {
     expect(csp).not.toContain("upgrade-insecure-requests");
   });
 
-  test("style elements only by nonce; style attributes allowed (no selectors, written by React and the carets)", () => {
-    const directives = pageCsp("abc123==", http, "127.0.0.1:3000").split("; ");
-    expect(directives).toContain("style-src-elem 'self' 'nonce-abc123=='");
-    expect(directives).toContain("style-src-attr 'unsafe-inline'");
-  });
-
   test("under an https PUBLIC_URL: wss to that host only, and upgrade-insecure-requests", () => {
     const csp = pageCsp("n", { publicUrl: new URL("https://tandem.example.com"), dev: false }, "evil.example");
     expect(csp).toContain("connect-src 'self' wss://tandem.example.com;");
