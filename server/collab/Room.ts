@@ -26,6 +26,10 @@ export type RoomHooks = {
   onLocalAwareness?(update: Uint8Array): void;
   /** The last peer left. */
   onEmpty(): void;
+  /** A peer joined (presence). */
+  onJoin?(peer: Peer): void;
+  /** A peer left, was disconnected or closed with everyone else (presence); once per join. */
+  onLeave?(peer: Peer): void;
   /**
    * A peer's update threw halfway through being applied: the copy in memory may hold part of it.
    * Nothing of it was stored or relayed; the caller reloads the document from storage.
@@ -111,6 +115,7 @@ export class Room {
     peer.send(syncStep1Message(this.doc));
     const clients = [...this.awareness.getStates().keys()];
     if (clients.length > 0) peer.send(awarenessMessage(this.awareness, clients));
+    this.hooks.onJoin?.(peer);
   }
 
   /** Removes a peer (idempotent) and the cursors it announced. */
@@ -122,6 +127,7 @@ export class Room {
     for (const id of clients) this.clientOwners.delete(id);
     if (clients.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...clients], null);
     this.forgetAwarenessOf(peer);
+    this.hooks.onLeave?.(peer);
     if (this.peers.size === 0 && !this.destroyed) this.hooks.onEmpty();
   }
 
@@ -186,13 +192,16 @@ export class Room {
     for (const peer of peers) {
       this.budgets?.detach(peer, peer.userId);
       peer.close(code, reason);
+      this.hooks.onLeave?.(peer);
     }
   }
 
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    const peers = [...this.peers.keys()];
     this.peers.clear();
+    for (const peer of peers) this.hooks.onLeave?.(peer); // every join is matched by a leave
     this.doc.off("update", this.onDocUpdate);
     this.awareness.off("update", this.onAwarenessUpdate);
     this.awareness.destroy(); // clears its outdated-state interval

@@ -25,6 +25,13 @@ export type RoomManagerHooks = {
   /** Marks documents as recently edited (rate-limited and batched by the manager). */
   touch(documentIds: string[]): Promise<void>;
   log: Logger;
+  /** Who is in which room: told of every join and of every leave (a drop, reload or unload included). */
+  presence?: PresenceObserver;
+};
+
+export type PresenceObserver = {
+  joined(documentId: string, peer: Peer): void;
+  left(documentId: string, peer: Peer): void;
 };
 
 export class RoomManager {
@@ -248,11 +255,22 @@ export class RoomManager {
         onLocalAwareness: this.relay ? (update) => this.relay!.publishAwareness(documentId, update) : undefined,
         onEmpty: () => this.scheduleUnload(documentId, open),
         onCorrupted: (reason, offender) => this.reload(documentId, open, reason, offender),
+        onJoin: (peer) => this.tellPresence("joined", documentId, peer),
+        onLeave: (peer) => this.tellPresence("left", documentId, peer),
       },
       { maxFrameBytes: this.options.maxFrameBytes, maxDocumentBytes: this.options.maxDocumentBytes },
       this.budgets,
     );
     return open;
+  }
+
+  /** An observer's failure is logged, never allowed into the room's bookkeeping. */
+  private tellPresence(event: "joined" | "left", documentId: string, peer: Peer): void {
+    try {
+      this.hooks.presence?.[event](documentId, peer);
+    } catch (err) {
+      this.hooks.log.error({ err, documentId }, `collab presence observer failed (${event})`);
+    }
   }
 
   private onUpdate(documentId: string, open: OpenRoom, update: Uint8Array): void {

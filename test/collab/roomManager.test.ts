@@ -1,11 +1,15 @@
-// RoomManager + DocumentStore on a real SQLite file: loading, group commit, compaction, unload, access changes.
+// RoomManager + DocumentStore on a real SQLite file: loading, group commit, compaction, unload, presence.
 import { afterAll, beforeAll, expect, test } from "vitest";
+import * as Y from "yjs";
 import { CloseCode } from "../../lib/collab/closeCodes";
 import { DocumentStore } from "../../server/collab/DocumentStore";
 import { RoomManager } from "../../server/collab/RoomManager";
 import { defaultCollabOptions, type CollabOptions } from "../../server/collab/limits";
 import { documentText } from "../../server/collab/documentText";
+import { syncUpdateMessage } from "../../server/collab/messages";
+import { malformedUpdate } from "../../server/collab/safeUpdates";
 import { FakeClient, FakePeer, appendParagraph } from "./fakes";
+import { halfwayUpdates, prng } from "./hostile/generators";
 import { openTestDb, silentLog, type TestDb } from "./testDb";
 
 let t: TestDb;
@@ -147,4 +151,53 @@ test("concurrent first connections load the room once", async () => {
   expect(new Set(rooms).size).toBe(1);
   expect(rooms[0]!.peerCount).toBe(5);
   await manager.close();
+});
+
+test("presence hears every join and every leave: leaving, a drop, a reload, shutdown", async () => {
+  const events: string[] = [];
+  const options = { ...defaultCollabOptions, unloadDelayMs: 60_000 };
+  const store = new DocumentStore(t.db, silentLog, options);
+  const manager = new RoomManager(store, options, {
+    touch: async () => {},
+    log: silentLog,
+    presence: {
+      joined: (documentId, peer) => events.push(`+${peer.userId}@${documentId}`),
+      left: (documentId, peer) => events.push(`-${peer.userId}@${documentId}`),
+    },
+  });
+  const [one, two, three] = [await t.createDocument(), await t.createDocument(), await t.createDocument()];
+  const a = new FakePeer("a");
+  const b = new FakePeer("b");
+  const room = (await manager.connect(one, a))!;
+  await manager.connect(one, b);
+  expect(events.splice(0)).toEqual([`+a@${one}`, `+b@${one}`]);
+  room.leave(a);
+  room.leave(a); // idempotent: one leave per join
+  room.disconnect(b, CloseCode.Forbidden, "gone");
+  expect(events.splice(0)).toEqual([`-a@${one}`, `-b@${one}`]);
+
+  // A dropped (deleted) document's peers go with it.
+  await manager.connect(two, new FakePeer("c"));
+  manager.drop(two);
+  expect(events.splice(0)).toEqual([`+c@${two}`, `-c@${two}`]);
+
+  // A reload (an update that broke halfway) closes everyone: the sender and the bystander both leave.
+  const source = new Y.Doc();
+  appendParagraph(source, "Stored text.");
+  const base = Y.encodeStateAsUpdate(source);
+  await t.db.documentUpdate.create({ data: { documentId: three, data: new Uint8Array(base) } });
+  const [breaking] = halfwayUpdates(base, prng(3), 1, true, (u) => malformedUpdate(u) !== null);
+  const sender = new FakePeer("d");
+  const reloaded = (await manager.connect(three, sender))!;
+  await manager.connect(three, new FakePeer("e"));
+  events.length = 0;
+  reloaded.handleMessage(sender, syncUpdateMessage(breaking));
+  expect(manager.reloads).toBe(1);
+  expect(events).toEqual([`-d@${three}`, `-e@${three}`]);
+
+  // Shutdown says goodbye to whoever is left.
+  await manager.connect(one, new FakePeer("f"));
+  events.length = 0;
+  await manager.close();
+  expect(events).toEqual([`-f@${one}`]);
 });
