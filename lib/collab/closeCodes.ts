@@ -1,41 +1,55 @@
 // WebSocket close codes of the collab channel (/collab/<docId>), shared by the server and the browser.
+// Each code is paired with its reason once, as Hocuspocus's `CloseEvents`: call sites close with an
+// entry (`peer.close(CloseEvents.Forbidden.code, CloseEvents.Forbidden.reason)`), never a retyped string.
 // y-websocket (v3) stops reconnecting on 4400-4499 ("the server decided; retrying cannot help") and
 // retries on everything else, so the ranges below are chosen for that behaviour.
+// Reasons are for logs and protocol tools (the page shows `describeClose`); the WebSocket protocol
+// limits them to 123 bytes, which test/collab/closeCodes.test.ts checks.
 
-export const CloseCode = {
+/** A close code with the reason sent beside it. */
+export type CollabClose = { readonly code: number; readonly reason: string };
+
+export const CloseEvents = {
   /** Server shutting down or restarting: reconnect. */
-  GoingAway: 1001,
+  GoingAway: { code: 1001, reason: "The server is restarting." },
   /** A text frame where binary y-websocket frames were expected. */
-  UnsupportedData: 1003,
-  /** A frame that does not decode as a y-websocket message. */
-  InvalidPayload: 1007,
+  UnsupportedData: { code: 1003, reason: "Binary y-websocket frames only." },
+  /** A frame that does not decode as a y-websocket message, or a change that cannot be read or applied. */
+  InvalidPayload: { code: 1007, reason: "This message could not be read or applied." },
   /** A frame larger than the frame limit, or an update that would grow the document past its limit. */
-  MessageTooBig: 1009,
-  /** Something failed on the server while opening the document: reconnect. */
-  InternalError: 1011,
+  MessageTooBig: { code: 1009, reason: "Message too big, or the document reached its size limit." },
+  /** Something failed on the server (opening the document, handling a frame): reconnect. */
+  InternalError: { code: 1011, reason: "Something failed on the server." },
   /**
    * The server reloads the document from storage (a change it could not apply left the copy in
    * memory in doubt): reconnect, nothing of yours is lost.
    */
-  Reloading: 1012,
-  /** The client reads too slowly; its send buffer overflowed. Reconnecting resyncs it. */
-  TryAgainLater: 1013,
+  Reloading: { code: 1012, reason: "The document is reloading." },
+  /** The client reads too slowly (its send buffer overflowed) or sent too much too early. Reconnecting resyncs it. */
+  TryAgainLater: { code: 1013, reason: "The connection fell behind; reconnecting." },
   /** The member's role changed (viewer ⇄ editor): reconnect to continue with the new rights. */
-  AccessChanged: 4300,
+  AccessChanged: { code: 4300, reason: "Your access to this document changed." },
   /**
    * The client sent a change that broke while being applied (the server reloaded the document for
    * everyone else). Final: reconnecting would send the same change again. The page should reload.
    */
-  ChangeRefused: 4400,
-  /** No valid session cookie or access token. */
-  Unauthorized: 4401,
-  /** Not a member of this document, or the membership was removed. */
-  Forbidden: 4403,
+  ChangeRefused: { code: 4400, reason: "This change could not be applied. Reload the page." },
+  /** No valid session cookie or access token (never signed in, signed out, session ended, token revoked). */
+  Unauthorized: { code: 4401, reason: "Not signed in, or the session ended. Sign in again to keep editing." },
+  /** Not a member of this document, the membership was removed, or the token lacks documents:read. */
+  Forbidden: { code: 4403, reason: "You do not have access to this document." },
   /** The document was deleted (or never existed). */
-  DocumentDeleted: 4404,
-} as const;
+  DocumentDeleted: { code: 4404, reason: "This document was deleted." },
+} as const satisfies Record<string, CollabClose>;
 
-export type CloseCodeValue = (typeof CloseCode)[keyof typeof CloseCode];
+export type CloseName = keyof typeof CloseEvents;
+
+/** The codes alone, by the same names (for comparisons and `switch`). */
+export const CloseCode = Object.freeze(
+  Object.fromEntries(Object.entries(CloseEvents).map(([name, event]) => [name, event.code])),
+) as { readonly [K in CloseName]: (typeof CloseEvents)[K]["code"] };
+
+export type CloseCodeValue = (typeof CloseCode)[CloseName];
 
 /** True when the server closed for good and the client should stop reconnecting. */
 export function isPermanentClose(code: number): boolean {

@@ -1,6 +1,6 @@
-// Why the access authority ends a live connection, and what each channel says for it. Collab close
-// codes are paired with their words once here, so no call site retypes a reason.
-import { CloseCode } from "../../lib/collab/closeCodes";
+// Why the access authority ends a live connection, and what each channel says for it. The collab
+// close (code and reason) comes from the one table in lib/collab/closeCodes.ts.
+import { CloseEvents, type CollabClose } from "../../lib/collab/closeCodes";
 
 export type EndReason =
   /** Signed out, or the access token was revoked (announced on the bus). */
@@ -12,14 +12,14 @@ export type EndReason =
   /** The document was deleted. */
   | "document-deleted";
 
-const COLLAB_CLOSE: Record<EndReason, { code: number; reason: string }> = {
-  "signed-out": { code: CloseCode.Unauthorized, reason: "You signed out. Sign in again to keep editing." },
-  "session-ended": { code: CloseCode.Unauthorized, reason: "Your session ended. Sign in again to keep editing." },
-  "access-removed": { code: CloseCode.Forbidden, reason: "Your access to this document was removed." },
-  "document-deleted": { code: CloseCode.DocumentDeleted, reason: "This document was deleted." },
+const COLLAB_CLOSE: Record<EndReason, CollabClose> = {
+  "signed-out": CloseEvents.Unauthorized,
+  "session-ended": CloseEvents.Unauthorized,
+  "access-removed": CloseEvents.Forbidden,
+  "document-deleted": CloseEvents.DocumentDeleted,
 };
 
 /** The close code and reason a collab WebSocket ends with. */
-export function collabClose(reason: EndReason): { code: number; reason: string } {
+export function collabClose(reason: EndReason): CollabClose {
   return COLLAB_CLOSE[reason];
 }

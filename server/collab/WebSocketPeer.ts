@@ -1,7 +1,7 @@
 // A `ws` socket seen as a Room peer. Sending never throws: a dead or hopelessly slow socket is closed instead.
 import type { Duplex } from "node:stream";
 import { WebSocket } from "ws";
-import { CloseCode } from "../../lib/collab/closeCodes";
+import { CloseEvents } from "../../lib/collab/closeCodes";
 import { MAX_BUFFERED_BYTES } from "./limits";
 import type { Peer } from "./peer";
 
@@ -44,7 +44,7 @@ export class WebSocketPeer implements Peer {
   send(message: Uint8Array): void {
     if (this.ws.readyState !== WebSocket.OPEN) return;
     if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
-      this.close(CloseCode.TryAgainLater, "Connection too slow; reconnecting.");
+      this.close(CloseEvents.TryAgainLater.code, CloseEvents.TryAgainLater.reason);
       return;
     }
     if (!this.corked) {

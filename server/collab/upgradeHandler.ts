@@ -7,7 +7,7 @@ import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocket, type WebSocketServer, type RawData } from "ws";
 import { z } from "zod";
-import { CloseCode } from "../../lib/collab/closeCodes";
+import { CloseEvents, type CollabClose } from "../../lib/collab/closeCodes";
 import { isSameOrigin } from "../http/origin";
 import { refuseUpgrade, type UpgradeHandler } from "../http/upgrade";
 import { canEdit } from "../domain/documents";
@@ -27,10 +27,13 @@ export const COLLAB_PATH_PREFIX = "/collab/";
 /** Document ids are UUIDs today; accept any short URL-safe id, nothing else. */
 const DocumentIdParam = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/);
 
-const RESTARTING = { code: CloseCode.GoingAway, reason: "The server is restarting." } as const;
-
 /** A connection's lifecycle once upgraded: frames wait while the room loads, then go to the room. */
 type Lifecycle = { kind: "loading"; early: Uint8Array[]; earlyBytes: number } | { kind: "joined"; room: Room } | { kind: "closed" };
+
+/** Close a socket (or a peer) with an entry of the close table: code and reason come as a pair. */
+function closeAs(target: { close(code: number, reason: string): void }, { code, reason }: CollabClose): void {
+  target.close(code, reason);
+}
 
 function toBytes(data: RawData): Uint8Array {
   const buffer = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data);
@@ -60,7 +63,7 @@ export function createUpgradeHandler(
    */
   function turnAway(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     if (socket.destroyed) return;
-    wss.handleUpgrade(req, socket, head, (ws) => ws.close(RESTARTING.code, RESTARTING.reason));
+    wss.handleUpgrade(req, socket, head, (ws) => closeAs(ws, CloseEvents.GoingAway));
   }
 
   async function authorize(req: IncomingMessage, socket: Duplex, head: Buffer, url: URL, state: { upgraded: boolean }) {
@@ -79,14 +82,14 @@ export function createUpgradeHandler(
       state.upgraded = true;
       heartbeat.track(ws);
       flow.accepted(ws);
-      if (!caller) return ws.close(CloseCode.Unauthorized, "Sign in to open this document.");
-      if (!allows(caller, "documents:read")) return ws.close(CloseCode.Forbidden, "This access token does not have the documents:read scope.");
+      if (!caller) return closeAs(ws, CloseEvents.Unauthorized);
+      if (!allows(caller, "documents:read")) return closeAs(ws, CloseEvents.Forbidden);
       if (!role) {
         // A former member of a deleted document learns it was deleted; anyone else cannot tell a
         // deleted document from one they were never invited to.
         return services.access.wasDeletedFor(documentId, caller.user.id)
-          ? ws.close(CloseCode.DocumentDeleted, "This document was deleted.")
-          : ws.close(CloseCode.Forbidden, "You do not have access to this document.");
+          ? closeAs(ws, CloseEvents.DocumentDeleted)
+          : closeAs(ws, CloseEvents.Forbidden);
       }
       const peer = new WebSocketPeer(ws, socket, caller.user.id, caller.user.name, canEdit(role));
       // A token without documents:write stays read-only whatever its account's role becomes: every
@@ -94,7 +97,7 @@ export function createUpgradeHandler(
       if (!allows(caller, "documents:write")) Object.defineProperty(peer, "canWrite", { get: () => false, set: () => {} });
       serve(ws, documentId, peer, epoch, caller).catch((err) => {
         log.error({ err, documentId }, "collab connection failed");
-        peer.close(CloseCode.InternalError, "The document could not be opened.");
+        closeAs(peer, CloseEvents.InternalError);
       });
     });
   }
@@ -103,7 +106,7 @@ export function createUpgradeHandler(
     // Held in an object: it changes in the socket's callbacks while this function awaits.
     const conn: { state: Lifecycle } = { state: { kind: "loading", early: [], earlyBytes: 0 } };
     // In the room: leave it at once (no frame of ours is handled meanwhile); still loading: just close.
-    const closeWith = (code: number, reason: string) =>
+    const closeWith = ({ code, reason }: CollabClose) =>
       conn.state.kind === "joined" ? conn.state.room.disconnect(peer, code, reason) : peer.close(code, reason);
     const access = services.access.register({
       credentialId: caller.credentialId,
@@ -112,8 +115,7 @@ export function createUpgradeHandler(
       expiresAt: caller.expiresAt,
       connection: {
         end(reason) {
-          const close = collabClose(reason);
-          closeWith(close.code, close.reason);
+          closeWith(collabClose(reason));
         },
         // Write access changes at once (frames in flight are judged by the new role), then the client
         // reconnects (4300) and learns its new role.
@@ -121,14 +123,14 @@ export function createUpgradeHandler(
           const canWrite = canEdit(role);
           if (peer.canWrite === canWrite) return;
           peer.canWrite = canWrite;
-          closeWith(CloseCode.AccessChanged, canWrite ? "You can now edit." : "You can now only view.");
+          closeWith(CloseEvents.AccessChanged);
         },
       },
     });
     ws.once("close", access.release);
     ws.on("error", (err) => log.debug({ err, documentId }, "collab socket error")); // ws closes it itself
     ws.on("message", (data, isBinary) => {
-      if (!isBinary) return peer.close(CloseCode.UnsupportedData, "Binary y-websocket frames only.");
+      if (!isBinary) return closeAs(peer, CloseEvents.UnsupportedData);
       // Ended by the authority (its close is under way) or past its credential's expiry: never applied.
       if (!access.allows()) return;
       const bytes = toBytes(data);
@@ -138,7 +140,7 @@ export function createUpgradeHandler(
           return state.room.handleMessage(peer, bytes);
         case "loading":
           if (state.early.length >= MAX_FRAMES_BEFORE_READY || state.earlyBytes + bytes.byteLength > MAX_BYTES_BEFORE_READY) {
-            return peer.close(CloseCode.TryAgainLater, "Too many messages before the document loaded.");
+            return closeAs(peer, CloseEvents.TryAgainLater);
           }
           state.early.push(bytes);
           state.earlyBytes += bytes.byteLength;
@@ -157,10 +159,10 @@ export function createUpgradeHandler(
       joined = await manager.connect(documentId, peer);
     } catch (err) {
       log.error({ err, documentId }, "collab room failed to open");
-      return peer.close(CloseCode.InternalError, "The document could not be opened.");
+      return closeAs(peer, CloseEvents.InternalError);
     }
     if (!joined) {
-      return manager.closed ? peer.close(RESTARTING.code, RESTARTING.reason) : peer.close(CloseCode.DocumentDeleted, "This document was deleted.");
+      return closeAs(peer, manager.closed ? CloseEvents.GoingAway : CloseEvents.DocumentDeleted);
     }
     // Access changed while we were authorizing: the event passed this connection by, so look again
     // (its frames keep waiting in `early` meanwhile).
@@ -184,12 +186,12 @@ export function createUpgradeHandler(
   async function stillAllowed(room: Room, documentId: string, peer: WebSocketPeer): Promise<boolean> {
     const role = await services.documents.roleOf(peer.userId, documentId);
     if (!role) {
-      room.disconnect(peer, CloseCode.Forbidden, "Your access to this document was removed.");
+      room.disconnect(peer, CloseEvents.Forbidden.code, CloseEvents.Forbidden.reason);
       return false;
     }
     if (canEdit(role) !== peer.canWrite) {
       peer.canWrite = canEdit(role);
-      room.disconnect(peer, CloseCode.AccessChanged, "Your access to this document changed.");
+      room.disconnect(peer, CloseEvents.AccessChanged.code, CloseEvents.AccessChanged.reason);
       return false;
     }
     return true;
