@@ -2,7 +2,8 @@
 // Compiles the Node server (TypeScript in server/, lib/) into one ES module for production, with
 // esbuild. Running from sources needs the tsx loader, whose own thread costs about 50 MiB of memory
 // per process (measured: 157 vs 106 MiB RSS at start); the bundle runs on plain `node`.
-// Packages stay external: they load from node_modules as usual.
+// Packages stay external: they load from node_modules as usual. Worker threads are entries of their
+// own, written beside each bundle (the server starts them by a URL relative to itself).
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,6 +16,9 @@ export const SERVER_BUNDLES = {
   server: { entry: path.join(root, "server", "index.ts"), out: path.join(root, "dist", "server", "index.mjs") },
   "bench-server": { entry: path.join(root, "bench", "servers", "tandem-server.mjs"), out: path.join(root, "dist", "bench", "tandem-server.mjs") },
 };
+
+/** Worker modules every bundle starts, by output name (see server/db/sqliteLogThread.ts). */
+const WORKERS = { sqliteLogWorker: path.join(root, "server", "db", "sqliteLogWorker.ts") };
 
 const SOURCES = ["server", "lib", "package-lock.json", path.join("bench", "servers")];
 
@@ -31,11 +35,13 @@ export function newestMtime(p) {
 /** Builds the bundle when it is missing or older than any source; returns its path. */
 export async function buildServerIfNeeded(name = "server") {
   const { entry, out } = SERVER_BUNDLES[name];
-  const built = fs.existsSync(out) ? fs.statSync(out).mtimeMs : 0;
+  const outputs = [out, ...Object.keys(WORKERS).map((name) => path.join(path.dirname(out), `${name}.mjs`))];
+  const built = Math.min(...outputs.map((o) => (fs.existsSync(o) ? fs.statSync(o).mtimeMs : 0)));
   if (built > 0 && SOURCES.every((s) => newestMtime(path.join(root, s)) <= built)) return out;
   await build({
-    entryPoints: [entry],
-    outfile: out,
+    entryPoints: { [path.basename(out, ".mjs")]: entry, ...WORKERS },
+    outdir: path.dirname(out),
+    outExtension: { ".js": ".mjs" },
     bundle: true,
     platform: "node",
     target: "node20",
