@@ -10,7 +10,11 @@ import { LocalEventBus, type EventBus } from "./bus/bus";
 import { RedisEventBus } from "./bus/redisBus";
 import { Auth } from "./auth/auth";
 import { Documents } from "./domain/documents";
-import { createLogger } from "./log";
+import { Comments } from "./domain/comments";
+import { Notifications } from "./domain/notifications";
+import { AnnouncementService } from "./events/announcementService";
+import { registerAnnouncementRoutes } from "./events/routes";
+import { createLogger, type Logger } from "./log";
 import { Metrics } from "./ops/metrics";
 import { LiveAccess } from "./access/liveAccess";
 import { Router, sendError, sendJson, type RouteContext } from "./http/router";
@@ -20,7 +24,7 @@ import { setBaseSecurityHeaders } from "./http/securityHeaders";
 import { ApiError } from "./http/errors";
 import { registerAuthRoutes } from "./api/authRoutes";
 import { registerDocumentRoutes } from "./api/documentRoutes";
-import type { Services } from "./services";
+import type { RedisLink, Services } from "./services";
 import type { Channel, ChannelFactory } from "./channel";
 import { channelFactories } from "./channels";
 
@@ -45,17 +49,21 @@ export async function startTandem(
   const log = createLogger(config.logLevel);
   await migrateDatabase(config);
   const db = await createDb(config);
-  const bus = options.bus ?? (config.redisUrl ? await RedisEventBus.connect(config.redisUrl, config.redisPrefix) : new LocalEventBus());
-  if (bus instanceof RedisEventBus) bus.onError = (err) => log.warn({ err: err.message }, "Redis unreachable; retrying");
+  const { bus, redis } = options.bus ? { bus: options.bus, redis: undefined } : await connectBus(config, log);
   // Sign-in limits count in Redis when there is one, on the bus' command connection (not a subscriber).
-  const auth = new Auth(db, config, bus instanceof RedisEventBus ? bus.redis.pub : undefined);
+  const auth = new Auth(db, config, redis?.pub);
   const metrics = new Metrics();
   const access = new LiveAccess({ db, bus, log, metrics });
-  const services: Services = { config, db, bus, auth, documents: new Documents(db, bus), log, metrics, access };
+  const documents = new Documents(db, bus);
+  const notifications = new Notifications(db, bus);
+  const comments = new Comments(db, bus, documents, notifications, log);
+  const announcements = new AnnouncementService(db, bus);
+  const services: Services = { config, db, bus, redis, auth, documents, comments, notifications, announcements, log, metrics, access };
 
   const router = new Router();
   registerAuthRoutes(router, services);
   registerDocumentRoutes(router, services);
+  registerAnnouncementRoutes(router, services);
   const upgrades = new UpgradeRouter();
 
   // Whatever throws while answering (our code, a handler, Next), the request ends in an answer or a
@@ -73,7 +81,7 @@ export async function startTandem(
     try {
       url = new URL(req.url ?? "/", "http://localhost");
     } catch {
-      return sendJson(res, 400, { error: { code: "invalid_input", message: "Bad request URL." } });
+      return sendError(res, new ApiError("invalid_input", "Bad request URL."), () => {});
     }
     // One id per request, taken from the proxy when it sent one, echoed back and on every log line.
     const headerId = req.headers["x-request-id"];
@@ -88,7 +96,7 @@ export async function startTandem(
     }
     if (badPath === undefined && match === undefined && !url.pathname.startsWith("/api/")) {
       if (options.next) return options.next.request(req, res);
-      return sendJson(res, 404, { error: { code: "not_found", message: "Not found." } });
+      return sendError(res, new ApiError("not_found", "Not found."), () => {});
     }
     const started = performance.now();
     // Paths only: ids in them are not secrets, query strings (tokens) are never logged.
@@ -163,4 +171,12 @@ export async function startTandem(
       return closing;
     },
   };
+}
+
+/** The bus, and with REDIS_URL its Redis connections, which other parts use directly (Services.redis). */
+async function connectBus(config: Config, log: Logger): Promise<{ bus: EventBus; redis?: RedisLink }> {
+  if (!config.redisUrl) return { bus: new LocalEventBus() };
+  const bus = await RedisEventBus.connect(config.redisUrl, config.redisPrefix);
+  bus.onError = (err) => log.warn({ err: err.message }, "Redis unreachable; retrying");
+  return { bus, redis: { ...bus.redis, prefix: bus.prefix, ping: () => bus.ping() } };
 }

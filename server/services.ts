@@ -1,19 +1,43 @@
 // The server's singletons, created once in app.ts and handed to every channel.
+import type { Redis } from "ioredis";
 import type { Config } from "./config";
 import type { Db } from "./db/client";
 import type { EventBus } from "./bus/bus";
 import type { Auth } from "./auth/auth";
 import type { Documents } from "./domain/documents";
+import type { Comments } from "./domain/comments";
+import type { Notifications } from "./domain/notifications";
+import type { AnnouncementService } from "./events/announcementService";
 import type { Logger } from "./log";
 import type { Metrics } from "./ops/metrics";
 import type { LiveAccess } from "./access/liveAccess";
+
+/**
+ * The hosted mode's Redis: the bus' two connections, for the parts that reach other instances on
+ * their own (collab fan-out, sign-in limits) and for /readyz. Absent on a single instance.
+ */
+export type RedisLink = {
+  /** Commands and publishing; never put into subscriber mode. */
+  pub: Redis;
+  /** In subscriber mode (the bus' channel); others may subscribe more channels on it. */
+  sub: Redis;
+  /** Key and channel prefix (REDIS_PREFIX), so deployments and test runs sharing a Redis stay apart. */
+  prefix: string;
+  /** True when Redis answers right now. */
+  ping(): Promise<boolean>;
+};
 
 export type Services = {
   config: Config;
   db: Db;
   bus: EventBus;
+  redis?: RedisLink;
   auth: Auth;
+  /** The domain: transport-free, throwing DomainError; HTTP routes and socket.io handlers share them. */
   documents: Documents;
+  comments: Comments;
+  notifications: Notifications;
+  announcements: AnnouncementService;
   log: Logger;
   metrics: Metrics;
   /** Every live connection of every channel, and when each must end (server/access/liveAccess.ts). */

@@ -3,7 +3,7 @@
 import type { Router, RouteContext } from "../http/router";
 import type { Services } from "../services";
 import { clearSessionCookie, parseCookies, SESSION_COOKIE, sessionCookie } from "../http/cookies";
-import { notFound } from "../http/errors";
+import { notFound } from "../domain/errors";
 import { SESSION_TTL_SECONDS } from "../auth/auth";
 import { clientAddress } from "../http/clientAddress";
 import { isLocalProcess } from "../auth/throttle";

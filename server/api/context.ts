@@ -4,7 +4,7 @@ import type { RouteContext } from "../http/router";
 import type { Services } from "../services";
 import type { AuthUser } from "../auth/auth";
 import { readJsonBody } from "../http/body";
-import { fromZod, notFound, unauthorized } from "../http/errors";
+import { fromZod, notFound, unauthorized } from "../domain/errors";
 import { Id } from "./schemas";
 import { requireAccess, type Access } from "../auth/scopes";
 

@@ -16,7 +16,7 @@ import { followAccessChanges } from "./accessEvents";
 import { documentText } from "./documentText";
 import { collabBatchMetrics, registerCollabGauges } from "./metrics";
 import { RedisRoomRelay } from "./RoomRelay";
-import { RedisEventBus } from "../bus/redisBus";
+import { createPresenceReporter } from "../realtime/presenceReporter";
 
 export type CollabService = {
   manager: RoomManager;
@@ -43,10 +43,7 @@ export function collabChannelWith(overrides: Partial<CollabOptions> = {}): Chann
   return ({ services, upgrades }) => {
     const batchMetrics = collabBatchMetrics(services.metrics);
     // Hosted mode: rooms of the same document on other instances see each other through Redis.
-    const relay =
-      services.bus instanceof RedisEventBus
-        ? new RedisRoomRelay(services.bus.redis.pub, services.bus.redis.sub, services.bus.prefix)
-        : undefined;
+    const relay = services.redis ? new RedisRoomRelay(services.redis.pub, services.redis.sub, services.redis.prefix) : undefined;
     const store = new DocumentStore(
       services.db,
       services.log,
@@ -55,10 +52,12 @@ export function collabChannelWith(overrides: Partial<CollabOptions> = {}): Chann
       // With a relay, other instances write the same documents' logs: compaction must merge, not replace.
       createUpdateLogWriter(services.config, services.db, { sharedLog: relay !== undefined }),
     );
+    // The rooms are the one source of presence: who has a document open is who is in its room.
+    const presence = createPresenceReporter(services.bus, services.log);
     const manager = new RoomManager(
       store,
       options,
-      { touch: (documentIds) => services.documents.touch(documentIds), log: services.log },
+      { touch: (documentIds) => services.documents.touch(documentIds), log: services.log, presence },
       relay,
     );
     // maxPayload: ws itself closes a socket that sends a bigger frame, with 1009.
@@ -93,6 +92,7 @@ export function collabChannelWith(overrides: Partial<CollabOptions> = {}): Chann
         unsubscribeAccess();
         heartbeat.stop();
         await manager.close(); // closes peers with GoingAway, compacts, commits
+        await presence.stop(); // after the rooms' last leaves: other instances drop our people now
         await relay?.stop();
         // Give the close handshakes a moment, then cut whatever is left.
         for (let waited = 0; wss.clients.size > 0 && waited < CLOSE_GRACE_MS; waited += 20) await sleep(20);

@@ -1,5 +1,5 @@
 // Comments on a document: threads anchored to a range of text, with replies, resolve/reopen and delete.
-// Transport-free (socket.io calls it); every change is announced on the bus so all open tabs see it.
+// Transport-free (socket.io calls it; errors are DomainError); every change is announced on the bus so all open tabs see it.
 //
 // Who may do what: every member reads comments; owners and editors write them (create, reply,
 // resolve, reopen); viewers read only. A comment can be deleted by its author or the document owner.
@@ -11,7 +11,7 @@ import type { Documents, Role } from "./documents";
 import type { Notifications } from "./notifications";
 import type { CommentView } from "../../lib/realtime/events";
 import type { Logger } from "../log";
-import { ApiError, forbidden, notFound } from "../http/errors";
+import { forbidden, invalidInput, notFound } from "./errors";
 import { isRelativePosition } from "./commentAnchors";
 import { findMentioned } from "./mentions";
 
@@ -69,7 +69,7 @@ export class Comments {
     await this.requireWriter(user, input.documentId);
     for (const [field, value] of [["anchorFrom", input.anchorFrom], ["anchorTo", input.anchorTo]] as const) {
       if (value !== undefined && !isRelativePosition(value)) {
-        throw new ApiError("invalid_input", `${field}: is not a Yjs relative position`, field);
+        throw invalidInput(`${field}: is not a Yjs relative position`, field);
       }
     }
     const row = await this.db.comment.create({
@@ -107,7 +107,7 @@ export class Comments {
   async setResolved(user: AuthUser, commentId: string, resolved: boolean): Promise<CommentView> {
     const comment = await this.visibleComment(user, commentId);
     await this.requireWriter(user, comment.documentId);
-    if (comment.parentId) throw new ApiError("invalid_input", "Only a thread's first comment can be resolved or reopened.");
+    if (comment.parentId) throw invalidInput("Only a thread's first comment can be resolved or reopened.");
     const row = await this.db.comment.update({ where: { id: commentId }, data: { resolved }, include: withAuthor });
     const v = view(row);
     await this.bus.publish({ type: "comment.upserted", documentId: v.documentId, comment: v });

@@ -1,10 +1,10 @@
 // Documents and who may do what with them. Transport-free: the HTTP API, socket.io and the
-// collab server all ask this module, and every change is announced on the event bus.
+// collab server all ask this module (errors are DomainError), and every change is announced on the bus.
 import crypto from "node:crypto";
 import type { Db } from "../db/client";
 import type { EventBus } from "../bus/bus";
 import type { DocumentSummary, Role } from "../bus/events";
-import { ApiError, forbidden, notFound } from "../http/errors";
+import { conflict, DomainError, forbidden, notFound } from "./errors";
 import type { AuthUser } from "../auth/auth";
 
 export type { Role };
@@ -129,9 +129,9 @@ export class Documents {
   async addMember(user: AuthUser, documentId: string, email: string, role: "editor" | "viewer") {
     await this.requireRole(user, documentId, ["owner"]);
     const target = await this.db.user.findUnique({ where: { email: email.toLowerCase() } });
-    if (!target) throw new ApiError("not_found", "No Tandem account uses that email. Ask them to sign up first.", "email");
+    if (!target) throw new DomainError("not_found", "No Tandem account uses that email. Ask them to sign up first.", "email");
     const existing = await this.roleOf(target.id, documentId);
-    if (existing) throw new ApiError("conflict", `${target.name} is already a member (${existing}).`, "email");
+    if (existing) throw conflict(`${target.name} is already a member (${existing}).`, "email");
     await this.db.membership.create({ data: { documentId, userId: target.id, role } });
     await this.announceMembership(user, documentId, target.id, role, null);
     return { userId: target.id, name: target.name, email: target.email, role };

@@ -1,21 +1,26 @@
-// The announcement use cases: every change is stored, then announced on the bus so that each
-// instance's streams (LiveAnnouncements, via the channel's bus listener) catch up.
+// The announcement use cases, transport-free (errors are DomainError): every change is stored, then
+// announced on the bus so that each instance's streams (LiveAnnouncements, via the events channel's
+// bus listener) catch up. One instance in Services, for the HTTP routes and the stream alike.
 import type { AdminAnnouncement, AnnouncementView, ViewerKind } from "../../lib/announcements/types";
 import { matchesTargetPath } from "../../lib/announcements/targetPath";
+import type { Db } from "../db/client";
 import type { EventBus } from "../bus/bus";
-import { ApiError } from "../http/errors";
+import { DomainError, unauthorized } from "../domain/errors";
 import type { AuthUser } from "../auth/auth";
 import { viewerOf, viewersOf } from "./audience";
-import { toAdmin, type AnnouncementStore } from "./announcementStore";
-import type { LiveAnnouncements } from "./liveAnnouncements";
+import { AnnouncementStore, toAdmin } from "./announcementStore";
 import type { CreateAnnouncementInput, UpdateAnnouncementInput } from "./schemas";
 
 export class AnnouncementService {
+  /** The stored announcements; the events channel reads through it too (what is live, dismissals). */
+  readonly store: AnnouncementStore;
+
   constructor(
-    private readonly store: AnnouncementStore,
-    private readonly live: LiveAnnouncements,
+    db: Db,
     private readonly bus: EventBus,
-  ) {}
+  ) {
+    this.store = new AnnouncementStore(db);
+  }
 
   async list(): Promise<AdminAnnouncement[]> {
     const now = Date.now();
@@ -43,10 +48,12 @@ export class AnnouncementService {
   /** Active for this caller, minus what they dismissed; `path` narrows to one page's announcements. */
   async activeFor(user: AuthUser | null, path: string | null): Promise<AnnouncementView[]> {
     const viewer = viewerOf(user);
-    const dismissed = user ? await this.store.dismissedIds(user.id) : new Set<string>();
-    return this.live
-      .current()
-      .filter((a) => visibleTo(a, viewer) && !dismissed.has(a.id) && (path === null || matchesTargetPath(a.targetPath, path)));
+    // Read from the database, not the streams' copy, so the list works (and is current) on its own.
+    const [{ visible }, dismissed] = await Promise.all([
+      this.store.current(Date.now()),
+      user ? this.store.dismissedIds(user.id) : new Set<string>(),
+    ]);
+    return visible.filter((a) => visibleTo(a, viewer) && !dismissed.has(a.id) && (path === null || matchesTargetPath(a.targetPath, path)));
   }
 
   async dismiss(user: AuthUser, id: string): Promise<void> {
@@ -63,7 +70,7 @@ export class AnnouncementService {
 export const visibleTo = (a: AnnouncementView, viewer: ViewerKind): boolean => viewersOf(a.audience).includes(viewer);
 
 export function assertAdmin(user: AuthUser | null): AuthUser {
-  if (!user) throw new ApiError("unauthorized", "Please sign in first.");
-  if (!user.isAdmin) throw new ApiError("forbidden", "You need to be an administrator to manage announcements.");
+  if (!user) throw unauthorized();
+  if (!user.isAdmin) throw new DomainError("forbidden", "You need to be an administrator to manage announcements.");
   return user;
 }

@@ -2,7 +2,7 @@
 // telling the streams is the caller's job (announcementService.ts).
 import crypto from "node:crypto";
 import type { Db } from "../db/client";
-import { ApiError } from "../http/errors";
+import { conflict, invalidInput, notFound as notFoundOf } from "../domain/errors";
 import type { AdminAnnouncement, AnnouncementView, Audience, AnnouncementKind, Severity, ViewerKind } from "../../lib/announcements/types";
 import { viewersOf } from "./audience";
 import { nextBoundary, statusOf } from "./schedule";
@@ -40,11 +40,11 @@ export function toAdmin(row: Row, now = Date.now()): AdminAnnouncement {
 
 function checkWindow(startsAt: Date, endsAt: Date | null): void {
   if (endsAt && endsAt.getTime() <= startsAt.getTime()) {
-    throw new ApiError("invalid_input", "endsAt: must be after the start time", "endsAt");
+    throw invalidInput("endsAt: must be after the start time", "endsAt");
   }
 }
 
-const notFound = () => new ApiError("not_found", "Announcement not found.");
+const notFound = () => notFoundOf("Announcement");
 
 export class AnnouncementStore {
   constructor(private readonly db: Db) {}
@@ -73,7 +73,7 @@ export class AnnouncementStore {
   async update(id: string, input: UpdateAnnouncementInput): Promise<Row> {
     const row = await this.db.announcement.findUnique({ where: { id } });
     if (!row) throw notFound();
-    if (row.revokedAt) throw new ApiError("conflict", "This announcement was revoked; create a new one instead.");
+    if (row.revokedAt) throw conflict("This announcement was revoked; create a new one instead.");
     const startsAt = input.startsAt === undefined ? row.startsAt : input.startsAt ? new Date(input.startsAt) : new Date();
     const endsAt = input.endsAt === undefined ? row.endsAt : input.endsAt ? new Date(input.endsAt) : null;
     checkWindow(startsAt, endsAt);
@@ -110,7 +110,7 @@ export class AnnouncementStore {
   async dismissForViewer(id: string, userId: string, viewer: ViewerKind): Promise<Row> {
     const row = await this.db.announcement.findUnique({ where: { id } });
     if (!row || !viewersOf(row.audience as Audience).includes(viewer)) throw notFound();
-    if (!row.dismissible) throw new ApiError("conflict", "This announcement cannot be dismissed.");
+    if (!row.dismissible) throw conflict("This announcement cannot be dismissed.");
     await this.db.announcementDismissal.upsert({
       where: { announcementId_userId: { announcementId: id, userId } },
       create: { announcementId: id, userId },

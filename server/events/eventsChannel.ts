@@ -1,13 +1,11 @@
-// The announcements channel: the SSE hub and stream, the admin API, and the live state that turns
-// database changes and scheduled start/end times into stream events.
+// The announcements channel: the SSE hub and stream, and the live state that turns database changes
+// and scheduled start/end times into stream events. The use cases and the admin API are
+// services.announcements and its routes (registered by app.ts).
 import type { Channel, ChannelFactory } from "../channel";
 import { viewersOf } from "./audience";
-import { AnnouncementStore } from "./announcementStore";
-import { AnnouncementService } from "./announcementService";
 import { readBuildId } from "./buildId";
 import { SseHub, type HubOptions } from "./hub";
 import { LiveAnnouncements } from "./liveAnnouncements";
-import { registerAnnouncementRoutes } from "./routes";
 import { registerStreamRoute } from "./streamRoute";
 
 export type EventsChannelOptions = HubOptions & { buildId?: string };
@@ -16,10 +14,9 @@ export function createEventsChannel(options: EventsChannelOptions = {}): Channel
   return async ({ services, router }): Promise<Channel> => {
     const slowDropped = services.metrics.counter("tandem_sse_slow_clients_dropped_total", "Event streams dropped because the client stopped reading");
     const hub = new SseHub({ ...options, onSlowClientDropped: () => slowDropped.inc() });
-    const store = new AnnouncementStore(services.db);
+    const { store } = services.announcements;
     const live = new LiveAnnouncements(store, hub, services.log);
     await live.start();
-    const announcements = new AnnouncementService(store, live, services.bus);
 
     const unsubscribe = services.bus.subscribe((event) => {
       if (event.type === "announcements.changed") void live.refresh();
@@ -28,7 +25,6 @@ export function createEventsChannel(options: EventsChannelOptions = {}): Channel
       }
     });
 
-    registerAnnouncementRoutes(router, services, announcements);
     // Signed-in streams are registered with the access authority, which ends them with their session.
     registerStreamRoute(router, services, { hub, live, store, buildId: options.buildId ?? readBuildId() });
 

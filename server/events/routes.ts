@@ -1,14 +1,16 @@
-// HTTP routes for announcements: the admin API, the caller's active list, and dismissals.
+// HTTP routes for announcements: the admin API, the caller's active list, and dismissals. Registered
+// by app.ts beside the other API routes; the stream itself (/api/events) is the events channel's.
 import type { Router, RouteContext } from "../http/router";
 import type { Services } from "../services";
 import { parseBody, idParam } from "../api/context";
-import { ApiError, unauthorized } from "../http/errors";
-import { assertAdmin, type AnnouncementService } from "./announcementService";
+import { notFound, unauthorized } from "../domain/errors";
+import { assertAdmin } from "./announcementService";
 import { requireAccess } from "../auth/scopes";
 import { announcementUser } from "./audience";
 import { CreateAnnouncementBody, UpdateAnnouncementBody } from "./schemas";
 
-export function registerAnnouncementRoutes(router: Router, services: Services, announcements: AnnouncementService): void {
+export function registerAnnouncementRoutes(router: Router, services: Services): void {
+  const { announcements } = services;
   const caller = async (ctx: RouteContext) => announcementUser(await services.auth.authenticate(ctx.req));
   // Administration needs a session: an access token never carries admin powers (auth/scopes.ts).
   const admin = async (ctx: RouteContext) => {
@@ -20,7 +22,7 @@ export function registerAnnouncementRoutes(router: Router, services: Services, a
     try {
       return idParam(ctx, "id");
     } catch {
-      throw new ApiError("not_found", "Announcement not found.");
+      throw notFound("Announcement");
     }
   };
 

@@ -1,6 +1,15 @@
-// API errors: one class, one JSON shape `{error: {code, message, field?}}`, one status per code.
-import type { ZodError } from "zod";
+// The HTTP side of errors: one JSON shape `{error: {code, message, field?}}` and one status per code.
+// The domain throws DomainError (server/domain/errors.ts); ApiError adds the conditions only HTTP has
+// (a body too large, a wrong media type, a failure of our own), and `ApiError.from` is the one place a
+// thrown value becomes an answer.
+import { DomainError, type DomainErrorKind } from "../domain/errors";
 
+/** HTTP-only codes, beside the domain's kinds. */
+type TransportCode = "payload_too_large" | "unsupported_media_type" | "internal" | "unavailable";
+
+export type ErrorCode = DomainErrorKind | TransportCode;
+
+/** The one status table. `satisfies` makes it exhaustive: a new domain kind fails to compile here. */
 export const ErrorStatus = {
   invalid_input: 400,
   unauthorized: 401,
@@ -12,9 +21,7 @@ export const ErrorStatus = {
   rate_limited: 429,
   internal: 500,
   unavailable: 503,
-} as const;
-
-export type ErrorCode = keyof typeof ErrorStatus;
+} as const satisfies Record<ErrorCode, number>;
 
 export class ApiError extends Error {
   constructor(
@@ -25,6 +32,14 @@ export class ApiError extends Error {
   ) {
     super(message);
   }
+
+  /** The answer for a thrown value; undefined for anything unexpected (answered as a bare 500, and logged). */
+  static from(error: unknown): ApiError | undefined {
+    if (error instanceof ApiError) return error;
+    if (error instanceof DomainError) return new ApiError(error.kind, error.message, error.field, error.retryAfterSeconds);
+    return undefined;
+  }
+
   get status(): number {
     return ErrorStatus[this.code];
   }
@@ -33,14 +48,5 @@ export class ApiError extends Error {
   }
 }
 
-export const notFound = (what = "Document") => new ApiError("not_found", `${what} not found.`);
-export const unauthorized = () => new ApiError("unauthorized", "Please sign in first.");
-export const forbidden = (message = "You are not allowed to do that.") => new ApiError("forbidden", message);
-
-/** Turns the first zod issue into a 400 that names the field. */
-export function fromZod(error: ZodError): ApiError {
-  const issue = error.issues[0];
-  const field = issue?.path.join(".") || undefined;
-  const message = field ? `${field}: ${issue.message}` : (issue?.message ?? "Invalid input.");
-  return new ApiError("invalid_input", message, field);
-}
+/** What every unexpected failure answers: no stack trace, no detail. */
+export const INTERNAL_ERROR = new ApiError("internal", "Something went wrong on our side. Please try again.");

@@ -1,7 +1,7 @@
 // A small method + path router for the JSON API served by the Node server itself.
-// Handlers return a value (sent as JSON) or throw ApiError; the router owns the response shape.
+// Handlers return a value (sent as JSON) or throw DomainError/ApiError; the router owns the response shape.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { ApiError } from "./errors";
+import { ApiError, INTERNAL_ERROR } from "./errors";
 
 export type RouteContext = {
   req: IncomingMessage;
@@ -77,13 +77,14 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 }
 
 export function sendError(res: ServerResponse, error: unknown, log: (e: unknown) => void): void {
-  if (error instanceof ApiError) {
+  const known = ApiError.from(error);
+  if (known) {
     const headers: Record<string, string> = {};
-    if (error.retryAfterSeconds) headers["Retry-After"] = String(error.retryAfterSeconds);
-    sendJson(res, error.status, error.toJSON(), headers);
+    if (known.retryAfterSeconds) headers["Retry-After"] = String(known.retryAfterSeconds);
+    sendJson(res, known.status, known.toJSON(), headers);
     return;
   }
   log(error);
   // Never leak a stack trace to the client.
-  sendJson(res, 500, { error: { code: "internal", message: "Something went wrong on our side. Please try again." } });
+  sendJson(res, INTERNAL_ERROR.status, INTERNAL_ERROR.toJSON());
 }

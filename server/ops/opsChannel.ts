@@ -1,7 +1,6 @@
 // Operations endpoints served by the Node server itself: /healthz, /readyz, /metrics.
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import type { ChannelFactory } from "../channel";
-import { RedisEventBus } from "../bus/redisBus";
 import { checkMetricsAccess } from "./metricsAccess";
 
 
@@ -24,7 +23,7 @@ export const createOpsChannel: ChannelFactory = ({ services, router }) => {
     } catch {
       return { status: 503, body: { ok: false, reason: "database unreachable" } };
     }
-    if (services.bus instanceof RedisEventBus && !(await services.bus.ping())) {
+    if (services.redis && !(await services.redis.ping())) {
       return { status: 503, body: { ok: false, reason: "redis unreachable" } };
     }
     return { body: { ok: true } };

@@ -3,7 +3,6 @@
 // (a Redis bus fans them out), so each one emits to its own sockets only (`io.local`).
 import type { BusEvent, DocumentSummary } from "../bus/events";
 import type { Services } from "../services";
-import type { Notifications } from "../domain/notifications";
 import type { AccessChange, AccessChangeReason, Role } from "../../lib/realtime/events";
 import type { PresenceFeed } from "./presenceFeed";
 import { docRoom, userRoom } from "./rooms";
@@ -29,9 +28,8 @@ export function bridgeBusToSockets(
   io: TandemIo,
   services: Services,
   presence: PresenceFeed,
-  notifications: Notifications,
 ): () => void {
-  const { db, log } = services;
+  const { db, log, notifications } = services;
   const local = io.local;
 
   /** doc:upsert to each listed user, carrying that user's own role. */
@@ -48,9 +46,9 @@ export function bridgeBusToSockets(
     local.to(userRoom(e.userId)).emit("access:changed", change);
     if (e.role === null) {
       local.to(userRoom(e.userId)).emit("doc:removed", { documentId: e.documentId, title: e.title, reason: change.reason });
-      // The revoked user's open tabs stop receiving the document's comments and presence at once.
+      // The revoked user's open tabs stop receiving the document's comments at once (their collab
+      // sockets are ended by the access authority, and their presence goes with them).
       local.in(userRoom(e.userId)).socketsLeave(docRoom(e.documentId));
-      if (presence.tracker.leaveUser(e.documentId, e.userId)) await presence.publish(e.documentId);
     } else {
       const doc = await db.document.findUnique({ where: { id: e.documentId }, include: { owner: { select: { name: true } } } });
       if (doc) {
@@ -92,7 +90,7 @@ export function bridgeBusToSockets(
       case "membership.changed":
         return membershipChanged(event, happenedHere);
       case "presence.changed":
-        return presence.onRemote(event.instanceId, event.documentId, event.users);
+        return presence.onReport(event.instanceId, event.documentId, event.users);
       case "comment.upserted":
         local.to(docRoom(event.documentId)).emit("comment:upsert", { documentId: event.documentId, comment: event.comment });
         return;

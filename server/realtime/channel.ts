@@ -3,14 +3,11 @@
 // where WebSockets are blocked.
 import { Server } from "socket.io";
 import type { Channel, ChannelContext } from "../channel";
-import { Comments } from "../domain/comments";
-import { Notifications } from "../domain/notifications";
 import { MAX_MESSAGE_BYTES, SOCKET_PATH } from "../../lib/realtime/events";
 import { bridgeBusToSockets } from "./busBridge";
 import { ACCOUNT_EVENT_BURST, ACCOUNT_EVENTS_PER_SECOND, handshakeMiddleware } from "./handshake";
 import { AccountBuckets } from "./tokenBucket";
 import { registerSocketHandlers } from "./handlers";
-import { LocalPresence } from "./presence";
 import { PresenceFeed } from "./presenceFeed";
 import type { TandemIo } from "./types";
 
@@ -26,9 +23,7 @@ export function createRealtimeChannel({ services, upgrades, httpServer }: Channe
     destroyUpgrade: false,
   });
 
-  const notifications = new Notifications(services.db, services.bus);
-  const comments = new Comments(services.db, services.bus, services.documents, notifications, services.log);
-  const presence = new PresenceFeed(io, services.db, new LocalPresence(), services.bus);
+  const presence = new PresenceFeed(io, services.db, services.log);
 
   const rateLimited = services.metrics.counter("tandem_socketio_rate_limited_total", "socket.io events refused by the per-socket or per-account rate limit");
   const accountBuckets = new AccountBuckets(ACCOUNT_EVENT_BURST, ACCOUNT_EVENTS_PER_SECOND);
@@ -50,9 +45,9 @@ export function createRealtimeChannel({ services, upgrades, httpServer }: Channe
     });
     socket.once("disconnect", access.release);
     socket.use((_packet, next) => (access.allows() ? next() : socket.disconnect(true)));
-    registerSocketHandlers(socket, { services, comments, notifications, presence, accountBuckets, onRateLimited: () => rateLimited.inc() });
+    registerSocketHandlers(socket, { services, presence, accountBuckets, onRateLimited: () => rateLimited.inc() });
   });
-  const unsubscribe = bridgeBusToSockets(io, services, presence, notifications);
+  const unsubscribe = bridgeBusToSockets(io, services, presence);
 
   return {
     name: "realtime",

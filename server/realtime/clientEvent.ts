@@ -1,34 +1,25 @@
 // One wrapper for every client→server event: validate the payload with its zod schema, run the
 // handler, and answer the acknowledgement with `{ok: true, ...}` or `{ok: false, error: {code, message}}`.
 // Nothing a client sends can crash the process or see a stack trace.
-import { ZodError } from "zod";
 import {
   ClientEventSchemas,
   type AckFailure,
   type ClientEventName,
   type ClientEventResults,
   type ParsedClientPayload,
-  type RealtimeErrorCode,
 } from "../../lib/realtime/events";
-import { ApiError, fromZod } from "../http/errors";
 import type { Logger } from "../log";
+import { ackFailureOf, internalFailure } from "./ackErrors";
 import type { TandemSocket } from "./types";
 
 type AckFn = (result: unknown) => void;
 
-const KNOWN_CODES = new Set<RealtimeErrorCode>(["invalid_input", "unauthorized", "forbidden", "not_found", "rate_limited"]);
-
-export function failure(code: RealtimeErrorCode, message: string): AckFailure {
-  return { ok: false, error: { code, message } };
-}
-
+/** The ack for a failed event: the domain's error as its ack code (ackErrors.ts), anything else logged. */
 export function toFailure(error: unknown, log: Logger, event: string): AckFailure {
-  if (error instanceof ZodError) error = fromZod(error);
-  if (error instanceof ApiError && KNOWN_CODES.has(error.code as RealtimeErrorCode)) {
-    return failure(error.code as RealtimeErrorCode, error.message);
-  }
+  const known = ackFailureOf(error);
+  if (known) return known;
   log.error({ err: error, event }, "socket event failed");
-  return failure("internal", "Something went wrong on our side. Please try again.");
+  return internalFailure();
 }
 
 /** Splits socket.io's arguments into (payload, ack); a client may omit the ack or send junk. */

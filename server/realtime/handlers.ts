@@ -1,10 +1,9 @@
 // What a connected socket can ask for. Each handler checks authorization itself (through the domain
 // modules), so joining a room is never what grants access.
 import type { Services } from "../services";
-import type { Comments } from "../domain/comments";
-import type { Notifications } from "../domain/notifications";
-import { notFound } from "../http/errors";
-import { failure, onClientEvent, splitArgs } from "./clientEvent";
+import { notFound } from "../domain/errors";
+import { failure } from "./ackErrors";
+import { onClientEvent, splitArgs } from "./clientEvent";
 import type { PresenceFeed } from "./presenceFeed";
 import { docRoom, userRoom } from "./rooms";
 import type { TandemSocket } from "./types";
@@ -17,8 +16,6 @@ export const FLOOD_DISCONNECT_AFTER = 200;
 
 export type HandlerDeps = {
   services: Services;
-  comments: Comments;
-  notifications: Notifications;
   presence: PresenceFeed;
   /** The event budget of each account, shared by its sockets. */
   accountBuckets: AccountBuckets;
@@ -26,12 +23,9 @@ export type HandlerDeps = {
 };
 
 export function registerSocketHandlers(socket: TandemSocket, deps: HandlerDeps): void {
-  const { services, comments, notifications, presence } = deps;
-  const { log } = services;
+  const { services, presence } = deps;
+  const { log, comments, notifications } = services;
   const user = socket.data.user;
-  const publishPresence = (documentId: string) =>
-    presence.publish(documentId).catch((err) => log.error({ err, documentId }, "presence update failed"));
-
   void socket.join(userRoom(user.id));
 
   // Rate limit before anything else runs: a refused event costs one comparison, so a flooding
@@ -60,14 +54,14 @@ export function registerSocketHandlers(socket: TandemSocket, deps: HandlerDeps):
   onClientEvent(socket, "doc:join", log, async ({ documentId }) => {
     const role = await services.documents.roleOf(user.id, documentId);
     if (!role) throw notFound();
+    // The document's room carries its comments and access changes; presence comes from the
+    // collaboration rooms (presenceReporter.ts), not from this socket.
     await socket.join(docRoom(documentId));
-    if (presence.tracker.join(documentId, socket.id, { id: user.id, name: user.name })) void publishPresence(documentId);
     return { role, presence: presence.usersIn(documentId) };
   });
 
   onClientEvent(socket, "doc:leave", log, async ({ documentId }) => {
     await socket.leave(docRoom(documentId));
-    if (presence.tracker.leave(documentId, socket.id)) void publishPresence(documentId);
     return {};
   });
 
@@ -96,8 +90,4 @@ export function registerSocketHandlers(socket: TandemSocket, deps: HandlerDeps):
   onClientEvent(socket, "notifications:read", log, async (target) => ({
     unread: await notifications.markRead(user.id, target),
   }));
-
-  socket.on("disconnect", () => {
-    for (const documentId of presence.tracker.leaveEverywhere(socket.id)) void publishPresence(documentId);
-  });
 }
