@@ -1,10 +1,16 @@
 // The SSE hub: every open event stream of this process, the replay ring, and fan-out with the
 // audience check applied per connection. Transport only: it knows nothing about announcements.
+// The hot path is one event to thousands of streams: the frame is encoded once and the same bytes
+// are written to each stream; streams are indexed by viewer kind and account so an event for admins
+// or for one account looks only at those; one timer wheel beats all heartbeats.
 import type { ServerResponse } from "node:http";
+import type { ViewerKind } from "../../lib/announcements/types";
 import { canDeliver, type Delivery, type Recipient } from "./audience";
 import { EventIdSource } from "./eventIds";
+import { HeartbeatWheel } from "./heartbeatWheel";
 import { EventRing, type StreamEntry } from "./ring";
 import { SseConnection, type SseConnectionOptions } from "./sseConnection";
+import { eventFrame } from "./sseFormat";
 
 export const HEARTBEAT_INTERVAL_MS = 15_000;
 /** Bytes Node may buffer for one stream that is not being read before we drop it. */
@@ -50,6 +56,9 @@ export const SHUTDOWN_RETRY_MS = 500;
 
 export class SseHub {
   private readonly connections = new Set<SseConnection>();
+  private readonly byViewer: Record<ViewerKind, Set<SseConnection>> = { anonymous: new Set(), user: new Set(), admin: new Set() };
+  private readonly byUser = new Map<string, Set<SseConnection>>();
+  private readonly heartbeats: HeartbeatWheel<SseConnection>;
   private readonly ids: EventIdSource;
   readonly ring: EventRing;
   private readonly connectionOptions: SseConnectionOptions;
@@ -65,6 +74,7 @@ export class SseHub {
       maxBacklogBytes: options.maxBacklogBytes ?? MAX_BACKLOG_BYTES,
       retryMs: options.retryMs ?? RECONNECT_RETRY_MS,
     };
+    this.heartbeats = new HeartbeatWheel(this.connectionOptions.heartbeatMs);
     hubs.add(this);
   }
 
@@ -96,10 +106,40 @@ export class SseHub {
   publish(event: string, data: unknown, to: Delivery): StreamEntry {
     const entry: StreamEntry = { id: this.ids.next(), event, data, to };
     this.ring.push(entry);
-    for (const connection of this.connections) {
-      if (canDeliver(to, connection.recipient)) connection.send(entry.id, event, data);
+    let frame: Buffer | undefined; // encoded on the first stream that gets it, then shared
+    const deliver = (connection: SseConnection) => {
+      if (canDeliver(to, connection.recipient)) connection.write((frame ??= eventFrame(entry.id, event, data)));
+    };
+    if (to.userId !== undefined) {
+      for (const connection of this.byUser.get(to.userId) ?? []) deliver(connection);
+    } else {
+      for (const viewer of to.viewers) for (const connection of this.byViewer[viewer]) deliver(connection);
     }
     return entry;
+  }
+
+  private add(connection: SseConnection): void {
+    const { viewer, userId } = connection.recipient;
+    this.connections.add(connection);
+    this.byViewer[viewer].add(connection);
+    if (userId !== null) {
+      let mine = this.byUser.get(userId);
+      if (!mine) this.byUser.set(userId, (mine = new Set()));
+      mine.add(connection);
+    }
+    this.heartbeats.add(connection);
+  }
+
+  private remove(connection: SseConnection): void {
+    const { viewer, userId } = connection.recipient;
+    this.connections.delete(connection);
+    this.byViewer[viewer].delete(connection);
+    if (userId !== null) {
+      const mine = this.byUser.get(userId);
+      mine?.delete(connection);
+      if (mine?.size === 0) this.byUser.delete(userId);
+    }
+    this.heartbeats.remove(connection);
   }
 
   /**
@@ -111,7 +151,7 @@ export class SseHub {
     if (this.closed) return this.turnAway(request.res, request.recipient);
     const connection = new SseConnection(request.res, request.recipient, this.connectionOptions);
     connection.onClose((reason) => {
-      this.connections.delete(connection);
+      this.remove(connection);
       if (reason === "too slow") this.onSlowClientDropped();
     });
     connection.open();
@@ -132,15 +172,16 @@ export class SseHub {
       }
       sendUnlogged(request.snapshot(), head);
     }
-    if (connection.isOpen) this.connections.add(connection);
+    if (connection.isOpen) this.add(connection);
     return connection;
   }
 
   close(): void {
     this.closed = true;
     // Shutdown: a short retry so browsers reconnect (to another instance) within a second.
-    for (const connection of this.connections) connection.end(SHUTDOWN_RETRY_MS);
+    for (const connection of [...this.connections]) connection.end(SHUTDOWN_RETRY_MS);
     this.connections.clear();
+    this.heartbeats.stop();
     hubs.delete(this);
   }
 }

@@ -1,14 +1,16 @@
 // Server-Sent Events framing (https://html.spec.whatwg.org/multipage/server-sent-events.html).
-// One frame per event; data is JSON, split on newlines so a stray one cannot end the frame early.
+// One frame per event; data is one line of JSON: JSON.stringify writes no raw CR or LF (it escapes them
+// inside strings and adds no whitespace), so a value cannot end the frame early.
 
 export function formatEvent(id: number, event: string, data: unknown): string {
   if (/[\r\n]/.test(event)) throw new Error("an SSE event name cannot contain a newline");
   const json = JSON.stringify(data) ?? "null";
-  const dataLines = json
-    .split(/\r\n|\r|\n/)
-    .map((line) => `data: ${line}\n`)
-    .join("");
-  return `id: ${id}\nevent: ${event}\n${dataLines}\n`;
+  return `id: ${id}\nevent: ${event}\ndata: ${json}\n\n`;
+}
+
+/** The frame as bytes, encoded once and written to every stream that receives it. */
+export function eventFrame(id: number, event: string, data: unknown): Buffer {
+  return Buffer.from(formatEvent(id, event, data), "utf8");
 }
 
 /** A comment line: ignored by EventSource, but keeps proxies and idle timers from closing the stream. */
