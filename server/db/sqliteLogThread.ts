@@ -69,7 +69,9 @@ export function sqliteThreadUpdateLogWriter(file: string): UpdateLogWriter {
     async close() {
       // DocumentStore closes after its last write committed: nothing else is pending by now.
       if (failure) return;
-      await call({ op: "close" }).catch(() => {});
+      const closing = call({ op: "close" });
+      failure = new Error("the update log writer is closed");
+      await closing.catch(() => {});
       await worker.terminate();
     },
   };

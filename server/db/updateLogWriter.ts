@@ -20,7 +20,7 @@ export interface UpdateLogWriter {
    * when the document was deleted meanwhile.
    */
   compact(documentId: string, state: Uint8Array): Promise<void>;
-  /** Called once everything was written. */
+  /** Called once everything was written. Later appends and compactions reject. */
   close(): Promise<void>;
 }
 
@@ -51,11 +51,17 @@ export function mergeStoredUpdates(parts: Uint8Array[]): Uint8Array {
  * never all rows, which could include one another instance committed meanwhile.
  */
 export function prismaUpdateLogWriter(db: Db, { sharedLog = false } = {}): UpdateLogWriter {
+  let closed = false;
+  const open = () => {
+    if (closed) throw new Error("the update log writer is closed");
+  };
   return {
     async append(rows) {
+      open();
       await db.documentUpdate.createMany({ data: rows.map((r) => ({ documentId: r.documentId, data: bytes(r.data) })) });
     },
     async compact(documentId, state) {
+      open();
       await db.$transaction(async (tx) => {
         const doc = await tx.document.findUnique({ where: { id: documentId }, select: { id: true, snapshot: sharedLog } });
         if (!doc) return; // deleted meanwhile
@@ -71,7 +77,9 @@ export function prismaUpdateLogWriter(db: Db, { sharedLog = false } = {}): Updat
         if (rows.length > 0) await tx.documentUpdate.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } });
       });
     },
-    async close() {},
+    async close() {
+      closed = true; // the client is the process's, closed by its owner
+    },
   };
 }
 
