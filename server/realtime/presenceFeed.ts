@@ -1,64 +1,45 @@
-// Tells every member's dashboard who has a document open (presence:doc), from the tracker's data.
-import crypto from "node:crypto";
+// Tells every member's dashboard and open editor who has a document open (presence:doc), from the
+// reports the collaboration rooms of every instance put on the bus (presenceReporter.ts).
 import type { Db } from "../db/client";
-import type { EventBus } from "../bus/bus";
+import type { Logger } from "../log";
 import type { DocumentPresence, PresenceUser } from "../../lib/realtime/events";
-import type { PresenceTracker } from "./presence";
-import { PRESENCE_REFRESH_MS, RemotePresence } from "./remotePresence";
+import { sortUsers } from "./presence";
+import { PRESENCE_REFRESH_MS } from "./presenceReporter";
+import { PresenceReports } from "./presenceReports";
 import { userRoom } from "./rooms";
 import type { TandemIo } from "./types";
 
 export class PresenceFeed {
-  private readonly instanceId = crypto.randomUUID();
-  readonly remote = new RemotePresence();
+  readonly reports: PresenceReports;
   private readonly timer: NodeJS.Timeout;
+  /** Documents with a presence:doc under way; true when another change came in meanwhile. */
+  private readonly emitting = new Map<string, boolean>();
 
   constructor(
     private readonly io: TandemIo,
     private readonly db: Db,
-    readonly tracker: PresenceTracker,
-    private readonly bus: EventBus,
+    private readonly log: Logger,
+    now: () => number = Date.now,
   ) {
-    // Keep our reports alive on other instances, and drop theirs when they stop renewing.
-    this.timer = setInterval(() => this.refresh(), PRESENCE_REFRESH_MS);
+    this.reports = new PresenceReports(now);
+    // Drop the reports of instances that stopped renewing them (they died).
+    this.timer = setInterval(() => {
+      for (const documentId of this.reports.expire()) this.changed(documentId);
+    }, PRESENCE_REFRESH_MS);
     this.timer.unref();
   }
 
-  /** Local presence of a document changed: tell our sockets and the other instances. */
-  async publish(documentId: string): Promise<void> {
-    await this.bus.publish({ type: "presence.changed", instanceId: this.instanceId, documentId, users: this.tracker.usersIn(documentId) });
-    await this.emit(documentId);
-  }
-
-  /** Another instance reported (bus event from Redis). */
-  async onRemote(instanceId: string, documentId: string, users: PresenceUser[]): Promise<void> {
-    if (instanceId === this.instanceId) return;
-    if (this.remote.record(instanceId, documentId, users)) await this.emit(documentId);
+  /** An instance reported (bus event, from this instance or another through Redis). */
+  onReport(instanceId: string, documentId: string, users: PresenceUser[]): void {
+    if (this.reports.record(instanceId, documentId, users)) this.changed(documentId);
   }
 
   forgetDocument(documentId: string): void {
-    this.tracker.forgetDocument(documentId);
-    this.remote.forgetDocument(documentId);
+    this.reports.forgetDocument(documentId);
   }
 
   stop(): void {
     clearInterval(this.timer);
-  }
-
-  private async emit(documentId: string): Promise<void> {
-    const members = await this.db.membership.findMany({ where: { documentId }, select: { userId: true } });
-    if (members.length === 0) return;
-    // Our own sockets only (io.local): every instance emits to the sockets it holds.
-    this.io.local.to(members.map((m) => userRoom(m.userId))).emit("presence:doc", { documentId, users: this.usersIn(documentId) });
-  }
-
-  private refresh(): void {
-    for (const documentId of this.remote.expire()) void this.emit(documentId).catch(() => {});
-    for (const documentId of this.tracker.documents()) {
-      void this.bus
-        .publish({ type: "presence.changed", instanceId: this.instanceId, documentId, users: this.tracker.usersIn(documentId) })
-        .catch(() => {});
-    }
   }
 
   /** Presence for every document the user is a member of that someone has open. */
@@ -72,7 +53,30 @@ export class PresenceFeed {
   /** Everyone present on any instance, each person once. */
   usersIn(documentId: string): PresenceUser[] {
     const unique = new Map<string, PresenceUser>();
-    for (const user of [...this.tracker.usersIn(documentId), ...this.remote.usersIn(documentId)]) unique.set(user.id, user);
-    return [...unique.values()].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+    for (const user of this.reports.usersIn(documentId)) unique.set(user.id, user);
+    return sortUsers([...unique.values()]);
+  }
+
+  /**
+   * One presence:doc at a time per document: the member lookup is awaited, and a burst of joins must
+   * not become a burst of queries. What is sent is read after the lookup, so the last one is current.
+   */
+  private changed(documentId: string): void {
+    if (this.emitting.has(documentId)) return void this.emitting.set(documentId, true);
+    this.emitting.set(documentId, false);
+    this.emit(documentId)
+      .catch((err) => this.log.error({ err, documentId }, "presence update failed"))
+      .finally(() => {
+        const again = this.emitting.get(documentId);
+        this.emitting.delete(documentId);
+        if (again) this.changed(documentId);
+      });
+  }
+
+  private async emit(documentId: string): Promise<void> {
+    const members = await this.db.membership.findMany({ where: { documentId }, select: { userId: true } });
+    if (members.length === 0) return;
+    // Our own sockets only (io.local): every instance hears every report and emits to its sockets.
+    this.io.local.to(members.map((m) => userRoom(m.userId))).emit("presence:doc", { documentId, users: this.usersIn(documentId) });
   }
 }

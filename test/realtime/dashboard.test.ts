@@ -4,9 +4,11 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startTestServer, type TestServer } from "../helpers/server";
 import {
   ask,
+  closeCollab,
   connected,
   createDocument,
   nextEvent,
+  openCollab,
   openSocket,
   record,
   roundTrip,
@@ -84,6 +86,10 @@ describe.each(TRANSPORTS)("live dashboard over %s", (transport) => {
     await share(ana.api, doc.id, bo.user.email, "editor");
     await ask(ana.socket, "doc:join", { documentId: doc.id });
     expect(await ask(bo.socket, "doc:join", { documentId: doc.id })).toMatchObject({ ok: true });
+    // Both have the document open in the editor (presence comes from the collaboration room).
+    const bothPresent = nextEvent(ana.socket, "presence:doc", (p) => p.documentId === doc.id && p.users.length === 2);
+    const editors = [await openCollab(server, ana.api, doc.id), await openCollab(server, bo.api, doc.id)];
+    await bothPresent;
 
     const access = nextEvent(bo.socket, "access:changed", (c) => c.documentId === doc.id);
     const removed = nextEvent(bo.socket, "doc:removed", (p) => p.documentId === doc.id);
@@ -99,6 +105,7 @@ describe.each(TRANSPORTS)("live dashboard over %s", (transport) => {
     });
     expect(await removed).toMatchObject({ reason: "removed" });
     expect((await presence).users).toEqual([{ id: ana.user.id, name: "Ana" }]);
+    for (const editor of editors) await closeCollab(editor);
 
     // No more comments for Bo, and he can neither re-join nor read them.
     const boComments = record(bo.socket, "comment:upsert");

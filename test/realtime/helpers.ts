@@ -7,6 +7,7 @@ import {
   type ServerToClientEvents,
 } from "../../lib/realtime/events";
 import { ApiClient, type TestServer } from "../helpers/server";
+import { openRaw, type RawSocket } from "../collab/wsClients";
 
 export type Transport = "websocket" | "polling";
 export const TRANSPORTS: Transport[] = ["websocket", "polling"];
@@ -107,4 +108,24 @@ export function ask<E extends keyof ClientToServerEvents>(
   timeoutMs = 5_000,
 ): Promise<Parameters<Parameters<ClientToServerEvents[E]>[1]>[0]> {
   return (socket.timeout(timeoutMs) as any).emitWithAck(event, payload);
+}
+
+/**
+ * A collab WebSocket (/collab/<id>) opened with the person's session, as the editor opens it:
+ * resolves once the server has put it in the document's room (its first frame is sync step 1).
+ * Presence comes from these rooms, not from socket.io.
+ */
+export async function openCollab(server: TestServer, api: ApiClient, documentId: string): Promise<RawSocket> {
+  const socket = openRaw(`${server.url.replace(/^http/, "ws")}/collab/${documentId}`, { cookie: api.cookie, origin: server.url });
+  await new Promise<void>((resolve, reject) => {
+    socket.ws.once("message", () => resolve());
+    void socket.closed.then((c) => reject(new Error(`collab socket closed before joining: ${c.code} ${c.reason}`)));
+  });
+  return socket;
+}
+
+/** Closes a collab socket and waits for the server's side of the close. */
+export async function closeCollab(socket: RawSocket): Promise<void> {
+  socket.ws.close();
+  await socket.closed;
 }

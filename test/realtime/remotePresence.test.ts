@@ -1,9 +1,9 @@
 import { expect, test } from "vitest";
-import { PRESENCE_EXPIRY_MS, RemotePresence } from "../../server/realtime/remotePresence";
+import { PRESENCE_EXPIRY_MS, PresenceReports } from "../../server/realtime/presenceReports";
 
 test("other instances' presence is merged, replaced per instance, and expires without renewal", () => {
   let now = 0;
-  const remote = new RemotePresence(() => now);
+  const remote = new PresenceReports(() => now);
   expect(remote.record("i1", "d", [{ id: "u1", name: "Ana" }])).toBe(true);
   expect(remote.record("i2", "d", [{ id: "u2", name: "Ben" }])).toBe(true);
   expect(remote.record("i2", "d", [{ id: "u2", name: "Ben" }])).toBe(false); // a renewal changes nothing

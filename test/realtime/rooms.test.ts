@@ -2,15 +2,18 @@
 // documents' events.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startTestServer, type TestServer } from "../helpers/server";
-import { ask, createDocument, nextEvent, record, roundTrip, share, signUpAndConnect, TRANSPORTS, type Person } from "./helpers";
+import { ask, closeCollab, createDocument, nextEvent, openCollab, record, roundTrip, share, signUpAndConnect, TRANSPORTS, type Person } from "./helpers";
+import type { RawSocket } from "../collab/wsClients";
 
 let server: TestServer;
 const people: Person[] = [];
+const collabs: RawSocket[] = [];
 beforeAll(async () => {
   server = await startTestServer();
 });
 afterAll(async () => {
   for (const p of people) p.socket.disconnect();
+  for (const c of collabs) c.ws.terminate();
   await server?.stop();
 });
 
@@ -29,6 +32,9 @@ describe.each(TRANSPORTS)("rooms over %s", (transport) => {
     expect(refused).toEqual({ ok: false, error: { code: "not_found", message: "Document not found." } });
     const missing = await ask(bo.socket, "doc:join", { documentId: "no-such-doc" });
     expect(missing).toEqual(refused);
+    // Presence comes from the collaboration room: Ana has the document open in the editor.
+    collabs.push(await openCollab(server, ana.api, doc.id));
+    await nextEvent(ana.socket, "presence:doc", (p) => p.documentId === doc.id && p.users.length === 1);
     const joined = await ask(ana.socket, "doc:join", { documentId: doc.id });
     expect(joined).toEqual({ ok: true, role: "owner", presence: [{ id: ana.user.id, name: "Ana" }] });
   });
@@ -78,6 +84,9 @@ describe.each(TRANSPORTS)("rooms over %s", (transport) => {
     const outsiderPresence = record(outsider.socket, "presence:doc");
 
     const seen = nextEvent(ana.socket, "presence:doc", (p) => p.documentId === doc.id && p.users.length === 1);
+    // Bo opens the document: the editor's collab socket is what makes him present.
+    const boEditor = await openCollab(server, bo.api, doc.id);
+    collabs.push(boEditor);
     const joined = await ask(bo.socket, "doc:join", { documentId: doc.id });
     expect(joined).toMatchObject({ ok: true, role: "viewer" });
     expect((await seen).users).toEqual([{ id: bo.user.id, name: "Bo" }]);
@@ -86,7 +95,7 @@ describe.each(TRANSPORTS)("rooms over %s", (transport) => {
     expect(listed).toEqual({ ok: true, presence: [{ documentId: doc.id, users: [{ id: bo.user.id, name: "Bo" }] }] });
 
     const gone = nextEvent(ana.socket, "presence:doc", (p) => p.documentId === doc.id && p.users.length === 0);
-    bo.socket.disconnect();
+    await closeCollab(boEditor);
     await gone;
     await roundTrip(outsider.socket);
     expect(outsiderPresence).toEqual([]);

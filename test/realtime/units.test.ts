@@ -20,31 +20,40 @@ describe("TokenBucket", () => {
 });
 
 describe("LocalPresence", () => {
+  const peer = (userId: string, userName: string) => ({ userId, userName });
   const ana = { id: "a", name: "Ana" };
   const bo = { id: "b", name: "Bo" };
 
-  test("reports changes in the set of users, not in the number of their tabs", () => {
+  test("reports changes in the set of accounts, not in the number of their connections", () => {
     const p = new LocalPresence();
-    expect(p.join("d1", "s1", ana)).toBe(true);
-    expect(p.join("d1", "s2", ana)).toBe(false); // Ana's second tab
-    expect(p.join("d1", "s3", bo)).toBe(true);
+    const [tab1, tab2, tab3] = [peer("a", "Ana"), peer("a", "Ana"), peer("a", "Ana")];
+    const boTab = peer("b", "Bo");
+    expect(p.joined("d1", tab1)).toBe(true);
+    expect(p.joined("d1", tab2)).toBe(false); // Ana's second tab
+    expect(p.joined("d1", tab3)).toBe(false); // and third
+    expect(p.joined("d1", boTab)).toBe(true);
     expect(p.usersIn("d1")).toEqual([ana, bo]);
-    expect(p.leave("d1", "s1")).toBe(false);
-    expect(p.leaveEverywhere("s2")).toEqual(["d1"]);
+    expect(p.left("d1", tab1)).toBe(false);
+    expect(p.left("d1", tab2)).toBe(false);
+    expect(p.left("d1", tab3)).toBe(true);
     expect(p.usersIn("d1")).toEqual([bo]);
+    expect(p.documents()).toEqual(["d1"]);
   });
 
-  test("drops a revoked user's sockets and forgets deleted documents", () => {
+  test("a leave told twice, or for a connection never counted, changes nothing", () => {
     const p = new LocalPresence();
-    p.join("d1", "s1", ana);
-    p.join("d1", "s2", bo);
-    p.join("d2", "s2", bo);
-    expect(p.leaveUser("d1", "b")).toBe(true);
+    const tab1 = peer("a", "Ana");
+    const tab2 = peer("a", "Ana");
+    p.joined("d1", tab1);
+    p.joined("d1", tab2);
+    expect(p.left("d1", tab1)).toBe(false);
+    expect(p.left("d1", tab1)).toBe(false); // again: Ana's other tab is still open
     expect(p.usersIn("d1")).toEqual([ana]);
-    expect(p.usersIn("d2")).toEqual([bo]);
-    p.forgetDocument("d2");
-    expect(p.usersIn("d2")).toEqual([]);
-    expect(p.leaveEverywhere("s2")).toEqual([]);
+    expect(p.left("d2", tab2)).toBe(false);
+    expect(p.left("d1", peer("b", "Bo"))).toBe(false);
+    expect(p.left("d1", tab2)).toBe(true);
+    expect(p.usersIn("d1")).toEqual([]);
+    expect(p.documents()).toEqual([]);
   });
 });
 

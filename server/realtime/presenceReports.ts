@@ -1,22 +1,20 @@
-// Presence reported by other instances (hosted mode): each instance announces on the bus who has a
-// document open through its own sockets; the others keep the latest report per instance. Reports are
-// repeated while someone is present, and a report not renewed in time is dropped, so the users of an
-// instance that died disappear from dashboards.
+// Presence as every instance reports it on the bus (presenceReporter.ts), this one's included: the
+// latest report per instance and document. Reports are renewed while someone is present, and one not
+// renewed in time is dropped, so the people of an instance that died disappear from dashboards.
 import type { PresenceUser } from "../../lib/realtime/events";
+import { PRESENCE_REFRESH_MS } from "./presenceReporter";
 
-/** Local presence is re-announced this often while non-empty. */
-export const PRESENCE_REFRESH_MS = 20_000;
-/** Another instance's report expires after this long without renewal. */
-export const PRESENCE_EXPIRY_MS = 50_000;
+/** A report expires after this long without renewal (two and a half renewal periods). */
+export const PRESENCE_EXPIRY_MS = (PRESENCE_REFRESH_MS * 5) / 2;
 
 type Report = { users: PresenceUser[]; at: number };
 
-export class RemotePresence {
+export class PresenceReports {
   private readonly byDocument = new Map<string, Map<string, Report>>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  /** Records another instance's report; returns whether that changed anything. */
+  /** Records an instance's report; returns whether that changed anything. */
   record(instanceId: string, documentId: string, users: PresenceUser[]): boolean {
     let reports = this.byDocument.get(documentId);
     const before = reports?.get(instanceId)?.users.map((u) => u.id).join(",") ?? "";
@@ -50,6 +48,7 @@ export class RemotePresence {
     return [...new Set(changed)];
   }
 
+  /** Everyone reported in the document, by any instance (one person may appear once per instance). */
   usersIn(documentId: string): PresenceUser[] {
     return [...(this.byDocument.get(documentId)?.values() ?? [])].flatMap((r) => r.users);
   }
