@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/Button";
 import { inputClass } from "@/components/ui/TextField";
 import { RoleBadge } from "@/components/ui/RoleBadge";
 import { RelativeTime } from "@/components/ui/RelativeTime";
-import { useDocumentPresence } from "@/lib/realtime/presenceStore";
+import { usePresence } from "@/lib/realtime/usePresence";
 
 type Props = {
   doc: DocumentSummary;
@@ -20,7 +20,7 @@ export function DocumentRow({ doc, onRename, onAskDelete }: Props) {
   const [editing, setEditing] = useState(false);
   const canRename = doc.role === "owner" || doc.role === "editor";
   const isOwner = doc.role === "owner";
-  const present = useDocumentPresence(doc.id); // live over socket.io
+  const present = usePresence(doc.id); // the same people as the editor's avatars
 
   return (
     <li data-testid="document-row" data-document-id={doc.id} className="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-center sm:gap-4">

@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
-import { useUser } from "@/components/layout/SessionProvider";
+import { useSessionEnded, useUser } from "@/components/layout/SessionProvider";
+import { SignedOutNotice } from "@/components/layout/SignedOutNotice";
 import { Alert } from "@/components/ui/Alert";
 import { Button, ButtonLink } from "@/components/ui/Button";
 import { RoleBadge } from "@/components/ui/RoleBadge";
@@ -16,21 +17,19 @@ import { CollaborativeEditor } from "@/components/editor/CollaborativeEditor";
 import { CommentsSidebar } from "@/components/comments/CommentsSidebar";
 import { focusAnchor, selectionAnchor } from "@/components/comments/editorAnchors";
 import type { Editor } from "@tiptap/react";
-import { useRealtimeEvent } from "@/lib/realtime/hooks";
+import { AccessNotice } from "@/components/editor/AccessNotice";
+import { useAccessLost } from "./useAccessLost";
 
 export function DocumentView({ id }: { id: string }) {
   const user = useUser();
   const router = useRouter();
   const { state, reload, rename } = useDocument(id);
+  const signedOut = useSessionEnded(); // read-only, with a way back in, until they sign in again
   const [sharing, setSharing] = useState(false);
   const [editor, setEditor] = useState<Editor | null>(null);
-  // Live over socket.io: when our access changes, refresh the role; when it ends, say why.
-  const [accessEnded, setAccessEnded] = useState<string | null>(null);
-  useRealtimeEvent("access:changed", (change) => {
-    if (change.documentId !== id) return;
-    if (change.role === null) setAccessEnded(change.message);
-    void reload();
-  });
+  // When our access changes, refresh the role; when it ends, say why, once (whichever channel says it first).
+  const access = useAccessLost(id, () => void reload());
+  const lost = access.state.kind === "lost";
 
   const title = state.status === "ready" ? state.doc.title : null;
   useEffect(() => {
@@ -40,11 +39,8 @@ export function DocumentView({ id }: { id: string }) {
   return (
     <div className="space-y-4">
       <BackLink />
-      {accessEnded && (
-        <Alert tone="info">
-          <span data-testid="access-changed">{accessEnded}</span>
-        </Alert>
-      )}
+      {signedOut && <SignedOutNotice />}
+      {access.state.kind === "lost" && !signedOut && <AccessNotice tone="error" message={access.state.message} />}
       {state.status === "loading" && (
         <div role="status" aria-label="Loading document" className="space-y-4">
           <Skeleton className="h-8 w-72 max-w-full" />
@@ -71,7 +67,7 @@ export function DocumentView({ id }: { id: string }) {
             <div className="min-w-0 flex-1">
               <DocumentTitle
                 title={state.doc.title}
-                canRename={state.doc.role === "owner" || state.doc.role === "editor"}
+                canRename={!signedOut && (state.doc.role === "owner" || state.doc.role === "editor")}
                 onRename={rename}
               />
               <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">
@@ -81,7 +77,7 @@ export function DocumentView({ id }: { id: string }) {
             </div>
             <div className="flex shrink-0 items-center gap-2">
               <RoleBadge role={state.doc.role} />
-              <Button variant={state.doc.role === "owner" ? "primary" : "secondary"} onClick={() => setSharing(true)}>
+              <Button variant={state.doc.role === "owner" ? "primary" : "secondary"} disabled={signedOut} onClick={() => setSharing(true)}>
                 {state.doc.role === "owner" ? "Share" : "People"}
               </Button>
             </div>
@@ -93,20 +89,24 @@ export function DocumentView({ id }: { id: string }) {
               <CollaborativeEditor
                 documentId={state.doc.id}
                 user={{ id: user.id, name: user.name }}
-                readOnly={state.doc.role === "viewer"}
+                readOnly={signedOut || state.doc.role === "viewer"}
                 onEditor={setEditor}
+                onAccessEnded={access.lose}
+                ended={lost}
               />
             </section>
-            <aside aria-label="Comments" className="w-full lg:w-72 lg:shrink-0">
-              {/* Comments anchor to the editor's selection as Yjs relative positions. */}
-              <CommentsSidebar
-                getSelectionAnchor={editor ? () => selectionAnchor(editor) : undefined}
-                onFocusComment={editor ? (comment) => focusAnchor(editor, comment) : undefined}
-                documentId={state.doc.id}
-                canComment={state.doc.role !== "viewer"}
-                isOwner={state.doc.role === "owner"}
-              />
-            </aside>
+            {/* Comments anchor to the editor's selection as Yjs relative positions. Gone with our access. */}
+            {!lost && (
+              <aside aria-label="Comments" className="w-full lg:w-72 lg:shrink-0">
+                <CommentsSidebar
+                  getSelectionAnchor={editor ? () => selectionAnchor(editor) : undefined}
+                  onFocusComment={editor ? (comment) => focusAnchor(editor, comment) : undefined}
+                  documentId={state.doc.id}
+                  canComment={!signedOut && state.doc.role !== "viewer"}
+                  isOwner={state.doc.role === "owner"}
+                />
+              </aside>
+            )}
           </div>
 
           <ShareDialog

@@ -19,6 +19,13 @@ export type CollaborativeEditorProps = {
   readOnly: boolean;
   /** Hands the Tiptap editor to the page (comments anchor to its selection); null when it goes away. */
   onEditor?: (editor: Editor | null) => void;
+  /**
+   * The page shows the one "access lost" notice (it also hears socket.io): the editor reports its
+   * socket's ending here instead of showing a second one. Without it (alone, as in tests) it shows its own.
+   */
+  onAccessEnded?: (message: string) => void;
+  /** The page learned our access ended (from another channel first): lock at once. */
+  ended?: boolean;
 };
 
 /** What the server told us last wins over the role the page loaded with. */
@@ -33,15 +40,19 @@ function isReadOnly(readOnly: boolean, access: AccessState): boolean {
   }
 }
 
-export function CollaborativeEditor({ documentId, user, readOnly, onEditor }: CollaborativeEditorProps) {
+export function CollaborativeEditor({ documentId, user, readOnly, onEditor, onAccessEnded, ended = false }: CollaborativeEditorProps) {
   const { session, connection, access, notice } = useCollabSession(documentId);
-  const locked = isReadOnly(readOnly, access);
+  const locked = isReadOnly(readOnly, access) || ended;
+  const endedMessage = access.kind === "ended" ? access.message : null;
+  useEffect(() => {
+    if (endedMessage !== null) onAccessEnded?.(endedMessage);
+  }, [endedMessage, onAccessEnded]);
   return (
     <div className="rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950">
-      {access.kind === "ended" && <AccessNotice tone="error" message={access.message} />}
-      {notice && access.kind !== "ended" && <AccessNotice tone="info" message={notice} />}
+      {access.kind === "ended" && !onAccessEnded && <AccessNotice tone="error" message={access.message} />}
+      {notice && access.kind !== "ended" && !ended && <AccessNotice tone="info" message={notice} />}
       {session ? (
-        <EditorSurface key={documentId} session={session} user={user} locked={locked} connection={connection} onEditor={onEditor} />
+        <EditorSurface key={documentId} documentId={documentId} session={session} user={user} locked={locked} connection={connection} onEditor={onEditor} />
       ) : (
         <div className="min-h-[50vh] px-4 py-3 text-sm text-zinc-500 dark:text-zinc-400">Opening the document…</div>
       )}
@@ -50,6 +61,7 @@ export function CollaborativeEditor({ documentId, user, readOnly, onEditor }: Co
 }
 
 function EditorSurface(props: {
+  documentId: string;
   session: CollabSession;
   user: EditorUser;
   locked: boolean;
@@ -62,7 +74,7 @@ function EditorSurface(props: {
     onEditor?.(editor ?? null);
     return () => onEditor?.(null);
   }, [editor, onEditor]);
-  const people = usePresence(props.session.provider.awareness, props.user.id);
+  const people = usePresence(props.documentId, props.user.id);
   return (
     <>
       <div className="flex items-center justify-between gap-3 border-b border-zinc-200 px-3 py-2 dark:border-zinc-800">

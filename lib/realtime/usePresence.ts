@@ -1,5 +1,7 @@
-// Dashboard presence — who has each of my documents open — as one store per page, shared by every
-// row that shows it: filled by presence:list on each (re)connect and kept current by presence:doc.
+// Who has a document open right now: the one presence hook, used by the editor's avatars and the
+// dashboard's "open now" alike, so both show the same people. The server counts the collaboration
+// rooms (server/realtime/presenceReporter.ts); here one store per page is filled by presence:list on
+// each (re)connect and kept current by presence:doc, shared by every component that shows it.
 "use client";
 import { useSyncExternalStore } from "react";
 import { realtime } from "./client";
@@ -42,8 +44,8 @@ function subscribe(listener: () => void): () => void {
   };
 }
 
-/** Who has `documentId` open right now (empty when nobody, or before the first answer). */
-export function useDocumentPresence(documentId: string): PresenceUser[] {
+/** Who has `documentId` open right now, each person once, by name (empty before the first answer). */
+export function usePresence(documentId: string): PresenceUser[] {
   return useSyncExternalStore(
     subscribe,
     () => byDocument.get(documentId) ?? NOBODY,
