@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
 import { z } from "zod";
+import { MAX_STREAMS_PER_ACCOUNT, MAX_STREAMS_PER_ADDRESS } from "./events/streamLimits";
 
 const optionalString = z
   .string()
@@ -29,6 +30,8 @@ const EnvSchema = z.object({
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(120_000).default(0),
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   METRICS_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 16, "must be at least 16 characters"),
+  EVENT_STREAMS_PER_ACCOUNT: z.coerce.number().int().min(1).max(1_000_000).default(MAX_STREAMS_PER_ACCOUNT),
+  EVENT_STREAMS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(MAX_STREAMS_PER_ADDRESS),
 });
 
 export type Config = {
@@ -58,6 +61,12 @@ export type Config = {
   trustProxy: number;
   /** Bearer token that /metrics asks for; unset: /metrics answers only loopback callers. */
   metricsToken?: string;
+  /**
+   * How many event streams one account, or one address of signed-out visitors, may hold open on an
+   * instance (server/events/streamLimits.ts says why 20 and 50). Raised by the benchmark, which holds
+   * thousands of streams from one machine.
+   */
+  eventStreams: { perAccount: number; perAddress: number };
 };
 
 export class ConfigError extends Error {}
@@ -93,6 +102,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
     trustProxy: e.TRUST_PROXY,
     metricsToken: e.METRICS_TOKEN,
+    eventStreams: { perAccount: e.EVENT_STREAMS_PER_ACCOUNT, perAddress: e.EVENT_STREAMS_PER_ADDRESS },
   };
 }
 

@@ -17,14 +17,27 @@ function onAnnouncement(payload) {
   list.push(lat);
 }
 
-function connectOne(kind, host, port) {
+/** Tandem's stream: the announcement's title carries the bench's id and send time (bench/broadcast/tandem.mjs). */
+function onTandemFrame(frame) {
+  if (!frame.split("\n").includes("event: announcement")) return; // greetings, heartbeats, revocations
+  const data = frame.split("\n").find((l) => l.startsWith("data: "));
+  const match = data && /^bench (\d+) ([\d.]+)$/.exec(JSON.parse(data.slice(6)).title ?? "");
+  if (match) onAnnouncement({ id: Number(match[1]), t: Number(match[2]) });
+}
+
+function connectOne(kind, host, port, options) {
   return new Promise((resolve) => {
     const done = (ok) => {
       if (ok) open++;
       resolve(ok);
     };
-    if (kind === "sse") {
-      const req = http.get({ host, port, path: "/events", agent: false, headers: { accept: "text/event-stream" } }, (res) => {
+    if (kind === "sse" || kind === "tandem") {
+      const headers = { accept: "text/event-stream", ...options.headers };
+      const req = http.get({ host, port, path: options.path ?? "/events", agent: false, headers }, (res) => {
+        if (res.statusCode !== 200) {
+          res.resume();
+          return done(false);
+        }
         res.setEncoding("utf8");
         let buffer = "";
         res.on("data", (chunk) => {
@@ -33,8 +46,11 @@ function connectOne(kind, host, port) {
           while ((end = buffer.indexOf("\n\n")) !== -1) {
             const frame = buffer.slice(0, end);
             buffer = buffer.slice(end + 2);
-            const data = frame.split("\n").find((l) => l.startsWith("data: "));
-            if (data) onAnnouncement(JSON.parse(data.slice(6)));
+            if (kind === "tandem") onTandemFrame(frame);
+            else {
+              const data = frame.split("\n").find((l) => l.startsWith("data: "));
+              if (data) onAnnouncement(JSON.parse(data.slice(6)));
+            }
           }
         });
         res.on("close", () => open--);
@@ -60,11 +76,11 @@ function connectOne(kind, host, port) {
   });
 }
 
-async function connect({ kind, host, port, count, concurrency = 100 }) {
+async function connect({ kind, host, port, count, concurrency = 100, path, headers }) {
   let failed = 0;
   for (let i = 0; i < count; i += concurrency) {
     const batch = Math.min(concurrency, count - i);
-    const results = await Promise.all(Array.from({ length: batch }, () => connectOne(kind, host, port)));
+    const results = await Promise.all(Array.from({ length: batch }, () => connectOne(kind, host, port, { path, headers })));
     failed += results.filter((ok) => !ok).length;
     if (failed > 0) break; // the server (or this process) is out of something: stop here
   }

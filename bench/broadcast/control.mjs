@@ -38,6 +38,8 @@ export function serveBroadcast({ broadcast, connections, attach }) {
       process.send({ id: msg.id, connections: connections(), bytes: bytesWritten() - before });
     } else if (msg.cmd === "stats") {
       process.send({ id: msg.id, connections: connections() });
+    } else {
+      process.send({ id: msg.id }); // "after" (Tandem revokes its announcement): nothing to do here
     }
   });
   server.listen(Number(process.env.PORT), process.env.HOST ?? "127.0.0.1");

@@ -107,7 +107,7 @@ export function renderMarkdown(run) {
   }
   if (w.broadcast) {
     const kinds = Object.keys(w.broadcast);
-    parts.push("", `## 6. Announcement broadcast: SSE vs WebSocket vs socket.io`, `Minimal servers in \`bench/broadcast/\`; ${s.broadcast.messages} announcements per size; latency from the server's send call to arrival.`, "");
+    parts.push("", `## 6. Announcement broadcast: SSE vs WebSocket vs socket.io`, `Minimal servers in \`bench/broadcast/\` and Tandem's own \`GET /api/events\` (signed-in streams, audience check, replay ring; \`bench/broadcast/tandem.mjs\`); ${s.broadcast.messages} announcements per size; latency from the server's send call to arrival, for Tandem from just before the administrator's POST (request, validation and database write included). Server CPU is read from /proc in 10 ms clock ticks: a median of 0 means below one tick.`, "");
     const lines = [`| metric | ${kinds.join(" | ")} |`, `| --- |${kinds.map(() => " ---: |").join("")}`];
     const row = (label, pick) => lines.push(`| ${label} | ${kinds.map((k) => { try { return fmt(w.broadcast[k].error ? undefined : pick(w.broadcast[k])); } catch { return "–"; } }).join(" | ")} |`);
     s.broadcast.sizes.forEach((n, i) => {
@@ -115,6 +115,7 @@ export function renderMarkdown(run) {
       row(`N=${n}: bytes on the wire per message and client`, (r) => r.at[i].bytesPerMessagePerClient);
       row(`N=${n}: delivery p50 (ms)`, (r) => r.at[i].latencyMs.p50);
       row(`N=${n}: delivery p99 (ms)`, (r) => r.at[i].latencyMs.p99);
+      row(`N=${n}: server CPU per announcement, median (ms)`, (r) => r.at[i].serverCpuMsPerMessage?.p50);
       row(`N=${n}: delivered / expected`, (r) => r.at[i].delivered / r.at[i].expected);
     });
     row("most clients held (stopped by)", (r) => `${r.maxHeld.clients} (${r.maxHeld.stoppedBy}, cap ${r.maxHeld.cap})`);

@@ -83,7 +83,7 @@ export const tandem = {
   label: "Tandem",
   persistent: true,
   available: tandemUnavailable,
-  async start({ port, dataDir }) {
+  async start({ port, dataDir, env = {} }) {
     port ??= await freePort(HOST);
     // The compiled server, as `npm start` runs it (scripts/build-server.mjs; rebuilt when sources changed).
     const entry = await buildServerIfNeeded(withNext() ? "server" : "bench-server");
@@ -92,7 +92,7 @@ export const tandem = {
       // BENCH_TANDEM_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles Tandem under a workload.
       args: [...(process.env.BENCH_TANDEM_NODE_ARGS?.split(" ").filter(Boolean) ?? []), entry],
       cwd: rootDir,
-      env: { NODE_ENV: "production", HOST, PORT: String(port), DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", ...(process.env.TANDEM_LOG_LEVEL ? { LOG_LEVEL: process.env.TANDEM_LOG_LEVEL } : {}) },
+      env: { NODE_ENV: "production", HOST, PORT: String(port), DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", ...(process.env.TANDEM_LOG_LEVEL ? { LOG_LEVEL: process.env.TANDEM_LOG_LEVEL } : {}), ...env },
       port,
     });
     const base = `http://${HOST}:${port}`;

@@ -3,6 +3,7 @@
 // so 20 per account covers several browsers and devices. Visitors are counted by address, and many
 // browsers can share one (an office behind NAT), hence the higher limit there.
 
+// The defaults; EVENT_STREAMS_PER_ACCOUNT and EVENT_STREAMS_PER_ADDRESS change them (server/config.ts).
 export const MAX_STREAMS_PER_ACCOUNT = 20;
 export const MAX_STREAMS_PER_ADDRESS = 50;
 /** Suggested wait before trying again; our client backs off on its own (1 s doubling to 30 s). */

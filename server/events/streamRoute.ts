@@ -11,7 +11,7 @@ import type { SseHub, Unlogged } from "./hub";
 import type { LiveAnnouncements } from "./liveAnnouncements";
 import type { AnnouncementStore } from "./announcementStore";
 import { showEvent } from "./changes";
-import { MAX_STREAMS_PER_ACCOUNT, MAX_STREAMS_PER_ADDRESS, STREAM_LIMIT_RETRY_AFTER_SECONDS, StreamCounts } from "./streamLimits";
+import { STREAM_LIMIT_RETRY_AFTER_SECONDS, StreamCounts } from "./streamLimits";
 
 const EVERYONE: Delivery = { viewers: ["anonymous", "user", "admin"] };
 
@@ -36,8 +36,8 @@ export function registerStreamRoute(
 
     // Taken before any other wait, so a burst of parallel requests cannot all pass the count.
     const release = user
-      ? counts.take(`account:${user.id}`, MAX_STREAMS_PER_ACCOUNT)
-      : counts.take(`address:${clientAddress(req, services.config)}`, MAX_STREAMS_PER_ADDRESS);
+      ? counts.take(`account:${user.id}`, services.config.eventStreams.perAccount)
+      : counts.take(`address:${clientAddress(req, services.config)}`, services.config.eventStreams.perAddress);
     if (!release) {
       // A stock EventSource stops on a non-200 answer; ours retries with its own backoff (1 s doubling
       // to 30 s), so a refused browser does not come back in a tight loop.

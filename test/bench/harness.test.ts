@@ -61,6 +61,14 @@ describe("benchmark harness (tiny)", () => {
         expectLatency(b.at[0].latencyMs);
         expect(b.maxHeld.clients).toBe(b.maxHeld.cap);
       }
+      // Tandem's own /api/events, signed in: every announcement reaches every stream.
+      const tb = w.broadcast.tandem;
+      expect(tb.error, "tandem").toBeUndefined();
+      expect(tb.at[0].delivered).toBe(tb.at[0].expected);
+      expect(tb.at[0].connected).toBe(tb.at[0].clients);
+      expectLatency(tb.at[0].latencyMs);
+      expect(tb.at[0].serverCpuMsPerMessage.count).toBe(2);
+      expect(tb.maxHeld.clients).toBe(tb.maxHeld.cap);
       const md = fs.readFileSync(path.join(outDir, "latest.md"), "utf8");
       for (const heading of ["## 1. Fan-out latency", "## 2. Saturation", "## 3. Memory", "## 4. Cold load", "## 5. Durability", "## 6. Announcement broadcast"]) {
         expect(md).toContain(heading);
