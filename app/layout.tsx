@@ -5,6 +5,9 @@ import "./globals.css";
 import { SessionProvider } from "@/components/layout/SessionProvider";
 import { Header } from "@/components/layout/Header";
 import { SessionAnnouncements } from "@/components/announcements/SessionAnnouncements";
+import { AskDialogProvider } from "@/components/ui/AskDialog";
+import { ToastRegion } from "@/components/ui/ToastRegion";
+import { SkipLink } from "@/components/layout/SkipLink";
 
 // Every page is rendered per request: the Content-Security-Policy carries a fresh nonce
 // (server/http/securityHeaders.ts) that Next must put on its inline scripts, which a page
@@ -14,6 +17,10 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = {
   title: { default: "Tandem", template: "%s · Tandem" },
   description: "Write documents together, live.",
+  applicationName: "Tandem",
+  // public/ holds favicon.ico and apple-touch-icon.png (asked for by name) and the manifest's icons;
+  // app/icon.svg adds the SVG icon link itself.
+  manifest: "/manifest.webmanifest",
 };
 
 export const viewport: Viewport = {
@@ -26,20 +33,19 @@ export const viewport: Viewport = {
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
-      <body className="min-h-dvh bg-zinc-50 font-sans text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
+      {/* --toast-room: the height of the toasts showing (ToastRegion), so the page's end can scroll clear of them. */}
+      <body className="min-h-dvh bg-zinc-50 pb-[var(--toast-room,0px)] font-sans text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
         <SessionProvider>
-          <a
-            href="#main"
-            className="sr-only rounded-md bg-white px-3 py-2 text-sm focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 dark:bg-zinc-900"
-          >
-            Skip to content
-          </a>
-          {/* Banners, maintenance and version notices above the header on every page; toasts in the corner. */}
-          <SessionAnnouncements />
-          <Header />
-          <main id="main" className="mx-auto w-full max-w-5xl px-4 py-6 sm:py-8">
-            {children}
-          </main>
+          <AskDialogProvider>
+            <SkipLink />
+            {/* Banners, maintenance and version notices above the header on every page; toasts in the corner. */}
+            <SessionAnnouncements />
+            <Header />
+            <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl px-4 py-6 focus:outline-none sm:py-8">
+              {children}
+            </main>
+            <ToastRegion />
+          </AskDialogProvider>
         </SessionProvider>
       </body>
     </html>

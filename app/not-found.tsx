@@ -1,4 +1,8 @@
+import type { Metadata } from "next";
 import { ButtonLink } from "@/components/ui/Button";
+
+// "Page not found · Tandem" in the tab and the history, not just "Tandem".
+export const metadata: Metadata = { title: "Page not found" };
 
 export default function NotFound() {
   return (

@@ -68,13 +68,13 @@ test("publish in /admin, see it live, dismiss, revoke", async ({ page, browser }
   await page.getByRole("button", { name: "Publish" }).click();
   const toast = visitor.getByTestId("announcement-toast").filter({ hasText: "Coffee in the kitchen" });
   await expect(toast).toBeVisible({ timeout: 30_000 });
-  page.once("dialog", (dialog) => void dialog.accept());
   await page.getByTestId("admin-announcement").filter({ hasText: "Coffee in the kitchen" }).getByRole("button", { name: "Revoke" }).click();
+  await page.getByTestId("ask-dialog").getByRole("button", { name: "Revoke" }).click(); // the app's confirm dialog
   await expect(toast).toHaveCount(0, { timeout: 30_000 });
 
   // Leave nothing active for the specs that follow.
-  page.once("dialog", (dialog) => void dialog.accept());
   await published.getByRole("button", { name: "Revoke" }).click();
+  await page.getByTestId("ask-dialog").getByRole("button", { name: "Revoke" }).click();
   await expect(published).not.toHaveAttribute("data-status", "active");
   await visitorContext.close();
 });

@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { useEffect, useState, type FormEvent } from "react";
 import { useRouter, useSearchParams } from "next/navigation";
-import { api, ApiError, errorMessage } from "@/lib/api";
+import { api, ApiError } from "@/lib/api";
+import { formErrors, hasErrors, missingFields, noErrors, type FormErrors } from "@/lib/apiErrors";
 import { useSession } from "@/components/layout/SessionProvider";
 import { safeNextPath } from "@/components/layout/nextPath";
 import { TextField } from "@/components/ui/TextField";
@@ -11,14 +12,8 @@ import { Button } from "@/components/ui/Button";
 import { Alert } from "@/components/ui/Alert";
 
 type Mode = "login" | "signup";
-type FieldErrors = Partial<Record<"name" | "email" | "password", string>>;
-
-/** The API names the field in `field` and prefixes the message with it ("email: must be…"); show just the words. */
-function fieldMessage(message: string, field: string): string {
-  const prefix = `${field}: `;
-  const text = message.startsWith(prefix) ? message.slice(prefix.length) : message;
-  return text.charAt(0).toUpperCase() + text.slice(1) + (/[.!?]$/.test(text) ? "" : ".");
-}
+type Field = "name" | "email" | "password";
+const FIELDS: Record<Mode, readonly Field[]> = { signup: ["name", "email", "password"], login: ["email", "password"] };
 
 export function AuthForm({ mode }: { mode: Mode }) {
   const router = useRouter();
@@ -26,8 +21,8 @@ export function AuthForm({ mode }: { mode: Mode }) {
   const next = safeNextPath(search.get("next"));
   const { status, setUser } = useSession();
   const [busy, setBusy] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [errors, setErrors] = useState<FormErrors<Field>>(noErrors);
+  const fieldErrors = errors.fields;
 
   // Already signed in (or just signed in): go where we were heading.
   useEffect(() => {
@@ -39,24 +34,20 @@ export function AuthForm({ mode }: { mode: Mode }) {
     const form = new FormData(event.currentTarget);
     const email = String(form.get("email") ?? "");
     const password = String(form.get("password") ?? "");
+    const name = String(form.get("name") ?? "");
+    // Every empty field at once, before asking the server (which names only the first).
+    const missing = missingFields({ name, email, password }, FIELDS[mode]);
+    setErrors(missing);
+    if (hasErrors(missing)) return;
     setBusy(true);
-    setFormError(null);
-    setFieldErrors({});
     try {
-      const user =
-        mode === "signup"
-          ? await api.signup({ email, password, name: String(form.get("name") ?? "") })
-          : await api.login({ email, password });
+      const user = mode === "signup" ? await api.signup({ email, password, name }) : await api.login({ email, password });
       setUser(user); // the effect above redirects
     } catch (e) {
       setBusy(false);
-      if (e instanceof ApiError && e.field && ["name", "email", "password"].includes(e.field)) {
-        setFieldErrors({ [e.field]: fieldMessage(e.message, e.field) });
-      } else if (e instanceof ApiError && e.code === "rate_limited") {
-        setFormError(`${e.message} This protects your account from password guessing.`);
-      } else {
-        setFormError(errorMessage(e));
-      }
+      const shown = formErrors(e, FIELDS[mode]);
+      const slowed = e instanceof ApiError && e.code === "rate_limited";
+      setErrors(slowed ? { ...shown, form: `${shown.form} This protects your account from password guessing.` } : shown);
     }
   }
 
@@ -70,7 +61,7 @@ export function AuthForm({ mode }: { mode: Mode }) {
         {isSignup ? "It takes a few seconds. No email confirmation needed." : "Welcome back."}
       </p>
       <form onSubmit={submit} noValidate className="mt-6 space-y-4 rounded-lg border border-zinc-200 bg-white p-5 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
-        {formError && <Alert>{formError}</Alert>}
+        {errors.form && <Alert>{errors.form}</Alert>}
         {isSignup && (
           <TextField label="Your name" name="name" autoComplete="name" required maxLength={80} error={fieldErrors.name} />
         )}

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { useSession } from "@/components/layout/SessionProvider";
 import { Alert } from "@/components/ui/Alert";
-import { errorMessage } from "@/lib/api";
+import { plainError } from "@/lib/apiErrors";
 import { announcementsApi } from "@/lib/announcements/adminApi";
 import type { AdminAnnouncement } from "@/lib/announcements/types";
 import { AnnouncementForm } from "./AnnouncementForm";
@@ -20,7 +20,7 @@ export function AdminAnnouncements() {
     try {
       setList({ status: "ready", items: await announcementsApi.list() });
     } catch (e) {
-      setList({ status: "error", message: errorMessage(e) });
+      setList({ status: "error", message: plainError(e) });
     }
   }, []);
 

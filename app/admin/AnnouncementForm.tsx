@@ -4,7 +4,7 @@ import { useState, type FormEvent, type ReactNode } from "react";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { inputClass } from "@/components/ui/TextField";
-import { ApiError, errorMessage } from "@/lib/api";
+import { formErrors, hasErrors, missingFields, noErrors, type FormErrors } from "@/lib/apiErrors";
 import { announcementsApi } from "@/lib/announcements/adminApi";
 import type { AdminAnnouncement } from "@/lib/announcements/types";
 import { AnnouncementPreview } from "./AnnouncementPreview";
@@ -12,17 +12,24 @@ import { emptyForm, fromAnnouncement, toInput, type FormValues } from "./formVal
 
 type Props = { editing: AdminAnnouncement | null; onSaved: () => void; onCancel: () => void };
 
+/** The fields the API may name in an error; each shows its error beneath it. */
+const FIELDS = ["title", "body", "startsAt", "endsAt", "targetPath"] as const;
+type Field = (typeof FIELDS)[number];
+
 export function AnnouncementForm({ editing, onSaved, onCancel }: Props) {
   const [values, setValues] = useState<FormValues>(() => (editing ? fromAnnouncement(editing) : emptyForm));
   const [previewing, setPreviewing] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<{ message: string; field?: string } | null>(null);
+  const [errors, setErrors] = useState<FormErrors<Field>>(noErrors);
+  const fieldError = errors.fields;
   const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    const missing = missingFields<Field>({ title: values.title }, ["title"]);
+    setErrors(missing);
+    if (hasErrors(missing)) return;
     setBusy(true);
-    setError(null);
     try {
       if (editing) await announcementsApi.update(editing.id, toInput(values));
       else await announcementsApi.create(toInput(values));
@@ -30,22 +37,22 @@ export function AnnouncementForm({ editing, onSaved, onCancel }: Props) {
       setPreviewing(false);
       onSaved();
     } catch (err) {
-      setError({ message: errorMessage(err), field: err instanceof ApiError ? err.field : undefined });
+      setErrors(formErrors(err, FIELDS));
     } finally {
       setBusy(false);
     }
   }
 
   return (
-    <form onSubmit={submit} aria-labelledby="compose-heading" className="space-y-4 rounded-lg border border-zinc-200 bg-white p-5 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
+    <form onSubmit={submit} noValidate aria-labelledby="compose-heading" className="space-y-4 rounded-lg border border-zinc-200 bg-white p-5 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
       <h2 id="compose-heading" className="text-lg font-semibold">
         {editing ? `Edit “${editing.title}”` : "New announcement"}
       </h2>
-      <Field label="Title">
-        <input className={inputClass} name="title" required maxLength={200} value={values.title} onChange={(e) => set("title", e.target.value)} />
+      <Field label="Title" error={fieldError.title}>
+        <input className={inputClass} name="title" aria-invalid={fieldError.title ? true : undefined} required maxLength={200} value={values.title} onChange={(e) => set("title", e.target.value)} />
       </Field>
-      <Field label="Message" hint="Markdown: **bold**, _italic_, [links](https://example.com), lists.">
-        <textarea className={`${inputClass} min-h-24 font-mono`} name="body" maxLength={20000} value={values.body} onChange={(e) => set("body", e.target.value)} />
+      <Field label="Message" hint="Markdown: **bold**, _italic_, [links](https://example.com), lists." error={fieldError.body}>
+        <textarea className={`${inputClass} min-h-24 font-mono`} name="body" aria-invalid={fieldError.body ? true : undefined} maxLength={20000} value={values.body} onChange={(e) => set("body", e.target.value)} />
       </Field>
       <div className="grid gap-4 sm:grid-cols-3">
         <Field label="Type">
@@ -72,21 +79,21 @@ export function AnnouncementForm({ editing, onSaved, onCancel }: Props) {
         </Field>
       </div>
       <div className="grid gap-4 sm:grid-cols-3">
-        <Field label={values.kind === "maintenance" ? "Maintenance starts" : "Show from"} hint="Empty: right away.">
-          <input type="datetime-local" className={inputClass} name="startsAt" value={values.startsAt} onChange={(e) => set("startsAt", e.target.value)} />
+        <Field label={values.kind === "maintenance" ? "Maintenance starts" : "Show from"} hint="Empty: right away." error={fieldError.startsAt}>
+          <input type="datetime-local" className={inputClass} name="startsAt" aria-invalid={fieldError.startsAt ? true : undefined} value={values.startsAt} onChange={(e) => set("startsAt", e.target.value)} />
         </Field>
-        <Field label={values.kind === "maintenance" ? "Maintenance ends" : "Show until"} hint="Empty: until you revoke it.">
-          <input type="datetime-local" className={inputClass} name="endsAt" value={values.endsAt} onChange={(e) => set("endsAt", e.target.value)} />
+        <Field label={values.kind === "maintenance" ? "Maintenance ends" : "Show until"} hint="Empty: until you revoke it." error={fieldError.endsAt}>
+          <input type="datetime-local" className={inputClass} name="endsAt" aria-invalid={fieldError.endsAt ? true : undefined} value={values.endsAt} onChange={(e) => set("endsAt", e.target.value)} />
         </Field>
-        <Field label="Only on pages" hint='Optional, e.g. "/documents/*".'>
-          <input className={inputClass} name="targetPath" placeholder="All pages" value={values.targetPath} onChange={(e) => set("targetPath", e.target.value)} />
+        <Field label="Only on pages" hint='Optional, e.g. "/documents/*".' error={fieldError.targetPath}>
+          <input className={inputClass} name="targetPath" aria-invalid={fieldError.targetPath ? true : undefined} placeholder="All pages" value={values.targetPath} onChange={(e) => set("targetPath", e.target.value)} />
         </Field>
       </div>
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" name="dismissible" checked={values.dismissible} onChange={(e) => set("dismissible", e.target.checked)} />
         People can dismiss it
       </label>
-      {error && <Alert>{error.message}</Alert>}
+      {errors.form && <Alert>{errors.form}</Alert>}
       {previewing && <AnnouncementPreview values={values} />}
       <div className="flex flex-wrap gap-2">
         <Button type="button" onClick={() => setPreviewing((p) => !p)}>
@@ -105,12 +112,18 @@ export function AnnouncementForm({ editing, onSaved, onCancel }: Props) {
   );
 }
 
-function Field({ label, hint, children }: { label: string; hint?: string; children: ReactNode }) {
+function Field({ label, hint, error, children }: { label: string; hint?: string; error?: string; children: ReactNode }) {
   return (
     <label className="block">
       <span className="mb-1 block text-sm font-medium text-zinc-800 dark:text-zinc-200">{label}</span>
       {children}
-      {hint && <span className="mt-1 block text-xs text-zinc-500 dark:text-zinc-400">{hint}</span>}
+      {error ? (
+        <span role="alert" data-testid="field-error" className="mt-1 block text-sm text-red-600 dark:text-red-400">
+          {error}
+        </span>
+      ) : (
+        hint && <span className="mt-1 block text-xs text-zinc-500 dark:text-zinc-400">{hint}</span>
+      )}
     </label>
   );
 }

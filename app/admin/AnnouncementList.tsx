@@ -3,7 +3,8 @@
 import { useState } from "react";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
-import { errorMessage } from "@/lib/api";
+import { useAsk } from "@/components/ui/AskDialog";
+import { plainError } from "@/lib/apiErrors";
 import { announcementsApi } from "@/lib/announcements/adminApi";
 import type { AdminAnnouncement, AnnouncementStatus } from "@/lib/announcements/types";
 
@@ -23,16 +24,23 @@ type Props = { items: AdminAnnouncement[]; onEdit: (a: AdminAnnouncement) => voi
 export function AnnouncementList({ items, onEdit, onChanged }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
+  const ask = useAsk();
 
   async function revoke(a: AdminAnnouncement) {
-    if (!window.confirm(`Take down “${a.title}” for everyone?`)) return;
+    const sure = await ask.confirm({
+      title: `Take down “${a.title}”?`,
+      message: "It disappears at once from every open page, for everyone.",
+      confirmLabel: "Revoke",
+      danger: true,
+    });
+    if (!sure) return;
     setBusyId(a.id);
     setError(null);
     try {
       await announcementsApi.revoke(a.id);
       onChanged();
     } catch (e) {
-      setError(errorMessage(e));
+      setError(plainError(e));
     } finally {
       setBusyId(null);
     }

@@ -3,7 +3,8 @@
 // reads or edits documents: managing the account, tokens and members needs a browser session.
 "use client";
 import { useCallback, useEffect, useState, type FormEvent } from "react";
-import { api, errorMessage, type AccessToken, type CreatedAccessToken, type TokenScope } from "@/lib/api";
+import { api, type AccessToken, type CreatedAccessToken, type TokenScope } from "@/lib/api";
+import { formErrors, plainError } from "@/lib/apiErrors";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { CopyButton } from "@/components/ui/CopyButton";
@@ -26,7 +27,7 @@ export function AccessTokens() {
     try {
       setList({ status: "ready", tokens: await api.listTokens() });
     } catch (e) {
-      setList({ status: "error", message: errorMessage(e) });
+      setList({ status: "error", message: plainError(e) });
     }
   }, []);
 
@@ -130,7 +131,8 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedAccessToken)
       setName("");
       setCanEdit(false);
     } catch (e) {
-      setError(errorMessage(e));
+      const shown = formErrors(e, ["name"] as const, { name: "Give the token a name." });
+      setError(shown.fields.name ?? shown.form);
     } finally {
       setBusy(false);
     }
@@ -191,7 +193,7 @@ function RevokeTokenDialog({ token, onClose, onRevoked }: { token: AccessToken |
       onRevoked(token.id);
       onClose();
     } catch (e) {
-      setError(errorMessage(e));
+      setError(plainError(e));
     } finally {
       setBusy(false);
     }

@@ -6,7 +6,8 @@ import { usePathname } from "next/navigation";
 import { matchesTargetPath } from "@/lib/announcements/targetPath";
 import { restartAnnouncementStream } from "@/lib/announcements/sharedStream";
 import { useAnnouncementStream } from "./useAnnouncementStream";
-import { Banner } from "./Banner";
+import { BannerStack } from "./BannerStack";
+import { InToastRegion } from "@/components/ui/ToastRegion";
 import { Toast } from "./Toast";
 import { MaintenanceNotice } from "./MaintenanceNotice";
 import { VersionNotice } from "./VersionNotice";
@@ -31,18 +32,18 @@ export function Announcements({ signedInAs }: { signedInAs?: string | null }) {
         {maintenance.map((a) => (
           <MaintenanceNotice key={a.id} announcement={a} onDismiss={() => void dismiss(a.id)} />
         ))}
-        {banners.map((a) => (
-          <Banner key={a.id} announcement={a} onDismiss={() => void dismiss(a.id)} />
-        ))}
+        <BannerStack banners={banners} onDismiss={(id) => void dismiss(id)} />
       </div>
-      {toasts.length > 0 && (
-        <div className="pointer-events-none fixed bottom-4 right-4 z-50 flex flex-col gap-2" aria-label="Notifications">
-          {toasts.map((a) => (
-            <Toast key={a.id} announcement={a} onDismiss={() => void dismiss(a.id)} />
-          ))}
-        </div>
-      )}
-      <EventsStatus status={status} />
+      <InToastRegion>
+        {toasts.length > 0 && (
+          <div className="flex flex-col gap-2" aria-label="Notifications">
+            {toasts.map((a) => (
+              <Toast key={a.id} announcement={a} onDismiss={() => void dismiss(a.id)} />
+            ))}
+          </div>
+        )}
+        <EventsStatus status={status} />
+      </InToastRegion>
     </>
   );
 }

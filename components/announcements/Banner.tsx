@@ -1,19 +1,23 @@
-// A banner across the top of the page.
+// A banner across the top of the page. Its text lines up with the header's (same width, same padding).
+// `compact`: on a phone a dismissible banner shows its title only; the stack's "+N more" opens it.
 "use client";
+import type { ReactNode } from "react";
 import type { AnnouncementView } from "@/lib/announcements/types";
 import { AnnouncementContent } from "./AnnouncementContent";
 import { severityStyles } from "./severity";
 
-export function Banner({ announcement: a, onDismiss }: { announcement: AnnouncementView; onDismiss: () => void }) {
+type Props = { announcement: AnnouncementView; onDismiss: () => void; compact?: boolean; children?: ReactNode };
+
+export function Banner({ announcement: a, onDismiss, compact = false, children }: Props) {
   return (
     <div
       role={a.severity === "critical" ? "alert" : "status"}
       data-testid="announcement-banner"
       data-announcement-id={a.id}
-      className={`border-b px-4 py-2 ${severityStyles[a.severity]}`}
+      className={`border-b py-2 ${severityStyles[a.severity]}`}
     >
-      <div className="mx-auto flex max-w-5xl items-start gap-3">
-        <AnnouncementContent announcement={a} onDismiss={onDismiss} />
+      <div className="mx-auto flex max-w-5xl items-start gap-3 px-4">
+        <AnnouncementContent announcement={a} onDismiss={onDismiss} collapseBodyOnPhone={compact && a.dismissible} extra={children} />
       </div>
     </div>
   );

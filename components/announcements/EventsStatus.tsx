@@ -12,7 +12,7 @@ export function EventsStatus({ status }: { status: ConnectionStatus }) {
       aria-live="polite"
       className={
         down
-          ? "fixed bottom-4 left-4 z-50 rounded-full border border-zinc-300 bg-white px-3 py-1 text-xs text-zinc-700 shadow dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-300"
+          ? "pointer-events-auto self-start rounded-full border border-zinc-300 bg-white px-3 py-1 text-xs text-zinc-700 shadow dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-300"
           : "sr-only"
       }
     >

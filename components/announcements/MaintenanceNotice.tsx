@@ -17,8 +17,8 @@ export function MaintenanceNotice({ announcement: a, onDismiss }: { announcement
   const startsIn = now === null ? null : Date.parse(a.startsAt) - now;
   const endTime = a.endsAt ? new Date(a.endsAt).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) : null;
   return (
-    <div role="status" data-testid="maintenance-notice" data-announcement-id={a.id} className={`border-b px-4 py-2 ${severityStyles[a.severity]}`}>
-      <div className="mx-auto flex max-w-5xl items-start gap-3">
+    <div role="status" data-testid="maintenance-notice" data-announcement-id={a.id} className={`border-b py-2 ${severityStyles[a.severity]}`}>
+      <div className="mx-auto flex max-w-5xl items-start gap-3 px-4">
         <div className="min-w-0 flex-1">
           <p className="text-sm font-semibold">
             {a.title}{" "}

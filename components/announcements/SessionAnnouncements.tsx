@@ -5,5 +5,6 @@ import { Announcements } from "./Announcements";
 
 export function SessionAnnouncements() {
   const { status, user } = useSession();
-  return <Announcements signedInAs={status === "loading" || status === "error" ? undefined : (user?.id ?? null)} />;
+  const signedInAs = status === "loading" || status === "error" ? undefined : status === "signed-in" ? (user?.id ?? null) : null;
+  return <Announcements signedInAs={signedInAs} />;
 }

@@ -10,7 +10,7 @@ export function Toast({ announcement: a, onDismiss }: { announcement: Announceme
       role="status"
       data-testid="announcement-toast"
       data-announcement-id={a.id}
-      className={`pointer-events-auto w-80 max-w-[calc(100vw-2rem)] rounded-lg border p-3 shadow-lg ${severityStyles[a.severity]}`}
+      className={`pointer-events-auto w-full rounded-lg border p-3 shadow-lg ${severityStyles[a.severity]}`}
     >
       <div className="flex items-start gap-3">
         <AnnouncementContent announcement={a} onDismiss={onDismiss} />

@@ -6,9 +6,9 @@ export function VersionNotice() {
     <div
       role="status"
       data-testid="version-notice"
-      className="border-b border-indigo-200 bg-indigo-50 px-4 py-2 text-sm text-indigo-900 dark:border-indigo-900 dark:bg-indigo-950/70 dark:text-indigo-100"
+      className="border-b border-indigo-200 bg-indigo-50 py-2 text-sm text-indigo-900 dark:border-indigo-900 dark:bg-indigo-950/70 dark:text-indigo-100"
     >
-      <div className="mx-auto flex max-w-5xl items-center justify-between gap-3">
+      <div className="mx-auto flex max-w-5xl items-center justify-between gap-3 px-4">
         <p>A new version of Tandem is available. Reload the page to use it.</p>
         <button
           type="button"

@@ -5,6 +5,7 @@ import { useCallback, useState } from "react";
 import { realtime, type RequestResult } from "@/lib/realtime/client";
 import { useDocumentRoom, useOnConnect, useRealtimeEvent } from "@/lib/realtime/hooks";
 import type { ClientEventName, CommentView } from "@/lib/realtime/events";
+import { plainError } from "@/lib/apiErrors";
 
 export type CommentsState =
   | { status: "loading" }
@@ -24,7 +25,7 @@ export function useComments(documentId: string) {
 
   const load = useCallback(async () => {
     const res = await realtime().request("comments:list", { documentId });
-    setState(res.ok ? { status: "ready", comments: [...res.comments].sort(byTime) } : { status: "error", message: res.error.message });
+    setState(res.ok ? { status: "ready", comments: [...res.comments].sort(byTime) } : { status: "error", message: plainError(res.error) });
   }, [documentId]);
   useOnConnect(() => void load());
 
@@ -48,7 +49,7 @@ export function useComments(documentId: string) {
   const run = useCallback(
     async <E extends ClientEventName>(request: Promise<RequestResult<E>>, apply: (res: Extract<RequestResult<E>, { ok: true }>) => void) => {
       const res = await request;
-      if (!res.ok) return res.error.message;
+      if (!res.ok) return plainError(res.error);
       apply(res as Extract<RequestResult<E>, { ok: true }>);
       return null;
     },

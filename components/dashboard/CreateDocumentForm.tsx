@@ -1,7 +1,8 @@
 // "New document": a title and Enter. An empty title is fine; the server calls it "Untitled".
 "use client";
 import { useState, type FormEvent } from "react";
-import { errorMessage, type DocumentSummary } from "@/lib/api";
+import { type DocumentSummary } from "@/lib/api";
+import { plainError } from "@/lib/apiErrors";
 import { Button } from "@/components/ui/Button";
 import { inputClass } from "@/components/ui/TextField";
 
@@ -19,7 +20,7 @@ export function CreateDocumentForm({ onCreate }: { onCreate: (title: string) => 
       await onCreate(trimmed === "" ? "Untitled" : trimmed);
       setTitle("");
     } catch (e) {
-      setError(errorMessage(e));
+      setError(plainError(e));
     } finally {
       setBusy(false);
     }

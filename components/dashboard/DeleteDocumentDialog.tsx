@@ -1,7 +1,8 @@
 // Asks before deleting: deleting removes the document for everyone it is shared with.
 "use client";
 import { useState } from "react";
-import { errorMessage, type DocumentSummary } from "@/lib/api";
+import { type DocumentSummary } from "@/lib/api";
+import { plainError } from "@/lib/apiErrors";
 import { Dialog } from "@/components/ui/Dialog";
 import { Button } from "@/components/ui/Button";
 import { Alert } from "@/components/ui/Alert";
@@ -30,7 +31,7 @@ export function DeleteDocumentDialog({ doc, onCancel, onConfirm }: Props) {
       await onConfirm(doc.id);
       onCancel();
     } catch (e) {
-      setError(errorMessage(e));
+      setError(plainError(e));
     } finally {
       setBusy(false);
     }

@@ -3,7 +3,8 @@
 "use client";
 import Link from "next/link";
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { errorMessage, type DocumentSummary } from "@/lib/api";
+import { type DocumentSummary } from "@/lib/api";
+import { plainError } from "@/lib/apiErrors";
 import { Button } from "@/components/ui/Button";
 import { inputClass } from "@/components/ui/TextField";
 import { RoleBadge } from "@/components/ui/RoleBadge";
@@ -95,7 +96,7 @@ function RenameForm({ doc, onRename, onDone }: { doc: DocumentSummary; onRename:
       await onRename(doc.id, trimmed);
       onDone();
     } catch (e) {
-      setError(errorMessage(e));
+      setError(plainError(e));
       setBusy(false);
     }
   }

@@ -3,7 +3,8 @@
 // source of change goes through the same two functions.
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { api, errorMessage, type DocumentSummary, type Role } from "@/lib/api";
+import { api, type DocumentSummary, type Role } from "@/lib/api";
+import { plainError } from "@/lib/apiErrors";
 
 export type DocumentListState =
   | { status: "loading" }
@@ -25,7 +26,7 @@ export function useDocuments() {
       const documents = await api.listDocuments();
       if (id === loadId.current) setState({ status: "ready", documents: [...documents].sort(newestFirst) });
     } catch (e) {
-      if (id === loadId.current) setState({ status: "error", message: errorMessage(e) });
+      if (id === loadId.current) setState({ status: "error", message: plainError(e) });
     }
   }, []);
 

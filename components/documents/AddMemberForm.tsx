@@ -1,7 +1,8 @@
 // The owner's "share with" form: someone's email and the role they get.
 "use client";
 import { useState, type FormEvent } from "react";
-import { ApiError, errorMessage, type Member } from "@/lib/api";
+import type { Member } from "@/lib/api";
+import { formErrors } from "@/lib/apiErrors";
 import { Button } from "@/components/ui/Button";
 import { inputClass } from "@/components/ui/TextField";
 import { Alert } from "@/components/ui/Alert";
@@ -29,8 +30,8 @@ export function AddMemberForm({ onAdd }: Props) {
       setEmail("");
       setAdded(`${member.name} can now ${member.role === "editor" ? "edit" : "view"} this document.`);
     } catch (e) {
-      // The API prefixes input errors with the field ("email: must be…"); say it in words instead.
-      setError(e instanceof ApiError && e.code === "invalid_input" && e.field === "email" ? "Enter a valid email address." : errorMessage(e));
+      const shown = formErrors(e, ["email"] as const);
+      setError(shown.fields.email ?? shown.form);
     } finally {
       setBusy(false);
     }

@@ -1,7 +1,7 @@
 // The document's title as a heading; owners and editors can rename it in place.
 "use client";
 import { useState, type FormEvent } from "react";
-import { errorMessage } from "@/lib/api";
+import { formErrors } from "@/lib/apiErrors";
 import { Button } from "@/components/ui/Button";
 import { inputClass } from "@/components/ui/TextField";
 
@@ -22,13 +22,15 @@ export function DocumentTitle({ title, canRename, onRename }: Props) {
     if (draft === null) return;
     const trimmed = draft.trim();
     if (trimmed === title) return cancel();
+    if (!trimmed) return setError("Enter a title.");
     setBusy(true);
     setError(null);
     try {
       await onRename(trimmed);
       setDraft(null);
     } catch (e) {
-      setError(errorMessage(e));
+      const shown = formErrors(e, ["title"] as const);
+      setError(shown.fields.title ?? shown.form);
     } finally {
       setBusy(false);
     }
@@ -51,6 +53,7 @@ export function DocumentTitle({ title, canRename, onRename }: Props) {
             autoComplete="off"
             className={`${inputClass} text-lg font-semibold`}
             aria-invalid={error ? true : undefined}
+            aria-describedby={error ? "rename-error" : undefined}
           />
           <div className="flex gap-2">
             <Button type="submit" variant="primary" busy={busy} busyLabel="Saving…">
@@ -60,7 +63,7 @@ export function DocumentTitle({ title, canRename, onRename }: Props) {
           </div>
         </div>
         {error && (
-          <p role="alert" className="mt-1 text-sm text-red-600 dark:text-red-400">
+          <p id="rename-error" role="alert" className="mt-1 text-sm text-red-600 dark:text-red-400">
             {error}
           </p>
         )}

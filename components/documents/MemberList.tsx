@@ -2,7 +2,8 @@
 // row: removing closes that person's open editor at once); everyone else can only look, and leave.
 "use client";
 import { useState } from "react";
-import { errorMessage, type Member } from "@/lib/api";
+import { type Member } from "@/lib/api";
+import { plainError } from "@/lib/apiErrors";
 import { Button } from "@/components/ui/Button";
 import { RoleBadge } from "@/components/ui/RoleBadge";
 import { selectClass } from "./AddMemberForm";
@@ -26,7 +27,7 @@ export function MemberList({ members, currentUserId, canManage, onChangeRole, on
     try {
       await action();
     } catch (e) {
-      setError(errorMessage(e));
+      setError(plainError(e));
     } finally {
       setBusyId(null);
     }

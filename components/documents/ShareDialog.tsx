@@ -2,7 +2,8 @@
 // and can leave.
 "use client";
 import { useState } from "react";
-import { errorMessage, type DocumentSummary, type User } from "@/lib/api";
+import { type DocumentSummary, type User } from "@/lib/api";
+import { plainError } from "@/lib/apiErrors";
 import { Dialog } from "@/components/ui/Dialog";
 import { Button } from "@/components/ui/Button";
 import { Alert } from "@/components/ui/Alert";
@@ -33,7 +34,7 @@ export function ShareDialog({ doc, user, open, onClose, onLeft }: Props) {
       await members.remove(user.id);
       onLeft();
     } catch (e) {
-      setLeaveError(errorMessage(e));
+      setLeaveError(plainError(e));
       setLeaving(false);
     }
   }

@@ -1,7 +1,8 @@
 // One document's metadata (title, owner, your role) for the document page.
 "use client";
 import { useCallback, useEffect, useState } from "react";
-import { api, ApiError, errorMessage, type DocumentSummary } from "@/lib/api";
+import { api, ApiError, type DocumentSummary } from "@/lib/api";
+import { plainError } from "@/lib/apiErrors";
 
 export type DocumentState =
   | { status: "loading" }
@@ -18,7 +19,7 @@ export function useDocument(id: string) {
     } catch (e) {
       // 404 covers both "deleted" and "not yours": the server never says which.
       if (e instanceof ApiError && e.status === 404) setState({ status: "not-found" });
-      else setState({ status: "error", message: errorMessage(e) });
+      else setState({ status: "error", message: plainError(e) });
     }
   }, [id]);
 

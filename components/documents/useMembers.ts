@@ -1,7 +1,8 @@
 // The members of one document, loaded when the share dialog opens, changed through the API.
 "use client";
 import { useCallback, useEffect, useState } from "react";
-import { api, errorMessage, type Member } from "@/lib/api";
+import { api, type Member } from "@/lib/api";
+import { plainError } from "@/lib/apiErrors";
 
 export type MembersState = { status: "loading" } | { status: "error"; message: string } | { status: "ready"; members: Member[] };
 
@@ -12,7 +13,7 @@ export function useMembers(documentId: string, active: boolean) {
     try {
       setState({ status: "ready", members: await api.listMembers(documentId) });
     } catch (e) {
-      setState({ status: "error", message: errorMessage(e) });
+      setState({ status: "error", message: plainError(e) });
     }
   }, [documentId]);
 

@@ -4,14 +4,14 @@
 "use client";
 import { useEffect } from "react";
 import { EditorContent, type Editor } from "@tiptap/react";
-import { useCollabSession, type AccessState, type CollabSession } from "./useCollabSession";
+import { useCollabSession, type AccessState, type CollabSession, type ConnectionState } from "./useCollabSession";
 import { useCollabEditor, type EditorUser } from "./useCollabEditor";
 import { usePresence } from "./usePresence";
 import { Toolbar } from "./Toolbar";
-import { ConnectionIndicator } from "./ConnectionIndicator";
+import { ConnectionIndicator, type ShownConnection } from "./ConnectionIndicator";
 import { PresenceAvatars } from "./PresenceAvatars";
 import { AccessNotice } from "./AccessNotice";
-import type { ConnectionState } from "./useCollabSession";
+import { useSession } from "@/components/layout/SessionProvider";
 
 export type CollaborativeEditorProps = {
   documentId: string;
@@ -40,19 +40,33 @@ function isReadOnly(readOnly: boolean, access: AccessState): boolean {
   }
 }
 
+/** The server ended the session for good: say so rather than "Reconnecting…" forever. */
+function shownConnection(connection: ConnectionState, access: AccessState): ShownConnection {
+  if (access.kind !== "ended") return connection;
+  return access.signedOut ? "signed-out" : "closed";
+}
+
 export function CollaborativeEditor({ documentId, user, readOnly, onEditor, onAccessEnded, ended = false }: CollaborativeEditorProps) {
   const { session, connection, access, notice } = useCollabSession(documentId);
-  const locked = isReadOnly(readOnly, access) || ended;
-  const endedMessage = access.kind === "ended" ? access.message : null;
+  const { status, sessionEnded } = useSession();
+  const signedOut = status === "ended" || (access.kind === "ended" && access.signedOut);
+  const locked = isReadOnly(readOnly, access) || signedOut || ended;
+  // Signed out is the session's ending, not the document's: the page shows its own notice for it.
+  const endedMessage = access.kind === "ended" && !access.signedOut ? access.message : null;
   useEffect(() => {
     if (endedMessage !== null) onAccessEnded?.(endedMessage);
   }, [endedMessage, onAccessEnded]);
+  // A close for an ended session (another tab signed out, the session expired) ends it for the whole page.
+  useEffect(() => {
+    if (access.kind === "ended" && access.signedOut) sessionEnded();
+  }, [access, sessionEnded]);
+  const shown: ShownConnection = status === "ended" ? "signed-out" : shownConnection(connection, access);
   return (
     <div className="rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950">
-      {access.kind === "ended" && !onAccessEnded && <AccessNotice tone="error" message={access.message} />}
+      {access.kind === "ended" && !onAccessEnded && !access.signedOut && <AccessNotice tone="error" message={access.message} />}
       {notice && access.kind !== "ended" && !ended && <AccessNotice tone="info" message={notice} />}
       {session ? (
-        <EditorSurface key={documentId} documentId={documentId} session={session} user={user} locked={locked} connection={connection} onEditor={onEditor} />
+        <EditorSurface key={documentId} documentId={documentId} session={session} user={user} locked={locked} connection={shown} onEditor={onEditor} />
       ) : (
         <div className="min-h-[50vh] px-4 py-3 text-sm text-zinc-500 dark:text-zinc-400">Opening the document…</div>
       )}
@@ -65,7 +79,7 @@ function EditorSurface(props: {
   session: CollabSession;
   user: EditorUser;
   locked: boolean;
-  connection: ConnectionState;
+  connection: ShownConnection;
   onEditor?: (editor: Editor | null) => void;
 }) {
   const editor = useCollabEditor(props.session, props.user, !props.locked);
@@ -77,18 +91,24 @@ function EditorSurface(props: {
   const people = usePresence(props.documentId, props.user.id);
   return (
     <>
-      <div className="flex items-center justify-between gap-3 border-b border-zinc-200 px-3 py-2 dark:border-zinc-800">
-        <ConnectionIndicator state={props.connection} />
-        <div className="flex items-center gap-3">
-          {props.locked && (
-            <span className="rounded bg-zinc-100 px-2 py-0.5 text-xs text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">
-              View only
-            </span>
-          )}
-          <PresenceAvatars people={people} />
+      {/* Sticky: the connection state, the people here and the toolbar stay in view in a long document. */}
+      <div
+        data-testid="editor-chrome"
+        className="sticky top-0 z-20 rounded-t-lg border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950"
+      >
+        <div className="flex items-center justify-between gap-3 px-3 py-2">
+          <ConnectionIndicator state={props.connection} />
+          <div className="flex items-center gap-3">
+            {props.locked && (
+              <span className="rounded bg-zinc-100 px-2 py-0.5 text-xs text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">
+                View only
+              </span>
+            )}
+            <PresenceAvatars people={people} />
+          </div>
         </div>
+        {editor && !props.locked && <Toolbar editor={editor} disabled={props.locked} />}
       </div>
-      {editor && !props.locked && <Toolbar editor={editor} disabled={props.locked} />}
       <EditorContent editor={editor} />
     </>
   );

@@ -2,6 +2,8 @@
 "use client";
 import { useEditorState, type Editor } from "@tiptap/react";
 import type { ReactNode } from "react";
+import { useAsk } from "@/components/ui/AskDialog";
+import { useRovingFocus } from "@/components/ui/useRovingFocus";
 
 type ToolbarState = {
   h1: boolean;
@@ -80,20 +82,32 @@ export function Toolbar({ editor, disabled }: { editor: Editor; disabled: boolea
   });
   const chain = () => editor.chain().focus();
 
-  const editLink = () => {
+  const ask = useAsk();
+  const roving = useRovingFocus<HTMLDivElement>();
+  const editLink = async () => {
     if (s.link) return void chain().extendMarkRange("link").unsetLink().run();
-    const input = window.prompt("Link address (https://…)");
-    if (input === null) return;
-    const href = safeLink(input);
-    if (!href) return void window.alert("That does not look like a web or email address.");
-    chain().extendMarkRange("link").setLink({ href }).run();
+    const input = await ask.prompt({
+      title: "Add a link",
+      label: "Link address",
+      placeholder: "https://…",
+      inputType: "url",
+      confirmLabel: "Add link",
+      // Refused in the dialog itself, so the person can correct it instead of starting over.
+      validate: (value) => (safeLink(value) ? null : "Enter a web or email address, such as https://example.com."),
+    });
+    const href = input === null ? null : safeLink(input);
+    if (href) chain().extendMarkRange("link").setLink({ href }).run();
+    else editor.commands.focus();
   };
 
   return (
     <div
+      ref={roving.ref}
+      onFocus={roving.onFocus}
+      onKeyDown={roving.onKeyDown}
       role="toolbar"
       aria-label="Formatting"
-      className="flex flex-wrap items-center gap-0.5 border-b border-zinc-200 px-2 py-1 dark:border-zinc-800"
+      className="flex flex-wrap items-center gap-0.5 border-t border-zinc-200 px-2 py-1 dark:border-zinc-800"
     >
       <ToolButton label="Heading 1" active={s.h1} disabled={disabled} onClick={() => chain().toggleHeading({ level: 1 }).run()}>H1</ToolButton>
       <ToolButton label="Heading 2" active={s.h2} disabled={disabled} onClick={() => chain().toggleHeading({ level: 2 }).run()}>H2</ToolButton>
@@ -102,7 +116,7 @@ export function Toolbar({ editor, disabled }: { editor: Editor; disabled: boolea
       <ToolButton label="Bold" active={s.bold} disabled={disabled} onClick={() => chain().toggleBold().run()}><b>B</b></ToolButton>
       <ToolButton label="Italic" active={s.italic} disabled={disabled} onClick={() => chain().toggleItalic().run()}><i>I</i></ToolButton>
       <ToolButton label="Strikethrough" active={s.strike} disabled={disabled} onClick={() => chain().toggleStrike().run()}><s>S</s></ToolButton>
-      <ToolButton label="Link" active={s.link} disabled={disabled} onClick={editLink}>Link</ToolButton>
+      <ToolButton label="Link" active={s.link} disabled={disabled} onClick={() => void editLink()}>Link</ToolButton>
       <Divider />
       <ToolButton label="Bulleted list" active={s.bulletList} disabled={disabled} onClick={() => chain().toggleBulletList().run()}>• List</ToolButton>
       <ToolButton label="Numbered list" active={s.orderedList} disabled={disabled} onClick={() => chain().toggleOrderedList().run()}>1. List</ToolButton>

@@ -6,7 +6,7 @@ import StarterKit from "@tiptap/starter-kit";
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import TaskList from "@tiptap/extension-task-list";
-import TaskItem from "@tiptap/extension-task-item";
+import { ReadOnlyAwareTaskItem } from "./taskItem";
 import Placeholder from "@tiptap/extension-placeholder";
 import { userColor } from "@/lib/collab/userColor";
 import { pageNonce } from "@/lib/pageNonce";
@@ -26,7 +26,7 @@ export function useCollabEditor(session: CollabSession, user: EditorUser, editab
         // Collaboration brings its own (Yjs) undo history.
         StarterKit.configure({ undoRedo: false, link: { openOnClick: false, autolink: true } }),
         TaskList,
-        TaskItem.configure({ nested: true }),
+        ReadOnlyAwareTaskItem.configure({ nested: true }),
         Placeholder.configure({ placeholder: "Start writing…" }),
         Collaboration.configure({ document: session.doc }),
         CollaborationCaret.configure({
@@ -40,6 +40,7 @@ export function useCollabEditor(session: CollabSession, user: EditorUser, editab
         attributes: {
           class: editorContentClass,
           "data-testid": "editor",
+          "data-skip-target": "", // where "Skip to content" lands (components/layout/SkipLink.tsx)
           "aria-label": "Document text",
           role: "textbox",
           "aria-multiline": "true",

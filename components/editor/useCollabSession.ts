@@ -14,7 +14,7 @@ export type ConnectionState = "connecting" | "connected" | "reconnecting" | "off
 export type AccessState =
   | { kind: "as-given" }
   | { kind: "role"; canWrite: boolean } // re-read after an AccessChanged close
-  | { kind: "ended"; message: string }; // removed, deleted or signed out: no more reconnecting
+  | { kind: "ended"; message: string; signedOut: boolean }; // removed, deleted or signed out: no more reconnecting
 
 export type CollabSession = {
   doc: Y.Doc;
@@ -64,7 +64,12 @@ export function useCollabSession(documentId: string) {
       }
       const message = describeClose(event.code);
       if (event.code === CloseCode.Forbidden || event.code === CloseCode.DocumentDeleted || event.code === CloseCode.Unauthorized) {
-        setAccess({ kind: "ended", message: message ?? "This document is no longer available." });
+        // The server's reason says which ending it was ("You signed out…", "Your session ended…").
+        setAccess({
+          kind: "ended",
+          message: event.reason || message || "This document is no longer available.",
+          signedOut: event.code === CloseCode.Unauthorized,
+        });
         // Do not keep a private copy of a document we may no longer see.
         if (event.code !== CloseCode.Unauthorized) void local.clearData();
       } else if (message) {

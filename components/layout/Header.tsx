@@ -7,6 +7,7 @@ import { useSession } from "./SessionProvider";
 import { Button, ButtonLink } from "@/components/ui/Button";
 import { NotificationsBell } from "@/components/notifications/NotificationsBell";
 import { useRealtimeIdentity } from "@/lib/realtime/hooks";
+import { loginPathFor } from "./nextPath";
 
 function NavLink({ href, children }: { href: string; children: string }) {
   const pathname = usePathname();
@@ -30,7 +31,9 @@ export function Header() {
   const { status, user, signOut } = useSession();
   const router = useRouter();
   const [signingOut, setSigningOut] = useState(false);
-  useRealtimeIdentity(user?.id ?? null); // the live connection must follow sign-in and sign-out
+  const pathname = usePathname();
+  const signedIn = status === "signed-in" && user;
+  useRealtimeIdentity(signedIn ? user.id : null); // the live connection must follow sign-in and sign-out
 
   async function handleSignOut() {
     setSigningOut(true);
@@ -52,7 +55,7 @@ export function Header() {
           Tandem
         </Link>
 
-        {user && (
+        {signedIn && (
           <nav aria-label="Main" className="order-3 flex w-full gap-1 sm:order-none sm:w-auto">
             <NavLink href="/dashboard">Documents</NavLink>
             <NavLink href="/settings">Settings</NavLink>
@@ -61,7 +64,16 @@ export function Header() {
         )}
 
         <div className="ml-auto flex items-center gap-3">
-          {user ? (
+          {status === "ended" ? (
+            <>
+              <span data-testid="signed-out-note" className="text-sm text-zinc-600 dark:text-zinc-400">
+                You are signed out
+              </span>
+              <ButtonLink href={loginPathFor(pathname)} variant="primary" size="sm">
+                Sign in again
+              </ButtonLink>
+            </>
+          ) : signedIn ? (
             <>
               <NotificationsBell />
               <span data-testid="current-user" className="max-w-[12rem] truncate text-sm text-zinc-600 dark:text-zinc-400" title={user.email}>

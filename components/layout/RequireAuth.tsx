@@ -17,7 +17,8 @@ export function RequireAuth({ children }: { children: ReactNode }) {
     if (status === "signed-out") router.replace(loginPathFor(pathname));
   }, [status, router, pathname]);
 
-  if (status === "signed-in") return <>{children}</>;
+  // "ended": the page stays (read-only, it says why); its content is not taken away mid-sentence.
+  if (status === "signed-in" || status === "ended") return <>{children}</>;
   if (status === "error") {
     return (
       <Alert action={<Button size="sm" onClick={() => void refresh()}>Try again</Button>}>

@@ -1,24 +1,36 @@
 // Who is signed in, for every page. Asked once from /api/me; sign-in, sign-up and sign-out update it.
+// A session can also end under a page (signed out in another tab, or expired): the page then stays
+// as it was but read-only, says so, and offers "Sign in again" ("ended" below).
 "use client";
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
-import { api, errorMessage, type User } from "@/lib/api";
+import { api, type User } from "@/lib/api";
+import { plainError } from "@/lib/apiErrors";
 
-type Status = "loading" | "signed-in" | "signed-out" | "error";
+/**
+ * "ended": we were signed in and the server no longer knows our session. `user` is still the last
+ * one known, so open pages can keep showing what they showed, with every control turned off.
+ */
+export type SessionStatus = "loading" | "signed-in" | "signed-out" | "ended" | "error";
 
 type Session = {
-  status: Status;
+  status: SessionStatus;
   user: User | null;
   /** Why the session could not be checked (status "error"), e.g. the server is unreachable. */
   error: string | null;
   setUser(user: User | null): void;
   refresh(): Promise<void>;
   signOut(): Promise<void>;
+  /** Something (a collab close code, a 401) says the session is gone: show the signed-out state. */
+  sessionEnded(): void;
 };
 
 const SessionContext = createContext<Session | null>(null);
 
+/** Tells this browser's other tabs at once that we signed out here (no wait for a close code). */
+const CHANNEL = "tandem-session";
+
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [status, setStatus] = useState<Status>("loading");
+  const [status, setStatus] = useState<SessionStatus>("loading");
   const [user, setUserState] = useState<User | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -28,11 +40,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setStatus(next ? "signed-in" : "signed-out");
   }, []);
 
+  const sessionEnded = useCallback(() => {
+    // Only a session we had can end; keep the user for the page's content.
+    setStatus((s) => (s === "signed-in" ? "ended" : s));
+  }, []);
+
   const refresh = useCallback(async () => {
     try {
       setUser(await api.me());
     } catch (e) {
-      setError(errorMessage(e));
+      setError(plainError(e));
       setStatus("error");
     }
   }, [setUser]);
@@ -41,14 +58,42 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     // Forget the user locally even if the request fails: the cookie is cleared on the next success.
     await api.logout().catch(() => undefined);
     setUser(null);
+    if (typeof BroadcastChannel !== "undefined") {
+      const channel = new BroadcastChannel(CHANNEL);
+      channel.postMessage("signed-out");
+      channel.close();
+    }
   }, [setUser]);
 
   useEffect(() => {
     void refresh();
   }, [refresh]);
 
-  const value = useMemo(() => ({ status, user, error, setUser, refresh, signOut }), [status, user, error, setUser, refresh, signOut]);
+  useSessionEndSignals(status, sessionEnded);
+
+  const value = useMemo(
+    () => ({ status, user, error, setUser, refresh, signOut, sessionEnded }),
+    [status, user, error, setUser, refresh, signOut, sessionEnded],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+/** Another tab signing out, or the session found gone when this tab comes back into view. */
+function useSessionEndSignals(status: SessionStatus, sessionEnded: () => void): void {
+  useEffect(() => {
+    if (status !== "signed-in") return;
+    const channel = typeof BroadcastChannel !== "undefined" ? new BroadcastChannel(CHANNEL) : null;
+    if (channel) channel.onmessage = (e) => e.data === "signed-out" && sessionEnded();
+    const recheck = () => {
+      if (document.visibilityState !== "visible") return;
+      api.me().then((me) => !me && sessionEnded(), () => undefined); // offline is not signed out
+    };
+    document.addEventListener("visibilitychange", recheck);
+    return () => {
+      channel?.close();
+      document.removeEventListener("visibilitychange", recheck);
+    };
+  }, [status, sessionEnded]);
 }
 
 export function useSession(): Session {
@@ -57,9 +102,14 @@ export function useSession(): Session {
   return session;
 }
 
-/** The signed-in user, for components rendered inside <RequireAuth>. */
+/** The signed-in user (or the last one, once the session "ended"), for components inside <RequireAuth>. */
 export function useUser(): User {
   const { user } = useSession();
   if (!user) throw new Error("useUser must be used inside <RequireAuth>.");
   return user;
+}
+
+/** True once the session ended under the page: every control that writes must be off. */
+export function useSessionEnded(): boolean {
+  return useSession().status === "ended";
 }

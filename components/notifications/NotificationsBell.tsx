@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/Button";
 import { RelativeTime } from "@/components/ui/RelativeTime";
+import { InToastRegion } from "@/components/ui/ToastRegion";
 import { useRealtimeState } from "@/lib/realtime/hooks";
 import type { NotificationView } from "@/lib/realtime/events";
 import { useNotifications } from "./useNotifications";
@@ -110,18 +111,21 @@ export function NotificationsBell() {
         </div>
       )}
 
-      <div aria-live="polite" className="pointer-events-none fixed bottom-4 right-4 z-50 flex flex-col gap-2">
-        {toasts.map((n) => (
-          <div
-            key={n.id}
-            role="status"
-            data-testid="notification-toast"
-            className="pointer-events-auto w-80 max-w-[calc(100vw-2rem)] rounded-lg border border-zinc-200 bg-white p-3 text-sm shadow-lg dark:border-zinc-800 dark:bg-zinc-900"
-          >
-            <NotificationLink notification={n} onOpen={() => setToasts((t) => t.filter((x) => x.id !== n.id))} />
-          </div>
-        ))}
-      </div>
+      {/* Out of the header: see ToastRegion for why. */}
+      <InToastRegion>
+        <div aria-live="polite" className="flex flex-col gap-2">
+          {toasts.map((n) => (
+            <div
+              key={n.id}
+              role="status"
+              data-testid="notification-toast"
+              className="pointer-events-auto w-full rounded-lg border border-zinc-200 bg-white p-3 text-sm shadow-lg dark:border-zinc-800 dark:bg-zinc-900"
+            >
+              <NotificationLink notification={n} onOpen={() => setToasts((t) => t.filter((x) => x.id !== n.id))} />
+            </div>
+          ))}
+        </div>
+      </InToastRegion>
     </div>
   );
 }

@@ -1,0 +1,46 @@
+// One Tab stop for a group of buttons (the ARIA toolbar pattern): Tab enters on the last-used
+// button and leaves the group; the arrow keys, Home and End move within it. Disabled buttons are
+// skipped. A keyboard user reaches the editor past the formatting toolbar with one Tab, not eighteen.
+"use client";
+import { useCallback, useEffect, useRef, type FocusEvent, type KeyboardEvent } from "react";
+
+export function useRovingFocus<T extends HTMLElement>() {
+  const ref = useRef<T>(null);
+  const current = useRef<HTMLElement | null>(null);
+
+  const items = () => Array.from(ref.current?.querySelectorAll<HTMLButtonElement>("button:not(:disabled)") ?? []);
+
+  // After every render: exactly one enabled button is in the Tab order.
+  useEffect(() => {
+    const all = items();
+    const active = current.current && all.includes(current.current as HTMLButtonElement) ? current.current : (all[0] ?? null);
+    for (const b of ref.current?.querySelectorAll<HTMLButtonElement>("button") ?? []) b.tabIndex = b === active ? 0 : -1;
+  });
+
+  const onFocus = useCallback((e: FocusEvent<T>) => {
+    if (!(e.target instanceof HTMLButtonElement)) return;
+    current.current = e.target;
+    for (const b of ref.current?.querySelectorAll<HTMLButtonElement>("button") ?? []) b.tabIndex = b === e.target ? 0 : -1;
+  }, []);
+
+  const onKeyDown = useCallback((e: KeyboardEvent<T>) => {
+    const all = items();
+    const at = all.indexOf(document.activeElement as HTMLButtonElement);
+    if (at < 0 || all.length === 0) return;
+    const to =
+      e.key === "ArrowRight" || e.key === "ArrowDown"
+        ? (at + 1) % all.length
+        : e.key === "ArrowLeft" || e.key === "ArrowUp"
+          ? (at - 1 + all.length) % all.length
+          : e.key === "Home"
+            ? 0
+            : e.key === "End"
+              ? all.length - 1
+              : null;
+    if (to === null) return;
+    e.preventDefault();
+    all[to].focus();
+  }, []);
+
+  return { ref, onFocus, onKeyDown };
+}
