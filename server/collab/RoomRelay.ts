@@ -2,8 +2,12 @@
 // open document. Each update is stored by the instance that accepted it; the others only show it.
 // When a room opens, and whenever the Redis connection comes back, instances exchange state vectors
 // (y-protocols' sync idea) so that what was missed while Redis was away converges too.
+// Failures never stop the room (Redis is a way to show edits sooner, not where they are kept): they are
+// counted (`stats`, on /metrics) and logged, at most once per kind per interval.
 import crypto from "node:crypto";
 import type { Redis } from "ioredis";
+import type { Logger } from "../log";
+import { ThrottledLog } from "../ops/throttledLog";
 import type { Room } from "./Room";
 
 export interface RoomRelay {
@@ -25,6 +29,15 @@ const enum Kind {
 
 const ID_BYTES = 16;
 
+export type RelayStats = {
+  /** Messages from other instances that could not be applied (malformed, or an unknown kind). */
+  rejected: number;
+  /** Publishes Redis refused: those edits reach other instances at the next state exchange. */
+  publishErrors: number;
+  /** Subscribes and unsubscribes Redis refused. */
+  subscriptionErrors: number;
+};
+
 export class RedisRoomRelay implements RoomRelay {
   private readonly instanceId = crypto.randomBytes(ID_BYTES);
   private readonly rooms = new Map<string, Room>();
@@ -34,14 +47,16 @@ export class RedisRoomRelay implements RoomRelay {
   private readonly onReady = () => {
     for (const documentId of this.rooms.keys()) this.requestSync(documentId);
   };
-  /** Messages from other instances that could not be applied (malformed): counted, never fatal. */
-  rejected = 0;
+  readonly stats: RelayStats = { rejected: 0, publishErrors: 0, subscriptionErrors: 0 };
+  private readonly problems: ThrottledLog;
 
   constructor(
     private readonly pub: Redis,
     private readonly sub: Redis,
     private readonly prefix: string,
+    log: Logger,
   ) {
+    this.problems = new ThrottledLog(log);
     sub.on("messageBuffer", this.onMessage);
     sub.on("ready", this.onReady);
   }
@@ -56,12 +71,12 @@ export class RedisRoomRelay implements RoomRelay {
     void this.sub
       .subscribe(this.channel(documentId))
       .then(() => this.requestSync(documentId))
-      .catch(() => {}); // Redis down: the "ready" resync covers it
+      .catch((error) => this.subscriptionFailed(error, documentId)); // Redis down: the "ready" resync covers it
   }
 
   close(documentId: string): void {
     this.rooms.delete(documentId);
-    void this.sub.unsubscribe(this.channel(documentId)).catch(() => {});
+    void this.sub.unsubscribe(this.channel(documentId)).catch((error) => this.subscriptionFailed(error, documentId));
   }
 
   publishUpdate(documentId: string, update: Uint8Array): void {
@@ -77,7 +92,17 @@ export class RedisRoomRelay implements RoomRelay {
     this.sub.off("ready", this.onReady);
     const channels = [...this.rooms.keys()].map((d) => this.channel(d));
     this.rooms.clear();
-    if (channels.length > 0) await this.sub.unsubscribe(...channels).catch(() => {});
+    if (channels.length > 0) await this.sub.unsubscribe(...channels).catch((error) => this.subscriptionFailed(error));
+  }
+
+  private subscriptionFailed(error: unknown, documentId?: string): void {
+    this.stats.subscriptionErrors++;
+    this.problems.warn("subscription", { err: error, documentId }, "collab relay: Redis refused a subscription change");
+  }
+
+  private rejectedMessage(fields: Record<string, unknown>): void {
+    this.stats.rejected++;
+    this.problems.warn("rejected", fields, "collab relay: a message from another instance was not applied");
   }
 
   private requestSync(documentId: string): void {
@@ -97,7 +122,10 @@ export class RedisRoomRelay implements RoomRelay {
       parts.push(target, len, stateVector);
     }
     parts.push(payload);
-    void this.pub.publish(this.channel(documentId), Buffer.concat(parts)).catch(() => {});
+    void this.pub.publish(this.channel(documentId), Buffer.concat(parts)).catch((error) => {
+      this.stats.publishErrors++;
+      this.problems.warn("publish", { err: error, documentId }, "collab relay: Redis refused a publish; other instances catch up at the next state exchange");
+    });
   }
 
   private receive(channel: string, message: Buffer): void {
@@ -127,10 +155,10 @@ export class RedisRoomRelay implements RoomRelay {
           return;
         }
         default:
-          this.rejected++;
+          return this.rejectedMessage({ documentId: room.documentId, kind, reason: "unknown kind" });
       }
-    } catch {
-      this.rejected++;
+    } catch (error) {
+      this.rejectedMessage({ documentId: room.documentId, kind, err: error });
     }
   }
 }

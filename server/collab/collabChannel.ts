@@ -14,7 +14,7 @@ import { startHeartbeat } from "./heartbeat";
 import { ReadFlow } from "./readFlow";
 import { followAccessChanges } from "./accessEvents";
 import { documentText } from "./documentText";
-import { collabBatchMetrics, registerCollabGauges } from "./metrics";
+import { collabBatchMetrics, registerCollabMetrics } from "./metrics";
 import { RedisRoomRelay } from "./RoomRelay";
 import { createPresenceReporter } from "../realtime/presenceReporter";
 
@@ -43,7 +43,7 @@ export function collabChannelWith(overrides: Partial<CollabOptions> = {}): Chann
   return ({ services, upgrades }) => {
     const batchMetrics = collabBatchMetrics(services.metrics);
     // Hosted mode: rooms of the same document on other instances see each other through Redis.
-    const relay = services.redis ? new RedisRoomRelay(services.redis.pub, services.redis.sub, services.redis.prefix) : undefined;
+    const relay = services.redis ? new RedisRoomRelay(services.redis.pub, services.redis.sub, services.redis.prefix, services.log) : undefined;
     const store = new DocumentStore(
       services.db,
       services.log,
@@ -83,7 +83,7 @@ export function collabChannelWith(overrides: Partial<CollabOptions> = {}): Chann
       stats: () => manager.stats(),
     };
     registry.set(services, service);
-    registerCollabGauges(services.metrics, manager);
+    registerCollabMetrics(services.metrics, manager, relay);
 
     return {
       name: "collab",

@@ -1,5 +1,6 @@
-// Prometheus metrics (prom-client). One registry per server instance (tests run several in one
-// process); channels register what they own through `gauge` / `histogram` / `counter`.
+// Prometheus metrics (prom-client), the server's one metric system. One registry per server instance
+// (tests run several in one process); channels register what they own through `counter` / `histogram`
+// (counted here), or `gauge` / `countOf` (read at scrape time from numbers a component keeps itself).
 import client from "prom-client";
 
 export class Metrics {
@@ -23,6 +24,22 @@ export class Metrics {
       registers: [this.registry],
       collect() {
         this.set(read());
+      },
+    });
+  }
+
+  /**
+   * A count kept elsewhere (a component's stats, only ever growing), read when /metrics is scraped and
+   * exported as a counter: the component stays free of prom-client and its tests read plain numbers.
+   */
+  countOf(name: string, help: string, read: () => number): void {
+    new client.Counter({
+      name,
+      help,
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        this.inc(read());
       },
     });
   }
