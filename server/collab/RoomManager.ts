@@ -1,24 +1,42 @@
 // Which rooms are open: loads a room on first use, persists its updates, unloads it a while after
-// the last peer left (compacting its log), and drops deleted documents' rooms. Who may stay connected
-// is decided by the access authority (server/access/liveAccess.ts), not here.
+// the last peer left (compacting its log), and drops deleted documents' rooms. Each document has at
+// most one slot, in one of three states (below). When logs are compacted is compactionScheduler.ts's
+// business, `updatedAt` bumps touchBatcher.ts's. Who may stay connected is decided by the access
+// authority (server/access/liveAccess.ts), not here.
 import type * as Y from "yjs";
 import { CloseCode } from "../../lib/collab/closeCodes";
 import type { Logger } from "../log";
-import { BAR_AFTER_CORRUPTION_MS, TOUCH_BATCH_MS, type CollabOptions } from "./limits";
+import type { CollabOptions } from "./limits";
 import type { DocumentStore, LoadedDocument, QuarantineItem } from "./DocumentStore";
 import { Room } from "./Room";
 import { FrameBudgets } from "./frameBudget";
+import { CompactionScheduler, type RoomLog } from "./compactionScheduler";
+import { TouchBatcher, type DocumentTouch } from "./touchBatcher";
+import { ReloadBars } from "./reloadBars";
 import type { Peer } from "./peer";
 import type { RoomRelay } from "./RoomRelay";
 
-type OpenRoom = {
+/** Read from storage; `deleted` when the document was deleted meanwhile (the room is never opened). */
+type Loading = { state: "loading"; done: Promise<boolean>; deleted: boolean };
+type Open = {
+  state: "open";
   room: Room;
-  /** Log rows of this document not yet folded into the snapshot. */
-  logRows: number;
+  log: RoomLog;
+  touch: DocumentTouch;
+  /** Set while nobody is in the room: it unloads when this fires. */
   unloadTimer: NodeJS.Timeout | undefined;
-  compactionScheduled: boolean;
-  lastCompactedAt: number;
-  lastTouchedAt: number;
+};
+/** Retired; `done` once its last writes are committed (a new room must not read the document before). */
+type Unloading = { state: "unloading"; done: Promise<void> };
+type Slot = Loading | Open | Unloading;
+
+function unreachable(slot: never): never {
+  throw new Error(`unknown room slot ${JSON.stringify(slot)}`);
+}
+
+export type PresenceObserver = {
+  joined(documentId: string, peer: Peer): void;
+  left(documentId: string, peer: Peer): void;
 };
 
 export type RoomManagerHooks = {
@@ -29,33 +47,19 @@ export type RoomManagerHooks = {
   presence?: PresenceObserver;
 };
 
-export type PresenceObserver = {
-  joined(documentId: string, peer: Peer): void;
-  left(documentId: string, peer: Peer): void;
-};
-
 export class RoomManager {
-  private readonly rooms = new Map<string, OpenRoom>();
-  private readonly loading = new Map<string, Promise<boolean>>();
-  private readonly unloading = new Map<string, Promise<void>>();
-  private readonly deletedWhileLoading = new Set<string>();
+  private readonly slots = new Map<string, Slot>();
   private retiredDroppedUpdates = 0;
   private retiredRefusedUpdates = 0;
-  private readonly dueTouches = new Set<string>();
-  private touchTimer: NodeJS.Timeout | undefined;
-  private readonly dueCompactions: Array<{ documentId: string; open: OpenRoom }> = [];
+  private readonly compactions: CompactionScheduler;
+  private readonly touches: TouchBatcher;
   /** What each connection and account may send, across all rooms of this server. */
   readonly budgets = new FrameBudgets();
   /** Rooms reloaded from storage after a peer's update failed halfway. */
   reloads = 0;
-  /**
-   * Accounts whose update broke a room, per document, until when (performance.now()): each reload
-   * makes everyone reconnect, so one account may cause it once, not in a loop.
-   */
-  private readonly barred = new Map<string, number>();
-  /** Bumped on every access change; a connection authorized under an older epoch re-checks its role. */
-  accessEpoch = 0;
-  closed = false;
+  private readonly bars = new ReloadBars();
+  private epoch = 0;
+  private shutDown = false;
 
   constructor(
     private readonly store: DocumentStore,
@@ -63,19 +67,40 @@ export class RoomManager {
     private readonly hooks: RoomManagerHooks,
     /** Other instances' view of the same documents (Redis); absent on a single instance. */
     private readonly relay?: RoomRelay,
-  ) {}
+  ) {
+    this.compactions = new CompactionScheduler(options, (documentId, state) => store.compact(documentId, state));
+    this.touches = new TouchBatcher(hooks.touch, hooks.log, options.touchIntervalMs);
+  }
+
+  /** Bumped on every access change; a connection authorized under an older epoch re-checks its role. */
+  get accessEpoch(): number {
+    return this.epoch;
+  }
+
+  /** A membership changed or a document was deleted (accessEvents.ts). */
+  accessChanged(): void {
+    this.epoch++;
+  }
+
+  /** Shutdown began: nothing opens any more. */
+  get closed(): boolean {
+    return this.shutDown;
+  }
 
   stats() {
+    let rooms = 0;
     let peers = 0;
     let dropped = this.retiredDroppedUpdates;
     let refused = this.retiredRefusedUpdates;
-    for (const { room } of this.rooms.values()) {
-      peers += room.peerCount;
-      dropped += room.droppedReadOnlyUpdates;
-      refused += room.refusedUpdates;
+    for (const slot of this.slots.values()) {
+      if (slot.state !== "open") continue;
+      rooms++;
+      peers += slot.room.peerCount;
+      dropped += slot.room.droppedReadOnlyUpdates;
+      refused += slot.room.refusedUpdates;
     }
     return {
-      rooms: this.rooms.size,
+      rooms,
       peers,
       droppedReadOnlyUpdates: dropped,
       refusedUpdates: refused,
@@ -86,18 +111,14 @@ export class RoomManager {
   }
 
   isOpen(documentId: string): boolean {
-    return this.rooms.has(documentId);
+    return this.slots.get(documentId)?.state === "open";
   }
 
   /** Joins `peer` to the document's room, loading it first if needed. Null when the document does not exist. */
   async connect(documentId: string, peer: Peer): Promise<Room | null> {
-    const barredUntil = this.barred.get(`${documentId}\n${peer.userId}`);
-    if (barredUntil !== undefined) {
-      if (barredUntil > performance.now()) {
-        peer.close(CloseCode.ChangeRefused, "Your last change broke this document's copy on the server. Try again later.");
-        return null;
-      }
-      this.barred.delete(`${documentId}\n${peer.userId}`);
+    if (this.bars.isBarred(documentId, peer.userId)) {
+      peer.close(CloseCode.ChangeRefused, "Your last change broke this document's copy on the server. Try again later.");
+      return null;
     }
     const open = await this.acquire(documentId);
     if (!open) return null;
@@ -130,83 +151,107 @@ export class RoomManager {
 
   /** The document was deleted: close everyone and drop the room without writing anything. */
   drop(documentId: string): void {
-    if (this.loading.has(documentId)) this.deletedWhileLoading.add(documentId);
-    const open = this.rooms.get(documentId);
-    if (open) {
-      this.rooms.delete(documentId);
-      clearTimeout(open.unloadTimer);
-      open.room.closeAll(CloseCode.DocumentDeleted, "This document was deleted.");
-      this.retire(open.room);
+    const slot = this.slots.get(documentId);
+    switch (slot?.state) {
+      case undefined:
+      case "unloading": // its last writes are the store's to forget (below)
+        break;
+      case "loading":
+        slot.deleted = true;
+        break;
+      case "open":
+        this.slots.delete(documentId);
+        clearTimeout(slot.unloadTimer);
+        slot.room.closeAll(CloseCode.DocumentDeleted, "This document was deleted.");
+        this.retire(slot.room);
+        break;
+      default:
+        unreachable(slot);
     }
     this.store.forget(documentId);
   }
 
   /** Shutdown: say goodbye to every peer, compact every room, commit everything. */
   async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
-    const work: Promise<void>[] = [...this.unloading.values()];
-    for (const [documentId, open] of this.rooms) {
-      clearTimeout(open.unloadTimer);
-      open.room.closeAll(CloseCode.GoingAway, "The server is restarting.");
-      work.push(this.persistAndRetire(documentId, open));
+    if (this.shutDown) return;
+    this.shutDown = true;
+    const work: Promise<unknown>[] = [];
+    for (const [documentId, slot] of this.slots) {
+      switch (slot.state) {
+        case "loading": // finds the manager closed and opens nothing
+        case "unloading":
+          work.push(slot.done);
+          break;
+        case "open":
+          this.slots.delete(documentId);
+          clearTimeout(slot.unloadTimer);
+          slot.room.closeAll(CloseCode.GoingAway, "The server is restarting.");
+          work.push(this.persistAndRetire(documentId, slot));
+          break;
+        default:
+          unreachable(slot);
+      }
     }
-    this.rooms.clear();
-    work.push(this.touchDue());
-    await Promise.allSettled([...work, ...this.loading.values()]);
+    work.push(this.touches.flush());
+    await Promise.allSettled(work);
     await this.store.close();
   }
 
   /** The open room of a document, loading it if needed; its unload timer is cancelled. */
-  private async acquire(documentId: string): Promise<OpenRoom | null> {
+  private async acquire(documentId: string): Promise<Open | null> {
     for (;;) {
-      if (this.closed) return null;
-      const open = this.rooms.get(documentId);
-      if (open) {
-        clearTimeout(open.unloadTimer);
-        open.unloadTimer = undefined;
-        return open;
+      if (this.shutDown) return null;
+      const slot = this.slots.get(documentId) ?? this.load(documentId);
+      switch (slot.state) {
+        case "open":
+          clearTimeout(slot.unloadTimer);
+          slot.unloadTimer = undefined;
+          return slot;
+        case "unloading":
+          await slot.done; // its compaction must be committed before we read the document again
+          continue;
+        case "loading":
+          if (!(await slot.done)) return null;
+          // Loaded: loop to pick it up synchronously, unless a delete or reload raced us in between.
+          if (this.slots.get(documentId)?.state !== "open") return null;
+          continue;
+        default:
+          unreachable(slot);
       }
-      const unloading = this.unloading.get(documentId);
-      if (unloading) {
-        await unloading; // its compaction must be committed before we read the document again
-        continue;
-      }
-      if (!(await this.load(documentId))) return null;
-      // Loaded: loop to pick it up synchronously (a delete may have raced us in between).
-      if (!this.rooms.has(documentId)) return null;
     }
   }
 
-  private load(documentId: string): Promise<boolean> {
-    let loading = this.loading.get(documentId);
-    if (!loading) {
-      loading = (async () => {
-        try {
-          const loaded = await this.store.load(documentId);
-          if (!loaded || this.closed || this.deletedWhileLoading.has(documentId)) return false;
-          const open = this.createRoom(documentId, loaded);
-          this.rooms.set(documentId, open);
-          this.relay?.open(documentId, open.room);
-          if (this.setAsideLoadProblems(documentId, open, loaded)) return true;
-          // A long log (a crash before the unload compaction) slows every load: fold it in now.
-          if (loaded.logRows >= this.options.compactAfterUpdates) this.scheduleCompaction(documentId, open);
-          return true;
-        } finally {
-          this.loading.delete(documentId);
-          this.deletedWhileLoading.delete(documentId);
+  private load(documentId: string): Loading {
+    const slot: Loading = { state: "loading", done: Promise.resolve(false), deleted: false };
+    this.slots.set(documentId, slot);
+    slot.done = (async () => {
+      let opened: Open | undefined;
+      try {
+        const loaded = await this.store.load(documentId);
+        if (!loaded || this.shutDown || slot.deleted) return false;
+        opened = this.openRoom(documentId, loaded);
+        this.relay?.open(documentId, opened.room);
+        // Problems set aside are compacted over; a long log (a crash before the unload compaction)
+        // slows every load: fold it in now.
+        if (this.setAsideLoadProblems(documentId, opened, loaded) || loaded.logRows >= this.options.compactAfterUpdates) {
+          opened.log.compactSoon();
         }
-      })();
-      this.loading.set(documentId, loading);
-    }
-    return loading;
+        return true;
+      } finally {
+        if (this.slots.get(documentId) === slot) {
+          if (opened) this.slots.set(documentId, opened);
+          else this.slots.delete(documentId);
+        }
+      }
+    })();
+    return slot;
   }
 
   /**
-   * Stored parts that failed to load go to quarantine, and the clean state in memory is compacted
-   * over the log, so the next load is clean too. True when there was something to set aside.
+   * Stored parts that failed to load go to quarantine (and the caller compacts the clean state in
+   * memory over the log, so the next load is clean too). True when there was something to set aside.
    */
-  private setAsideLoadProblems(documentId: string, open: OpenRoom, loaded: LoadedDocument): boolean {
+  private setAsideLoadProblems(documentId: string, open: Open, loaded: LoadedDocument): boolean {
     const { rejected, pending } = open.room.loadProblems;
     if (rejected.length === 0 && !pending) return false;
     const items: QuarantineItem[] = rejected.map(({ index, reason }) => {
@@ -216,38 +261,12 @@ export class RoomManager {
     });
     if (pending) items.push({ source: "pending", data: pending, reason: "depends on updates that are not stored" });
     void this.store.quarantine(documentId, items);
-    this.scheduleCompaction(documentId, open);
     return true;
   }
 
-  /**
-   * A peer's update failed halfway: the room's copy may hold part of it (none of it was stored or
-   * relayed). Everyone reconnects to a fresh copy from storage once what was accepted is written.
-   */
-  private reload(documentId: string, open: OpenRoom, reason: string, offender: Peer): void {
-    if (this.rooms.get(documentId) !== open) return;
-    this.reloads++;
-    if (this.barred.size > 10_000) this.barred.clear(); // bounded; a bar is a courtesy to the others
-    this.barred.set(`${documentId}\n${offender.userId}`, performance.now() + BAR_AFTER_CORRUPTION_MS);
-    this.hooks.log.warn({ documentId, reason, userId: offender.userId }, "collab room reloaded after an update failed to apply");
-    this.rooms.delete(documentId);
-    clearTimeout(open.unloadTimer);
-    open.room.closeAll(CloseCode.Reloading, "The document is reloading.");
-    this.retire(open.room);
-    const work = this.store.flush().finally(() => this.unloading.delete(documentId));
-    this.unloading.set(documentId, work);
-  }
-
-  private createRoom(documentId: string, loaded: LoadedDocument): OpenRoom {
-    const open: OpenRoom = {
-      room: undefined as unknown as Room,
-      logRows: loaded.logRows,
-      unloadTimer: undefined,
-      compactionScheduled: false,
-      lastCompactedAt: -Infinity,
-      lastTouchedAt: -Infinity,
-    };
-    open.room = new Room(
+  private openRoom(documentId: string, loaded: LoadedDocument): Open {
+    // The hooks reach `open` once it exists: the constructor only reads the stored state, calling none.
+    const room: Room = new Room(
       documentId,
       loaded.updates,
       {
@@ -258,10 +277,25 @@ export class RoomManager {
         onJoin: (peer) => this.tellPresence("joined", documentId, peer),
         onLeave: (peer) => this.tellPresence("left", documentId, peer),
       },
-      { maxFrameBytes: this.options.maxFrameBytes, maxDocumentBytes: this.options.maxDocumentBytes },
+      { maxFrameBytes: this.options.maxFrameBytes, maxDocumentBytes: this.options.maxDocumentBytes, log: this.hooks.log },
       this.budgets,
     );
+    const open: Open = {
+      state: "open",
+      room,
+      log: this.compactions.track(documentId, room, loaded.logRows),
+      touch: this.touches.forDocument(documentId),
+      unloadTimer: undefined,
+    };
     return open;
+  }
+
+  private onUpdate(documentId: string, open: Open, update: Uint8Array): void {
+    this.store.append(documentId, update);
+    this.relay?.publishUpdate(documentId, update);
+    const now = performance.now(); // not Date.now(): Next.js wraps Date in the page server's process
+    open.touch.edited(now);
+    open.log.appended(now);
   }
 
   /** An observer's failure is logged, never allowed into the room's bookkeeping. */
@@ -273,77 +307,50 @@ export class RoomManager {
     }
   }
 
-  private onUpdate(documentId: string, open: OpenRoom, update: Uint8Array): void {
-    this.store.append(documentId, update);
-    this.relay?.publishUpdate(documentId, update);
-    open.logRows++;
-    const now = performance.now(); // not Date.now(): Next.js wraps Date in the page server's process
-    if (now - open.lastTouchedAt >= this.options.touchIntervalMs) {
-      open.lastTouchedAt = now;
-      this.dueTouches.add(documentId);
-      this.touchTimer ??= setTimeout(() => void this.touchDue(), TOUCH_BATCH_MS);
-    }
-    const { compactAfterUpdates, compactMinIntervalMs } = this.options;
-    if (
-      open.logRows >= compactAfterUpdates &&
-      (now - open.lastCompactedAt >= compactMinIntervalMs || open.logRows >= 10 * compactAfterUpdates)
-    ) {
-      this.scheduleCompaction(documentId, open);
-    }
-  }
-
-  /** One query bumps `updatedAt` of every document edited since the last batch. */
-  private async touchDue(): Promise<void> {
-    clearTimeout(this.touchTimer);
-    this.touchTimer = undefined;
-    if (this.dueTouches.size === 0) return;
-    const documentIds = [...this.dueTouches];
-    this.dueTouches.clear();
-    await this.hooks.touch(documentIds).catch((err) => this.hooks.log.warn({ err, documents: documentIds.length }, "touch failed"));
-  }
-
   /**
-   * Compactions run one per event-loop turn, off the hot path: encoding a big document takes
-   * milliseconds, and documents edited at the same pace reach the threshold together (the bench saw
-   * ten of them in one turn block the loop for over 100 ms, with every broadcast waiting).
+   * A peer's update failed halfway: the room's copy may hold part of it (none of it was stored or
+   * relayed). Everyone reconnects to a fresh copy from storage once what was accepted is written.
    */
-  private scheduleCompaction(documentId: string, open: OpenRoom): void {
-    if (open.compactionScheduled) return;
-    open.compactionScheduled = true;
-    this.dueCompactions.push({ documentId, open });
-    if (this.dueCompactions.length === 1) setImmediate(this.compactNext);
+  private reload(documentId: string, open: Open, reason: string, offender: Peer): void {
+    if (this.slots.get(documentId) !== open) return;
+    this.reloads++;
+    this.bars.bar(documentId, offender.userId);
+    this.hooks.log.warn({ documentId, reason, userId: offender.userId }, "collab room reloaded after an update failed to apply");
+    clearTimeout(open.unloadTimer);
+    this.slots.delete(documentId);
+    open.room.closeAll(CloseCode.Reloading, "The document is reloading.");
+    this.retire(open.room);
+    this.startUnloading(documentId, this.store.flush());
   }
 
-  private compactNext = (): void => {
-    const next = this.dueCompactions.shift();
-    if (!next) return;
-    if (this.dueCompactions.length > 0) setImmediate(this.compactNext);
-    const { documentId, open } = next;
-    open.compactionScheduled = false;
-    if (open.room.destroyed) return;
-    open.logRows = 0;
-    open.lastCompactedAt = performance.now();
-    void this.store.compact(documentId, open.room.encodeState());
-  };
-
-  private scheduleUnload(documentId: string, open: OpenRoom): void {
-    if (this.closed || this.rooms.get(documentId) !== open) return;
+  private scheduleUnload(documentId: string, open: Open): void {
+    if (this.shutDown || this.slots.get(documentId) !== open) return;
     clearTimeout(open.unloadTimer);
     open.unloadTimer = setTimeout(() => this.unload(documentId, open), this.options.unloadDelayMs);
   }
 
-  private unload(documentId: string, open: OpenRoom): void {
+  private unload(documentId: string, open: Open): void {
     open.unloadTimer = undefined;
-    if (open.room.peerCount > 0 || this.rooms.get(documentId) !== open) return;
-    this.rooms.delete(documentId);
-    const work = this.persistAndRetire(documentId, open).finally(() => this.unloading.delete(documentId));
-    this.unloading.set(documentId, work);
+    if (open.room.peerCount > 0 || this.slots.get(documentId) !== open) return;
+    this.slots.delete(documentId);
+    this.startUnloading(documentId, this.persistAndRetire(documentId, open));
+  }
+
+  /** The slot stays `unloading` until `committed` settles, so the next load reads what it wrote. */
+  private startUnloading(documentId: string, committed: Promise<void>): void {
+    const slot: Unloading = {
+      state: "unloading",
+      done: committed.finally(() => {
+        if (this.slots.get(documentId) === slot) this.slots.delete(documentId);
+      }),
+    };
+    this.slots.set(documentId, slot);
   }
 
   /** Compacts (when the log has rows) and destroys the room; resolves once everything is committed. */
-  private persistAndRetire(documentId: string, open: OpenRoom): Promise<void> {
+  private persistAndRetire(documentId: string, open: Open): Promise<void> {
     // The state is captured synchronously, so the compaction covers exactly the updates appended so far.
-    const committed = open.logRows > 0 ? this.store.compact(documentId, open.room.encodeState()) : this.store.flush();
+    const committed = open.log.rows > 0 ? this.store.compact(documentId, open.room.encodeState()) : this.store.flush();
     this.retire(open.room);
     return committed;
   }

@@ -1,6 +1,6 @@
 // Keeps open rooms in line with the event bus: deleted documents' rooms are dropped (and never
-// written again), and every access change bumps the epoch that connections still authorizing compare
-// against (upgradeHandler.stillAllowed). Who is disconnected or gets a new role is decided by the
+// written again), and every access change is told to the manager, whose epoch connections still
+// authorizing compare against (upgradeHandler.stillAllowed). Who is disconnected or gets a new role is decided by the
 // access authority (server/access/liveAccess.ts) for every channel.
 import type { EventBus } from "../bus/bus";
 import type { RoomManager } from "./RoomManager";
@@ -9,11 +9,11 @@ export function followAccessChanges(bus: EventBus, manager: RoomManager): () => 
   return bus.subscribe((event) => {
     switch (event.type) {
       case "membership.changed":
-        manager.accessEpoch++;
+        manager.accessChanged();
         return;
       case "document.deleted":
         // The authority closes the sockets with 4404 (the same close as here); the room must go without a write.
-        manager.accessEpoch++;
+        manager.accessChanged();
         manager.drop(event.documentId);
         return;
       default:
