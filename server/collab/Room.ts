@@ -6,15 +6,19 @@ import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import * as syncProtocol from "y-protocols/sync";
 import * as awarenessProtocol from "y-protocols/awareness";
-import { CloseCode } from "../../lib/collab/closeCodes";
+import { CloseCode, CloseEvents } from "../../lib/collab/closeCodes";
+import type { Logger } from "../log";
 import { MessageType, awarenessMessage, syncStep1Message, syncUpdateMessage } from "./messages";
-import { stampAwarenessIdentity } from "./awarenessIdentity";
+import { stampAwarenessIdentity, type AwarenessDecision } from "./awarenessIdentity";
 import { MAX_AWARENESS_BYTES, MAX_AWARENESS_CLIENTS_PER_PEER, MAX_AWARENESS_CLIENTS_PER_ROOM, MAX_PENDING_BYTES } from "./limits";
 import { loadStoredParts, malformedUpdate, pendingBytes, pendingOf, restorePending, type RejectedPart } from "./safeUpdates";
 import type { FrameBudgets } from "./frameBudget";
+import { RefusedFrame, own, readFrame } from "./frameErrors";
 import type { Peer } from "./peer";
 
 export type RoomLimits = { maxFrameBytes: number; maxDocumentBytes: number };
+/** The limits, and where a failure of the server's own (not the frame's) is logged before the peer is closed. */
+export type RoomOptions = RoomLimits & { log?: Pick<Logger, "error"> };
 
 /** What loading found wrong with the stored state (set aside by the caller, never applied). */
 export type LoadProblems = { rejected: RejectedPart[]; pending: Uint8Array | null };
@@ -41,16 +45,6 @@ export type RoomHooks = {
 export const DIRECT_ORIGIN = Symbol("direct");
 /** Origin of changes that came from another instance: shown to local peers, never stored or relayed again. */
 export const REMOTE_ORIGIN = Symbol("remote");
-
-/** A frame the room refuses: the sending peer is closed with `code`, nobody else notices. */
-class RefusedFrame extends Error {
-  constructor(
-    readonly code: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 export class Room {
   readonly doc: Y.Doc;
@@ -82,7 +76,7 @@ export class Room {
     /** The stored state: a snapshot and the updates since, applied in order. */
     initialUpdates: Uint8Array[],
     private readonly hooks: RoomHooks,
-    private readonly limits: RoomLimits,
+    private readonly options: RoomOptions,
     /** Frame and byte budgets per connection and per account (shared by the rooms of one server). */
     private readonly budgets?: FrameBudgets,
   ) {
@@ -142,13 +136,15 @@ export class Room {
   handleMessage(peer: Peer, data: Uint8Array): void {
     if (!this.peers.has(peer)) return; // already closed: late frames are ignored
     try {
-      if (data.byteLength > this.limits.maxFrameBytes) throw new RefusedFrame(CloseCode.MessageTooBig, "Message too big.");
+      if (data.byteLength > this.options.maxFrameBytes) throw new RefusedFrame(CloseCode.MessageTooBig, "Message too big.");
       const pause = this.budgets?.charge(peer, peer.userId, data.byteLength) ?? 0;
       if (pause > 0) peer.pauseReading?.(pause);
       this.dispatch(peer, decoding.createDecoder(data));
     } catch (error) {
-      if (error instanceof RefusedFrame) this.disconnect(peer, error.code, error.message);
-      else this.disconnect(peer, CloseCode.InvalidPayload, "Malformed message.");
+      if (error instanceof RefusedFrame) return this.disconnect(peer, error.code, error.message);
+      // Not the frame's fault but ours (or a library's): seen in the log, and the client may retry.
+      this.options.log?.error({ err: error, documentId: this.documentId, userId: peer.userId }, "collab frame handling failed");
+      this.disconnect(peer, CloseEvents.InternalError.code, CloseEvents.InternalError.reason);
     }
   }
 
@@ -209,12 +205,12 @@ export class Room {
   }
 
   private dispatch(peer: Peer, decoder: decoding.Decoder): void {
-    const type = decoding.readVarUint(decoder);
+    const type = readFrame(() => decoding.readVarUint(decoder));
     switch (type) {
       case MessageType.Sync:
         return this.handleSync(peer, decoder);
       case MessageType.Awareness: {
-        const update = decoding.readVarUint8Array(decoder);
+        const update = readFrame(() => decoding.readVarUint8Array(decoder));
         if (update.byteLength > MAX_AWARENESS_BYTES) throw new RefusedFrame(CloseCode.MessageTooBig, "Cursor data too big.");
         return this.applyAwarenessFromPeer(peer, update);
       }
@@ -231,19 +227,24 @@ export class Room {
   }
 
   private handleSync(peer: Peer, decoder: decoding.Decoder): void {
-    const syncType = decoding.readVarUint(decoder);
+    const syncType = readFrame(() => decoding.readVarUint(decoder));
     switch (syncType) {
       case syncProtocol.messageYjsSyncStep1: {
-        // Anyone who may read gets the state they miss.
+        // Anyone who may read gets the state they miss. (Decoded first, so a broken state vector is the frame's fault.)
+        const stateVector = readFrame(() => {
+          const bytes = decoding.readVarUint8Array(decoder);
+          Y.decodeStateVector(bytes);
+          return bytes;
+        });
         const encoder = encoding.createEncoder();
         encoding.writeVarUint(encoder, MessageType.Sync);
-        syncProtocol.readSyncStep1(decoder, encoder, this.doc);
+        syncProtocol.writeSyncStep2(encoder, this.doc, stateVector);
         peer.send(encoding.toUint8Array(encoder));
         return;
       }
       case syncProtocol.messageYjsSyncStep2:
       case syncProtocol.messageYjsUpdate: {
-        const update = decoding.readVarUint8Array(decoder);
+        const update = readFrame(() => decoding.readVarUint8Array(decoder));
         if (!peer.canWrite) {
           // Guarded path: a viewer's changes are never applied, so never stored or relayed either.
           if (update.byteLength > 2) this.droppedReadOnlyUpdates++; // 2 bytes = an empty update
@@ -264,7 +265,7 @@ export class Room {
   private applyAwarenessFromPeer(peer: Peer, update: Uint8Array): void {
     const announced = this.announcedBy.get(peer)!;
     let excess = false;
-    const stamped = stampAwarenessIdentity(update, peer, (clientId, removal) => {
+    const decide = own((clientId: number, removal: boolean): AwarenessDecision => {
       if ((this.clientOwners.get(clientId) ?? peer).userId !== peer.userId) return "refuse";
       const known = this.awareness.meta.has(clientId);
       // Removing a state nobody holds changes nothing, but y-protocols would keep an entry for it forever.
@@ -277,6 +278,7 @@ export class Room {
       announced.add(clientId);
       return "keep";
     });
+    const stamped = readFrame(() => stampAwarenessIdentity(update, peer, decide));
     if (excess) this.droppedExcessAwareness++;
     if (stamped === null) this.droppedForeignAwareness++;
     else if (stamped !== undefined) awarenessProtocol.applyAwarenessUpdate(this.awareness, stamped, peer);
@@ -293,9 +295,9 @@ export class Room {
   }
 
   private applyFromPeer(peer: Peer, update: Uint8Array): void {
-    if (this.approxBytes + update.byteLength > this.limits.maxDocumentBytes) {
+    if (this.approxBytes + update.byteLength > this.options.maxDocumentBytes) {
       this.encodeState(); // the estimate only grows; measure before refusing
-      if (this.approxBytes + update.byteLength > this.limits.maxDocumentBytes) {
+      if (this.approxBytes + update.byteLength > this.options.maxDocumentBytes) {
         throw new RefusedFrame(CloseCode.MessageTooBig, "Document size limit reached.");
       }
     }

@@ -4,6 +4,7 @@ import * as Y from "yjs";
 import * as encoding from "lib0/encoding";
 import { CloseCode } from "../../lib/collab/closeCodes";
 import { Room, type RoomLimits } from "../../server/collab/Room";
+import { RefusedFrame, own, readFrame } from "../../server/collab/frameErrors";
 import { MessageType, syncUpdateMessage } from "../../server/collab/messages";
 import { documentText } from "../../server/collab/documentText";
 import { FakeClient, FakePeer, appendParagraph, updateMessagesIn } from "./fakes";
@@ -161,6 +162,37 @@ describe("bad frames", () => {
     expect(documentText(room.doc)).toBe("safe");
     appendParagraph(good.doc, "still working");
     expect(documentText(room.doc)).toBe("safe\nstill working");
+  });
+
+  test("a sync step 1 whose state vector does not decode is the frame's fault (1007)", () => {
+    const { room } = makeRoom();
+    cleanup.push(() => room.destroy());
+    const bad = client(room, "mallory").connect();
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, MessageType.Sync);
+    encoding.writeVarUint(e, 0); // sync step 1
+    encoding.writeVarUint8Array(e, new Uint8Array([3, 200])); // three entries announced, half of one there
+    room.handleMessage(bad.peer, encoding.toUint8Array(e));
+    expect(bad.peer.closed?.code).toBe(CloseCode.InvalidPayload);
+  });
+
+  test("a failure of the server's own while handling a frame is logged with the document, and closes with 1011, not 'malformed'", () => {
+    const logged: Array<{ fields: Record<string, unknown>; message: string }> = [];
+    const log = { error: (fields: Record<string, unknown>, message: string) => void logged.push({ fields, message }) };
+    const failure = new Error("disk on fire");
+    const room = new Room("doc-9", [], { onUpdate: () => { throw failure; }, onEmpty() {} }, { ...limits, log: log as never });
+    cleanup.push(() => room.destroy());
+    const a = client(room, "alice").connect();
+    appendParagraph(a.doc, "an honest edit");
+    expect(a.peer.closed?.code).toBe(CloseCode.InternalError);
+    expect(logged).toHaveLength(1);
+    expect(logged[0].fields).toMatchObject({ documentId: "doc-9", userId: "alice", err: failure });
+  });
+
+  test("a failure of the room's own called back while a frame is read stays the room's (readFrame, own)", () => {
+    const bug = new TypeError("bug");
+    expect(() => readFrame(() => JSON.parse("{not json"))).toThrow(RefusedFrame);
+    expect(() => readFrame(own(() => { throw bug; }))).toThrow(bug);
   });
 
   test("a frame over the frame limit closes with 1009", () => {
