@@ -25,7 +25,7 @@ export type BusEvent =
   // A session ended (sign-out) or an access token was revoked: connections opened with it end now.
   // `credentialId` is the credential's keyed hash (as stored), never the secret itself.
   | { type: "credential.revoked"; credentialId: string }
-  // Who has a document open on one instance (its own sockets); instances merge each other's reports.
+  // Who has a document open on one instance (its collaboration rooms); instances merge each other's reports.
   | { type: "presence.changed"; instanceId: string; documentId: string; users: PresenceUser[] };
 
 export type BusEventType = BusEvent["type"];
