@@ -1,33 +1,22 @@
 // A typed fetch client for Tandem's JSON API, used by the pages (same origin, cookie session).
-// The shapes mirror server/api/*; they are restated here because app code must not import server code.
+// Request and response shapes come from the shared zod contracts in lib/contracts (the server validates
+// requests with the same schemas), so nothing here restates the API by hand.
+import type { LoginInput, SignupInput, User, UserResponse } from "./contracts/auth";
+import type { CreateDocumentInput, DocumentListResponse, ListedDocument, RenameDocumentInput, Role } from "./contracts/documents";
+import type { AddMemberInput, ChangeRoleInput, GrantableRole, Member, MemberListResponse } from "./contracts/members";
+import type { AccessToken, CreatedAccessToken, CreatedTokenResponse, CreateTokenInput, Scope, TokenListResponse } from "./contracts/tokens";
+import { ApiErrorBody, type API_ERROR_CODES } from "./contracts/errors";
 
-import type { ListedDocument, Role } from "./documents";
-export type { Role };
+export type { AccessToken, CreatedAccessToken, Member, Role, User };
 
-export type User = { id: string; email: string; name: string; isAdmin: boolean };
-
+/** A document as the caller's dashboard lists it (with their role). */
 export type DocumentSummary = ListedDocument;
 
-export type Member = { userId: string; name: string; email: string; role: Role };
-
 /** What a token may do (server/auth/scopes.ts); write includes read. */
-export type TokenScope = "documents:read" | "documents:write";
-export type AccessToken = { id: string; name: string; createdAt: string; lastUsedAt: string | null; scopes: TokenScope[] };
-/** A freshly created token: the only time its secret is ever shown. */
-export type CreatedAccessToken = { id: string; name: string; createdAt: string; scopes: TokenScope[]; token: string };
+export type TokenScope = Scope;
 
-export type ApiErrorCode =
-  | "invalid_input"
-  | "unauthorized"
-  | "forbidden"
-  | "not_found"
-  | "conflict"
-  | "payload_too_large"
-  | "unsupported_media_type"
-  | "rate_limited"
-  | "internal"
-  | "unavailable"
-  | "network";
+/** The server's error codes, and "network" when it could not be reached. */
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number] | "network";
 
 /** An error the API answered with (`{error:{code,message,field?}}`), or a network failure. */
 export class ApiError extends Error {
@@ -68,10 +57,11 @@ export async function request<T>(method: string, path: string, body?: unknown): 
 }
 
 function toApiError(res: Response, payload: unknown): ApiError {
-  const error = (payload as { error?: { code?: string; message?: string; field?: string } } | undefined)?.error;
+  const parsed = ApiErrorBody.safeParse(payload);
   const retryAfter = Number(res.headers.get("Retry-After")) || undefined;
-  if (error?.code && error.message) {
-    return new ApiError(res.status, error.code as ApiErrorCode, error.message, error.field, retryAfter);
+  if (parsed.success) {
+    const { code, message, field } = parsed.data.error;
+    return new ApiError(res.status, code, message, field, retryAfter);
   }
   const code: ApiErrorCode = res.status >= 500 ? "internal" : "invalid_input";
   return new ApiError(res.status, code, `Something went wrong (HTTP ${res.status}). Please try again.`);
@@ -86,37 +76,35 @@ export function errorMessage(error: unknown): string {
 const enc = encodeURIComponent;
 
 export const api = {
-  signup: (input: { email: string; password: string; name: string }) =>
-    request<{ user: User }>("POST", "/api/auth/signup", input).then((r) => r.user),
-  login: (input: { email: string; password: string }) =>
-    request<{ user: User }>("POST", "/api/auth/login", input).then((r) => r.user),
+  signup: (input: SignupInput) => request<UserResponse>("POST", "/api/auth/signup", input).then((r) => r.user),
+  login: (input: LoginInput) => request<UserResponse>("POST", "/api/auth/login", input).then((r) => r.user),
   logout: () => request<void>("POST", "/api/auth/logout"),
   /** The signed-in user, or null when nobody is signed in. */
   me: async (): Promise<User | null> => {
     try {
-      return (await request<{ user: User }>("GET", "/api/me")).user;
+      return (await request<UserResponse>("GET", "/api/me")).user;
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) return null;
       throw e;
     }
   },
 
-  listDocuments: () => request<{ documents: DocumentSummary[] }>("GET", "/api/documents").then((r) => r.documents),
-  createDocument: (title: string) => request<DocumentSummary>("POST", "/api/documents", { title }),
-  getDocument: (id: string) => request<DocumentSummary>("GET", `/api/documents/${enc(id)}`),
-  renameDocument: (id: string, title: string) => request<DocumentSummary>("PATCH", `/api/documents/${enc(id)}`, { title }),
+  listDocuments: () => request<DocumentListResponse>("GET", "/api/documents").then((r) => r.documents),
+  createDocument: (title: string) => request<ListedDocument>("POST", "/api/documents", { title } satisfies CreateDocumentInput),
+  getDocument: (id: string) => request<ListedDocument>("GET", `/api/documents/${enc(id)}`),
+  renameDocument: (id: string, title: string) =>
+    request<ListedDocument>("PATCH", `/api/documents/${enc(id)}`, { title } satisfies RenameDocumentInput),
   deleteDocument: (id: string) => request<void>("DELETE", `/api/documents/${enc(id)}`),
 
-  listMembers: (id: string) =>
-    request<{ members: Member[] }>("GET", `/api/documents/${enc(id)}/members`).then((r) => r.members),
-  addMember: (id: string, email: string, role: "editor" | "viewer") =>
-    request<Member>("POST", `/api/documents/${enc(id)}/members`, { email, role }),
-  changeRole: (id: string, userId: string, role: "editor" | "viewer") =>
-    request<Member>("PATCH", `/api/documents/${enc(id)}/members/${enc(userId)}`, { role }),
+  listMembers: (id: string) => request<MemberListResponse>("GET", `/api/documents/${enc(id)}/members`).then((r) => r.members),
+  addMember: (id: string, email: string, role: GrantableRole) =>
+    request<Member>("POST", `/api/documents/${enc(id)}/members`, { email, role } satisfies AddMemberInput),
+  changeRole: (id: string, userId: string, role: GrantableRole) =>
+    request<Member>("PATCH", `/api/documents/${enc(id)}/members/${enc(userId)}`, { role } satisfies ChangeRoleInput),
   removeMember: (id: string, userId: string) => request<void>("DELETE", `/api/documents/${enc(id)}/members/${enc(userId)}`),
 
-  listTokens: () => request<{ tokens: AccessToken[] }>("GET", "/api/tokens").then((r) => r.tokens),
+  listTokens: () => request<TokenListResponse>("GET", "/api/tokens").then((r) => r.tokens),
   createToken: (name: string, scopes: TokenScope[]) =>
-    request<{ token: CreatedAccessToken }>("POST", "/api/tokens", { name, scopes }).then((r) => r.token),
+    request<CreatedTokenResponse>("POST", "/api/tokens", { name, scopes } satisfies CreateTokenInput).then((r) => r.token),
   revokeToken: (id: string) => request<void>("DELETE", `/api/tokens/${enc(id)}`),
 };

@@ -3,6 +3,7 @@
 // Shared by server/realtime (validation, typed Server) and lib/realtime/client.ts (typed socket).
 import { z } from "zod";
 import { userText } from "../userText";
+import { DocumentId, Id } from "../contracts/ids";
 
 export const SOCKET_PATH = "/socket.io";
 /** Largest frame the server accepts; larger ones close the connection (engine.io's maxHttpBufferSize). */
@@ -78,7 +79,6 @@ export interface ServerToClientEvents {
 }
 
 // ---- client → server: payload schemas (validated on arrival) and what a successful ack carries ----
-const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "is not a valid id");
 const Anchor = z.string().min(1).max(ANCHOR_MAX).regex(/^[A-Za-z0-9+/]+={0,2}$/, "must be base64");
 const Body = userText()
   .trim()
@@ -86,13 +86,13 @@ const Body = userText()
   .max(COMMENT_BODY_MAX, `must be at most ${COMMENT_BODY_MAX} characters`);
 
 export const ClientEventSchemas = {
-  "doc:join": z.object({ documentId: Id }),
-  "doc:leave": z.object({ documentId: Id }),
+  "doc:join": z.object({ documentId: DocumentId }),
+  "doc:leave": z.object({ documentId: DocumentId }),
   "presence:list": z.object({}),
-  "comments:list": z.object({ documentId: Id }),
+  "comments:list": z.object({ documentId: DocumentId }),
   "comment:create": z
     .object({
-      documentId: Id,
+      documentId: DocumentId,
       body: Body,
       anchorFrom: Anchor.optional(),
       anchorTo: Anchor.optional(),

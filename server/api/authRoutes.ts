@@ -7,12 +7,9 @@ import { notFound } from "../domain/errors";
 import { SESSION_TTL_SECONDS } from "../auth/auth";
 import { clientAddress } from "../http/clientAddress";
 import { isLocalProcess } from "../auth/throttle";
-import { ScopeList } from "../auth/scopes";
 import { parseBody, requireUser, idParam } from "./context";
 import { CreateTokenBody, LoginBody, SignupBody } from "./schemas";
-
-/** Without `scopes` a token gets what tokens had before scopes existed: reading and editing documents. */
-const CreateScopedTokenBody = CreateTokenBody.extend({ scopes: ScopeList.default(["documents:read", "documents:write"]) });
+import type { UserResponse } from "../../lib/contracts/auth";
 
 export function registerAuthRoutes(router: Router, services: Services): void {
   const { auth, config } = services;
@@ -39,14 +36,14 @@ export function registerAuthRoutes(router: Router, services: Services): void {
       );
     }
     const token = await auth.createSession(user.id);
-    return { status: 201, body: { user }, headers: { "Set-Cookie": cookieFor(token) } };
+    return { status: 201, body: { user } satisfies UserResponse, headers: { "Set-Cookie": cookieFor(token) } };
   });
 
   router.on("POST", "/api/auth/login", async (ctx) => {
     const body = await parseBody(ctx, LoginBody);
     const user = await auth.login(body, addressOf(ctx));
     const token = await auth.createSession(user.id);
-    return { body: { user }, headers: { "Set-Cookie": cookieFor(token) } };
+    return { body: { user } satisfies UserResponse, headers: { "Set-Cookie": cookieFor(token) } };
   });
 
   router.on("POST", "/api/auth/logout", async (ctx) => {
@@ -56,7 +53,7 @@ export function registerAuthRoutes(router: Router, services: Services): void {
   });
 
   // Any token may ask whose it is (scripts check that first).
-  router.on("GET", "/api/me", async (ctx) => ({ body: { user: await requireUser(services, ctx, "documents:read") } }));
+  router.on("GET", "/api/me", async (ctx) => ({ body: { user: await requireUser(services, ctx, "documents:read") } satisfies UserResponse }));
 
   router.on("GET", "/api/tokens", async (ctx) => {
     const user = await requireUser(services, ctx);
@@ -65,7 +62,7 @@ export function registerAuthRoutes(router: Router, services: Services): void {
 
   router.on("POST", "/api/tokens", async (ctx) => {
     const user = await requireUser(services, ctx);
-    const { name, scopes } = await parseBody(ctx, CreateScopedTokenBody);
+    const { name, scopes } = await parseBody(ctx, CreateTokenBody);
     // The token itself is shown once, here; only its hash is stored.
     return { status: 201, body: { token: await auth.createAccessToken(user.id, name, scopes) } };
   });

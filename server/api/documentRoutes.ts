@@ -4,31 +4,34 @@ import type { Router } from "../http/router";
 import type { Services } from "../services";
 import { parseBody, requireUser, idParam } from "./context";
 import { AddMemberBody, ChangeRoleBody, CreateDocumentBody, RenameDocumentBody } from "./schemas";
+// Answers are checked against the shared response contracts at compile time (`satisfies`).
+import type { DocumentListResponse, ListedDocument } from "../../lib/contracts/documents";
+import type { Member, MemberListResponse } from "../../lib/contracts/members";
 
 export function registerDocumentRoutes(router: Router, services: Services): void {
   const { documents } = services;
 
   router.on("GET", "/api/documents", async (ctx) => {
     const user = await requireUser(services, ctx, "documents:read");
-    return { body: { documents: await documents.list(user) } };
+    return { body: { documents: await documents.list(user) } satisfies DocumentListResponse };
   });
 
   router.on("POST", "/api/documents", async (ctx) => {
     const user = await requireUser(services, ctx, "documents:write");
     const { title } = await parseBody(ctx, CreateDocumentBody);
-    return { status: 201, body: await documents.create(user, title) };
+    return { status: 201, body: (await documents.create(user, title)) satisfies ListedDocument };
   });
 
   router.on("GET", "/api/documents/:id", async (ctx) => {
     const user = await requireUser(services, ctx, "documents:read");
-    return { body: await documents.get(user, idParam(ctx, "id")) };
+    return { body: (await documents.get(user, idParam(ctx, "id"))) satisfies ListedDocument };
   });
 
   router.on("PATCH", "/api/documents/:id", async (ctx) => {
     const user = await requireUser(services, ctx, "documents:write");
     const id = idParam(ctx, "id");
     const { title } = await parseBody(ctx, RenameDocumentBody);
-    return { body: await documents.rename(user, id, title) };
+    return { body: (await documents.rename(user, id, title)) satisfies ListedDocument };
   });
 
   router.on("DELETE", "/api/documents/:id", async (ctx) => {
@@ -39,21 +42,21 @@ export function registerDocumentRoutes(router: Router, services: Services): void
 
   router.on("GET", "/api/documents/:id/members", async (ctx) => {
     const user = await requireUser(services, ctx, "documents:read");
-    return { body: { members: await documents.members(user, idParam(ctx, "id")) } };
+    return { body: { members: await documents.members(user, idParam(ctx, "id")) } satisfies MemberListResponse };
   });
 
   router.on("POST", "/api/documents/:id/members", async (ctx) => {
     const user = await requireUser(services, ctx);
     const id = idParam(ctx, "id");
     const { email, role } = await parseBody(ctx, AddMemberBody);
-    return { status: 201, body: await documents.addMember(user, id, email, role) };
+    return { status: 201, body: (await documents.addMember(user, id, email, role)) satisfies Member };
   });
 
   router.on("PATCH", "/api/documents/:id/members/:userId", async (ctx) => {
     const user = await requireUser(services, ctx);
     const id = idParam(ctx, "id");
     const { role } = await parseBody(ctx, ChangeRoleBody);
-    return { body: await documents.changeRole(user, id, idParam(ctx, "userId"), role) };
+    return { body: (await documents.changeRole(user, id, idParam(ctx, "userId"), role)) satisfies Member };
   });
 
   router.on("DELETE", "/api/documents/:id/members/:userId", async (ctx) => {

@@ -2,11 +2,11 @@
 // documents within the scopes chosen when it was made, nothing more. Everything that changes the
 // account or the people on a document (tokens, members, deleting documents, admin) needs a session,
 // so a leaked token cannot mint more tokens, lock the owner out or destroy anything.
-import { z } from "zod";
 import { ApiError } from "../http/errors";
+import { SCOPES, ScopeList, type Scope } from "../../lib/contracts/tokens";
 
-export const SCOPES = ["documents:read", "documents:write"] as const;
-export type Scope = (typeof SCOPES)[number];
+// The scope names and the request rule for a list of them are the HTTP contract's (lib/contracts/tokens.ts).
+export { SCOPES, ScopeList, type Scope };
 /** What a route needs: a scope (a token with it or a session), or a session and nothing else. */
 export type Access = Scope | "session";
 
@@ -15,12 +15,6 @@ const IMPLIED: Record<Scope, readonly Scope[]> = {
   "documents:read": [],
   "documents:write": ["documents:read"],
 };
-
-export const ScopeList = z
-  .array(z.enum(SCOPES, { error: `must be one of ${SCOPES.join(", ")}` }))
-  .min(1, "choose at least one scope")
-  .max(SCOPES.length)
-  .transform((list) => [...new Set(list)]);
 
 /** Scopes as stored (one space-separated column); unknown words from a later version are ignored. */
 export function parseScopes(stored: string): Scope[] {

@@ -6,8 +6,8 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocket, type WebSocketServer, type RawData } from "ws";
-import { z } from "zod";
 import { CloseEvents, type CollabClose } from "../../lib/collab/closeCodes";
+import { DocumentId } from "../../lib/contracts/ids";
 import { isSameOrigin } from "../http/origin";
 import { refuseUpgrade, type UpgradeHandler } from "../http/upgrade";
 import { canEdit } from "../domain/documents";
@@ -23,9 +23,6 @@ import type { Room } from "./Room";
 import { WebSocketPeer } from "./WebSocketPeer";
 
 export const COLLAB_PATH_PREFIX = "/collab/";
-
-/** Document ids are UUIDs today; accept any short URL-safe id, nothing else. */
-const DocumentIdParam = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/);
 
 /** A connection's lifecycle once upgraded: frames wait while the room loads, then go to the room. */
 type Lifecycle = { kind: "loading"; early: Uint8Array[]; earlyBytes: number } | { kind: "joined"; room: Room } | { kind: "closed" };
@@ -67,7 +64,7 @@ export function createUpgradeHandler(
   }
 
   async function authorize(req: IncomingMessage, socket: Duplex, head: Buffer, url: URL, state: { upgraded: boolean }) {
-    const parsed = DocumentIdParam.safeParse(url.pathname.slice(COLLAB_PATH_PREFIX.length));
+    const parsed = DocumentId.safeParse(url.pathname.slice(COLLAB_PATH_PREFIX.length));
     if (!parsed.success) return refuseUpgrade(socket, 404, "Not Found");
     if (shuttingDown) return turnAway(req, socket, head);
     const documentId = parsed.data;
