@@ -67,7 +67,7 @@ export function DocumentView({ id }: { id: string }) {
             <div className="min-w-0 flex-1">
               <DocumentTitle
                 title={state.doc.title}
-                canRename={!signedOut && (state.doc.role === "owner" || state.doc.role === "editor")}
+                canRename={!signedOut && !lost && (state.doc.role === "owner" || state.doc.role === "editor")}
                 onRename={rename}
               />
               <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">
@@ -75,12 +75,15 @@ export function DocumentView({ id }: { id: string }) {
                 <RelativeTime iso={state.doc.updatedAt} />
               </p>
             </div>
-            <div className="flex shrink-0 items-center gap-2">
-              <RoleBadge role={state.doc.role} />
-              <Button variant={state.doc.role === "owner" ? "primary" : "secondary"} disabled={signedOut} onClick={() => setSharing(true)}>
-                {state.doc.role === "owner" ? "Share" : "People"}
-              </Button>
-            </div>
+            {/* Our role and the people are no longer ours to see once access is lost. */}
+            {!lost && (
+              <div className="flex shrink-0 items-center gap-2">
+                <RoleBadge role={state.doc.role} />
+                <Button variant={state.doc.role === "owner" ? "primary" : "secondary"} disabled={signedOut} onClick={() => setSharing(true)}>
+                  {state.doc.role === "owner" ? "Share" : "People"}
+                </Button>
+              </div>
+            )}
           </div>
 
           {/* Side by side on wide screens; on narrow ones the comments follow the document. */}

@@ -26,9 +26,17 @@ function start(): () => void {
   if (client.socket.connected) load();
   client.socket.on("connect", load);
   const off = client.on("presence:doc", (p) => publish(new Map(byDocument).set(p.documentId, p.users)));
+  // No longer ours (removed, left, deleted): its presence:doc stops coming, so forget what we last heard.
+  const offRemoved = client.on("doc:removed", ({ documentId }) => {
+    if (!byDocument.has(documentId)) return;
+    const next = new Map(byDocument);
+    next.delete(documentId);
+    publish(next);
+  });
   return () => {
     client.socket.off("connect", load);
     off();
+    offRemoved();
   };
 }
 
