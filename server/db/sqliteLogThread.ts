@@ -4,6 +4,8 @@
 // each, and every broadcast in flight waited. Here the main thread only posts a batch and awaits the
 // answer; new updates gather for the next batch meanwhile (the group commit in DocumentStore).
 // The worker is sqliteLogWorker.ts; the messages are typed in sqliteLogProtocol.ts.
+import fs from "node:fs";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { UpdateLogWriter } from "./updateLogWriter";
 import { pack, type LogReply, type LogRequest, type LogWorkerData } from "./sqliteLogProtocol";
@@ -17,9 +19,12 @@ type Request = LogRequest extends infer R ? (R extends LogRequest ? Omit<R, "id"
  * started through workerFromSource.mjs, which loads tsx first.
  */
 function startWorker(workerData: LogWorkerData): Worker {
-  if (!import.meta.url.endsWith(".ts")) return new Worker(new URL("./sqliteLogWorker.mjs", import.meta.url), { workerData });
-  const tsWorkerEntry = new URL("./sqliteLogWorker.ts", import.meta.url).href;
-  return new Worker(new URL("./workerFromSource.mjs", import.meta.url), { workerData: { ...workerData, tsWorkerEntry } });
+  const fromSource = import.meta.url.endsWith(".ts");
+  const entry = new URL(fromSource ? "./sqliteLogWorker.ts" : "./sqliteLogWorker.mjs", import.meta.url);
+  // Missing, the worker would fail after start and every write with it: refuse to start instead.
+  if (!fs.existsSync(entry)) throw new Error(`The update log worker ${fileURLToPath(entry)} is missing: rebuild with \`node scripts/build-server.mjs\`.`);
+  if (!fromSource) return new Worker(entry, { workerData });
+  return new Worker(new URL("./workerFromSource.mjs", import.meta.url), { workerData: { ...workerData, tsWorkerEntry: entry.href } });
 }
 
 /** SQLite, one process (the embedded default): writes are serialized, so "delete every log row" is exact. */
