@@ -54,6 +54,7 @@ test("the dashboard's open now and the editor's avatars show the same people; a 
   await expect(bea.page.locator('[data-testid="editor"][contenteditable="true"]')).toHaveCount(0, { timeout: 30_000 });
   await bea.page.waitForTimeout(1_500); // long enough for the slower channel's news to arrive too
   await expect(notices).toHaveCount(1);
+  await expect(bea.page.getByTestId("presence-avatar")).toHaveCount(0, { timeout: 30_000 }); // no longer hers to see
   await expect(openNow(ada.page, documentId)).toHaveCount(0, { timeout: 30_000 });
   await bea.page.screenshot({ path: testInfo.outputPath("access-lost.png") });
 
