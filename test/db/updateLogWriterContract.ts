@@ -48,8 +48,7 @@ export function updateLogWriterContract(
       made.push(w);
       return w;
     };
-    const rows = async (documentId: string) =>
-      (await backend.db.documentUpdate.findMany({ where: { documentId }, orderBy: { id: "asc" } })).map((r) => r.data);
+    const rows = async (documentId: string) => (await backend.db.documentUpdate.findMany({ where: { documentId }, orderBy: { id: "asc" } })).map((r) => r.data);
     const rowText = async (documentId: string) => (await rows(documentId)).map((d) => Buffer.from(d).toString());
     const snapshot = async (documentId: string) => (await backend.db.document.findUniqueOrThrow({ where: { id: documentId } })).snapshot;
 
@@ -90,7 +89,11 @@ export function updateLogWriterContract(
       const docs = await Promise.all(Array.from({ length: 6 }, () => backend.createDocument()));
       await Promise.all(
         docs.map(async (documentId) => {
-          for (let i = 0; i < 5; i++) await w.append([{ documentId, data: bytes(`${i}a`) }, { documentId, data: bytes(`${i}b`) }]);
+          for (let i = 0; i < 5; i++)
+            await w.append([
+              { documentId, data: bytes(`${i}a`) },
+              { documentId, data: bytes(`${i}b`) },
+            ]);
         }),
       );
       for (const documentId of docs) expect(await rowText(documentId)).toEqual([0, 1, 2, 3, 4].flatMap((i) => [`${i}a`, `${i}b`]));
