@@ -27,10 +27,12 @@ function flushCorkedPeers(): void {
   corkedPeers.clear();
 }
 
+/** Whether this connection's frames are read: paused (over its budget) until a timer resumes it. */
+type Reading = { state: "flowing" } | { state: "paused"; until: number; resume: NodeJS.Timeout };
+
 export class WebSocketPeer implements Peer {
   private corked = false;
-  private resumeTimer: NodeJS.Timeout | undefined;
-  private pausedUntil = 0;
+  private reading: Reading = { state: "flowing" };
 
   constructor(
     private readonly ws: WebSocket,
@@ -72,19 +74,21 @@ export class WebSocketPeer implements Peer {
    */
   pauseReading(ms: number): void {
     const until = performance.now() + ms;
-    if (this.resumeTimer && until <= this.pausedUntil) return; // already paused at least that long
-    clearTimeout(this.resumeTimer);
-    this.pausedUntil = until;
+    if (this.reading.state === "paused") {
+      if (until <= this.reading.until) return; // already paused at least that long
+      clearTimeout(this.reading.resume);
+    }
     this.ws.pause();
-    this.resumeTimer = setTimeout(() => {
-      this.resumeTimer = undefined;
+    const resume = setTimeout(() => {
+      this.reading = { state: "flowing" };
       if (this.ws.readyState === WebSocket.OPEN) this.ws.resume();
     }, ms);
-    this.resumeTimer.unref();
+    resume.unref();
+    this.reading = { state: "paused", until, resume };
   }
 
   close(code: number, reason: string): void {
-    clearTimeout(this.resumeTimer);
+    if (this.reading.state === "paused") clearTimeout(this.reading.resume);
     if (this.ws.readyState === WebSocket.OPEN || this.ws.readyState === WebSocket.CONNECTING) {
       this.ws.close(code, shortReason(reason));
     }
