@@ -348,10 +348,7 @@ export class Room {
     if (origin !== REMOTE_ORIGIN) this.hooks.onUpdate(update);
   }
 
-  private onAwarenessUpdate = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
+  private onAwarenessUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
     const peer = origin as Peer;
     const owned = this.peers.get(peer);
     if (owned) {

@@ -103,7 +103,8 @@ async function runSeed(seed: number, steps: number): Promise<Summary> {
       else if (r < 0.75) pick(online())?.leave();
       else if (r < 0.83) await join(offline().filter(() => random() < 0.5));
       else if (r < 0.86) await manager.edit(documentId, (doc) => (observe(doc), doc.getText("body").insert(0, "S")));
-      else if (r < 0.95) await sleep(1 + Math.floor(random() * 4)); // group commits; an empty room may unload
+      else if (r < 0.95)
+        await sleep(1 + Math.floor(random() * 4)); // group commits; an empty room may unload
       else if (r < 0.96) {
         for (const c of online()) c.leave();
         for (let waited = 0; manager.isOpen(documentId) && waited < 2_000; waited += 5) await sleep(5); // unloads, compacting

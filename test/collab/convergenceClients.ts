@@ -16,10 +16,7 @@ import { FakePeer } from "./fakes";
 
 const FROM_SERVER = Symbol("from the server");
 
-type Connection =
-  | { state: "offline" }
-  | { state: "connecting" }
-  | { state: "online"; room: Room; peer: FakePeer; outbox: Uint8Array[] };
+type Connection = { state: "offline" } | { state: "connecting" } | { state: "online"; room: Room; peer: FakePeer; outbox: Uint8Array[] };
 
 export class SimClient {
   readonly doc = new Y.Doc();

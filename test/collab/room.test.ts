@@ -27,10 +27,15 @@ const limits: RoomLimits = { maxFrameBytes: 1024 * 1024, maxDocumentBytes: 16 * 
 function makeRoom(initial: Y.Doc | null = null, roomLimits = limits) {
   const stored: Uint8Array[] = [];
   let emptied = 0;
-  const room = new Room("doc-1", initial ? [Y.encodeStateAsUpdate(initial)] : [], {
-    onUpdate: (u) => stored.push(u),
-    onEmpty: () => emptied++,
-  }, roomLimits);
+  const room = new Room(
+    "doc-1",
+    initial ? [Y.encodeStateAsUpdate(initial)] : [],
+    {
+      onUpdate: (u) => stored.push(u),
+      onEmpty: () => emptied++,
+    },
+    roomLimits,
+  );
   return { room, stored, emptied: () => emptied };
 }
 
@@ -137,17 +142,20 @@ describe("bad frames", () => {
     ["unknown sync type", new Uint8Array([0, 7, 0])],
     ["truncated update", new Uint8Array([0, 2, 50, 1, 2, 3])],
     ["garbage update", syncUpdateMessage(new Uint8Array([1, 255, 255, 255, 255, 15, 0, 4, 0]))],
-    ["bad awareness json", (() => {
-      const e = encoding.createEncoder();
-      encoding.writeVarUint(e, MessageType.Awareness);
-      const inner = encoding.createEncoder();
-      encoding.writeVarUint(inner, 1);
-      encoding.writeVarUint(inner, 42);
-      encoding.writeVarUint(inner, 1);
-      encoding.writeVarString(inner, "{not json");
-      encoding.writeVarUint8Array(e, encoding.toUint8Array(inner));
-      return encoding.toUint8Array(e);
-    })()],
+    [
+      "bad awareness json",
+      (() => {
+        const e = encoding.createEncoder();
+        encoding.writeVarUint(e, MessageType.Awareness);
+        const inner = encoding.createEncoder();
+        encoding.writeVarUint(inner, 1);
+        encoding.writeVarUint(inner, 42);
+        encoding.writeVarUint(inner, 1);
+        encoding.writeVarString(inner, "{not json");
+        encoding.writeVarUint8Array(e, encoding.toUint8Array(inner));
+        return encoding.toUint8Array(e);
+      })(),
+    ],
   ])("%s closes only the sender", (_name, frame) => {
     const seed = new Y.Doc();
     appendParagraph(seed, "safe");
@@ -180,7 +188,17 @@ describe("bad frames", () => {
     const logged: Array<{ fields: Record<string, unknown>; message: string }> = [];
     const log = { error: (fields: Record<string, unknown>, message: string) => void logged.push({ fields, message }) };
     const failure = new Error("disk on fire");
-    const room = new Room("doc-9", [], { onUpdate: () => { throw failure; }, onEmpty() {} }, { ...limits, log: log as never });
+    const room = new Room(
+      "doc-9",
+      [],
+      {
+        onUpdate: () => {
+          throw failure;
+        },
+        onEmpty() {},
+      },
+      { ...limits, log: log as never },
+    );
     cleanup.push(() => room.destroy());
     const a = client(room, "alice").connect();
     appendParagraph(a.doc, "an honest edit");
@@ -192,7 +210,13 @@ describe("bad frames", () => {
   test("a failure of the room's own called back while a frame is read stays the room's (readFrame, own)", () => {
     const bug = new TypeError("bug");
     expect(() => readFrame(() => JSON.parse("{not json"))).toThrow(RefusedFrame);
-    expect(() => readFrame(own(() => { throw bug; }))).toThrow(bug);
+    expect(() =>
+      readFrame(
+        own(() => {
+          throw bug;
+        }),
+      ),
+    ).toThrow(bug);
   });
 
   test("a frame over the frame limit closes with 1009", () => {
