@@ -1,5 +1,6 @@
 // Screenshots of the document page, the dashboard and the admin page, at desktop and phone sizes,
 // light and dark, saved as test artifacts (test-results/screens/) for a person to look at.
+import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { ADMIN, newAccount, signInViaApi } from "./support/accounts";
 import { createDocument, editor, openDocument } from "./support/documents";
@@ -16,7 +17,7 @@ async function shoot(page: Page, name: string) {
     for (const scheme of schemes) {
       await page.emulateMedia({ colorScheme: scheme });
       await page.waitForTimeout(150);
-      await page.screenshot({ path: test.info().outputPath(`../screens/${name}-${size.name}-${scheme}.png`) });
+      await page.screenshot({ path: path.join(test.info().project.outputDir, "screens", `${name}-${size.name}-${scheme}.png`) });
     }
   }
 }
@@ -42,7 +43,7 @@ test("screenshots: document, dashboard, admin", async ({ page, browser }) => {
     await expect(page.getByTestId("announcement-banner").first()).toBeVisible({ timeout: 30_000 });
     await shoot(page, "document");
     await page.goto("/dashboard");
-    await expect(page.getByText("Meeting notes")).toBeVisible();
+    await expect(page.getByRole("link", { name: "Meeting notes" }).first()).toBeVisible();
     await shoot(page, "dashboard");
 
     const a = await admin.newPage();
