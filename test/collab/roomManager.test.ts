@@ -2,6 +2,8 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
 import * as Y from "yjs";
 import { CloseCode } from "../../lib/collab/closeCodes";
+import { LocalEventBus } from "../../server/bus/bus";
+import { followAccessChanges } from "../../server/collab/accessEvents";
 import { DocumentStore } from "../../server/collab/DocumentStore";
 import { RoomManager } from "../../server/collab/RoomManager";
 import { defaultCollabOptions, type CollabOptions } from "../../server/collab/limits";
@@ -200,4 +202,59 @@ test("presence hears every join and every leave: leaving, a drop, a reload, shut
   events.length = 0;
   await manager.close();
   expect(events).toEqual([`-f@${one}`]);
+});
+
+test("the bus's access changes move the manager's epoch (membership, deletion); a deletion drops the room; other events do not", async () => {
+  const { manager } = setup({ unloadDelayMs: 60_000 });
+  const bus = new LocalEventBus();
+  const stop = followAccessChanges(bus, manager);
+  const id = await t.createDocument();
+  const peer = new FakePeer("a");
+  await manager.connect(id, peer);
+  const epoch = manager.accessEpoch;
+  await bus.publish({ type: "announcements.changed" });
+  expect(manager.accessEpoch).toBe(epoch);
+  await bus.publish({
+    type: "membership.changed",
+    documentId: id,
+    title: "T",
+    userId: "b",
+    role: "viewer",
+    previousRole: null,
+    byUserId: "a",
+    byUserName: "A",
+  });
+  expect(manager.accessEpoch).toBe(epoch + 1);
+  expect(manager.isOpen(id)).toBe(true);
+  await bus.publish({ type: "document.deleted", documentId: id, title: "T", userIds: ["a"], byUserId: "a" });
+  expect(manager.accessEpoch).toBe(epoch + 2);
+  expect(manager.isOpen(id)).toBe(false);
+  expect(peer.closed?.code).toBe(CloseCode.DocumentDeleted);
+  stop();
+  await manager.close();
+});
+
+test("a document deleted while its room loads never opens; one unloading is committed before it is read again", async () => {
+  const { manager, store } = setup({ unloadDelayMs: 0 });
+  const id = await t.createDocument();
+  const connecting = manager.connect(id, new FakePeer("a")); // loading from here on
+  manager.drop(id);
+  expect(await connecting).toBeNull();
+  expect(manager.isOpen(id)).toBe(false);
+
+  const other = await t.createDocument();
+  const order: string[] = [];
+  const { compact, load } = { compact: store.compact.bind(store), load: store.load.bind(store) };
+  // A slow disk: the compaction commits 50 ms after it was asked for.
+  store.compact = (documentId, state) => new Promise((r) => setTimeout(r, 50)).then(() => compact(documentId, state)).finally(() => order.push("compacted"));
+  store.load = (documentId) => (order.push("load"), load(documentId));
+  const room = (await manager.connect(other, new FakePeer("x")))!;
+  const a = new FakeClient(room, "alice").connect();
+  appendParagraph(a.doc, "written while unloading");
+  for (const peer of [...room.peersOf("alice"), ...room.peersOf("x")]) room.leave(peer);
+  await until(() => !manager.isOpen(other)); // unloading until the compaction committed
+  expect(await manager.read(other, (doc) => documentText(doc))).toBe("written while unloading");
+  expect(order).toEqual(["load", "compacted", "load"]); // read again only once the compaction committed
+  a.destroy();
+  await manager.close();
 });
