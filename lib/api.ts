@@ -92,8 +92,7 @@ export const api = {
   listDocuments: () => request<DocumentListResponse>("GET", "/api/documents").then((r) => r.documents),
   createDocument: (title: string) => request<ListedDocument>("POST", "/api/documents", { title } satisfies CreateDocumentInput),
   getDocument: (id: string) => request<ListedDocument>("GET", `/api/documents/${enc(id)}`),
-  renameDocument: (id: string, title: string) =>
-    request<ListedDocument>("PATCH", `/api/documents/${enc(id)}`, { title } satisfies RenameDocumentInput),
+  renameDocument: (id: string, title: string) => request<ListedDocument>("PATCH", `/api/documents/${enc(id)}`, { title } satisfies RenameDocumentInput),
   deleteDocument: (id: string) => request<void>("DELETE", `/api/documents/${enc(id)}`),
 
   listMembers: (id: string) => request<MemberListResponse>("GET", `/api/documents/${enc(id)}/members`).then((r) => r.members),

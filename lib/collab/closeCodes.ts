@@ -45,9 +45,9 @@ export const CloseEvents = {
 export type CloseName = keyof typeof CloseEvents;
 
 /** The codes alone, by the same names (for comparisons and `switch`). */
-export const CloseCode = Object.freeze(
-  Object.fromEntries(Object.entries(CloseEvents).map(([name, event]) => [name, event.code])),
-) as { readonly [K in CloseName]: (typeof CloseEvents)[K]["code"] };
+export const CloseCode = Object.freeze(Object.fromEntries(Object.entries(CloseEvents).map(([name, event]) => [name, event.code]))) as {
+  readonly [K in CloseName]: (typeof CloseEvents)[K]["code"];
+};
 
 export type CloseCodeValue = (typeof CloseCode)[CloseName];
 

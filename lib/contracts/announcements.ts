@@ -46,7 +46,6 @@ export const UpdateAnnouncementBody = z
   .partial()
   .refine((v) => Object.keys(v).length > 0, "send at least one field to change");
 
-
 // ---- responses ----
 /** What a viewer is sent: everything needed to render, nothing about who wrote it. */
 export const AnnouncementView = z.strictObject({

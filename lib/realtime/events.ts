@@ -79,11 +79,12 @@ export interface ServerToClientEvents {
 }
 
 // ---- client → server: payload schemas (validated on arrival) and what a successful ack carries ----
-const Anchor = z.string().min(1).max(ANCHOR_MAX).regex(/^[A-Za-z0-9+/]+={0,2}$/, "must be base64");
-const Body = userText()
-  .trim()
-  .min(1, "must not be empty")
-  .max(COMMENT_BODY_MAX, `must be at most ${COMMENT_BODY_MAX} characters`);
+const Anchor = z
+  .string()
+  .min(1)
+  .max(ANCHOR_MAX)
+  .regex(/^[A-Za-z0-9+/]+={0,2}$/, "must be base64");
+const Body = userText().trim().min(1, "must not be empty").max(COMMENT_BODY_MAX, `must be at most ${COMMENT_BODY_MAX} characters`);
 
 export const ClientEventSchemas = {
   "doc:join": z.object({ documentId: DocumentId }),
@@ -106,10 +107,7 @@ export const ClientEventSchemas = {
   "comment:resolve": z.object({ commentId: Id, resolved: z.boolean() }),
   "comment:delete": z.object({ commentId: Id }),
   "notifications:list": z.object({ limit: z.number().int().min(1).max(100).default(30) }),
-  "notifications:read": z.union([
-    z.object({ ids: z.array(Id).min(1).max(200) }),
-    z.object({ all: z.literal(true) }),
-  ]),
+  "notifications:read": z.union([z.object({ ids: z.array(Id).min(1).max(200) }), z.object({ all: z.literal(true) })]),
 } satisfies Record<string, z.ZodType>;
 
 export type ClientEventName = keyof typeof ClientEventSchemas;
