@@ -49,10 +49,7 @@ export class AnnouncementService {
   async activeFor(user: AuthUser | null, path: string | null): Promise<AnnouncementView[]> {
     const viewer = viewerOf(user);
     // Read from the database, not the streams' copy, so the list works (and is current) on its own.
-    const [{ visible }, dismissed] = await Promise.all([
-      this.store.current(Date.now()),
-      user ? this.store.dismissedIds(user.id) : new Set<string>(),
-    ]);
+    const [{ visible }, dismissed] = await Promise.all([this.store.current(Date.now()), user ? this.store.dismissedIds(user.id) : new Set<string>()]);
     return visible.filter((a) => visibleTo(a, viewer) && !dismissed.has(a.id) && (path === null || matchesTargetPath(a.targetPath, path)));
   }
 

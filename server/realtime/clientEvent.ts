@@ -1,13 +1,7 @@
 // One wrapper for every client→server event: validate the payload with its zod schema, run the
 // handler, and answer the acknowledgement with `{ok: true, ...}` or `{ok: false, error: {code, message}}`.
 // Nothing a client sends can crash the process or see a stack trace.
-import {
-  ClientEventSchemas,
-  type AckFailure,
-  type ClientEventName,
-  type ClientEventResults,
-  type ParsedClientPayload,
-} from "../../lib/realtime/events";
+import { ClientEventSchemas, type AckFailure, type ClientEventName, type ClientEventResults, type ParsedClientPayload } from "../../lib/realtime/events";
 import type { Logger } from "../log";
 import { ackFailureOf, internalFailure } from "./ackErrors";
 import type { TandemSocket } from "./types";
