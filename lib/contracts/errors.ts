@@ -1,5 +1,8 @@
 // The error body every HTTP API failure answers with: `{error: {code, message, field?}}`.
 import { z } from "zod";
+// Sets zod's browser mode (no eval probe, forbidden by our CSP) before any schema here parses:
+// the client parses error bodies with these on pages that may load no other schema.
+import "../userText";
 
 /** The codes the server sends (server/http/errors.ts's ErrorStatus keys). */
 export const API_ERROR_CODES = [

@@ -2,6 +2,9 @@
 // Every id the app makes is a UUID (36 characters, crypto.randomUUID); 64 leaves room for another
 // URL-safe format without letting a path or payload carry an unbounded string.
 import { z } from "zod";
+// Sets zod's browser mode (no eval probe, forbidden by our CSP) before any schema here parses:
+// the client parses error bodies with these on pages that may load no other schema.
+import "../userText";
 
 export const ID_MAX = 64;
 
