@@ -24,6 +24,11 @@ import { setBaseSecurityHeaders } from "./http/securityHeaders";
 import { ApiError } from "./http/errors";
 import { registerAuthRoutes } from "./api/authRoutes";
 import { registerDocumentRoutes } from "./api/documentRoutes";
+import { registerSearchRoutes } from "./api/searchRoutes";
+import { SearchService } from "./search/searchService";
+import { createSearchIndex } from "./search/searchIndex";
+import { collabTextSource } from "./search/textSource";
+import { collabOf } from "./collab/collabChannel";
 import type { RedisLink, Services } from "./services";
 import type { Channel, ChannelFactory } from "./channel";
 import { channelFactories } from "./channels";
@@ -58,11 +63,14 @@ export async function startTandem(
   const notifications = new Notifications(db, bus);
   const comments = new Comments(db, bus, documents, notifications, log);
   const announcements = new AnnouncementService(db, bus);
-  const services: Services = { config, db, bus, redis, auth, documents, comments, notifications, announcements, log, metrics, access };
+  // Reads text from the collab channel once it runs (channels start below, after the services).
+  const search = new SearchService({ db, bus, log, index: createSearchIndex(db, config.databaseKind), text: collabTextSource(() => collabOf(services)) });
+  const services: Services = { config, db, bus, redis, auth, documents, comments, notifications, announcements, log, metrics, access, search };
 
   const router = new Router();
   registerAuthRoutes(router, services);
   registerDocumentRoutes(router, services);
+  registerSearchRoutes(router, services);
   registerAnnouncementRoutes(router, services);
   const upgrades = new UpgradeRouter();
 
@@ -136,6 +144,7 @@ export async function startTandem(
   // Prepended after the channels attached, so it runs first for every request, including the ones
   // engine.io (socket.io's polling) answers without calling handleRequest.
   httpServer.prependListener("request", (_req, res) => setBaseSecurityHeaders(res, config));
+  search.start();
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
@@ -159,6 +168,8 @@ export async function startTandem(
           log.info({ drainMs: config.shutdownDrainMs }, "draining: /readyz answers 503 before connections close");
           await new Promise((resolve) => setTimeout(resolve, config.shutdownDrainMs));
         }
+        // Edits still waiting to be indexed are read while the rooms are still open.
+        await search.close().catch((e) => log.error(e, "search close failed"));
         // The channels close while the port still listens: a connection arriving meanwhile is told
         // "restarting" (collab 1001, an event stream `retry:`) instead of being reset (1006) or refused.
         for (const channel of channels.reverse()) await channel.close().catch((e) => log.error(e, "channel close failed"));

@@ -11,6 +11,7 @@ import type { AnnouncementService } from "./events/announcementService";
 import type { Logger } from "./log";
 import type { Metrics } from "./ops/metrics";
 import type { LiveAccess } from "./access/liveAccess";
+import type { SearchService } from "./search/searchService";
 
 /**
  * The hosted mode's Redis: the bus' two connections, for the parts that reach other instances on
@@ -42,4 +43,6 @@ export type Services = {
   metrics: Metrics;
   /** Every live connection of every channel, and when each must end (server/access/liveAccess.ts). */
   access: LiveAccess;
+  /** Full-text search over documents; the collab server tells it of edits (server/search/). */
+  search: SearchService;
 };

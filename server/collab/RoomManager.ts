@@ -42,6 +42,8 @@ export type PresenceObserver = {
 export type RoomManagerHooks = {
   /** Marks documents as recently edited (rate-limited and batched by the manager). */
   touch(documentIds: string[]): Promise<void>;
+  /** Told of every accepted update (search re-reads the text later): must be cheap and must not throw. */
+  edited?(documentId: string, now: number): void;
   log: Logger;
   /** Who is in which room: told of every join and of every leave (a drop, reload or unload included). */
   presence?: PresenceObserver;
@@ -296,6 +298,7 @@ export class RoomManager {
     const now = performance.now(); // not Date.now(): Next.js wraps Date in the page server's process
     open.touch.edited(now);
     open.log.appended(now);
+    this.hooks.edited?.(documentId, now);
   }
 
   /** An observer's failure is logged, never allowed into the room's bookkeeping. */

@@ -57,7 +57,12 @@ export function collabChannelWith(overrides: Partial<CollabOptions> = {}): Chann
     const manager = new RoomManager(
       store,
       options,
-      { touch: (documentIds) => services.documents.touch(documentIds), log: services.log, presence },
+      {
+        touch: (documentIds) => services.documents.touch(documentIds),
+        edited: (documentId, now) => services.search.edited(documentId, now),
+        log: services.log,
+        presence,
+      },
       relay,
     );
     // maxPayload: ws itself closes a socket that sends a bigger frame, with 1009.
