@@ -104,6 +104,17 @@ export const TABLE: Row[] = [
   },
   {
     channel: "http",
+    action: "GET /api/search",
+    // Found by its title by its members only: the search query itself checks membership.
+    perform: async (p, role) => {
+      const res = await p.http("GET", "/api/search?q=matrix%20main", role);
+      if (res.status !== 200) return res.status;
+      return res.body.results.some((r: { id: string }) => r.id === p.w.mainDocId) ? "200 found" : "200 not found";
+    },
+    expect: { ...dead(401), ...outsider("200 not found"), ...members("200 found"), ...tokens("200 found") },
+  },
+  {
+    channel: "http",
     action: "POST /api/documents",
     perform: http("POST", "/api/documents", {
       body: () => ({ title: "Matrix new" }),
