@@ -10,6 +10,8 @@ import { LocalEventBus, type EventBus } from "./bus/bus";
 import { RedisEventBus } from "./bus/redisBus";
 import { Auth } from "./auth/auth";
 import { Documents } from "./domain/documents";
+import { Trash } from "./domain/trash";
+import { startTrashPurger } from "./domain/trashPurger";
 import { Comments } from "./domain/comments";
 import { Notifications } from "./domain/notifications";
 import { AnnouncementService } from "./events/announcementService";
@@ -25,6 +27,7 @@ import { ApiError } from "./http/errors";
 import { registerAuthRoutes } from "./api/authRoutes";
 import { registerDocumentRoutes } from "./api/documentRoutes";
 import { registerSearchRoutes } from "./api/searchRoutes";
+import { registerTrashRoutes } from "./api/trashRoutes";
 import { SearchService } from "./search/searchService";
 import { createSearchIndex } from "./search/searchIndex";
 import { collabTextSource } from "./search/textSource";
@@ -60,17 +63,19 @@ export async function startTandem(
   const metrics = new Metrics();
   const access = new LiveAccess({ db, bus, log, metrics });
   const documents = new Documents(db, bus);
+  const trash = new Trash(db, bus);
   const notifications = new Notifications(db, bus);
   const comments = new Comments(db, bus, documents, notifications, log);
   const announcements = new AnnouncementService(db, bus);
   // Reads text from the collab channel once it runs (channels start below, after the services).
   const search = new SearchService({ db, bus, log, index: createSearchIndex(db, config.databaseKind), text: collabTextSource(() => collabOf(services)) });
-  const services: Services = { config, db, bus, redis, auth, documents, comments, notifications, announcements, log, metrics, access, search };
+  const services: Services = { config, db, bus, redis, auth, documents, trash, comments, notifications, announcements, log, metrics, access, search };
 
   const router = new Router();
   registerAuthRoutes(router, services);
   registerDocumentRoutes(router, services);
   registerSearchRoutes(router, services);
+  registerTrashRoutes(router, services);
   registerAnnouncementRoutes(router, services);
   const upgrades = new UpgradeRouter();
 
@@ -145,6 +150,7 @@ export async function startTandem(
   // engine.io (socket.io's polling) answers without calling handleRequest.
   httpServer.prependListener("request", (_req, res) => setBaseSecurityHeaders(res, config));
   search.start();
+  const stopTrashPurger = startTrashPurger(trash, log);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
@@ -170,6 +176,7 @@ export async function startTandem(
         }
         // Edits still waiting to be indexed are read while the rooms are still open.
         await search.close().catch((e) => log.error(e, "search close failed"));
+        stopTrashPurger();
         // The channels close while the port still listens: a connection arriving meanwhile is told
         // "restarting" (collab 1001, an event stream `retry:`) instead of being reset (1006) or refused.
         for (const channel of channels.reverse()) await channel.close().catch((e) => log.error(e, "channel close failed"));

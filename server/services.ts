@@ -5,6 +5,7 @@ import type { Db } from "./db/client";
 import type { EventBus } from "./bus/bus";
 import type { Auth } from "./auth/auth";
 import type { Documents } from "./domain/documents";
+import type { Trash } from "./domain/trash";
 import type { Comments } from "./domain/comments";
 import type { Notifications } from "./domain/notifications";
 import type { AnnouncementService } from "./events/announcementService";
@@ -36,6 +37,8 @@ export type Services = {
   auth: Auth;
   /** The domain: transport-free, throwing DomainError; HTTP routes and socket.io handlers share them. */
   documents: Documents;
+  /** Deleted documents, restorable for TRASH_RETENTION_DAYS (lib/trash.ts). */
+  trash: Trash;
   comments: Comments;
   notifications: Notifications;
   announcements: AnnouncementService;

@@ -22,6 +22,11 @@ export class DeletedDocuments {
     while (this.members.size > this.capacity) this.members.delete(this.members.keys().next().value!);
   }
 
+  /** The document is back (restored from the trash). */
+  forget(documentId: string): void {
+    this.members.delete(documentId);
+  }
+
   /** True when `userId` was a member of `documentId` when it was deleted (recently). */
   wasMember(documentId: string, userId: string, now = Date.now()): boolean {
     const entry = this.members.get(documentId);

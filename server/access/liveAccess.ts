@@ -139,6 +139,10 @@ export class LiveAccess {
         this.deleted.remember(event.documentId, event.userIds);
         for (const entry of [...(this.byDocument.get(event.documentId) ?? [])]) this.end(entry, "document-deleted");
         return;
+      case "document.restored":
+        // Back from the trash: a member refused later (removed, say) is told so, not "deleted".
+        this.deleted.forget(event.document.id);
+        return;
       case "membership.changed":
         for (const entry of [...(this.byDocument.get(event.documentId) ?? [])]) {
           if (entry.registration.userId !== event.userId || entry.state.kind !== "live") continue;

@@ -6,7 +6,10 @@ export type { DocumentSummary, Role };
 export type BusEvent =
   | { type: "document.created"; document: DocumentSummary; userIds: string[] }
   | { type: "document.updated"; document: DocumentSummary; userIds: string[] }
+  // Moved to the trash (or, before the trash existed, deleted): every channel lets go of it at once.
   | { type: "document.deleted"; documentId: string; title: string; userIds: string[]; byUserId: string }
+  // Back from the trash: its members get it back in their lists, search reads it again.
+  | { type: "document.restored"; document: DocumentSummary; userIds: string[] }
   | {
       type: "membership.changed";
       documentId: string;

@@ -16,6 +16,10 @@ export function followAccessChanges(bus: EventBus, manager: RoomManager): () => 
         manager.accessChanged();
         manager.drop(event.documentId);
         return;
+      case "document.restored":
+        // Back from the trash: connections authorizing now see it (no room is open for it to change).
+        manager.accessChanged();
+        return;
       default:
         return; // other events do not concern open documents
     }

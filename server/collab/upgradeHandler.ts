@@ -73,6 +73,8 @@ export function createUpgradeHandler(
     // A cookie is sent by the browser whichever site opened the socket: only our own pages may use it.
     if (caller?.via === "cookie" && !isSameOrigin(req, services.config)) return refuseUpgrade(socket, 403, "Forbidden");
     const role = caller ? await services.documents.roleOf(caller.user.id, documentId) : null;
+    // A member of a trashed document is told it was deleted, even after a restart forgot the event.
+    const trashed = caller && !role ? await services.documents.inTrashFor(caller.user.id, documentId) : false;
     if (socket.destroyed) return;
     if (shuttingDown) return turnAway(req, socket, head);
     wss.handleUpgrade(req, socket, head, (ws) => {
@@ -84,7 +86,7 @@ export function createUpgradeHandler(
       if (!role) {
         // A former member of a deleted document learns it was deleted; anyone else cannot tell a
         // deleted document from one they were never invited to.
-        return services.access.wasDeletedFor(documentId, caller.user.id)
+        return trashed || services.access.wasDeletedFor(documentId, caller.user.id)
           ? closeAs(ws, CloseEvents.DocumentDeleted)
           : closeAs(ws, CloseEvents.Forbidden);
       }

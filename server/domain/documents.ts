@@ -11,9 +11,9 @@ export type { Role };
 
 const canEdit = (role: Role | null) => role === "owner" || role === "editor";
 
-type DocRow = { id: string; title: string; ownerId: string; createdAt: Date; updatedAt: Date; owner: { name: string } };
+export type DocRow = { id: string; title: string; ownerId: string; createdAt: Date; updatedAt: Date; owner: { name: string } };
 
-function summary(d: DocRow): DocumentSummary {
+export function summary(d: DocRow): DocumentSummary {
   return {
     id: d.id,
     title: d.title,
@@ -30,12 +30,29 @@ export class Documents {
     private readonly bus: EventBus,
   ) {}
 
+  /** The account's role on a live document; null for a document in the trash, as for one it never saw. */
   async roleOf(userId: string, documentId: string): Promise<Role | null> {
-    const m = await this.db.membership.findUnique({
-      where: { documentId_userId: { documentId, userId } },
+    const m = await this.db.membership.findFirst({
+      where: { documentId, userId, document: { deletedAt: null } },
       select: { role: true },
     });
     return (m?.role as Role | undefined) ?? null;
+  }
+
+  /** True when the account is a member of the document and it is in the trash (told "deleted", not "not a member"). */
+  async inTrashFor(userId: string, documentId: string): Promise<boolean> {
+    return (await this.trashedFor(userId, documentId)) !== null;
+  }
+
+  /** What a member is told about a trashed document: that it is there, and who can restore it. Null otherwise. */
+  private async trashedFor(userId: string, documentId: string): Promise<DomainError | null> {
+    const m = await this.db.membership.findFirst({
+      where: { documentId, userId, document: { deletedAt: { not: null } } },
+      select: { document: { select: { ownerId: true, owner: { select: { name: true } } } } },
+    });
+    if (!m) return null;
+    const who = m.document.ownerId === userId ? "You can restore it from your Trash." : `Only its owner, ${m.document.owner.name}, can restore it.`;
+    return new DomainError("not_found", `This document is in the trash. ${who}`);
   }
 
   private async memberIds(documentId: string): Promise<string[]> {
@@ -46,7 +63,7 @@ export class Documents {
   /** The caller's role, or 404 when they may not see the document (never reveal that it exists). */
   async requireRole(user: AuthUser, documentId: string, allowed: Role[]): Promise<Role> {
     const role = await this.roleOf(user.id, documentId);
-    if (!role) throw notFound();
+    if (!role) throw (await this.trashedFor(user.id, documentId)) ?? notFound();
     if (!allowed.includes(role)) {
       throw forbidden(
         allowed.length === 1 && allowed[0] === "owner"
@@ -59,7 +76,7 @@ export class Documents {
 
   async list(user: AuthUser) {
     const rows = await this.db.membership.findMany({
-      where: { userId: user.id },
+      where: { userId: user.id, document: { deletedAt: null } },
       include: { document: { include: { owner: { select: { name: true } } } } },
       orderBy: { document: { updatedAt: "desc" } },
     });
@@ -109,10 +126,20 @@ export class Documents {
     await this.db.document.updateMany({ where: { id: { in: documentIds } }, data: { updatedAt: new Date() } });
   }
 
+  /**
+   * Moves the document to the trash (server/domain/trash.ts restores it or deletes it for good). Its
+   * rows stay; everywhere live it is deleted: the same `document.deleted` event ends every channel's hold on it.
+   */
   async remove(user: AuthUser, documentId: string): Promise<void> {
     await this.requireRole(user, documentId, ["owner"]);
     const userIds = await this.memberIds(documentId);
-    const doc = await this.db.document.delete({ where: { id: documentId } });
+    const before = await this.db.document.findUniqueOrThrow({ where: { id: documentId }, select: { updatedAt: true } });
+    const doc = await this.db.document.update({
+      where: { id: documentId },
+      // updatedAt kept: being trashed is not an edit (a restored document sorts where it was).
+      data: { deletedAt: new Date(), deletedById: user.id, updatedAt: before.updatedAt },
+      select: { title: true },
+    });
     await this.bus.publish({ type: "document.deleted", documentId, title: doc.title, userIds, byUserId: user.id });
   }
 

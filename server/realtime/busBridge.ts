@@ -71,6 +71,7 @@ export function bridgeBusToSockets(
     switch (event.type) {
       case "document.created":
       case "document.updated":
+      case "document.restored": // back from the trash: into every member's list, with their role
         return upsertFor(event.document, event.userIds);
       case "document.deleted": {
         const reason: AccessChangeReason = "deleted";

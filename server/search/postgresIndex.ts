@@ -59,7 +59,7 @@ export function postgresSearchIndex(db: Db): SearchIndex {
          JOIN "Membership" m ON m."documentId" = s."documentId" AND m."userId" = $1
          JOIN "Document" d ON d."id" = s."documentId",
          to_tsquery('simple', $2) q
-         WHERE s."vector" @@ q
+         WHERE s."vector" @@ q AND d."deletedAt" IS NULL
          ORDER BY ts_rank(s."vector", q) DESC, d."updatedAt" DESC
          LIMIT $3`,
         userId,

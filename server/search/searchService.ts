@@ -56,6 +56,9 @@ export class SearchService {
           this.debouncer.cancel(event.documentId);
           void this.queue.run(event.documentId, "removing", () => this.deps.index.remove(event.documentId));
           return;
+        case "document.restored": // back from the trash (its entry went when it was trashed): read it again
+          void this.queue.run(event.document.id, "reading text", () => this.indexText(event.document.id));
+          return;
         default:
           return;
       }
@@ -97,7 +100,7 @@ export class SearchService {
     // the next read is caught up at start.
     const indexedAt = Date.now();
     const [doc, text] = await Promise.all([
-      this.deps.db.document.findUnique({ where: { id: documentId }, select: { title: true } }),
+      this.deps.db.document.findUnique({ where: { id: documentId, deletedAt: null }, select: { title: true } }),
       this.deps.text(documentId),
     ]);
     if (!doc || text === null) {
@@ -115,7 +118,7 @@ export class SearchService {
 
   private async catchUp(): Promise<void> {
     const [documents, indexed] = await Promise.all([
-      this.deps.db.document.findMany({ select: { id: true, updatedAt: true } }),
+      this.deps.db.document.findMany({ where: { deletedAt: null }, select: { id: true, updatedAt: true } }), // not the trash
       this.deps.index.indexedTimes(),
     ]);
     const stale = documents.filter((d) => (indexed.get(d.id) ?? -1) < d.updatedAt.getTime());

@@ -49,7 +49,7 @@ export function sqliteSearchIndex(db: Db): SearchIndex {
          JOIN "DocumentSearchText" t ON t."id" = s.rowid
          JOIN "Membership" m ON m."documentId" = t."documentId" AND m."userId" = ?
          JOIN "Document" d ON d."id" = t."documentId"
-         WHERE "DocumentSearch" MATCH ?
+         WHERE "DocumentSearch" MATCH ? AND d."deletedAt" IS NULL
          ORDER BY bm25("DocumentSearch", 10.0, 1.0), d."updatedAt" DESC
          LIMIT ?`,
         userId,

@@ -1,0 +1,108 @@
+// The trash: documents their owner deleted wait here TRASH_RETENTION_DAYS (lib/trash.ts) with every
+// row intact (members, comments, the Yjs log), so a restore gives back exactly what was there. While
+// trashed a document is invisible everywhere live (Documents.roleOf answers null for it); only these
+// operations see it. Transport-free: errors are DomainError.
+import type { Db } from "../db/client";
+import type { EventBus } from "../bus/bus";
+import type { AuthUser } from "../auth/auth";
+import type { Role } from "../bus/events";
+import type { TrashedDocument } from "../../lib/contracts/trash";
+import { purgeAt, TRASH_RETENTION_MS } from "../../lib/trash";
+import { DomainError, forbidden, notFound } from "./errors";
+import { summary, type DocRow } from "./documents";
+
+type TrashedRow = DocRow & { deletedAt: Date | null; deletedById: string | null };
+
+const withOwner = { owner: { select: { name: true } } } as const;
+
+export class Trash {
+  constructor(
+    private readonly db: Db,
+    private readonly bus: EventBus,
+  ) {}
+
+  /** The caller's own trashed documents, most recently deleted first. */
+  async list(user: AuthUser): Promise<TrashedDocument[]> {
+    const rows = await this.db.document.findMany({
+      where: { ownerId: user.id, deletedAt: { not: null } },
+      include: withOwner,
+      orderBy: { deletedAt: "desc" },
+    });
+    return this.describe(rows);
+  }
+
+  /** What a member of a trashed document may know of it (its link's page); strangers get 404. */
+  async entry(user: AuthUser, documentId: string): Promise<{ document: TrashedDocument; canRestore: boolean }> {
+    const { row, role } = await this.trashedAs(user, documentId);
+    const [document] = await this.describe([row]);
+    return { document, canRestore: role === "owner" };
+  }
+
+  /** Back from the trash with everything it had; its members' dashboards get it back. */
+  async restore(user: AuthUser, documentId: string) {
+    const { row } = await this.trashedAs(user, documentId, "owner");
+    const doc = await this.db.document.update({
+      where: { id: documentId },
+      data: { deletedAt: null, deletedById: null, updatedAt: row.updatedAt },
+      include: withOwner,
+    });
+    const members = await this.db.membership.findMany({ where: { documentId }, select: { userId: true } });
+    const s = summary(doc);
+    await this.bus.publish({ type: "document.restored", document: s, userIds: members.map((m) => m.userId) });
+    return { ...s, role: "owner" as Role };
+  }
+
+  /** Deletes a trashed document for good: its rows go (members, comments and the log by cascade). */
+  async destroy(user: AuthUser, documentId: string): Promise<void> {
+    await this.trashedAs(user, documentId, "owner");
+    await this.db.document.delete({ where: { id: documentId } });
+  }
+
+  /** Deletes for good everything trashed before `before`; the count deleted. */
+  async purge(before: Date): Promise<number> {
+    const { count } = await this.db.document.deleteMany({ where: { deletedAt: { lt: before } } });
+    return count;
+  }
+
+  /** The timer's purge: what has waited out its days. */
+  purgeExpired(now = new Date()): Promise<number> {
+    return this.purge(new Date(now.getTime() - TRASH_RETENTION_MS));
+  }
+
+  /** An administrator empties every trash at once. */
+  async purgeAll(user: AuthUser): Promise<number> {
+    if (!user.isAdmin) throw new DomainError("forbidden", "You need to be an administrator to purge the trash.");
+    const { count } = await this.db.document.deleteMany({ where: { deletedAt: { not: null } } });
+    return count;
+  }
+
+  /** The trashed document and the caller's role on it; 404 unless they are a member, 403 when `need` is more. */
+  private async trashedAs(user: AuthUser, documentId: string, need?: "owner"): Promise<{ row: TrashedRow; role: Role }> {
+    const m = await this.db.membership.findFirst({
+      where: { documentId, userId: user.id, document: { deletedAt: { not: null } } },
+      include: { document: { include: withOwner } },
+    });
+    if (!m) throw notFound("Document in the trash");
+    const role = m.role as Role;
+    if (need === "owner" && role !== "owner") {
+      throw forbidden(`Only the document's owner, ${m.document.owner.name}, can restore it or delete it for good.`);
+    }
+    return { row: m.document, role };
+  }
+
+  private async describe(rows: TrashedRow[]): Promise<TrashedDocument[]> {
+    const ids = [...new Set(rows.map((r) => r.deletedById).filter((id): id is string => id !== null))];
+    const names = new Map(
+      (await this.db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]),
+    );
+    return rows.map((r) => {
+      const deletedAt = r.deletedAt ?? new Date(0); // only trashed rows reach here (queried by deletedAt)
+      return {
+        ...summary(r),
+        deletedAt: deletedAt.toISOString(),
+        deletedByName: (r.deletedById && names.get(r.deletedById)) ?? null,
+        purgeAt: purgeAt(deletedAt).toISOString(),
+      };
+    });
+  }
+}
