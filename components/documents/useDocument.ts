@@ -3,6 +3,8 @@
 import { useCallback, useEffect, useState } from "react";
 import { api, ApiError, type DocumentSummary } from "@/lib/api";
 import { plainError } from "@/lib/apiErrors";
+import { useDocumentRoom, useRealtimeEvent } from "@/lib/realtime/hooks";
+import { ServerEventSchemas } from "@/lib/realtime/events";
 
 export type DocumentState =
   | { status: "loading" }
@@ -27,6 +29,15 @@ export function useDocument(id: string) {
     setState({ status: "loading" });
     void reload();
   }, [reload]);
+
+  // A rename by anyone (another tab, a collaborator) reaches the document's room: heading and tab follow.
+  useDocumentRoom(id);
+  useRealtimeEvent("doc:updated", (payload) => {
+    const parsed = ServerEventSchemas["doc:updated"].safeParse(payload);
+    if (!parsed.success || parsed.data.documentId !== id) return;
+    const { title, updatedAt } = parsed.data;
+    setState((s) => (s.status === "ready" ? { status: "ready", doc: { ...s.doc, title, updatedAt } } : s));
+  });
 
   const rename = useCallback(
     async (title: string) => {

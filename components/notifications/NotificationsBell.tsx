@@ -24,10 +24,14 @@ export function NotificationsBell() {
   const [open, setOpen] = useState(false);
   const [toasts, setToasts] = useState<NotificationView[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const { inbox, markRead } = useNotifications((n) => {
-    setToasts((t) => [...t.filter((x) => x.id !== n.id), n].slice(-3));
-    setTimeout(() => setToasts((t) => t.filter((x) => x.id !== n.id)), TOAST_MS);
-  });
+  const { inbox, markRead } = useNotifications(
+    (n) => {
+      setToasts((t) => [...t.filter((x) => x.id !== n.id), n].slice(-3));
+      setTimeout(() => setToasts((t) => t.filter((x) => x.id !== n.id)), TOAST_MS);
+    },
+    // A toast about a document we just lost would lead to the "no access" page: take it down too.
+    (gone) => setToasts((t) => t.filter((x) => !gone.has(x.id))),
+  );
   const connection = useRealtimeState();
   const note = connectionNote[connection.status];
   const panel = useRef<HTMLDivElement>(null);

@@ -1,10 +1,11 @@
 // The signed-in user's inbox, live: listed on every (re)connect, new ones arrive as notification:new
-// (de-duplicated by id: with several server instances the same one may arrive twice).
+// (de-duplicated by id: with several server instances the same one may arrive twice), and ones whose
+// subject went away leave as notification:removed.
 "use client";
 import { useCallback, useRef, useState } from "react";
 import { realtime } from "@/lib/realtime/client";
 import { useOnConnect, useRealtimeEvent } from "@/lib/realtime/hooks";
-import type { NotificationView } from "@/lib/realtime/events";
+import { ServerEventSchemas, type NotificationView } from "@/lib/realtime/events";
 
 export type InboxState = {
   status: "loading" | "ready" | "error";
@@ -15,7 +16,7 @@ export type InboxState = {
 
 const LIST_LIMIT = 30;
 
-export function useNotifications(onNew?: (n: NotificationView) => void) {
+export function useNotifications(onNew?: (n: NotificationView) => void, onRemoved?: (ids: Set<string>) => void) {
   const [inbox, setInbox] = useState<InboxState>({ status: "loading", notifications: [], unread: 0 });
 
   const load = useCallback(async () => {
@@ -42,6 +43,16 @@ export function useNotifications(onNew?: (n: NotificationView) => void) {
       return { ...s, notifications: [n, ...s.notifications.filter((x) => x.id !== n.id)].slice(0, LIST_LIMIT), unread: Math.max(0, unread) };
     });
     onNew?.(n);
+  });
+
+  // Their subject went away (access removed, document deleted): they leave the list and the count.
+  useRealtimeEvent("notification:removed", (payload) => {
+    const parsed = ServerEventSchemas["notification:removed"].safeParse(payload);
+    if (!parsed.success) return;
+    const gone = new Set(parsed.data.ids);
+    for (const id of gone) seen.current.delete(id);
+    setInbox((s) => ({ ...s, unread: parsed.data.unread, notifications: s.notifications.filter((n) => !gone.has(n.id)) }));
+    onRemoved?.(gone);
   });
 
   const markRead = useCallback(async (target: { ids: string[] } | { all: true }): Promise<string | null> => {

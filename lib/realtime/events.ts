@@ -63,7 +63,16 @@ export type RealtimeError = { code: RealtimeErrorCode; message: string };
 export type AckFailure = { ok: false; error: RealtimeError };
 export type Ack<T extends object = Record<never, never>> = ({ ok: true } & T) | AckFailure;
 
-// ---- server → client ----
+// ---- server → client: schemas for the newer events (tests and the page parse them), then the map ----
+export const ServerEventSchemas = {
+  /** The document's own metadata changed (a rename): sent to its room, so an open page updates live. */
+  "doc:updated": z.object({ documentId: z.string().min(1), title: z.string().min(1), updatedAt: z.string().datetime() }),
+  /** Notifications that lost their subject (access removed, document deleted), with the new unread count. */
+  "notification:removed": z.object({ ids: z.array(z.string().min(1)).min(1), unread: z.number().int().min(0) }),
+} satisfies Record<string, z.ZodType>;
+export type DocUpdated = z.infer<(typeof ServerEventSchemas)["doc:updated"]>;
+export type NotificationsRemoved = z.infer<(typeof ServerEventSchemas)["notification:removed"]>;
+
 export interface ServerToClientEvents {
   /** A document appeared in, or changed in, this user's list. */
   "doc:upsert": (document: DashboardDocument) => void;
@@ -76,6 +85,8 @@ export interface ServerToClientEvents {
   "comment:upsert": (payload: { documentId: string; comment: CommentView }) => void;
   "comment:removed": (payload: { documentId: string; commentIds: string[] }) => void;
   "notification:new": (notification: NotificationView) => void;
+  "doc:updated": (payload: DocUpdated) => void;
+  "notification:removed": (payload: NotificationsRemoved) => void;
 }
 
 // ---- client → server: payload schemas (validated on arrival) and what a successful ack carries ----

@@ -25,6 +25,8 @@ export type BusEvent =
   | { type: "comment.upserted"; documentId: string; comment: CommentView }
   | { type: "comment.removed"; documentId: string; commentIds: string[] }
   | { type: "notification.created"; userId: string; notification: NotificationView }
+  // Notifications deleted because their subject went away; `unread` is the user's count after.
+  | { type: "notification.removed"; userId: string; notificationIds: string[]; unread: number }
   // A session ended (sign-out) or an access token was revoked: connections opened with it end now.
   // `credentialId` is the credential's keyed hash (as stored), never the secret itself.
   | { type: "credential.revoked"; credentialId: string }

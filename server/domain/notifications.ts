@@ -11,6 +11,23 @@ type MembershipChanged = Extract<BusEvent, { type: "membership.changed" }>;
 
 export const documentLink = (documentId: string) => `/documents/${encodeURIComponent(documentId)}`;
 
+/** The document a notification is about, read back from its link (the link is the only reference kept). */
+export function linkedDocumentId(link: string | null): string | null {
+  const m = link?.match(/^\/documents\/([^/?#]+)(?:[?#].*)?$/);
+  if (!m) return null;
+  try {
+    return decodeURIComponent(m[1]!);
+  } catch {
+    return null;
+  }
+}
+
+/** Prisma filter for the notifications that link to one document (a query or fragment may follow). */
+function aboutDocument(documentId: string) {
+  const link = documentLink(documentId);
+  return { OR: [{ link }, { link: { startsWith: `${link}?` } }, { link: { startsWith: `${link}#` } }] };
+}
+
 function view(n: Row): NotificationView {
   return {
     id: n.id,
@@ -29,6 +46,7 @@ export class Notifications {
   ) {}
 
   async list(userId: string, limit: number): Promise<{ notifications: NotificationView[]; unread: number }> {
+    await this.dropInaccessible(userId);
     const [rows, unread] = await Promise.all([
       this.db.notification.findMany({ where: { userId }, orderBy: { createdAt: "desc" }, take: limit }),
       this.unreadCount(userId),
@@ -47,6 +65,51 @@ export class Notifications {
 
   unreadCount(userId: string): Promise<number> {
     return this.db.notification.count({ where: { userId, read: false } });
+  }
+
+  /**
+   * The subject went away for these users (their access was removed, or the document deleted or
+   * trashed): their notifications about it go too, and their open bells are told (notification.removed).
+   */
+  async documentGone(documentId: string, userIds: string[]): Promise<void> {
+    if (userIds.length === 0) return;
+    const rows = await this.db.notification.findMany({
+      where: { userId: { in: userIds }, ...aboutDocument(documentId) },
+      select: { id: true, userId: true },
+    });
+    await this.removeRows(rows);
+  }
+
+  /**
+   * Safety net at read time: a notification whose document the user can no longer open (an event
+   * missed while an instance was down, an older row) is deleted rather than listed. Reads only ids
+   * and links; the user's memberships among the linked documents decide.
+   */
+  private async dropInaccessible(userId: string): Promise<void> {
+    const linked = await this.db.notification.findMany({ where: { userId, link: { not: null } }, select: { id: true, link: true } });
+    const byDoc = new Map<string, string[]>();
+    for (const n of linked) {
+      const documentId = linkedDocumentId(n.link);
+      if (documentId) byDoc.set(documentId, [...(byDoc.get(documentId) ?? []), n.id]);
+    }
+    if (byDoc.size === 0) return;
+    const open = await this.db.membership.findMany({
+      where: { userId, documentId: { in: [...byDoc.keys()] } },
+      select: { documentId: true },
+    });
+    for (const m of open) byDoc.delete(m.documentId);
+    const stale = [...byDoc.values()].flat().map((id) => ({ id, userId }));
+    await this.removeRows(stale);
+  }
+
+  private async removeRows(rows: { id: string; userId: string }[]): Promise<void> {
+    const byUser = new Map<string, string[]>();
+    for (const r of rows) byUser.set(r.userId, [...(byUser.get(r.userId) ?? []), r.id]);
+    for (const [userId, ids] of byUser) {
+      await this.db.notification.deleteMany({ where: { userId, id: { in: ids } } });
+      const unread = await this.unreadCount(userId);
+      await this.bus.publish({ type: "notification.removed", userId, notificationIds: ids, unread });
+    }
   }
 
   /**

@@ -64,15 +64,24 @@ export function bridgeBusToSockets(
       }
     }
     // Written once, by the instance where the change happened; the others only forward it.
-    if (happenedHere) await notifications.membershipChanged(e);
+    if (happenedHere) {
+      await notifications.membershipChanged(e);
+      // Access gone: so are the notifications about the document (the bell hears notification.removed).
+      if (e.role === null) await notifications.documentGone(e.documentId, [e.userId]);
+    }
   }
 
   async function route(event: BusEvent, happenedHere: boolean): Promise<void> {
     switch (event.type) {
       case "document.created":
-      case "document.updated":
       case "document.restored": // back from the trash: into every member's list, with their role
         return upsertFor(event.document, event.userIds);
+      case "document.updated": {
+        // Open pages (the document's room) update their heading and tab title; dashboards get doc:upsert.
+        const { id: documentId, title, updatedAt } = event.document;
+        local.to(docRoom(documentId)).emit("doc:updated", { documentId, title, updatedAt });
+        return upsertFor(event.document, event.userIds);
+      }
       case "document.deleted": {
         const reason: AccessChangeReason = "deleted";
         local.to(event.userIds.map(userRoom)).emit("doc:removed", { documentId: event.documentId, title: event.title, reason });
@@ -86,6 +95,8 @@ export function bridgeBusToSockets(
         });
         local.in(docRoom(event.documentId)).socketsLeave(docRoom(event.documentId));
         presence.forgetDocument(event.documentId);
+        // Deleted or trashed: every member's notifications about it go (written once, where it happened).
+        if (happenedHere) await notifications.documentGone(event.documentId, event.userIds);
         return;
       }
       case "membership.changed":
@@ -100,6 +111,9 @@ export function bridgeBusToSockets(
         return;
       case "notification.created":
         local.to(userRoom(event.userId)).emit("notification:new", event.notification);
+        return;
+      case "notification.removed":
+        local.to(userRoom(event.userId)).emit("notification:removed", { ids: event.notificationIds, unread: event.unread });
         return;
       default:
         return; // announcements and the like are other channels' business
