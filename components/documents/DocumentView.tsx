@@ -19,6 +19,7 @@ import { focusAnchor, selectionAnchor } from "@/components/comments/editorAnchor
 import type { Editor } from "@tiptap/react";
 import { AccessNotice } from "@/components/editor/AccessNotice";
 import { useAccessLost } from "./useAccessLost";
+import { useScrollToMatch } from "@/components/search/useScrollToMatch";
 
 export function DocumentView({ id }: { id: string }) {
   const user = useUser();
@@ -27,6 +28,7 @@ export function DocumentView({ id }: { id: string }) {
   const signedOut = useSessionEnded(); // read-only, with a way back in, until they sign in again
   const [sharing, setSharing] = useState(false);
   const [editor, setEditor] = useState<Editor | null>(null);
+  useScrollToMatch(editor); // opened from search (?q=): the first match, selected and in view
   // When our access changes, refresh the role; when it ends, say why, once (whichever channel says it first).
   const access = useAccessLost(id, () => void reload());
   const lost = access.state.kind === "lost";

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { useSession } from "./SessionProvider";
 import { Button, ButtonLink } from "@/components/ui/Button";
 import { NotificationsBell } from "@/components/notifications/NotificationsBell";
+import { SearchLauncher } from "@/components/search/SearchLauncher";
 import { useRealtimeIdentity } from "@/lib/realtime/hooks";
 import { loginPathFor } from "./nextPath";
 
@@ -75,6 +76,7 @@ export function Header() {
             </>
           ) : signedIn ? (
             <>
+              <SearchLauncher />
               <NotificationsBell />
               <span data-testid="current-user" className="max-w-[12rem] truncate text-sm text-zinc-600 dark:text-zinc-400" title={user.email}>
                 {user.name}

@@ -1,0 +1,28 @@
+// Text with the server's highlight ranges marked. The ranges index into the plain string; every part
+// is rendered as text by React, so nothing a document says can become markup.
+import type { HighlightRange } from "@/lib/contracts/search";
+
+export function Highlighted({ text, ranges }: { text: string; ranges: readonly HighlightRange[] }) {
+  const parts: Array<{ text: string; marked: boolean }> = [];
+  let at = 0;
+  for (const { start, end } of [...ranges].sort((a, b) => a.start - b.start)) {
+    if (start < at || end > text.length || end <= start) continue; // overlapping or out of range: ignored
+    if (start > at) parts.push({ text: text.slice(at, start), marked: false });
+    parts.push({ text: text.slice(start, end), marked: true });
+    at = end;
+  }
+  if (at < text.length) parts.push({ text: text.slice(at), marked: false });
+  return (
+    <>
+      {parts.map((part, i) =>
+        part.marked ? (
+          <mark key={i} className="rounded-sm bg-amber-200 px-0.5 text-inherit dark:bg-amber-500/40">
+            {part.text}
+          </mark>
+        ) : (
+          <span key={i}>{part.text}</span>
+        ),
+      )}
+    </>
+  );
+}
