@@ -14,9 +14,10 @@
 // (server/auth/scopes.ts): documents:read reads documents, members and comments and opens the collab
 // socket read-only; documents:write also creates, renames and edits documents and writes comments;
 // tokens, sharing, deleting documents and admin routes need a browser session, whatever the scope.
-import { dead, tokens, scratchWithCheck, viewerMembership, madeComment, everyone, signedIn, outsider, members, writers, nonAdmins, fresh, http, madeCheck } from "./cells";
+import { dead, tokens, viewerMembership, madeComment, everyone, signedIn, outsider, members, writers, nonAdmins, fresh, http, madeCheck } from "./cells";
 import type { Channel, Row } from "./cells";
 import { ACK_NEEDS_WRITE, NEEDS_WRITE, SESSION_ONLY, httpOutcome } from "./refusal";
+import { purgeTarget, trashTarget } from "./trashCells";
 export type { Channel, Row } from "./cells";
 
 export const TABLE: Row[] = [
@@ -150,8 +151,41 @@ export const TABLE: Row[] = [
   {
     channel: "http",
     action: "DELETE /api/documents/:id",
-    perform: http("DELETE", "/api/documents/:id", { setup: (p) => scratchWithCheck(p, 204) }),
+    // Into the trash: the row stays, trashed (test/trash/ checks it is gone from every channel).
+    perform: http("DELETE", "/api/documents/:id", { setup: trashTarget("live", "trashed", 204) }),
     expect: { ...dead(401), ...outsider(404), viewer: 403, editor: 403, owner: 204, ...tokens(SESSION_ONLY) },
+  },
+  // ---- the trash: a session only; members of a trashed document may look at it, its owner acts ----
+  { channel: "http", action: "GET /api/trash", perform: http("GET", "/api/trash"), expect: { ...dead(401), ...signedIn(200), ...tokens(SESSION_ONLY) } },
+  {
+    channel: "http",
+    action: "GET /api/trash/:id",
+    perform: http("GET", "/api/trash/:id", { setup: trashTarget("trashed", "trashed", 200) }),
+    expect: { ...dead(401), ...outsider(404), ...members(200), ...tokens(SESSION_ONLY) },
+  },
+  {
+    channel: "http",
+    action: "POST /api/trash/:id/restore",
+    perform: http("POST", "/api/trash/:id/restore", { setup: trashTarget("trashed", "live", 200) }),
+    expect: { ...dead(401), ...outsider(404), viewer: 403, editor: 403, owner: 200, ...tokens(SESSION_ONLY) },
+  },
+  {
+    channel: "http",
+    action: "POST /api/documents/:id/restore",
+    perform: http("POST", "/api/documents/:id/restore", { setup: trashTarget("trashed", "live", 200) }),
+    expect: { ...dead(401), ...outsider(404), viewer: 403, editor: 403, owner: 200, ...tokens(SESSION_ONLY) },
+  },
+  {
+    channel: "http",
+    action: "DELETE /api/trash/:id",
+    perform: http("DELETE", "/api/trash/:id", { setup: trashTarget("trashed", "gone", 204) }),
+    expect: { ...dead(401), ...outsider(404), viewer: 403, editor: 403, owner: 204, ...tokens(SESSION_ONLY) },
+  },
+  {
+    channel: "http",
+    action: "DELETE /api/admin/trash",
+    perform: http("DELETE", "/api/admin/trash", { setup: purgeTarget }),
+    expect: { ...dead(401), ...nonAdmins(403), admin: 200, ...tokens(SESSION_ONLY) },
   },
   {
     channel: "http",
