@@ -6,11 +6,7 @@ import { plainError } from "@/lib/apiErrors";
 import { useDocumentRoom, useRealtimeEvent } from "@/lib/realtime/hooks";
 import { ServerEventSchemas } from "@/lib/realtime/events";
 
-export type DocumentState =
-  | { status: "loading" }
-  | { status: "not-found" }
-  | { status: "error"; message: string }
-  | { status: "ready"; doc: DocumentSummary };
+export type DocumentState = { status: "loading" } | { status: "not-found" } | { status: "error"; message: string } | { status: "ready"; doc: DocumentSummary };
 
 export function useDocument(id: string) {
   const [state, setState] = useState<DocumentState>({ status: "loading" });

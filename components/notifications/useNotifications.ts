@@ -22,11 +22,7 @@ export function useNotifications(onNew?: (n: NotificationView) => void, onRemove
   const load = useCallback(async () => {
     const res = await realtime().request("notifications:list", { limit: LIST_LIMIT });
     if (res.ok) for (const n of res.notifications) seen.current.set(n.id, n.createdAt);
-    setInbox((s) =>
-      res.ok
-        ? { status: "ready", notifications: res.notifications, unread: res.unread }
-        : { ...s, status: "error", error: res.error.message },
-    );
+    setInbox((s) => (res.ok ? { status: "ready", notifications: res.notifications, unread: res.unread } : { ...s, status: "error", error: res.error.message }));
   }, []);
   useOnConnect(() => void load());
 

@@ -123,8 +123,7 @@ export class Notifications {
     const role = event.role === "viewer" ? "view" : "edit";
     const text = `${event.byUserName} shared '${event.title}' with you (can ${role}).`;
     const data = { kind: "shared", text, link: documentLink(event.documentId), read: false, createdAt: new Date() };
-    const upsert = () =>
-      this.db.notification.upsert({ where: { id }, create: { id, userId: event.userId, ...data }, update: data });
+    const upsert = () => this.db.notification.upsert({ where: { id }, create: { id, userId: event.userId, ...data }, update: data });
     const row = await upsert().catch((e: { code?: string }) => {
       if (e.code === "P2002") return upsert(); // another instance created it a moment ago
       throw e;

@@ -11,8 +11,7 @@ import type { TandemIo } from "./types";
 type MembershipChanged = Extract<BusEvent, { type: "membership.changed" }>;
 
 function accessChange(e: MembershipChanged): AccessChange {
-  const reason: AccessChangeReason =
-    e.previousRole === null ? "shared" : e.role === null ? (e.userId === e.byUserId ? "left" : "removed") : "role_changed";
+  const reason: AccessChangeReason = e.previousRole === null ? "shared" : e.role === null ? (e.userId === e.byUserId ? "left" : "removed") : "role_changed";
   const title = `'${e.title}'`;
   const message = {
     shared: `${e.byUserName} shared ${title} with you as ${e.role}.`,
@@ -24,11 +23,7 @@ function accessChange(e: MembershipChanged): AccessChange {
   return { documentId: e.documentId, title: e.title, role: e.role, previousRole: e.previousRole, reason, message };
 }
 
-export function bridgeBusToSockets(
-  io: TandemIo,
-  services: Services,
-  presence: PresenceFeed,
-): () => void {
+export function bridgeBusToSockets(io: TandemIo, services: Services, presence: PresenceFeed): () => void {
   const { db, log, notifications } = services;
   const local = io.local;
 
