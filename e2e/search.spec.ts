@@ -53,11 +53,14 @@ test("a word typed a moment ago by another person is found with Ctrl+K and opens
   await expect(results).toHaveCount(1);
   await expect(results.first().locator("mark")).toHaveText([word]);
   await expect(results.first()).toHaveAttribute("aria-selected", "true");
+  await expect(dialog.getByTestId("search-status")).toHaveText(/^1 document found/);
   await page.screenshot({ path: screens("dialog-desktop") });
 
   // A broader query: both documents, title and snippet matches; the arrow keys move the active result.
   await dialog.getByTestId("search-input").fill(word.slice(0, 7));
   await expect(results).toHaveCount(2);
+  await expect(dialog.getByTestId("search-status")).toHaveText(/^2 documents found/);
+  await expect(results.first()).toContainText("Birds"); // the title match ranks first
   await page.keyboard.press("ArrowDown");
   await expect(results.nth(1)).toHaveAttribute("aria-selected", "true");
   await page.keyboard.press("ArrowDown"); // wraps around

@@ -75,7 +75,10 @@ export function SearchDialog({ open, onClose }: { open: boolean; onClose: () => 
         id={`${listId}-input`}
         data-autofocus
         data-testid="search-input"
-        type="search"
+        // Not type="search": there the first Escape only clears the box, and Escape should close.
+        type="text"
+        inputMode="search"
+        enterKeyHint="search"
         role="combobox"
         aria-expanded={results.length > 0}
         aria-controls={listId}
