@@ -42,6 +42,17 @@ export const CloseEvents = {
   DocumentDeleted: { code: 4404, reason: "This document was deleted." },
 } as const satisfies Record<string, CollabClose>;
 
+/**
+ * Endings that share a code with an entry above and say more: the access authority's reasons
+ * (server/access/endReasons.ts). The page shows the reason it is given, so "You signed out" and
+ * "Your session ended" stay different words for the same 4401.
+ */
+export const CloseVariants = {
+  SignedOut: { code: CloseEvents.Unauthorized.code, reason: "You signed out. Sign in again to keep editing." },
+  SessionEnded: { code: CloseEvents.Unauthorized.code, reason: "Your session ended. Sign in again to keep editing." },
+  AccessRemoved: { code: CloseEvents.Forbidden.code, reason: "Your access to this document was removed." },
+} as const satisfies Record<string, CollabClose>;
+
 export type CloseName = keyof typeof CloseEvents;
 
 /** The codes alone, by the same names (for comparisons and `switch`). */

@@ -1,6 +1,6 @@
 // Why the access authority ends a live connection, and what each channel says for it. The collab
 // close (code and reason) comes from the one table in lib/collab/closeCodes.ts.
-import { CloseEvents, type CollabClose } from "../../lib/collab/closeCodes";
+import { CloseEvents, CloseVariants, type CollabClose } from "../../lib/collab/closeCodes";
 
 export type EndReason =
   /** Signed out, or the access token was revoked (announced on the bus). */
@@ -13,9 +13,9 @@ export type EndReason =
   | "document-deleted";
 
 const COLLAB_CLOSE: Record<EndReason, CollabClose> = {
-  "signed-out": CloseEvents.Unauthorized,
-  "session-ended": CloseEvents.Unauthorized,
-  "access-removed": CloseEvents.Forbidden,
+  "signed-out": CloseVariants.SignedOut,
+  "session-ended": CloseVariants.SessionEnded,
+  "access-removed": CloseVariants.AccessRemoved,
   "document-deleted": CloseEvents.DocumentDeleted,
 };
 

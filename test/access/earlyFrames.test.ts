@@ -1,8 +1,8 @@
 // Frames that arrive while a document's room is still loading wait in a queue bounded by count and,
 // since frames may be up to 1 MiB each, by bytes: past either bound the socket is closed with 1013
 // (try again later) instead of parking up to 256 MiB per connection. To hold the room in "loading"
-// for as long as the test needs, the document table is locked in PostgreSQL (the load waits on it;
-// signing in and the membership check do not touch that table).
+// for as long as the test needs, the update log table is locked in PostgreSQL (the load reads it;
+// signing in and the membership check, which now also reads the document's trash state, do not).
 import { afterAll, beforeAll, expect, test } from "vitest";
 import pg from "pg";
 import { ApiClient, freshPostgresDatabase, startTestServer, type TestServer } from "../helpers/server";
@@ -32,7 +32,7 @@ test("frames before the room is ready are bounded by bytes too: 1013 past the by
   await lock.connect();
   try {
     await lock.query("BEGIN");
-    await lock.query('LOCK TABLE "Document" IN ACCESS EXCLUSIVE MODE');
+    await lock.query('LOCK TABLE "DocumentUpdate" IN ACCESS EXCLUSIVE MODE');
     const socket = openRaw(`${server.url.replace(/^http/, "ws")}/collab/${documentId}`, { cookie: api.cookie, origin: server.url });
     await socket.opened;
     const frame = Buffer.alloc(64 * 1024, 7);

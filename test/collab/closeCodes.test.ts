@@ -1,10 +1,21 @@
 // The close-code table: every code carries a reason a WebSocket can send, and no code is used twice.
 import { expect, test } from "vitest";
-import { CloseCode, CloseEvents, isPermanentClose } from "../../lib/collab/closeCodes";
+import { CloseCode, CloseEvents, CloseVariants, isPermanentClose } from "../../lib/collab/closeCodes";
 
 const events = Object.entries(CloseEvents);
+const variants = Object.entries(CloseVariants);
 
-test.each(events)("%s has a non-empty reason within the 123-byte WebSocket limit", (_name, event) => {
+test("each variant says more under a code of the table, in words of its own", () => {
+  const codes = new Set(events.map(([, e]) => e.code as number));
+  const reasons = new Set(events.map(([, e]) => e.reason as string));
+  for (const [name, v] of variants) {
+    expect(codes.has(v.code), name).toBe(true);
+    expect(reasons.has(v.reason), name).toBe(false);
+  }
+  expect(new Set(variants.map(([, v]) => v.reason)).size).toBe(variants.length);
+});
+
+test.each([...events, ...variants])("%s has a non-empty reason within the 123-byte WebSocket limit", (_name, event) => {
   expect(event.reason.trim()).not.toBe("");
   expect(Buffer.byteLength(event.reason, "utf8")).toBeLessThanOrEqual(123);
 });

@@ -14,6 +14,8 @@ export async function bundleHarness(): Promise<string> {
     platform: "browser",
     jsx: "automatic",
     define: { "process.env.NODE_ENV": '"development"' },
+    // next/link (the editor's toolbar links) reads other process.env keys, which Next defines at build time.
+    banner: { js: 'globalThis.process ??= { env: { NODE_ENV: "development" } };' },
     tsconfig: path.resolve(import.meta.dirname, "..", "..", "..", "tsconfig.json"),
     logLevel: "silent",
   });
