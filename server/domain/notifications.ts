@@ -94,7 +94,8 @@ export class Notifications {
     }
     if (byDoc.size === 0) return;
     const open = await this.db.membership.findMany({
-      where: { userId, documentId: { in: [...byDoc.keys()] } },
+      // A trashed document is not open to anyone (its memberships stay for a restore).
+      where: { userId, documentId: { in: [...byDoc.keys()] }, document: { deletedAt: null } },
       select: { documentId: true },
     });
     for (const m of open) byDoc.delete(m.documentId);

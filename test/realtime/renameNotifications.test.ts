@@ -122,10 +122,19 @@ describe.each(TRANSPORTS)("rename and notification lifecycle over %s", (transpor
     await server.services.db.notification.create({
       data: { id: `stale-${transport}`, userId: bo.user.id, kind: "shared", text: "stale", link: "/documents/gone-for-good" },
     });
+    // And a document put in the trash behind the live path's back (no document.deleted event).
+    const trashed = await createDocument(ana.api, "Trashed quietly");
+    const boTrashedShare = nextEvent(bo.socket, "notification:new", (n) => n.link === `/documents/${trashed.id}`);
+    await share(ana.api, trashed.id, bo.user.email, "viewer");
+    const trashedNote = await boTrashedShare;
+    await server.services.db.document.update({ where: { id: trashed.id }, data: { deletedAt: new Date() } });
+
     const told = nextEvent(bo.socket, "notification:removed");
     const listed = await inbox(bo);
     expect(listed.notifications.map((n) => n.link)).toEqual([`/documents/${doc.id}`]);
     expect(listed.unread).toBe(1);
-    expect(await told).toEqual({ ids: [`stale-${transport}`], unread: 1 });
+    const removed = await told;
+    expect([...removed.ids].sort()).toEqual([`stale-${transport}`, trashedNote.id].sort());
+    expect(removed.unread).toBe(1);
   });
 });
