@@ -10,3 +10,6 @@ export const purgeAt = (deletedAt: Date): Date => new Date(deletedAt.getTime() +
 export function daysLeft(purgeAtIso: string, now = Date.now()): number {
   return Math.max(0, Math.ceil((Date.parse(purgeAtIso) - now) / (24 * 3600_000)));
 }
+
+/** The document page deletes, then opens the dashboard with ?trashed=<id> so the Undo is offered there. */
+export const TRASHED_PARAM = "trashed";

@@ -1,9 +1,9 @@
 // The dashboard: create a document, filter by title, "My documents" and "Shared with me".
 "use client";
-import { useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import type { DocumentSummary } from "@/lib/api";
 import { Alert } from "@/components/ui/Alert";
-import { Button } from "@/components/ui/Button";
+import { Button, ButtonLink } from "@/components/ui/Button";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { inputClass } from "@/components/ui/TextField";
 import { useRealtimeEvent } from "@/lib/realtime/hooks";
@@ -11,6 +11,9 @@ import { useDocuments } from "./useDocuments";
 import { CreateDocumentForm } from "./CreateDocumentForm";
 import { DocumentSection } from "./DocumentSection";
 import { DeleteDocumentDialog } from "./DeleteDocumentDialog";
+import { MovedToTrashToast, type Trashed } from "@/components/trash/MovedToTrashToast";
+import { trashApi } from "@/lib/trashApi";
+import { TRASHED_PARAM } from "@/lib/trash";
 
 export function Dashboard() {
   const documents = useDocuments();
@@ -20,6 +23,17 @@ export function Dashboard() {
   const { state } = documents;
   const [filter, setFilter] = useState("");
   const [toDelete, setToDelete] = useState<DocumentSummary | null>(null);
+  const [trashed, setTrashed] = useState<Trashed | null>(null);
+  const dismissTrashed = useCallback(() => setTrashed(null), []);
+  useEffect(() => {
+    const id = new URLSearchParams(window.location.search).get(TRASHED_PARAM);
+    if (!id) return;
+    window.history.replaceState(null, "", window.location.pathname); // a reload does not offer it again
+    trashApi.entry(id).then(
+      ({ document }) => setTrashed({ id, title: document.title }),
+      () => {},
+    );
+  }, []);
 
   const { mine, shared } = useMemo(() => {
     if (state.status !== "ready") return { mine: null, shared: null };
@@ -35,7 +49,12 @@ export function Dashboard() {
           <h1 className="text-2xl font-bold tracking-tight">Documents</h1>
           <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Everything you own or that someone shared with you.</p>
         </div>
-        <CreateDocumentForm onCreate={documents.create} />
+        <div className="flex flex-col gap-2 sm:flex-row sm:items-end">
+          <CreateDocumentForm onCreate={documents.create} />
+          <ButtonLink href="/trash" variant="ghost" data-testid="trash-link">
+            Trash
+          </ButtonLink>
+        </div>
       </div>
 
       {state.status === "error" ? (
@@ -79,7 +98,16 @@ export function Dashboard() {
         </>
       )}
 
-      <DeleteDocumentDialog doc={toDelete} onCancel={() => setToDelete(null)} onConfirm={documents.destroy} />
+      <DeleteDocumentDialog
+        doc={toDelete}
+        onCancel={() => setToDelete(null)}
+        onConfirm={async (id) => {
+          const title = toDelete?.title ?? "";
+          await documents.destroy(id);
+          setTrashed({ id, title });
+        }}
+      />
+      <MovedToTrashToast trashed={trashed} onDismiss={dismissTrashed} onRestored={documents.upsert} />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-// Asks before deleting: deleting removes the document for everyone it is shared with.
+// Asks before deleting: the document leaves everyone it is shared with, into the owner's trash.
 "use client";
 import { useState } from "react";
 import { type DocumentSummary } from "@/lib/api";
@@ -6,6 +6,7 @@ import { plainError } from "@/lib/apiErrors";
 import { Dialog } from "@/components/ui/Dialog";
 import { Button } from "@/components/ui/Button";
 import { Alert } from "@/components/ui/Alert";
+import { TRASH_RETENTION_DAYS } from "@/lib/trash";
 
 type Props = {
   doc: DocumentSummary | null;
@@ -45,8 +46,8 @@ export function DeleteDocumentDialog({ doc, onCancel, onConfirm }: Props) {
       title="Delete this document?"
       description={
         <>
-          <strong className="font-medium text-zinc-900 dark:text-zinc-100">{doc?.title}</strong> will be deleted for
-          everyone it is shared with. This cannot be undone.
+          <strong className="font-medium text-zinc-900 dark:text-zinc-100">{doc?.title}</strong> will be deleted for everyone it is shared with. It stays in
+          your Trash for {TRASH_RETENTION_DAYS} days, where you can restore it.
         </>
       }
       footer={

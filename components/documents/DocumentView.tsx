@@ -20,6 +20,8 @@ import type { Editor } from "@tiptap/react";
 import { AccessNotice } from "@/components/editor/AccessNotice";
 import { useAccessLost } from "./useAccessLost";
 import { useScrollToMatch } from "@/components/search/useScrollToMatch";
+import { TrashedDocumentNotice } from "@/components/trash/TrashedDocumentNotice";
+import { DeleteToTrashButton } from "@/components/trash/DeleteToTrashButton";
 
 export function DocumentView({ id }: { id: string }) {
   const user = useUser();
@@ -50,13 +52,8 @@ export function DocumentView({ id }: { id: string }) {
         </div>
       )}
       {state.status === "not-found" && (
-        <div data-testid="document-not-found" className="rounded-lg border border-zinc-200 bg-white px-6 py-12 text-center dark:border-zinc-800 dark:bg-zinc-900">
-          <h1 className="text-lg font-semibold">This document doesn&apos;t exist or you don&apos;t have access.</h1>
-          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">It may have been deleted, or its owner has not shared it with you.</p>
-          <ButtonLink href="/dashboard" className="mt-6">
-            Go to your documents
-          </ButtonLink>
-        </div>
+        // A member of a trashed document is told so (and its owner can restore it); anyone else, this.
+        <TrashedDocumentNotice id={id} onRestored={() => void reload()} fallback={<NotFound />} />
       )}
       {state.status === "error" && (
         <Alert action={<Button size="sm" onClick={() => void reload()}>Try again</Button>}>
@@ -81,6 +78,7 @@ export function DocumentView({ id }: { id: string }) {
             {!lost && (
               <div className="flex shrink-0 items-center gap-2">
                 <RoleBadge role={state.doc.role} />
+                {state.doc.role === "owner" && <DeleteToTrashButton id={state.doc.id} title={state.doc.title} disabled={signedOut} />}
                 <Button variant={state.doc.role === "owner" ? "primary" : "secondary"} disabled={signedOut} onClick={() => setSharing(true)}>
                   {state.doc.role === "owner" ? "Share" : "People"}
                 </Button>
@@ -123,6 +121,18 @@ export function DocumentView({ id }: { id: string }) {
           />
         </>
       )}
+    </div>
+  );
+}
+
+function NotFound() {
+  return (
+    <div data-testid="document-not-found" className="rounded-lg border border-zinc-200 bg-white px-6 py-12 text-center dark:border-zinc-800 dark:bg-zinc-900">
+      <h1 className="text-lg font-semibold">This document doesn&apos;t exist or you don&apos;t have access.</h1>
+      <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">It may have been deleted, or its owner has not shared it with you.</p>
+      <ButtonLink href="/dashboard" className="mt-6">
+        Go to your documents
+      </ButtonLink>
     </div>
   );
 }
