@@ -23,23 +23,40 @@ export function queryTerms(query: string): string[] {
   return [...new Set(fold(query).match(WORD) ?? [])].slice(0, MAX_QUERY_TERMS);
 }
 
-/** `text` folded, with where each folded character came from (origin[i]; origin[length] = text.length). */
-function foldWithOrigin(text: string): { folded: string; origin: number[] } {
-  if (ASCII.test(text)) {
-    const origin = Array.from({ length: text.length + 1 }, (_, i) => i);
-    return { folded: text.toLowerCase(), origin };
-  }
+/**
+ * `text` folded, and where each folded character came from (origin(i); origin(length) = text.length).
+ * ASCII folds one for one, so there the origin is the index itself and no table is built.
+ */
+function foldWithOrigin(text: string): { folded: string; origin: (i: number) => number } {
+  if (ASCII.test(text)) return { folded: text.toLowerCase(), origin: (i) => i };
   let folded = "";
-  const origin: number[] = [];
+  const table: number[] = [];
   for (let i = 0; i < text.length; ) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) {
+      folded += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text[i];
+      table.push(i++);
+      continue;
+    }
     const ch = String.fromCodePoint(text.codePointAt(i)!);
-    const f = fold(ch);
-    for (let k = 0; k < f.length; k++) origin.push(i);
+    const f = foldChar(ch);
+    for (let k = 0; k < f.length; k++) table.push(i);
     folded += f;
     i += ch.length;
   }
-  origin.push(text.length);
-  return { folded, origin };
+  table.push(text.length);
+  return { folded, origin: (i) => table[i] };
+}
+
+/** fold() of one character, remembered: a text uses few distinct non-ASCII characters, many times. */
+const folds = new Map<string, string>();
+function foldChar(ch: string): string {
+  let f = folds.get(ch);
+  if (f === undefined) {
+    f = fold(ch);
+    if (folds.size < 10_000) folds.set(ch, f);
+  }
+  return f;
 }
 
 /** Every word of `text` that starts with one of `terms` (folded), whole word highlighted, in order. */
@@ -50,7 +67,7 @@ export function highlightRanges(text: string, terms: readonly string[], limit = 
   for (const m of folded.matchAll(WORD)) {
     const word = m[0];
     if (!terms.some((t) => word.startsWith(t))) continue;
-    out.push({ start: origin[m.index], end: origin[m.index + word.length] });
+    out.push({ start: origin(m.index), end: origin(m.index + word.length) });
     if (out.length >= limit) break;
   }
   return out;
