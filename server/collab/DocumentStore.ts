@@ -88,10 +88,10 @@ export class DocumentStore {
     private readonly writer: UpdateLogWriter = prismaUpdateLogWriter(db),
   ) {}
 
-  /** Snapshot and log rows, or null when the document does not exist. */
+  /** Snapshot and log rows, or null when the document does not exist or is in the trash (nothing opens it there). */
   async load(documentId: string): Promise<LoadedDocument | null> {
     const [doc, rows] = await this.db.$transaction([
-      this.db.document.findUnique({ where: { id: documentId }, select: { snapshot: true } }),
+      this.db.document.findUnique({ where: { id: documentId, deletedAt: null }, select: { snapshot: true } }),
       this.db.documentUpdate.findMany({ where: { documentId }, orderBy: { id: "asc" }, select: { id: true, data: true } }),
     ]);
     if (!doc) return null;

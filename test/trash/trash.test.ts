@@ -10,6 +10,7 @@ import { DocumentListResponse } from "../../lib/contracts/documents";
 import { ApiErrorBody } from "../../lib/contracts/errors";
 import { TRASH_RETENTION_DAYS, TRASH_RETENTION_MS } from "../../lib/trash";
 import { closeSession, openProvider, openRaw, synced, until } from "../collab/wsClients";
+import { collabOf } from "../../server/collab/collabChannel";
 import { createDocument, nextEvent, share, signUpAndConnect, type Person } from "../realtime/helpers";
 
 let server: TestServer;
@@ -85,6 +86,8 @@ describe("moving a document to the trash", () => {
     for (const p of [ana, bo, cy]) expect(await closeOf(p, doc.id)).toBe(CloseCode.DocumentDeleted);
     expect(await closeOf(stranger, doc.id)).toBe(CloseCode.Forbidden);
     expect(await rows(doc.id)).toEqual(before);
+    // Not even the server's own reads (search, server edits) open it while it is there.
+    expect(await collabOf(server.services)!.readText(doc.id)).toBeNull();
 
     const forBo = await bo.api.get(`/api/documents/${doc.id}`);
     expect(forBo.status).toBe(404);
