@@ -53,6 +53,8 @@ export function postgresSearchIndex(db: Db): SearchIndex {
 
     async query(userId, terms, limit) {
       if (terms.length === 0) return [];
+      // Most of this query's time is reading each match's vector out of TOAST for ts_rank (and, where the
+      // planner prefers a sequential scan to the GIN index, every row's): see bench/search.mjs's figures.
       return db.$queryRawUnsafe<IndexHit[]>(
         `SELECT s."documentId" AS "id", d."title" AS "title", s."body" AS "body"
          FROM "DocumentSearch" s
