@@ -44,7 +44,11 @@ test("delete to the trash, undo, delete again, a member is told who can restore,
   await expect(page.getByTestId("my-documents")).toContainText("Quarterly letter");
 
   // Deleted again from the dashboard's list this time.
-  await page.getByTestId("document-row").filter({ hasText: "Quarterly letter" }).getByRole("button", { name: /^Delete/ }).click();
+  await page
+    .getByTestId("document-row")
+    .filter({ hasText: "Quarterly letter" })
+    .getByRole("button", { name: /^Delete/ })
+    .click();
   const dialog = page.getByTestId("delete-document-dialog");
   await expect(dialog).toContainText("where you can restore it");
   await dialog.getByRole("button", { name: "Delete document" }).click();

@@ -92,9 +92,7 @@ export class Trash {
 
   private async describe(rows: TrashedRow[]): Promise<TrashedDocument[]> {
     const ids = [...new Set(rows.map((r) => r.deletedById).filter((id): id is string => id !== null))];
-    const names = new Map(
-      (await this.db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]),
-    );
+    const names = new Map((await this.db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
     return rows.map((r) => {
       const deletedAt = r.deletedAt ?? new Date(0); // only trashed rows reach here (queried by deletedAt)
       return {

@@ -57,7 +57,11 @@ async function sharedDocument(title: string) {
   const writer = openProvider(collabUrl(), doc.id, await tokenOf(bo));
   await synced(writer);
   writer.doc.getText("t").insert(0, `words of ${title}`);
-  await until(async () => (await rows(doc.id)).updates > 0 || (await server.services.db.document.findUnique({ where: { id: doc.id } }))?.snapshot != null, 10_000, "the edit stored");
+  await until(
+    async () => (await rows(doc.id)).updates > 0 || (await server.services.db.document.findUnique({ where: { id: doc.id } }))?.snapshot != null,
+    10_000,
+    "the edit stored",
+  );
   closeSession(writer);
   await server.services.comments.create({ ...bo.user, isAdmin: false }, { documentId: doc.id, body: "keep this" });
   return { ana, bo, cy, doc };
