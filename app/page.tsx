@@ -27,8 +27,7 @@ export default function HomePage() {
     <section className="mx-auto max-w-2xl py-10 text-center sm:py-16">
       <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">Write together, in real time.</h1>
       <p className="mt-4 text-base text-zinc-600 dark:text-zinc-400">
-        Tandem is a shared space for documents. Invite people as editors or viewers, see each other type, and keep
-        everything on your own server.
+        Tandem is a shared space for documents. Invite people as editors or viewers, see each other type, and keep everything on your own server.
       </p>
       <div className="mt-8 flex flex-wrap justify-center gap-3">
         <ButtonLink href="/signup" variant="primary">

@@ -109,9 +109,13 @@ export function writeOutputs(run, outDir) {
   fs.writeFileSync(path.join(outDir, "latest.json"), json);
   fs.writeFileSync(path.join(outDir, "latest.md"), renderMarkdown(run));
   const fan = run.workloads.fanout ?? {};
-  const series = Object.entries(fan).filter(([, r]) => r.samples).map(([name, r]) => ({ name, samples: r.samples }));
+  const series = Object.entries(fan)
+    .filter(([, r]) => r.samples)
+    .map(([name, r]) => ({ name, samples: r.samples }));
   fs.writeFileSync(path.join(outDir, "latest-latency.svg"), cdfSvg("Fan-out latency, send to apply (CDF)", series));
   const bc = run.workloads.broadcast ?? {};
-  const bseries = Object.entries(bc).filter(([, r]) => r.at?.length).map(([name, r]) => ({ name: `${name} N=${r.at.at(-1).clients}`, samples: r.at.at(-1).samples }));
+  const bseries = Object.entries(bc)
+    .filter(([, r]) => r.at?.length)
+    .map(([name, r]) => ({ name: `${name} N=${r.at.at(-1).clients}`, samples: r.at.at(-1).samples }));
   fs.writeFileSync(path.join(outDir, "latest-broadcast.svg"), cdfSvg("Announcement delivery latency (CDF)", bseries));
 }

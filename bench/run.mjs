@@ -9,7 +9,11 @@ import { fileURLToPath } from "node:url";
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(`--${name}`);
-const option = (name) => args.find((a) => a.startsWith(`--${name}=`))?.split("=")[1]?.split(",");
+const option = (name) =>
+  args
+    .find((a) => a.startsWith(`--${name}=`))
+    ?.split("=")[1]
+    ?.split(",");
 
 if (!fs.existsSync(path.join(benchDir, "node_modules")) && !flag("no-install")) {
   console.log("Installing the benchmark's peers into bench/node_modules (first run only)…");

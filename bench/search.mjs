@@ -16,7 +16,11 @@ import os from "node:os";
 import path from "node:path";
 import { percentile as sortedPercentile } from "./lib/stats.mjs";
 
-const percentile = (samples, p) => sortedPercentile([...samples].sort((a, b) => a - b), p);
+const percentile = (samples, p) =>
+  sortedPercentile(
+    [...samples].sort((a, b) => a - b),
+    p,
+  );
 
 const arg = (name, fallback) => {
   const hit = process.argv.find((a) => a.startsWith(`--${name}=`));

@@ -99,7 +99,9 @@ test("a signed-in person's dismissal hides the banner in their other tab and the
   const id = await publish(admin, "Planned maintenance on Sunday");
   for (const p of [firstTab, secondTab, phonePage]) await expect(bannerTitled(p, "Planned maintenance on Sunday")).toBeVisible({ timeout: 30_000 });
 
-  await bannerTitled(firstTab, "Planned maintenance on Sunday").getByRole("button", { name: /Dismiss/ }).click();
+  await bannerTitled(firstTab, "Planned maintenance on Sunday")
+    .getByRole("button", { name: /Dismiss/ })
+    .click();
   await expect(bannerTitled(firstTab, "Planned maintenance on Sunday")).toHaveCount(0);
   await expect(bannerTitled(secondTab, "Planned maintenance on Sunday")).toHaveCount(0, { timeout: 30_000 });
   await expect(bannerTitled(phonePage, "Planned maintenance on Sunday")).toHaveCount(0, { timeout: 30_000 });
@@ -145,7 +147,10 @@ test("eight tabs of one browser share one event stream and all show the announce
   // One stream in the whole browser: counted in the pages and by the server (no other pages are open
   // now; streams of earlier tests' closed browsers may take a moment to be noticed, hence the poll).
   const counts = await Promise.all(pages.map((p) => p.evaluate(() => (window as unknown as { __eventSources: number }).__eventSources)));
-  expect(counts.reduce((a, b) => a + b, 0), `EventSources per tab: ${counts.join(", ")}`).toBe(1);
+  expect(
+    counts.reduce((a, b) => a + b, 0),
+    `EventSources per tab: ${counts.join(", ")}`,
+  ).toBe(1);
   await expect.poll(() => openStreams(admin.request), { timeout: 30_000 }).toBe(1);
 
   const id = await publish(admin, "Eight tabs, one stream");

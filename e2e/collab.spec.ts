@@ -43,7 +43,11 @@ async function sharedDocument(browser: Browser, title: string, ...roles: Role[])
 }
 
 test("two editors see each other's text and named carets", async ({ browser }) => {
-  const { owner: ada, others: [bea], close } = await sharedDocument(browser, "Carets", "editor");
+  const {
+    owner: ada,
+    others: [bea],
+    close,
+  } = await sharedDocument(browser, "Carets", "editor");
 
   // Both are present: each page shows two avatars.
   await expect(ada.page.getByTestId("presence-avatar")).toHaveCount(2, { timeout: 30_000 });
@@ -67,7 +71,11 @@ test("two editors see each other's text and named carets", async ({ browser }) =
 });
 
 test("offline edits merge on reconnect with the other side's concurrent edits", async ({ browser }) => {
-  const { owner: ada, others: [bea], close } = await sharedDocument(browser, "Offline", "editor");
+  const {
+    owner: ada,
+    others: [bea],
+    close,
+  } = await sharedDocument(browser, "Offline", "editor");
   await editor(ada.page).click();
   await ada.page.keyboard.type("Shared first line.");
   await expectTextContains(bea.page, "Shared first line.");
@@ -104,7 +112,12 @@ test("offline edits merge on reconnect with the other side's concurrent edits", 
 });
 
 test("edits are stored: a reload and a fresh browser show them", async ({ browser }) => {
-  const { documentId, owner: ada, others: [bea], close } = await sharedDocument(browser, "Stored", "editor");
+  const {
+    documentId,
+    owner: ada,
+    others: [bea],
+    close,
+  } = await sharedDocument(browser, "Stored", "editor");
   await editor(ada.page).click();
   await ada.page.keyboard.type("Kept by the server.");
   await typeOnNewLine(bea.page, "Also kept.");
@@ -126,7 +139,11 @@ test("edits are stored: a reload and a fresh browser show them", async ({ browse
 });
 
 test("a viewer sees live changes but cannot type", async ({ browser }) => {
-  const { owner: ada, others: [vic], close } = await sharedDocument(browser, "Read only", "viewer");
+  const {
+    owner: ada,
+    others: [vic],
+    close,
+  } = await sharedDocument(browser, "Read only", "viewer");
   await expect(editor(vic.page)).toHaveAttribute("contenteditable", "false");
   await expect(vic.page.getByText("View only")).toBeVisible();
 
@@ -151,7 +168,11 @@ test("a viewer sees live changes but cannot type", async ({ browser }) => {
 });
 
 test("keystroke-to-screen latency between two browsers (measured, not asserted)", async ({ browser }) => {
-  const { owner: ada, others: [bea], close } = await sharedDocument(browser, "Latency", "editor");
+  const {
+    owner: ada,
+    others: [bea],
+    close,
+  } = await sharedDocument(browser, "Latency", "editor");
   const keys = "0123456789".split("");
 
   // The sender stamps each key as the browser receives it; the receiver stamps the first time the key's
@@ -182,7 +203,9 @@ test("keystroke-to-screen latency between two browsers (measured, not asserted)"
   for (const key of keys) {
     await ada.page.keyboard.press(key);
     // One at a time: the next key only once this one has arrived, so runs do not overlap.
-    await expect.poll(() => bea.page.evaluate((k) => (window as unknown as { __seen: Record<string, number> }).__seen[k] ?? null, key), { timeout: 30_000 }).not.toBeNull();
+    await expect
+      .poll(() => bea.page.evaluate((k) => (window as unknown as { __seen: Record<string, number> }).__seen[k] ?? null, key), { timeout: 30_000 })
+      .not.toBeNull();
   }
 
   const sent = await ada.page.evaluate(() => (window as unknown as { __sent: Record<string, number> }).__sent);

@@ -79,7 +79,8 @@ test("banners: one shown with +N more on a phone, text in line with the header; 
   await signInViaApi(admin, ADMIN);
   const ids: string[] = [];
   try {
-    for (let i = 1; i <= 5; i++) ids.push(await publish(admin, { title: `Stacked banner ${i}`, body: "A sentence long enough to wrap on a phone screen, like real news does." }));
+    for (let i = 1; i <= 5; i++)
+      ids.push(await publish(admin, { title: `Stacked banner ${i}`, body: "A sentence long enough to wrap on a phone screen, like real news does." }));
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
     const p = await phone.newPage();
     await p.goto("/login");
@@ -146,4 +147,3 @@ test("public/: favicon.ico, a web manifest and robots.txt; a 404 page titled as 
   await expect(page).toHaveTitle("Page not found · Tandem");
   await expect(page.locator('link[rel="manifest"]')).toHaveAttribute("href", "/manifest.webmanifest");
 });
-

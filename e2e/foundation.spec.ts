@@ -5,8 +5,7 @@ import { newAccount, signUp } from "./support/accounts";
 
 const myDocuments = (page: Page) => page.getByTestId("my-documents");
 const sharedWithMe = (page: Page) => page.getByTestId("shared-documents");
-const rowFor = (list: Locator, title: string) =>
-  list.getByTestId("document-row").filter({ has: list.page().getByRole("link", { name: title, exact: true }) });
+const rowFor = (list: Locator, title: string) => list.getByTestId("document-row").filter({ has: list.page().getByRole("link", { name: title, exact: true }) });
 
 test("sign up, create, rename, share, change role, remove, delete, sign out", async ({ browser }) => {
   const ownerContext = await browser.newContext();
@@ -91,14 +90,20 @@ test("sign up, create, rename, share, change role, remove, delete, sign out", as
 
   // Delete asks first: Cancel keeps the document, confirming deletes it.
   await owner.getByRole("link", { name: "All documents" }).click();
-  await owner.getByTestId("document-row").filter({ hasText: "Launch plan v2" }).getByRole("button", { name: /^Delete/ }).click();
+  await owner
+    .getByTestId("document-row")
+    .filter({ hasText: "Launch plan v2" })
+    .getByRole("button", { name: /^Delete/ })
+    .click();
   const confirm = owner.getByTestId("delete-document-dialog");
   await expect(confirm).toBeVisible();
   await expect(confirm).toContainText("Launch plan v2");
   await confirm.getByRole("button", { name: "Cancel" }).click();
   await expect(confirm).toBeHidden();
   await expect(rowFor(myDocuments(owner), "Launch plan v2")).toBeVisible();
-  await rowFor(myDocuments(owner), "Launch plan v2").getByRole("button", { name: /^Delete/ }).click();
+  await rowFor(myDocuments(owner), "Launch plan v2")
+    .getByRole("button", { name: /^Delete/ })
+    .click();
   await confirm.getByRole("button", { name: "Delete document" }).click();
   await expect(confirm).toBeHidden();
   await expect(myDocuments(owner)).toContainText("You have no documents yet.");

@@ -40,13 +40,18 @@ function headerProblems(res: Response, page: Page): string[] {
   const out: string[] = [];
   if (h["x-frame-options"] !== "DENY") out.push(`X-Frame-Options is ${h["x-frame-options"]}`);
   if (h["x-content-type-options"] !== "nosniff") out.push(`X-Content-Type-Options is ${h["x-content-type-options"]}`);
-  if (!["strict-origin-when-cross-origin", "same-origin", "no-referrer", "strict-origin"].includes(h["referrer-policy"])) out.push(`Referrer-Policy is ${h["referrer-policy"]}`);
+  if (!["strict-origin-when-cross-origin", "same-origin", "no-referrer", "strict-origin"].includes(h["referrer-policy"]))
+    out.push(`Referrer-Policy is ${h["referrer-policy"]}`);
   if ("strict-transport-security" in h) out.push("HSTS on a plain-http server");
   const csp = h["content-security-policy"];
   if (!csp) return [...out, "no Content-Security-Policy"];
   if (!csp.includes("frame-ancestors 'none'")) out.push("CSP without frame-ancestors 'none'");
   if (res.request().resourceType() === "document") {
-    const script = csp.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src")) ?? "";
+    const script =
+      csp
+        .split(";")
+        .map((d) => d.trim())
+        .find((d) => d.startsWith("script-src")) ?? "";
     if (!/'nonce-[A-Za-z0-9+/=]+'/.test(script)) out.push("page CSP without a nonce");
     if (script.includes("'unsafe-inline'")) out.push("page CSP allows inline scripts");
     for (const d of ["object-src 'none'", "base-uri 'self'"]) if (!csp.includes(d)) out.push(`page CSP without ${d}`);

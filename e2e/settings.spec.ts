@@ -22,7 +22,10 @@ test("create a token, use it, revoke it", async ({ page, request }) => {
   await expect(page.getByTestId("new-token")).toHaveCount(0);
   await expect(page.getByTestId("token-row")).toContainText("Backup script");
 
-  await page.getByTestId("token-row").getByRole("button", { name: /^Revoke/ }).click();
+  await page
+    .getByTestId("token-row")
+    .getByRole("button", { name: /^Revoke/ })
+    .click();
   await page.getByRole("dialog").getByRole("button", { name: "Revoke token" }).click();
   await expect(page.getByText("You have no tokens.")).toBeVisible();
   const after = await request.get("/api/me", { headers: { Authorization: `Bearer ${secret}` } });

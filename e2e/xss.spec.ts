@@ -80,7 +80,13 @@ async function domProblems(page: Page): Promise<string[]> {
         const name = attr.name.toLowerCase();
         const value = attr.value.replace(/[\u0000-\u0020]/g, "").toLowerCase();
         if (name.startsWith("on")) out.push(`<${el.tagName.toLowerCase()} ${name}="${attr.value.slice(0, 60)}">`);
-        if (["href", "src", "action", "formaction", "xlink:href", "data", "srcdoc"].includes(name) && (value.startsWith("javascript:") || value.startsWith("vbscript:") || (value.startsWith("data:") && !value.startsWith("data:image/")) || name === "srcdoc")) {
+        if (
+          ["href", "src", "action", "formaction", "xlink:href", "data", "srcdoc"].includes(name) &&
+          (value.startsWith("javascript:") ||
+            value.startsWith("vbscript:") ||
+            (value.startsWith("data:") && !value.startsWith("data:image/")) ||
+            name === "srcdoc")
+        ) {
           out.push(`<${el.tagName.toLowerCase()} ${name}="${attr.value.slice(0, 60)}">`);
         }
       }

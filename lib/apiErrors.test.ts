@@ -9,9 +9,7 @@ describe("formErrors", () => {
   it("puts a field's error next to that field, in plain words", () => {
     expect(formErrors(invalid("title", "title: must not be empty"), ["title"])).toEqual({ fields: { title: "Enter a title." }, form: null });
     expect(formErrors(invalid("endsAt", "endsAt: must be after the start time"), ["title", "endsAt"]).fields.endsAt).toBe("Must be after the start time.");
-    expect(formErrors(invalid("password", "password: must be at least 8 characters"), ["password"]).fields.password).toBe(
-      "Must be at least 8 characters.",
-    );
+    expect(formErrors(invalid("password", "password: must be at least 8 characters"), ["password"]).fields.password).toBe("Must be at least 8 characters.");
     expect(formErrors(invalid("email", "email: must be a valid email address"), ["email"]).fields.email).toBe("Enter a valid email address.");
   });
 
@@ -23,9 +21,7 @@ describe("formErrors", () => {
   });
 
   it("lets a form ask for an empty field in its own words", () => {
-    expect(formErrors(invalid("name", "name: must not be empty"), ["name"], { name: "Give the token a name." }).fields.name).toBe(
-      "Give the token a name.",
-    );
+    expect(formErrors(invalid("name", "name: must not be empty"), ["name"], { name: "Give the token a name." }).fields.name).toBe("Give the token a name.");
   });
 
   it("reads socket.io acknowledgement errors the same way", () => {

@@ -34,7 +34,8 @@ const sentence = (text: string) => {
 /** "15 minutes", "1 hour", "30 seconds": never "minute(s)". */
 export function plainDuration(seconds: number): string {
   const s = Math.max(1, Math.round(seconds));
-  const [n, unit] = s < 60 ? [s, "second"] : s < 5400 ? [Math.ceil(s / 60), "minute"] : s < 172_800 ? [Math.ceil(s / 3600), "hour"] : [Math.ceil(s / 86_400), "day"];
+  const [n, unit] =
+    s < 60 ? [s, "second"] : s < 5400 ? [Math.ceil(s / 60), "minute"] : s < 172_800 ? [Math.ceil(s / 3600), "hour"] : [Math.ceil(s / 86_400), "day"];
   return `${n} ${unit}${n === 1 ? "" : "s"}`;
 }
 

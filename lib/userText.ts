@@ -9,8 +9,7 @@ import { z } from "zod";
 // every page. Set before any schema is built (this module is imported by the shared schemas).
 if (typeof window !== "undefined") z.config({ jitless: true });
 
-export const BROKEN_TEXT_MESSAGE =
-  "contains broken text (an unpaired surrogate character, often from a bad copy and paste); remove it and try again";
+export const BROKEN_TEXT_MESSAGE = "contains broken text (an unpaired surrogate character, often from a bad copy and paste); remove it and try again";
 
 /** String.prototype.isWellFormed (ES2024), with a fallback for browsers older than 2023. */
 export function isWellFormedText(s: string): boolean {

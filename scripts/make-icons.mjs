@@ -13,7 +13,8 @@ const png = (size, { padding = 0, background } = {}) => {
   let image = sharp(svg, { density: 72 * Math.ceil(size / 32) * 4 }).resize(inner, inner);
   // An opaque background also fills the drawing's transparent rounded corners.
   if (background) image = image.flatten({ background });
-  if (padding > 0) image = image.extend({ top: padding, bottom: padding, left: padding, right: padding, background: background ?? { r: 0, g: 0, b: 0, alpha: 0 } });
+  if (padding > 0)
+    image = image.extend({ top: padding, bottom: padding, left: padding, right: padding, background: background ?? { r: 0, g: 0, b: 0, alpha: 0 } });
   return image.png().toBuffer();
 };
 
@@ -49,4 +50,6 @@ fs.writeFileSync(out("icon-512.png"), await png(512));
 fs.writeFileSync(out("icon-maskable-512.png"), await png(512, { padding: 52, background: "#4f46e5" }));
 // iOS draws its own rounded corners, on an opaque square.
 fs.writeFileSync(out("apple-touch-icon.png"), await png(180, { background: "#4f46e5" }));
-console.log("wrote public/favicon.ico, icon-192.png, icon-512.png, icon-maskable-512.png, apple-touch-icon.png (app/icon.svg itself is served by Next at /icon.svg)");
+console.log(
+  "wrote public/favicon.ico, icon-192.png, icon-512.png, icon-maskable-512.png, apple-touch-icon.png (app/icon.svg itself is served by Next at /icon.svg)",
+);

@@ -36,12 +36,12 @@ function readJson(file) {
 function vitest(label, extraEnv) {
   const jsonFile = path.join(tmp, `vitest-${label}.json`);
   fs.rmSync(jsonFile, { force: true });
-  const status = run(`Vitest (${label}): unit and integration tests`, bin("vitest"), [
-    "run",
-    "--reporter=default",
-    "--reporter=json",
-    `--outputFile.json=${jsonFile}`,
-  ], extraEnv);
+  const status = run(
+    `Vitest (${label}): unit and integration tests`,
+    bin("vitest"),
+    ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${jsonFile}`],
+    extraEnv,
+  );
   const v = readJson(jsonFile);
   if (!v) {
     totals.failed += 1;

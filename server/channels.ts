@@ -5,9 +5,4 @@ import { eventsChannel } from "./events/eventsChannel";
 import { createOpsChannel } from "./ops/opsChannel";
 import { createRealtimeChannel } from "./realtime/channel";
 
-export const channelFactories: ChannelFactory[] = [
-  createCollabChannel,
-  createOpsChannel,
-  createRealtimeChannel,
-  eventsChannel,
-];
+export const channelFactories: ChannelFactory[] = [createCollabChannel, createOpsChannel, createRealtimeChannel, eventsChannel];

@@ -57,23 +57,15 @@ export function AuthForm({ mode }: { mode: Mode }) {
   return (
     <div className="mx-auto max-w-sm py-4 sm:py-10">
       <h1 className="text-2xl font-bold tracking-tight">{isSignup ? "Create your account" : "Sign in to Tandem"}</h1>
-      <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-        {isSignup ? "It takes a few seconds. No email confirmation needed." : "Welcome back."}
-      </p>
-      <form onSubmit={submit} noValidate className="mt-6 space-y-4 rounded-lg border border-zinc-200 bg-white p-5 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
+      <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{isSignup ? "It takes a few seconds. No email confirmation needed." : "Welcome back."}</p>
+      <form
+        onSubmit={submit}
+        noValidate
+        className="mt-6 space-y-4 rounded-lg border border-zinc-200 bg-white p-5 shadow-sm dark:border-zinc-800 dark:bg-zinc-900"
+      >
         {errors.form && <Alert>{errors.form}</Alert>}
-        {isSignup && (
-          <TextField label="Your name" name="name" autoComplete="name" required maxLength={80} error={fieldErrors.name} />
-        )}
-        <TextField
-          label="Email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          inputMode="email"
-          required
-          error={fieldErrors.email}
-        />
+        {isSignup && <TextField label="Your name" name="name" autoComplete="name" required maxLength={80} error={fieldErrors.name} />}
+        <TextField label="Email" name="email" type="email" autoComplete="email" inputMode="email" required error={fieldErrors.email} />
         <TextField
           label="Password"
           name="password"

@@ -44,15 +44,35 @@ export function AnnouncementForm({ editing, onSaved, onCancel }: Props) {
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="compose-heading" className="space-y-4 rounded-lg border border-zinc-200 bg-white p-5 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
+    <form
+      onSubmit={submit}
+      noValidate
+      aria-labelledby="compose-heading"
+      className="space-y-4 rounded-lg border border-zinc-200 bg-white p-5 shadow-sm dark:border-zinc-800 dark:bg-zinc-900"
+    >
       <h2 id="compose-heading" className="text-lg font-semibold">
         {editing ? `Edit “${editing.title}”` : "New announcement"}
       </h2>
       <Field label="Title" error={fieldError.title}>
-        <input className={inputClass} name="title" aria-invalid={fieldError.title ? true : undefined} required maxLength={200} value={values.title} onChange={(e) => set("title", e.target.value)} />
+        <input
+          className={inputClass}
+          name="title"
+          aria-invalid={fieldError.title ? true : undefined}
+          required
+          maxLength={200}
+          value={values.title}
+          onChange={(e) => set("title", e.target.value)}
+        />
       </Field>
       <Field label="Message" hint="Markdown: **bold**, _italic_, [links](https://example.com), lists." error={fieldError.body}>
-        <textarea className={`${inputClass} min-h-24 font-mono`} name="body" aria-invalid={fieldError.body ? true : undefined} maxLength={20000} value={values.body} onChange={(e) => set("body", e.target.value)} />
+        <textarea
+          className={`${inputClass} min-h-24 font-mono`}
+          name="body"
+          aria-invalid={fieldError.body ? true : undefined}
+          maxLength={20000}
+          value={values.body}
+          onChange={(e) => set("body", e.target.value)}
+        />
       </Field>
       <div className="grid gap-4 sm:grid-cols-3">
         <Field label="Type">
@@ -80,13 +100,34 @@ export function AnnouncementForm({ editing, onSaved, onCancel }: Props) {
       </div>
       <div className="grid gap-4 sm:grid-cols-3">
         <Field label={values.kind === "maintenance" ? "Maintenance starts" : "Show from"} hint="Empty: right away." error={fieldError.startsAt}>
-          <input type="datetime-local" className={inputClass} name="startsAt" aria-invalid={fieldError.startsAt ? true : undefined} value={values.startsAt} onChange={(e) => set("startsAt", e.target.value)} />
+          <input
+            type="datetime-local"
+            className={inputClass}
+            name="startsAt"
+            aria-invalid={fieldError.startsAt ? true : undefined}
+            value={values.startsAt}
+            onChange={(e) => set("startsAt", e.target.value)}
+          />
         </Field>
         <Field label={values.kind === "maintenance" ? "Maintenance ends" : "Show until"} hint="Empty: until you revoke it." error={fieldError.endsAt}>
-          <input type="datetime-local" className={inputClass} name="endsAt" aria-invalid={fieldError.endsAt ? true : undefined} value={values.endsAt} onChange={(e) => set("endsAt", e.target.value)} />
+          <input
+            type="datetime-local"
+            className={inputClass}
+            name="endsAt"
+            aria-invalid={fieldError.endsAt ? true : undefined}
+            value={values.endsAt}
+            onChange={(e) => set("endsAt", e.target.value)}
+          />
         </Field>
         <Field label="Only on pages" hint='Optional, e.g. "/documents/*".' error={fieldError.targetPath}>
-          <input className={inputClass} name="targetPath" aria-invalid={fieldError.targetPath ? true : undefined} placeholder="All pages" value={values.targetPath} onChange={(e) => set("targetPath", e.target.value)} />
+          <input
+            className={inputClass}
+            name="targetPath"
+            aria-invalid={fieldError.targetPath ? true : undefined}
+            placeholder="All pages"
+            value={values.targetPath}
+            onChange={(e) => set("targetPath", e.target.value)}
+          />
         </Field>
       </div>
       <label className="flex items-center gap-2 text-sm">

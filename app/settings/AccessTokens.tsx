@@ -47,8 +47,9 @@ export function AccessTokens() {
         Personal access tokens
       </h2>
       <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-        A token lets a script or device read or edit your documents, with <code className="rounded bg-zinc-100 px-1 dark:bg-zinc-800">Authorization: Bearer …</code>.
-        It cannot delete documents, share them or manage tokens. Treat it like a password, and revoke it when you no longer need it.
+        A token lets a script or device read or edit your documents, with{" "}
+        <code className="rounded bg-zinc-100 px-1 dark:bg-zinc-800">Authorization: Bearer …</code>. It cannot delete documents, share them or manage tokens.
+        Treat it like a password, and revoke it when you no longer need it.
       </p>
 
       <CreateTokenForm onCreated={onCreated} />
@@ -59,7 +60,10 @@ export function AccessTokens() {
             Copy your new token “{created.name}” now. You won&apos;t be able to see it again.
           </p>
           <div className="mt-2 flex items-center gap-2">
-            <code data-testid="new-token-value" className="min-w-0 flex-1 overflow-x-auto whitespace-nowrap rounded bg-white px-2 py-1.5 font-mono text-xs dark:bg-zinc-900">
+            <code
+              data-testid="new-token-value"
+              className="min-w-0 flex-1 overflow-x-auto whitespace-nowrap rounded bg-white px-2 py-1.5 font-mono text-xs dark:bg-zinc-900"
+            >
               {created.token}
             </code>
             <CopyButton value={created.token} />
@@ -73,7 +77,15 @@ export function AccessTokens() {
       <div className="mt-5">
         {list.status === "loading" && <SkeletonRows rows={2} label="Loading tokens" />}
         {list.status === "error" && (
-          <Alert action={<Button size="sm" onClick={() => void reload()}>Try again</Button>}>{list.message}</Alert>
+          <Alert
+            action={
+              <Button size="sm" onClick={() => void reload()}>
+                Try again
+              </Button>
+            }
+          >
+            {list.message}
+          </Alert>
         )}
         {list.status === "ready" &&
           (list.tokens.length === 0 ? (
@@ -164,7 +176,9 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedAccessToken)
         <label className="mt-1 flex items-center gap-2 text-sm text-zinc-500 dark:text-zinc-400">
           <input type="checkbox" checked disabled aria-describedby="scope-read-note" />
           Read documents and comments
-          <span id="scope-read-note" className="sr-only">(always included)</span>
+          <span id="scope-read-note" className="sr-only">
+            (always included)
+          </span>
         </label>
         <label className="mt-1 flex items-center gap-2 text-sm text-zinc-800 dark:text-zinc-200">
           <input type="checkbox" checked={canEdit} onChange={(e) => setCanEdit(e.target.checked)} />

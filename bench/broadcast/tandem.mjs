@@ -60,7 +60,12 @@ export async function startTandemBroadcast() {
       switch (cmd) {
         case "broadcast": {
           const payload = announcement(extra.messageId);
-          const created = await admin("POST", "/api/admin/announcements", { title: benchTitle(payload), body: payload.body, severity: "warning", audience: "users" });
+          const created = await admin("POST", "/api/admin/announcements", {
+            title: benchTitle(payload),
+            body: payload.body,
+            severity: "warning",
+            audience: "users",
+          });
           lastAnnouncementId = created.id ?? created.announcement?.id;
           return { connections: await openStreams(), bytes: null };
         }

@@ -31,9 +31,10 @@ function startProbe() {
   const delay = (ns) => round(Math.max(0, ns / 1e6 - RESOLUTION_MS));
 
   process.on("SIGUSR2", () => {
-    const loop = histogram.count === 0
-      ? { p50: 0, p99: 0, max: 0 }
-      : { p50: delay(histogram.percentile(50)), p99: delay(histogram.percentile(99)), max: delay(histogram.max) };
+    const loop =
+      histogram.count === 0
+        ? { p50: 0, p99: 0, max: 0 }
+        : { p50: delay(histogram.percentile(50)), p99: delay(histogram.percentile(99)), max: delay(histogram.max) };
     const reading = { ...loop, gcPauses: gc.pauses, gcTotalMs: round(gc.totalMs), gcMaxMs: round(gc.maxMs) };
     process.stderr.write(`\n@@loop ${JSON.stringify(reading)}\n`);
     histogram.reset();

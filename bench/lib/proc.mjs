@@ -70,7 +70,11 @@ export function killOnExit(child) {
 export async function startProcess({ command = process.execPath, args, env, cwd, port, host = "127.0.0.1", name }) {
   // Every Node server gets the event-loop probe (the same small cost for each).
   const probed = command === process.execPath;
-  const child = spawn(command, probed ? ["--expose-gc", "--require", LOOP_PROBE, ...args] : args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(command, probed ? ["--expose-gc", "--require", LOOP_PROBE, ...args] : args, {
+    cwd,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   killOnExit(child);
   let output = "";
   const keep = (d) => {

@@ -1,6 +1,13 @@
 // The results as Markdown tables: one column per server and Tandem's ratio to the best peer.
 const PEERS = ["hocuspocus", "y-websocket"];
-const fmt = (v) => (v === null || v === undefined ? "–" : typeof v === "number" ? (Math.abs(v) >= 100 ? Math.round(v).toLocaleString("en-US") : String(Math.round(v * 100) / 100)) : String(v));
+const fmt = (v) =>
+  v === null || v === undefined
+    ? "–"
+    : typeof v === "number"
+      ? Math.abs(v) >= 100
+        ? Math.round(v).toLocaleString("en-US")
+        : String(Math.round(v * 100) / 100)
+      : String(v);
 const kb = (b) => (b === null || b === undefined ? null : b / 1024);
 
 /** rows: [label, better: "lower"|"higher"|null, pick(result) -> number] */
@@ -52,33 +59,54 @@ export function renderMarkdown(run) {
   ];
   if (meta.skipped.length) parts.push("", ...meta.skipped.map((x) => `- Skipped ${x.target}: ${x.reason}`));
   if (w.fanout) {
-    parts.push("", `## 1. Fan-out latency`, `${s.fanout.docs} documents × ${s.fanout.clients} clients, one writer per document at ${s.fanout.rate} updates/s for ${s.fanout.durationMs / 1000} s; send-to-apply at every other client.`, "");
-    parts.push(table(w.fanout, targets, [
-      ["p50 (ms)", "lower", (r) => r.latencyMs.p50],
-      ["p95 (ms)", "lower", (r) => r.latencyMs.p95],
-      ["p99 (ms)", "lower", (r) => r.latencyMs.p99],
-      ["deliveries measured", null, (r) => r.latencyMs.count],
-      ["delivered / expected", "higher", (r) => r.deliveredRatio],
-      ["server CPU per delivery (µs)", "lower", (r) => r.serverCpuUsPerDelivery],
-    ]) + notes(w.fanout, targets));
+    parts.push(
+      "",
+      `## 1. Fan-out latency`,
+      `${s.fanout.docs} documents × ${s.fanout.clients} clients, one writer per document at ${s.fanout.rate} updates/s for ${s.fanout.durationMs / 1000} s; send-to-apply at every other client.`,
+      "",
+    );
+    parts.push(
+      table(w.fanout, targets, [
+        ["p50 (ms)", "lower", (r) => r.latencyMs.p50],
+        ["p95 (ms)", "lower", (r) => r.latencyMs.p95],
+        ["p99 (ms)", "lower", (r) => r.latencyMs.p99],
+        ["deliveries measured", null, (r) => r.latencyMs.count],
+        ["delivered / expected", "higher", (r) => r.deliveredRatio],
+        ["server CPU per delivery (µs)", "lower", (r) => r.serverCpuUsPerDelivery],
+      ]) + notes(w.fanout, targets),
+    );
     parts.push("", "![latency distribution](latest-latency.svg)");
   }
   if (w.saturation) {
-    parts.push("", `## 2. Saturation`, `${s.saturation.docs} documents × ${s.saturation.clients} clients; the writers' rate grows ×${s.saturation.stepFactor ?? 2} each ${s.saturation.durationMs / 1000} s step until p99 > ${s.saturation.p99LimitMs} ms or deliveries drop.`, "");
+    parts.push(
+      "",
+      `## 2. Saturation`,
+      `${s.saturation.docs} documents × ${s.saturation.clients} clients; the writers' rate grows ×${s.saturation.stepFactor ?? 2} each ${s.saturation.durationMs / 1000} s step until p99 > ${s.saturation.p99LimitMs} ms or deliveries drop.`,
+      "",
+    );
     // CPU per delivery at the highest rate every server sustained: what decides saturation on a
     // dedicated machine, and far less sensitive to a noisy neighbour than a p99 is.
     const topRate = (r) => Math.max(0, ...(r?.steps ?? []).filter((st) => st.ok).map((st) => st.ratePerWriter));
     const commonRate = Math.min(...targets.map((t) => topRate(w.saturation[t])));
     const cpuAtCommon = (r) => r.steps?.find((st) => st.ok && st.ratePerWriter === commonRate)?.serverCpuUsPerDelivery ?? null;
-    parts.push(table(w.saturation, targets, [
-      ["highest sustained updates/s", "higher", (r) => r.updatesPerSecond],
-      ...(commonRate > 0 ? [[`server CPU per delivery at ${commonRate * s.saturation.docs} updates/s, the highest all sustained (µs)`, "lower", cpuAtCommon]] : []),
-      ["deliveries/s at that rate", "higher", (r) => r.deliveriesPerSecond],
-      ["load generator ran out of steps first (1 = yes)", null, (r) => (r.reachedStepCap ? 1 : 0)],
-    ]) + notes(w.saturation, targets));
+    parts.push(
+      table(w.saturation, targets, [
+        ["highest sustained updates/s", "higher", (r) => r.updatesPerSecond],
+        ...(commonRate > 0
+          ? [[`server CPU per delivery at ${commonRate * s.saturation.docs} updates/s, the highest all sustained (µs)`, "lower", cpuAtCommon]]
+          : []),
+        ["deliveries/s at that rate", "higher", (r) => r.deliveriesPerSecond],
+        ["load generator ran out of steps first (1 = yes)", null, (r) => (r.reachedStepCap ? 1 : 0)],
+      ]) + notes(w.saturation, targets),
+    );
   }
   if (w.memory) {
-    parts.push("", `## 3. Memory (server RSS)`, `${s.memory.docs} documents with ${s.memory.updatesPerDoc} updates each, then idle clients spread over them.`, "");
+    parts.push(
+      "",
+      `## 3. Memory (server RSS)`,
+      `${s.memory.docs} documents with ${s.memory.updatesPerDoc} updates each, then idle clients spread over them.`,
+      "",
+    );
     const rows = [
       ["baseline RSS (MiB)", "lower", (r) => r.baselineRssBytes / 2 ** 20],
       ["per loaded document (KiB)", "lower", (r) => kb(r.bytesPerLoadedDoc)],
@@ -87,29 +115,59 @@ export function renderMarkdown(run) {
     parts.push(table(w.memory, targets, rows) + notes(w.memory, targets));
   }
   if (w.coldload) {
-    parts.push("", `## 4. Cold load`, `A fresh client syncs a document with ${s.coldload.historyUpdates.toLocaleString("en-US")} updates of history (median of ${s.coldload.repeats}); "from disk" is the first sync after a graceful restart.`, "");
-    parts.push(table(w.coldload, targets, [
-      ["sync while loaded, p50 (ms)", "lower", (r) => r.loadedMs.p50],
-      ["first sync from disk (ms)", "lower", (r) => r.fromDiskMs],
-      ["bytes received to sync", "lower", (r) => r.syncBytes],
-      ["content identical (1 = yes)", null, (r) => (r.consistent && r.fromDiskConsistent !== false ? 1 : 0)],
-    ]) + notes(w.coldload, targets));
+    parts.push(
+      "",
+      `## 4. Cold load`,
+      `A fresh client syncs a document with ${s.coldload.historyUpdates.toLocaleString("en-US")} updates of history (median of ${s.coldload.repeats}); "from disk" is the first sync after a graceful restart.`,
+      "",
+    );
+    parts.push(
+      table(w.coldload, targets, [
+        ["sync while loaded, p50 (ms)", "lower", (r) => r.loadedMs.p50],
+        ["first sync from disk (ms)", "lower", (r) => r.fromDiskMs],
+        ["bytes received to sync", "lower", (r) => r.syncBytes],
+        ["content identical (1 = yes)", null, (r) => (r.consistent && r.fromDiskConsistent !== false ? 1 : 0)],
+      ]) + notes(w.coldload, targets),
+    );
   }
   if (w.durability) {
-    parts.push("", `## 5. Durability`, `Numbered edits streamed as fast as the socket drains for ${s.durability.streamMs / 1000} s, then \`kill -9\`; restart on the same data. "Acknowledged" = already relayed by the server to another client.`, "");
-    parts.push(table(w.durability, targets, [
-      ["edits sent/s", "higher", (r) => r.sentPerSecond],
-      ["edits on disk after kill, per s of streaming", "higher", (r) => r.durablePerSecond],
-      ["acknowledged edits", null, (r) => r.acknowledged],
-      ["acknowledged edits lost", "lower", (r) => r.lostAcknowledged],
-      ["share of acknowledged edits lost", "lower", (r) => r.lostAcknowledgedRatio],
-    ]) + notes(w.durability, targets));
+    parts.push(
+      "",
+      `## 5. Durability`,
+      `Numbered edits streamed as fast as the socket drains for ${s.durability.streamMs / 1000} s, then \`kill -9\`; restart on the same data. "Acknowledged" = already relayed by the server to another client.`,
+      "",
+    );
+    parts.push(
+      table(w.durability, targets, [
+        ["edits sent/s", "higher", (r) => r.sentPerSecond],
+        ["edits on disk after kill, per s of streaming", "higher", (r) => r.durablePerSecond],
+        ["acknowledged edits", null, (r) => r.acknowledged],
+        ["acknowledged edits lost", "lower", (r) => r.lostAcknowledged],
+        ["share of acknowledged edits lost", "lower", (r) => r.lostAcknowledgedRatio],
+      ]) + notes(w.durability, targets),
+    );
   }
   if (w.broadcast) {
     const kinds = Object.keys(w.broadcast);
-    parts.push("", `## 6. Announcement broadcast: SSE vs WebSocket vs socket.io`, `Minimal servers in \`bench/broadcast/\` and Tandem's own \`GET /api/events\` (signed-in streams, audience check, replay ring; \`bench/broadcast/tandem.mjs\`); ${s.broadcast.messages} announcements per size; latency from the server's send call to arrival, for Tandem from just before the administrator's POST (request, validation and database write included). Server CPU is read from /proc in 10 ms clock ticks: a median of 0 means below one tick.`, "");
+    parts.push(
+      "",
+      `## 6. Announcement broadcast: SSE vs WebSocket vs socket.io`,
+      `Minimal servers in \`bench/broadcast/\` and Tandem's own \`GET /api/events\` (signed-in streams, audience check, replay ring; \`bench/broadcast/tandem.mjs\`); ${s.broadcast.messages} announcements per size; latency from the server's send call to arrival, for Tandem from just before the administrator's POST (request, validation and database write included). Server CPU is read from /proc in 10 ms clock ticks: a median of 0 means below one tick.`,
+      "",
+    );
     const lines = [`| metric | ${kinds.join(" | ")} |`, `| --- |${kinds.map(() => " ---: |").join("")}`];
-    const row = (label, pick) => lines.push(`| ${label} | ${kinds.map((k) => { try { return fmt(w.broadcast[k].error ? undefined : pick(w.broadcast[k])); } catch { return "–"; } }).join(" | ")} |`);
+    const row = (label, pick) =>
+      lines.push(
+        `| ${label} | ${kinds
+          .map((k) => {
+            try {
+              return fmt(w.broadcast[k].error ? undefined : pick(w.broadcast[k]));
+            } catch {
+              return "–";
+            }
+          })
+          .join(" | ")} |`,
+      );
     s.broadcast.sizes.forEach((n, i) => {
       row(`N=${n}: server memory per connection (KiB)`, (r) => kb(r.at[i].bytesPerConnection));
       row(`N=${n}: bytes on the wire per message and client`, (r) => r.at[i].bytesPerMessagePerClient);

@@ -92,7 +92,15 @@ export const tandem = {
       // BENCH_TANDEM_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles Tandem under a workload.
       args: [...(process.env.BENCH_TANDEM_NODE_ARGS?.split(" ").filter(Boolean) ?? []), entry],
       cwd: rootDir,
-      env: { NODE_ENV: "production", HOST, PORT: String(port), DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", ...(process.env.TANDEM_LOG_LEVEL ? { LOG_LEVEL: process.env.TANDEM_LOG_LEVEL } : {}), ...env },
+      env: {
+        NODE_ENV: "production",
+        HOST,
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        NEXT_TELEMETRY_DISABLED: "1",
+        ...(process.env.TANDEM_LOG_LEVEL ? { LOG_LEVEL: process.env.TANDEM_LOG_LEVEL } : {}),
+        ...env,
+      },
       port,
     });
     const base = `http://${HOST}:${port}`;

@@ -19,7 +19,9 @@ async function connectAll(clients, concurrency = 64) {
 
 function withTimeout(promise, ms, what) {
   let timer;
-  return Promise.race([promise, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms)))]).finally(() => clearTimeout(timer));
+  return Promise.race([promise, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms)))]).finally(
+    () => clearTimeout(timer),
+  );
 }
 
 /** One writer and `clients - 1` readers per document; readers time every writer sequence number. */
@@ -74,7 +76,7 @@ async function fanout({ rate, durationMs, drainMs = 3000 }) {
   while (now() - start < durationMs) {
     const elapsed = now() - start;
     rooms.forEach((room, i) => {
-      const due = Math.floor(((elapsed / 1000) * rate) + i / rooms.length);
+      const due = Math.floor((elapsed / 1000) * rate + i / rooms.length);
       while (sent[i] < due) {
         writeOnce(room);
         sent[i]++;
@@ -88,7 +90,10 @@ async function fanout({ rate, durationMs, drainMs = 3000 }) {
   while (!caughtUp() && now() < drainUntil) await sleep(5);
   const expected = rooms.reduce((n, room) => n + room.readers.length * (room.seq - room.firstSeq), 0);
   const delivered = rooms.reduce((n, room) => n + room.delivered, 0);
-  const samples = thin(rooms.flatMap((r) => r.samples), SAMPLE_CAP);
+  const samples = thin(
+    rooms.flatMap((r) => r.samples),
+    SAMPLE_CAP,
+  );
   return { sent: sent.reduce((a, b) => a + b, 0), sendSeconds, expected, delivered, samples, sampleCount: rooms.reduce((n, r) => n + r.samples.length, 0) };
 }
 
@@ -176,7 +181,12 @@ async function stream({ endpoint, maxMs }) {
 async function recover({ endpoint }) {
   const client = new YClient(endpoint).connect();
   await withTimeout(client.synced, 60_000, "recovery sync");
-  const present = [...client.doc.getText("t").toString().matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
+  const present = [
+    ...client.doc
+      .getText("t")
+      .toString()
+      .matchAll(/\[(\d+)\]/g),
+  ].map((m) => Number(m[1]));
   client.close();
   return { present };
 }

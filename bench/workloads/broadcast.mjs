@@ -24,7 +24,11 @@ export function fileLimit() {
 async function startServer(kind) {
   if (kind === "tandem") return startTandemBroadcast();
   const port = await freePort(HOST);
-  const child = fork(path.join(dir, KINDS[kind]), [], { execArgv: [], env: { ...process.env, HOST, PORT: String(port) }, stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const child = fork(path.join(dir, KINDS[kind]), [], {
+    execArgv: [],
+    env: { ...process.env, HOST, PORT: String(port) },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
   killOnExit(child);
   await waitForPort(port, HOST, child);
   let nextId = 1;

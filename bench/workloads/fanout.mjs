@@ -23,52 +23,73 @@ async function runRate(server, workers, rate, durationMs, drainMs) {
     delivered,
     deliveredRatio: expected === 0 ? 1 : delivered / expected,
     serverCpuMs: cpuMs,
-    serverCpuUsPerDelivery: delivered === 0 ? null : Math.round((cpuMs * 1000) / delivered * 100) / 100,
+    serverCpuUsPerDelivery: delivered === 0 ? null : Math.round(((cpuMs * 1000) / delivered) * 100) / 100,
     serverLoopDelayMs,
     samples,
   };
 }
 
 export async function fanout(target, { docs, clients, rate, durationMs, warmupMs, drainMs, workers: workerCount, seed, server: shared }) {
-  return withServer(target, async (server) => {
-    const endpoints = await server.createDocs(docs);
-    return withWorkers(workerCount, async (workers) => {
-      const connected = await connectDocs(workers, endpoints, clients, seed);
-      await runRate(server, workers, rate, warmupMs, drainMs); // JIT warm-up, discarded
-      const run = await runRate(server, workers, rate, durationMs, drainMs);
-      return { docs, clientsPerDoc: clients, connected, ratePerWriter: rate, durationMs, ...run, samples: thin(run.samples, 2000) };
-    });
-  }, shared);
+  return withServer(
+    target,
+    async (server) => {
+      const endpoints = await server.createDocs(docs);
+      return withWorkers(workerCount, async (workers) => {
+        const connected = await connectDocs(workers, endpoints, clients, seed);
+        await runRate(server, workers, rate, warmupMs, drainMs); // JIT warm-up, discarded
+        const run = await runRate(server, workers, rate, durationMs, drainMs);
+        return { docs, clientsPerDoc: clients, connected, ratePerWriter: rate, durationMs, ...run, samples: thin(run.samples, 2000) };
+      });
+    },
+    shared,
+  );
 }
 
-export async function saturation(target, { docs, clients, startRate, stepFactor = 2, maxSteps, durationMs, warmupMs, p99LimitMs, drainMs, workers: workerCount, seed, server: shared }) {
-  return withServer(target, async (server) => {
-    const endpoints = await server.createDocs(docs);
-    return withWorkers(workerCount, async (workers) => {
-      await connectDocs(workers, endpoints, clients, seed);
-      await runRate(server, workers, startRate, warmupMs, drainMs); // JIT warm-up, discarded
-      const steps = [];
-      let best = null;
-      // Small steps (×1.25 in --full): with doubling, two servers a few per cent apart could only ever
-      // come out 1× or 2× apart.
-      for (let i = 0; i < maxSteps; i++) {
-        const rate = Math.round(startRate * stepFactor ** i);
-        const target = rate * docs;
-        const step = async (attempt) => {
-          const run = await runRate(server, workers, rate, durationMs, drainMs);
-          const ok = run.latencyMs.p99 !== null && run.latencyMs.p99 <= p99LimitMs && run.deliveredRatio >= 0.99 && run.sentPerSecond >= 0.9 * target;
-          steps.push({ ratePerWriter: rate, targetPerSecond: target, attempt, sentPerSecond: run.sentPerSecond, p99: run.latencyMs.p99, deliveredRatio: run.deliveredRatio, serverCpuUsPerDelivery: run.serverCpuUsPerDelivery, serverLoopDelayMs: run.serverLoopDelayMs, ok });
-          return { run, ok };
-        };
-        // A failed step is tried twice more: on a shared 2-core machine one scheduling hiccup of the
-        // load generator spoils a p99 (the same rule for every server).
-        let { run, ok } = await step(1);
-        for (let attempt = 2; !ok && attempt <= 3; attempt++) ({ run, ok } = await step(attempt));
-        if (!ok) break;
-        best = { updatesPerSecond: run.sentPerSecond, deliveriesPerSecond: Math.round(run.sentPerSecond * (clients - 1)) };
-      }
-      const capped = steps.at(-1).ok; // every step passed: the load generator ran out of steps first // the load generator ran out of steps first
-      return { docs, clientsPerDoc: clients, p99LimitMs, ...(best ?? { updatesPerSecond: 0, deliveriesPerSecond: 0 }), reachedStepCap: capped, steps };
-    });
-  }, shared);
+export async function saturation(
+  target,
+  { docs, clients, startRate, stepFactor = 2, maxSteps, durationMs, warmupMs, p99LimitMs, drainMs, workers: workerCount, seed, server: shared },
+) {
+  return withServer(
+    target,
+    async (server) => {
+      const endpoints = await server.createDocs(docs);
+      return withWorkers(workerCount, async (workers) => {
+        await connectDocs(workers, endpoints, clients, seed);
+        await runRate(server, workers, startRate, warmupMs, drainMs); // JIT warm-up, discarded
+        const steps = [];
+        let best = null;
+        // Small steps (×1.25 in --full): with doubling, two servers a few per cent apart could only ever
+        // come out 1× or 2× apart.
+        for (let i = 0; i < maxSteps; i++) {
+          const rate = Math.round(startRate * stepFactor ** i);
+          const target = rate * docs;
+          const step = async (attempt) => {
+            const run = await runRate(server, workers, rate, durationMs, drainMs);
+            const ok = run.latencyMs.p99 !== null && run.latencyMs.p99 <= p99LimitMs && run.deliveredRatio >= 0.99 && run.sentPerSecond >= 0.9 * target;
+            steps.push({
+              ratePerWriter: rate,
+              targetPerSecond: target,
+              attempt,
+              sentPerSecond: run.sentPerSecond,
+              p99: run.latencyMs.p99,
+              deliveredRatio: run.deliveredRatio,
+              serverCpuUsPerDelivery: run.serverCpuUsPerDelivery,
+              serverLoopDelayMs: run.serverLoopDelayMs,
+              ok,
+            });
+            return { run, ok };
+          };
+          // A failed step is tried twice more: on a shared 2-core machine one scheduling hiccup of the
+          // load generator spoils a p99 (the same rule for every server).
+          let { run, ok } = await step(1);
+          for (let attempt = 2; !ok && attempt <= 3; attempt++) ({ run, ok } = await step(attempt));
+          if (!ok) break;
+          best = { updatesPerSecond: run.sentPerSecond, deliveriesPerSecond: Math.round(run.sentPerSecond * (clients - 1)) };
+        }
+        const capped = steps.at(-1).ok; // every step passed: the load generator ran out of steps first // the load generator ran out of steps first
+        return { docs, clientsPerDoc: clients, p99LimitMs, ...(best ?? { updatesPerSecond: 0, deliveriesPerSecond: 0 }), reachedStepCap: capped, steps };
+      });
+    },
+    shared,
+  );
 }

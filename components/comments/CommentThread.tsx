@@ -106,11 +106,7 @@ export function CommentThread({
             </Button>
           )}
           {(root.author.id === can.userId || can.isOwner) && (
-            <DeleteButton
-              label={replies.length ? "Delete thread" : "Delete"}
-              disabled={busy}
-              onConfirm={() => void act(() => onDelete(root.id))}
-            />
+            <DeleteButton label={replies.length ? "Delete thread" : "Delete"} disabled={busy} onConfirm={() => void act(() => onDelete(root.id))} />
           )}
         </div>
       )}

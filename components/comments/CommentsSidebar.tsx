@@ -68,9 +68,7 @@ export function CommentsSidebar({ documentId, canComment, isOwner = false, getSe
             submitLabel="Comment"
             placeholder={getSelectionAnchor ? "Comment on the selected text… (@name to mention)" : "Add a comment… (@name to mention)"}
             above={
-              anchor?.quote ? (
-                <p className="truncate border-l-2 border-amber-400 pl-2 text-xs text-zinc-500 dark:text-zinc-400">On “{anchor.quote}”</p>
-              ) : null
+              anchor?.quote ? <p className="truncate border-l-2 border-amber-400 pl-2 text-xs text-zinc-500 dark:text-zinc-400">On “{anchor.quote}”</p> : null
             }
             onSubmit={async (body) => {
               const problem = await comments.create(body, anchor);
@@ -90,7 +88,13 @@ export function CommentsSidebar({ documentId, canComment, isOwner = false, getSe
         </div>
       )}
       {comments.state.status === "error" && (
-        <Alert action={<Button size="sm" onClick={() => void comments.reload()}>Try again</Button>}>
+        <Alert
+          action={
+            <Button size="sm" onClick={() => void comments.reload()}>
+              Try again
+            </Button>
+          }
+        >
           Comments could not be loaded. {comments.state.message}
         </Alert>
       )}

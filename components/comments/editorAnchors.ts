@@ -23,8 +23,7 @@ export function selectionAnchor(editor: Editor): Anchor | null {
   const sync = syncState(editor);
   const { from, to, empty } = editor.state.selection;
   if (!sync || empty) return null;
-  const encode = (pos: number) =>
-    toBase64(Y.encodeRelativePosition(absolutePositionToRelativePosition(pos, sync.type, sync.binding!.mapping as never)));
+  const encode = (pos: number) => toBase64(Y.encodeRelativePosition(absolutePositionToRelativePosition(pos, sync.type, sync.binding!.mapping as never)));
   const quote = editor.state.doc.textBetween(from, to, " ").slice(0, COMMENT_QUOTE_MAX);
   return { anchorFrom: encode(from), anchorTo: encode(to), quote };
 }

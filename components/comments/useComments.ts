@@ -7,10 +7,7 @@ import { useDocumentRoom, useOnConnect, useRealtimeEvent } from "@/lib/realtime/
 import type { ClientEventName, CommentView } from "@/lib/realtime/events";
 import { plainError } from "@/lib/apiErrors";
 
-export type CommentsState =
-  | { status: "loading" }
-  | { status: "error"; message: string }
-  | { status: "ready"; comments: CommentView[] };
+export type CommentsState = { status: "loading" } | { status: "error"; message: string } | { status: "ready"; comments: CommentView[] };
 
 export type Anchor = { anchorFrom: string; anchorTo: string; quote: string };
 
@@ -30,9 +27,7 @@ export function useComments(documentId: string) {
   useOnConnect(() => void load());
 
   const upsert = useCallback((comment: CommentView) => {
-    setState((s) =>
-      s.status === "ready" ? { status: "ready", comments: [...s.comments.filter((c) => c.id !== comment.id), comment].sort(byTime) } : s,
-    );
+    setState((s) => (s.status === "ready" ? { status: "ready", comments: [...s.comments.filter((c) => c.id !== comment.id), comment].sort(byTime) } : s));
   }, []);
   const remove = useCallback((ids: string[]) => {
     setState((s) => (s.status === "ready" ? { status: "ready", comments: s.comments.filter((c) => !ids.includes(c.id)) } : s));
@@ -62,12 +57,10 @@ export function useComments(documentId: string) {
     reload: load,
     create: (body: string, anchor: Anchor | null): ActionResult =>
       run(client().request("comment:create", { documentId, body, ...(anchor ?? {}) }), (r) => upsert(r.comment)),
-    reply: (parentId: string, body: string): ActionResult =>
-      run(client().request("comment:reply", { parentId, body }), (r) => upsert(r.comment)),
+    reply: (parentId: string, body: string): ActionResult => run(client().request("comment:reply", { parentId, body }), (r) => upsert(r.comment)),
     setResolved: (commentId: string, resolved: boolean): ActionResult =>
       run(client().request("comment:resolve", { commentId, resolved }), (r) => upsert(r.comment)),
-    remove: (commentId: string): ActionResult =>
-      run(client().request("comment:delete", { commentId }), (r) => remove(r.commentIds)),
+    remove: (commentId: string): ActionResult => run(client().request("comment:delete", { commentId }), (r) => remove(r.commentIds)),
   };
 }
 

@@ -56,7 +56,13 @@ export function DocumentView({ id }: { id: string }) {
         <TrashedDocumentNotice id={id} onRestored={() => void reload()} fallback={<NotFound />} />
       )}
       {state.status === "error" && (
-        <Alert action={<Button size="sm" onClick={() => void reload()}>Try again</Button>}>
+        <Alert
+          action={
+            <Button size="sm" onClick={() => void reload()}>
+              Try again
+            </Button>
+          }
+        >
           We could not open this document. {state.message}
         </Alert>
       )}
@@ -70,8 +76,7 @@ export function DocumentView({ id }: { id: string }) {
                 onRename={rename}
               />
               <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">
-                {state.doc.role === "owner" ? "You own this" : `Owned by ${state.doc.ownerName}`} · Updated{" "}
-                <RelativeTime iso={state.doc.updatedAt} />
+                {state.doc.role === "owner" ? "You own this" : `Owned by ${state.doc.ownerName}`} · Updated <RelativeTime iso={state.doc.updatedAt} />
               </p>
             </div>
             {/* Our role and the people are no longer ours to see once access is lost. */}
@@ -112,13 +117,7 @@ export function DocumentView({ id }: { id: string }) {
             )}
           </div>
 
-          <ShareDialog
-            doc={state.doc}
-            user={user}
-            open={sharing}
-            onClose={() => setSharing(false)}
-            onLeft={() => router.push("/dashboard")}
-          />
+          <ShareDialog doc={state.doc} user={user} open={sharing} onClose={() => setSharing(false)} onLeft={() => router.push("/dashboard")} />
         </>
       )}
     </div>

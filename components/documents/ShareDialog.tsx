@@ -67,18 +67,18 @@ export function ShareDialog({ doc, user, open, onClose, onLeft }: Props) {
         {leaveError && <Alert>{leaveError}</Alert>}
         {members.state.status === "loading" && <SkeletonRows rows={2} label="Loading people" />}
         {members.state.status === "error" && (
-          <Alert action={<Button size="sm" onClick={() => void members.reload()}>Try again</Button>}>
+          <Alert
+            action={
+              <Button size="sm" onClick={() => void members.reload()}>
+                Try again
+              </Button>
+            }
+          >
             {members.state.message}
           </Alert>
         )}
         {members.state.status === "ready" && (
-          <MemberList
-            members={members.state.members}
-            currentUserId={user.id}
-            canManage={isOwner}
-            onChangeRole={members.changeRole}
-            onRemove={members.remove}
-          />
+          <MemberList members={members.state.members} currentUserId={user.id} canManage={isOwner} onChangeRole={members.changeRole} onRemove={members.remove} />
         )}
       </div>
     </Dialog>

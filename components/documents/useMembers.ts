@@ -23,8 +23,7 @@ export function useMembers(documentId: string, active: boolean) {
     void reload();
   }, [active, reload]);
 
-  const update = (fn: (members: Member[]) => Member[]) =>
-    setState((s) => (s.status === "ready" ? { status: "ready", members: fn(s.members) } : s));
+  const update = (fn: (members: Member[]) => Member[]) => setState((s) => (s.status === "ready" ? { status: "ready", members: fn(s.members) } : s));
 
   const add = useCallback(
     async (email: string, role: "editor" | "viewer") => {

@@ -92,18 +92,11 @@ function EditorSurface(props: {
   return (
     <>
       {/* Sticky: the connection state, the people here and the toolbar stay in view in a long document. */}
-      <div
-        data-testid="editor-chrome"
-        className="sticky top-0 z-20 rounded-t-lg border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950"
-      >
+      <div data-testid="editor-chrome" className="sticky top-0 z-20 rounded-t-lg border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950">
         <div className="flex items-center justify-between gap-3 px-3 py-2">
           <ConnectionIndicator state={props.connection} />
           <div className="flex items-center gap-3">
-            {props.locked && (
-              <span className="rounded bg-zinc-100 px-2 py-0.5 text-xs text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">
-                View only
-              </span>
-            )}
+            {props.locked && <span className="rounded bg-zinc-100 px-2 py-0.5 text-xs text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">View only</span>}
             <PresenceAvatars people={people} />
           </div>
         </div>

@@ -109,23 +109,51 @@ export function Toolbar({ editor, disabled }: { editor: Editor; disabled: boolea
       aria-label="Formatting"
       className="flex flex-wrap items-center gap-0.5 border-t border-zinc-200 px-2 py-1 dark:border-zinc-800"
     >
-      <ToolButton label="Heading 1" active={s.h1} disabled={disabled} onClick={() => chain().toggleHeading({ level: 1 }).run()}>H1</ToolButton>
-      <ToolButton label="Heading 2" active={s.h2} disabled={disabled} onClick={() => chain().toggleHeading({ level: 2 }).run()}>H2</ToolButton>
-      <ToolButton label="Heading 3" active={s.h3} disabled={disabled} onClick={() => chain().toggleHeading({ level: 3 }).run()}>H3</ToolButton>
+      <ToolButton label="Heading 1" active={s.h1} disabled={disabled} onClick={() => chain().toggleHeading({ level: 1 }).run()}>
+        H1
+      </ToolButton>
+      <ToolButton label="Heading 2" active={s.h2} disabled={disabled} onClick={() => chain().toggleHeading({ level: 2 }).run()}>
+        H2
+      </ToolButton>
+      <ToolButton label="Heading 3" active={s.h3} disabled={disabled} onClick={() => chain().toggleHeading({ level: 3 }).run()}>
+        H3
+      </ToolButton>
       <Divider />
-      <ToolButton label="Bold" active={s.bold} disabled={disabled} onClick={() => chain().toggleBold().run()}><b>B</b></ToolButton>
-      <ToolButton label="Italic" active={s.italic} disabled={disabled} onClick={() => chain().toggleItalic().run()}><i>I</i></ToolButton>
-      <ToolButton label="Strikethrough" active={s.strike} disabled={disabled} onClick={() => chain().toggleStrike().run()}><s>S</s></ToolButton>
-      <ToolButton label="Link" active={s.link} disabled={disabled} onClick={() => void editLink()}>Link</ToolButton>
+      <ToolButton label="Bold" active={s.bold} disabled={disabled} onClick={() => chain().toggleBold().run()}>
+        <b>B</b>
+      </ToolButton>
+      <ToolButton label="Italic" active={s.italic} disabled={disabled} onClick={() => chain().toggleItalic().run()}>
+        <i>I</i>
+      </ToolButton>
+      <ToolButton label="Strikethrough" active={s.strike} disabled={disabled} onClick={() => chain().toggleStrike().run()}>
+        <s>S</s>
+      </ToolButton>
+      <ToolButton label="Link" active={s.link} disabled={disabled} onClick={() => void editLink()}>
+        Link
+      </ToolButton>
       <Divider />
-      <ToolButton label="Bulleted list" active={s.bulletList} disabled={disabled} onClick={() => chain().toggleBulletList().run()}>• List</ToolButton>
-      <ToolButton label="Numbered list" active={s.orderedList} disabled={disabled} onClick={() => chain().toggleOrderedList().run()}>1. List</ToolButton>
-      <ToolButton label="Task list" active={s.taskList} disabled={disabled} onClick={() => chain().toggleTaskList().run()}>☑ Tasks</ToolButton>
-      <ToolButton label="Quote" active={s.blockquote} disabled={disabled} onClick={() => chain().toggleBlockquote().run()}>“ ”</ToolButton>
-      <ToolButton label="Code block" active={s.codeBlock} disabled={disabled} onClick={() => chain().toggleCodeBlock().run()}>{"</>"}</ToolButton>
+      <ToolButton label="Bulleted list" active={s.bulletList} disabled={disabled} onClick={() => chain().toggleBulletList().run()}>
+        • List
+      </ToolButton>
+      <ToolButton label="Numbered list" active={s.orderedList} disabled={disabled} onClick={() => chain().toggleOrderedList().run()}>
+        1. List
+      </ToolButton>
+      <ToolButton label="Task list" active={s.taskList} disabled={disabled} onClick={() => chain().toggleTaskList().run()}>
+        ☑ Tasks
+      </ToolButton>
+      <ToolButton label="Quote" active={s.blockquote} disabled={disabled} onClick={() => chain().toggleBlockquote().run()}>
+        “ ”
+      </ToolButton>
+      <ToolButton label="Code block" active={s.codeBlock} disabled={disabled} onClick={() => chain().toggleCodeBlock().run()}>
+        {"</>"}
+      </ToolButton>
       <Divider />
-      <ToolButton label="Undo" disabled={disabled || !s.canUndo} onClick={() => chain().undo().run()}>↶</ToolButton>
-      <ToolButton label="Redo" disabled={disabled || !s.canRedo} onClick={() => chain().redo().run()}>↷</ToolButton>
+      <ToolButton label="Undo" disabled={disabled || !s.canUndo} onClick={() => chain().undo().run()}>
+        ↶
+      </ToolButton>
+      <ToolButton label="Redo" disabled={disabled || !s.canRedo} onClick={() => chain().redo().run()}>
+        ↷
+      </ToolButton>
     </div>
   );
 }

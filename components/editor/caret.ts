@@ -13,8 +13,7 @@ export function renderCaret(user: CaretUser): HTMLElement {
   caret.style.borderColor = color;
   const label = document.createElement("span");
   label.className =
-    "absolute -top-[1.35em] -left-px select-none whitespace-nowrap rounded-sm px-1 py-px " +
-    "text-[11px] font-semibold leading-tight text-white";
+    "absolute -top-[1.35em] -left-px select-none whitespace-nowrap rounded-sm px-1 py-px " + "text-[11px] font-semibold leading-tight text-white";
   label.style.backgroundColor = color;
   label.textContent = typeof user.name === "string" && user.name ? user.name.slice(0, 40) : "Someone";
   caret.append(label);

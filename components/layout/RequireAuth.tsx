@@ -21,7 +21,13 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   if (status === "signed-in" || status === "ended") return <>{children}</>;
   if (status === "error") {
     return (
-      <Alert action={<Button size="sm" onClick={() => void refresh()}>Try again</Button>}>
+      <Alert
+        action={
+          <Button size="sm" onClick={() => void refresh()}>
+            Try again
+          </Button>
+        }
+      >
         {error ?? "We could not check whether you are signed in."}
       </Alert>
     );

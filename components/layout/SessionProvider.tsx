@@ -86,7 +86,10 @@ function useSessionEndSignals(status: SessionStatus, sessionEnded: () => void): 
     if (channel) channel.onmessage = (e) => e.data === "signed-out" && sessionEnded();
     const recheck = () => {
       if (document.visibilityState !== "visible") return;
-      api.me().then((me) => !me && sessionEnded(), () => undefined); // offline is not signed out
+      api.me().then(
+        (me) => !me && sessionEnded(),
+        () => undefined,
+      ); // offline is not signed out
     };
     document.addEventListener("visibilitychange", recheck);
     return () => {

@@ -97,7 +97,10 @@ export function SearchDialog({ open, onClose }: { open: boolean; onClose: () => 
         {statusLine(state)}
       </p>
       {state.kind === "failed" && (
-        <div role="alert" className="mt-2 flex items-center justify-between gap-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950/60 dark:text-red-200">
+        <div
+          role="alert"
+          className="mt-2 flex items-center justify-between gap-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950/60 dark:text-red-200"
+        >
           <span>Search is not available right now. {state.message}</span>
           <Button size="sm" onClick={retry}>
             Try again
@@ -138,7 +141,9 @@ export function SearchDialog({ open, onClose }: { open: boolean; onClose: () => 
       {state.kind === "done" && results.length === 0 && (
         <div className="px-2 py-6 text-center" data-testid="search-empty">
           <p className="text-sm font-medium text-zinc-800 dark:text-zinc-200">No documents match “{state.query}”.</p>
-          <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">Try fewer or shorter words: every word must appear, and a word finds longer ones that start with it.</p>
+          <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">
+            Try fewer or shorter words: every word must appear, and a word finds longer ones that start with it.
+          </p>
         </div>
       )}
     </Dialog>

@@ -13,8 +13,7 @@ const base =
 const variants: Record<Variant, string> = {
   primary: "bg-indigo-600 text-white hover:bg-indigo-500 dark:bg-indigo-500 dark:hover:bg-indigo-400",
   secondary:
-    "border border-zinc-300 bg-white text-zinc-900 hover:bg-zinc-50 " +
-    "dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800",
+    "border border-zinc-300 bg-white text-zinc-900 hover:bg-zinc-50 " + "dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800",
   danger: "bg-red-600 text-white hover:bg-red-500 dark:bg-red-600 dark:hover:bg-red-500",
   ghost: "text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800",
   // Quiet destructive actions in lists (Delete, Remove, Revoke); the confirming button is "danger".
@@ -37,23 +36,12 @@ type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
 
 export function Button({ variant, size, busy, busyLabel, className = "", children, disabled, type, ...rest }: ButtonProps) {
   return (
-    <button
-      type={type ?? "button"}
-      className={buttonClass(variant, size, className)}
-      disabled={disabled || busy}
-      aria-busy={busy || undefined}
-      {...rest}
-    >
+    <button type={type ?? "button"} className={buttonClass(variant, size, className)} disabled={disabled || busy} aria-busy={busy || undefined} {...rest}>
       {busy && busyLabel ? busyLabel : children}
     </button>
   );
 }
 
-export function ButtonLink({
-  variant,
-  size,
-  className = "",
-  ...rest
-}: ComponentProps<typeof Link> & { variant?: Variant; size?: Size }) {
+export function ButtonLink({ variant, size, className = "", ...rest }: ComponentProps<typeof Link> & { variant?: Variant; size?: Size }) {
   return <Link className={buttonClass(variant, size, className)} {...rest} />;
 }

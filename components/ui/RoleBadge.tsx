@@ -11,10 +11,7 @@ export const roleLabel: Record<Role, string> = { owner: "Owner", editor: "Editor
 
 export function RoleBadge({ role }: { role: Role }) {
   return (
-    <span
-      data-testid="role-badge"
-      className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ${styles[role]}`}
-    >
+    <span data-testid="role-badge" className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ${styles[role]}`}>
       {roleLabel[role]}
     </span>
   );

@@ -25,11 +25,7 @@ export function ToastRegion() {
     };
   }, []);
   return (
-    <div
-      id={REGION_ID}
-      data-testid="toast-region"
-      className="pointer-events-none fixed inset-x-4 bottom-4 z-50 flex flex-col gap-2 sm:right-auto sm:w-80"
-    />
+    <div id={REGION_ID} data-testid="toast-region" className="pointer-events-none fixed inset-x-4 bottom-4 z-50 flex flex-col gap-2 sm:right-auto sm:w-80" />
   );
 }
 

@@ -42,10 +42,13 @@ export async function documentText(page: Page): Promise<string> {
 /** Waits until the document's text (carets left out) contains every one of the given pieces. */
 export async function expectTextContains(page: Page, ...pieces: string[]): Promise<void> {
   await expect
-    .poll(async () => {
-      const text = await documentText(page);
-      return pieces.filter((p) => !text.includes(p));
-    }, { timeout: 30_000, message: `document text should contain ${JSON.stringify(pieces)}` })
+    .poll(
+      async () => {
+        const text = await documentText(page);
+        return pieces.filter((p) => !text.includes(p));
+      },
+      { timeout: 30_000, message: `document text should contain ${JSON.stringify(pieces)}` },
+    )
     .toEqual([]);
 }
 
@@ -58,5 +61,4 @@ export async function typeOnNewLine(page: Page, text: string): Promise<void> {
 }
 
 /** Another person's named caret, as drawn in this page's editor. */
-export const caretOf = (page: Page, name: string) =>
-  editor(page).locator(".ProseMirror-widget").filter({ hasText: name });
+export const caretOf = (page: Page, name: string) => editor(page).locator(".ProseMirror-widget").filter({ hasText: name });

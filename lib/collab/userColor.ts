@@ -2,8 +2,22 @@
 // Hex (#rrggbb) because Tiptap's caret extension only accepts that form.
 
 const PALETTE = [
-  "#e11d48", "#db2777", "#c026d3", "#9333ea", "#7c3aed", "#4f46e5", "#2563eb", "#0284c7",
-  "#0891b2", "#0d9488", "#059669", "#16a34a", "#65a30d", "#ca8a04", "#d97706", "#ea580c",
+  "#e11d48",
+  "#db2777",
+  "#c026d3",
+  "#9333ea",
+  "#7c3aed",
+  "#4f46e5",
+  "#2563eb",
+  "#0284c7",
+  "#0891b2",
+  "#0d9488",
+  "#059669",
+  "#16a34a",
+  "#65a30d",
+  "#ca8a04",
+  "#d97706",
+  "#ea580c",
 ];
 
 export function userColor(userId: string): string {

@@ -13,12 +13,7 @@ export const SEARCH_RESULTS_MAX = 20;
 export const SearchQuery = z.object({
   q: z
     .string({ error: (issue) => (issue.input === undefined ? "add ?q= with the words to search for" : "must be text") })
-    .pipe(
-      userText()
-        .trim()
-        .min(1, "type a word to search for")
-        .max(SEARCH_QUERY_MAX, `must be at most ${SEARCH_QUERY_MAX} characters`),
-    ),
+    .pipe(userText().trim().min(1, "type a word to search for").max(SEARCH_QUERY_MAX, `must be at most ${SEARCH_QUERY_MAX} characters`)),
 });
 
 // ---- response ----

@@ -20,7 +20,9 @@ export function registerAuthRoutes(router: Router, services: Services): void {
   const addressOf = (ctx: RouteContext) => {
     if (!warnedAboutProxy && config.trustProxy === 0 && ctx.req.headers["x-forwarded-for"] !== undefined) {
       warnedAboutProxy = true;
-      services.log.warn("requests carry X-Forwarded-For but TRUST_PROXY is 0: sign-in limits count all of them as the proxy's address; set TRUST_PROXY to the number of proxies");
+      services.log.warn(
+        "requests carry X-Forwarded-For but TRUST_PROXY is 0: sign-in limits count all of them as the proxy's address; set TRUST_PROXY to the number of proxies",
+      );
     }
     return clientAddress(ctx.req, config);
   };

@@ -33,7 +33,9 @@ async function main(): Promise<number> {
       return 1;
     }
     if (command === "grant" && !(await verifyPassword(await readPassword(), user.passwordHash))) {
-      console.error("That password is not this account's: nothing changed. If you did not create this account, someone else registered your address: sign up with another one.");
+      console.error(
+        "That password is not this account's: nothing changed. If you did not create this account, someone else registered your address: sign up with another one.",
+      );
       return 1;
     }
     await db.user.update({ where: { id: user.id }, data: { isAdmin: command === "grant" } });

@@ -59,8 +59,7 @@ export class Auth {
       throw new ApiError("conflict", "An account with this email already exists. Try signing in.", "email");
     }
     const passwordHash = await hashPassword(input.password);
-    const isAdmin =
-      this.config.adminEmails.length > 0 ? address === null && this.config.adminEmails.includes(email) : (await this.db.user.count()) === 0;
+    const isAdmin = this.config.adminEmails.length > 0 ? address === null && this.config.adminEmails.includes(email) : (await this.db.user.count()) === 0;
     try {
       const user = await this.db.user.create({
         data: { id: crypto.randomUUID(), email, name: input.name, passwordHash, isAdmin },

@@ -161,9 +161,7 @@ export class DocumentStore {
           data: items.map((item) => ({ documentId, source: item.source, data: new Uint8Array(item.data), reason: item.reason.slice(0, 500) })),
         }),
         ...(rowIds.length > 0 ? [this.db.documentUpdate.deleteMany({ where: { id: { in: rowIds } } })] : []),
-        ...(items.some((item) => item.source === "snapshot")
-          ? [this.db.document.updateMany({ where: { id: documentId }, data: { snapshot: null } })]
-          : []),
+        ...(items.some((item) => item.source === "snapshot") ? [this.db.document.updateMany({ where: { id: documentId }, data: { snapshot: null } })] : []),
       ]);
     });
   }

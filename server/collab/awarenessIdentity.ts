@@ -6,8 +6,7 @@ import * as encoding from "lib0/encoding";
 
 export type Identity = { userId: string; userName: string };
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** What to do with one client id of an update: keep it, leave just it out, or refuse the whole update. */
 export type AwarenessDecision = "keep" | "skip" | "refuse";

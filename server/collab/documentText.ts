@@ -15,9 +15,7 @@ function inlineText(text: Y.XmlText): string {
 export function xmlText(node: Y.XmlFragment | Y.XmlElement): string {
   const children = node.toArray();
   const blockChildren = children.some((c) => c instanceof Y.XmlElement);
-  const parts = children.map((child) =>
-    child instanceof Y.XmlText ? inlineText(child) : child instanceof Y.XmlElement ? xmlText(child) : "",
-  );
+  const parts = children.map((child) => (child instanceof Y.XmlText ? inlineText(child) : child instanceof Y.XmlElement ? xmlText(child) : ""));
   return parts.join(blockChildren ? "\n" : "");
 }
 

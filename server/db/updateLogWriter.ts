@@ -26,9 +26,7 @@ export interface UpdateLogWriter {
 
 /** Bytes in a buffer of their own: what the driver stores, whatever view Yjs handed us. */
 const bytes = (u: Uint8Array): Uint8Array<ArrayBuffer> =>
-  u.buffer instanceof ArrayBuffer && u.byteOffset === 0 && u.byteLength === u.buffer.byteLength
-    ? (u as Uint8Array<ArrayBuffer>)
-    : new Uint8Array(u);
+  u.buffer instanceof ArrayBuffer && u.byteOffset === 0 && u.byteLength === u.buffer.byteLength ? (u as Uint8Array<ArrayBuffer>) : new Uint8Array(u);
 
 /**
  * Several stored states and updates as one. Applied to a Y.Doc, which is linear in the number of

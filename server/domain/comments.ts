@@ -67,7 +67,10 @@ export class Comments {
 
   async create(user: AuthUser, input: NewComment): Promise<CommentView> {
     await this.requireWriter(user, input.documentId);
-    for (const [field, value] of [["anchorFrom", input.anchorFrom], ["anchorTo", input.anchorTo]] as const) {
+    for (const [field, value] of [
+      ["anchorFrom", input.anchorFrom],
+      ["anchorTo", input.anchorTo],
+    ] as const) {
       if (value !== undefined && !isRelativePosition(value)) {
         throw invalidInput(`${field}: is not a Yjs relative position`, field);
       }
@@ -121,9 +124,7 @@ export class Comments {
     if (comment.authorId !== user.id && role !== "owner") {
       throw forbidden("Only the comment's author or the document's owner can delete it.");
     }
-    const replies = comment.parentId
-      ? []
-      : await this.db.comment.findMany({ where: { parentId: comment.id }, select: { id: true } });
+    const replies = comment.parentId ? [] : await this.db.comment.findMany({ where: { parentId: comment.id }, select: { id: true } });
     const commentIds = [comment.id, ...replies.map((r) => r.id)];
     await this.db.comment.deleteMany({ where: { id: { in: commentIds } } });
     await this.bus.publish({ type: "comment.removed", documentId: comment.documentId, commentIds });
@@ -141,7 +142,10 @@ export class Comments {
   private async notifyMentions(user: AuthUser, comment: CommentView): Promise<void> {
     if (!comment.body.includes("@")) return;
     const members = await this.documents.members(user, comment.documentId);
-    const mentioned = findMentioned(comment.body, members.filter((m) => m.userId !== user.id));
+    const mentioned = findMentioned(
+      comment.body,
+      members.filter((m) => m.userId !== user.id),
+    );
     if (mentioned.length === 0) return;
     const doc = await this.db.document.findUnique({ where: { id: comment.documentId }, select: { id: true, title: true } });
     if (doc) await this.notifications.mentioned(mentioned, user, doc);

@@ -22,11 +22,7 @@ export function findMentioned(body: string, members: Mentionable[]): string[] {
   if (handles.length === 0) return [];
   const matched = new Set<string>();
   for (const member of members) {
-    const keys = new Set([
-      squash(member.name),
-      norm(member.name.trim().split(/\s+/)[0] ?? ""),
-      norm(member.email.split("@")[0] ?? ""),
-    ]);
+    const keys = new Set([squash(member.name), norm(member.name.trim().split(/\s+/)[0] ?? ""), norm(member.email.split("@")[0] ?? "")]);
     if (handles.some((h) => keys.has(h))) matched.add(member.userId);
   }
   return [...matched];

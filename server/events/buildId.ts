@@ -6,7 +6,6 @@ import { APP_ROOT } from "../appRoot";
 /** Used when there is no Next build (tests, API-only runs). */
 export const FALLBACK_BUILD_ID = "development";
 
-
 export function readBuildId(dir = APP_ROOT): string {
   try {
     const id = fs.readFileSync(path.join(dir, ".next", "BUILD_ID"), "utf8").trim();

@@ -68,7 +68,11 @@ export function registerStreamRoute(
         lastEventId: parseEventId(rawLastId),
         resumeRequested: rawLastId !== null && rawLastId !== undefined && rawLastId !== "",
         greeting,
-        snapshot: () => deps.live.current().filter((a) => !dismissed.has(a.id)).map(showEvent),
+        snapshot: () =>
+          deps.live
+            .current()
+            .filter((a) => !dismissed.has(a.id))
+            .map(showEvent),
       });
       connection.onClose(release);
       if (!connection.isOpen) return release();

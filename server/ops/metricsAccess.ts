@@ -11,7 +11,8 @@ export function checkMetricsAccess(req: IncomingMessage, config: Pick<Config, "m
   if (config.metricsToken) {
     const presented = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "")?.[1];
     if (!presented) throw new ApiError("unauthorized", "Send the metrics token: Authorization: Bearer <METRICS_TOKEN>.");
-    if (!sameSecret(presented, config.metricsToken)) throw new ApiError("forbidden", "That metrics token is not the one this server was given (METRICS_TOKEN).");
+    if (!sameSecret(presented, config.metricsToken))
+      throw new ApiError("forbidden", "That metrics token is not the one this server was given (METRICS_TOKEN).");
     return;
   }
   if (!isLoopback(req.socket.remoteAddress)) {

@@ -3,7 +3,6 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import type { ChannelFactory } from "../channel";
 import { checkMetricsAccess } from "./metricsAccess";
 
-
 export const createOpsChannel: ChannelFactory = ({ services, router }) => {
   let shuttingDown = false;
   const lag = monitorEventLoopDelay({ resolution: 20 });

@@ -45,9 +45,7 @@ export class PresenceFeed {
   /** Presence for every document the user is a member of that someone has open. */
   async forUser(userId: string): Promise<DocumentPresence[]> {
     const rows = await this.db.membership.findMany({ where: { userId }, select: { documentId: true } });
-    return rows
-      .map((r) => ({ documentId: r.documentId, users: this.usersIn(r.documentId) }))
-      .filter((p) => p.users.length > 0);
+    return rows.map((r) => ({ documentId: r.documentId, users: this.usersIn(r.documentId) })).filter((p) => p.users.length > 0);
   }
 
   /** Everyone present on any instance, each person once. */

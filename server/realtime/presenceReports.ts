@@ -17,7 +17,11 @@ export class PresenceReports {
   /** Records an instance's report; returns whether that changed anything. */
   record(instanceId: string, documentId: string, users: PresenceUser[]): boolean {
     let reports = this.byDocument.get(documentId);
-    const before = reports?.get(instanceId)?.users.map((u) => u.id).join(",") ?? "";
+    const before =
+      reports
+        ?.get(instanceId)
+        ?.users.map((u) => u.id)
+        .join(",") ?? "";
     if (users.length === 0) {
       reports?.delete(instanceId);
       if (reports?.size === 0) this.byDocument.delete(documentId);

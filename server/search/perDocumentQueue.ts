@@ -9,9 +9,7 @@ export class PerDocumentQueue {
 
   /** Runs `job` after the document's earlier jobs; a failure is logged, never thrown. */
   run(documentId: string, what: string, job: () => Promise<void>): Promise<void> {
-    const tail = (this.tails.get(documentId) ?? Promise.resolve())
-      .then(job)
-      .catch((err) => this.log.warn({ err, documentId }, `search index: ${what} failed`));
+    const tail = (this.tails.get(documentId) ?? Promise.resolve()).then(job).catch((err) => this.log.warn({ err, documentId }, `search index: ${what} failed`));
     this.tails.set(documentId, tail);
     void tail.finally(() => {
       if (this.tails.get(documentId) === tail) this.tails.delete(documentId);

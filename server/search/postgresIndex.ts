@@ -45,9 +45,7 @@ export function postgresSearchIndex(db: Db): SearchIndex {
     },
 
     async indexedTimes() {
-      const rows = await db.$queryRawUnsafe<Array<{ documentId: string; indexedAt: unknown }>>(
-        `SELECT "documentId", "indexedAt" FROM "DocumentSearch"`,
-      );
+      const rows = await db.$queryRawUnsafe<Array<{ documentId: string; indexedAt: unknown }>>(`SELECT "documentId", "indexedAt" FROM "DocumentSearch"`);
       return new Map(rows.map((r) => [r.documentId, toNumber(r.indexedAt)]));
     },
 

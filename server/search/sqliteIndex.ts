@@ -35,9 +35,7 @@ export function sqliteSearchIndex(db: Db): SearchIndex {
     },
 
     async indexedTimes() {
-      const rows = await db.$queryRawUnsafe<Array<{ documentId: string; indexedAt: unknown }>>(
-        `SELECT "documentId", "indexedAt" FROM "DocumentSearchText"`,
-      );
+      const rows = await db.$queryRawUnsafe<Array<{ documentId: string; indexedAt: unknown }>>(`SELECT "documentId", "indexedAt" FROM "DocumentSearchText"`);
       return new Map(rows.map((r) => [r.documentId, toNumber(r.indexedAt)]));
     },
 

@@ -126,18 +126,14 @@ type Channels = { collab: RawSocket; socket: ClientSocket; stream: SseReader; co
 async function openChannels(w: World): Promise<Channels> {
   const c = w.credential;
   const base = `${server.url.replace(/^http/, "ws")}/collab/${w.documentId}`;
-  const collab =
-    c.kind === "cookie" ? openRaw(base, { cookie: c.cookie, origin: server.url }) : openRaw(`${base}?token=${encodeURIComponent(c.token)}`);
+  const collab = c.kind === "cookie" ? openRaw(base, { cookie: c.cookie, origin: server.url }) : openRaw(`${base}?token=${encodeURIComponent(c.token)}`);
   await collab.opened;
   const socket = await connected(
     openSocket(server.url, c.kind === "cookie" ? { transport: "websocket", cookie: c.cookie } : { transport: "websocket", token: c.token, origin: null }),
   );
   const joined = await socket.timeout(5_000).emitWithAck("doc:join", { documentId: w.documentId });
   expect(joined, "socket.io joins the document's room").toMatchObject({ ok: true });
-  const stream = await SseReader.open(
-    `${server.url}/api/events`,
-    c.kind === "cookie" ? { cookie: c.cookie } : { authorization: `Bearer ${c.token}` },
-  );
+  const stream = await SseReader.open(`${server.url}/api/events`, c.kind === "cookie" ? { cookie: c.cookie } : { authorization: `Bearer ${c.token}` });
   await stream.waitFor(() => stream.named("version")[0], 5_000, "the stream's greeting");
   expect(stream.named("version")[0].data.viewer, "the stream is signed in").not.toBe("anonymous");
   const channels: Channels = { collab, socket, stream, disconnected: false, told: [] };

@@ -49,7 +49,11 @@ test("one account may hold a limited number of streams; the next is refused with
   other.close();
 
   accepted[0].close();
-  await until(async () => (await fetch(`${server.url}/api/events`, { headers, signal: AbortSignal.timeout(2_000) }).catch(() => null))?.status === 200, 5_000, "a place to free up");
+  await until(
+    async () => (await fetch(`${server.url}/api/events`, { headers, signal: AbortSignal.timeout(2_000) }).catch(() => null))?.status === 200,
+    5_000,
+    "a place to free up",
+  );
   for (const s of streams) s.close();
 });
 

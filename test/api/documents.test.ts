@@ -60,7 +60,12 @@ describe("documents", () => {
 
   test("signed out is 401 on every route", async () => {
     const anon = new ApiClient(server.url);
-    for (const [method, path] of [["GET", "/api/documents"], ["POST", "/api/documents"], ["GET", "/api/documents/x"], ["DELETE", "/api/documents/x"]]) {
+    for (const [method, path] of [
+      ["GET", "/api/documents"],
+      ["POST", "/api/documents"],
+      ["GET", "/api/documents/x"],
+      ["DELETE", "/api/documents/x"],
+    ]) {
       expect((await anon.request(method, path, method === "POST" ? {} : undefined)).status).toBe(401);
     }
   });

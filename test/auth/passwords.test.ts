@@ -25,7 +25,10 @@ test.each(["password", "Password", "PASSWORD", "12345678", "iloveyou", "qwertyui
 });
 
 test("the list ships with the code: about 10,000 entries, all long enough to pass the length check", () => {
-  const list = fs.readFileSync(path.join(import.meta.dirname, "..", "..", "server", "auth", "common-passwords.txt"), "utf8").split("\n").filter(Boolean);
+  const list = fs
+    .readFileSync(path.join(import.meta.dirname, "..", "..", "server", "auth", "common-passwords.txt"), "utf8")
+    .split("\n")
+    .filter(Boolean);
   expect(list.length).toBe(10_000);
   expect(list.every((p) => p.length >= 8 && p === p.toLowerCase())).toBe(true);
   expect(list).toContain("password");

@@ -37,7 +37,10 @@ describe("sign-in throttling", () => {
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(100 - LIMITS.pairFailures);
     const refused = results.find((r) => r.status === 429)!;
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
-    expect(refused.body.error).toEqual({ code: "rate_limited", message: expect.stringMatching(/^Too many attempts\. Try again in \d+ (seconds?|minutes?)\.$/) });
+    expect(refused.body.error).toEqual({
+      code: "rate_limited",
+      message: expect.stringMatching(/^Too many attempts\. Try again in \d+ (seconds?|minutes?)\.$/),
+    });
     expect(refused.body.error.message).not.toContain("(s)");
   });
 

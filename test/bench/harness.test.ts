@@ -70,7 +70,14 @@ describe("benchmark harness (tiny)", () => {
       expect(tb.at[0].serverCpuMsPerMessage.count).toBe(2);
       expect(tb.maxHeld.clients).toBe(tb.maxHeld.cap);
       const md = fs.readFileSync(path.join(outDir, "latest.md"), "utf8");
-      for (const heading of ["## 1. Fan-out latency", "## 2. Saturation", "## 3. Memory", "## 4. Cold load", "## 5. Durability", "## 6. Announcement broadcast"]) {
+      for (const heading of [
+        "## 1. Fan-out latency",
+        "## 2. Saturation",
+        "## 3. Memory",
+        "## 4. Cold load",
+        "## 5. Durability",
+        "## 6. Announcement broadcast",
+      ]) {
         expect(md).toContain(heading);
       }
       expect(md).toMatch(/\| p99 \(ms\) \| [\d.,]+ \|/);

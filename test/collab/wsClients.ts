@@ -51,9 +51,7 @@ export function openRaw(url: string, headers: Record<string, string> = {}): RawS
   const messages: Uint8Array[] = [];
   ws.on("message", (data: Buffer) => messages.push(new Uint8Array(data)));
   const opened = new Promise<void>((resolve) => ws.once("open", () => resolve()));
-  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
-    ws.once("close", (code, reason) => resolve({ code, reason: reason.toString() })),
-  );
+  const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.once("close", (code, reason) => resolve({ code, reason: reason.toString() })));
   const refused = new Promise<number>((resolve) => {
     ws.once("unexpected-response", (_req, res) => {
       resolve(res.statusCode ?? 0);

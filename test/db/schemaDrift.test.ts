@@ -58,12 +58,12 @@ async function postgresCatalog(url: string): Promise<string[]> {
      WHERE table_schema = 'public' AND table_name != '_prisma_migrations'`,
   );
   const indexes = await c.query(`SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename != '_prisma_migrations'`);
-  const constraints = await c.query(
-    `SELECT conname, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE connamespace = 'public'::regnamespace`,
-  );
+  const constraints = await c.query(`SELECT conname, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE connamespace = 'public'::regnamespace`);
   await c.end();
   return [
-    ...columns.rows.filter((r) => !isSearchObject(r.table_name)).map((r) => `${r.table_name}.${r.column_name} ${r.data_type} ${r.is_nullable} ${r.column_default}`),
+    ...columns.rows
+      .filter((r) => !isSearchObject(r.table_name))
+      .map((r) => `${r.table_name}.${r.column_name} ${r.data_type} ${r.is_nullable} ${r.column_default}`),
     ...indexes.rows.filter((r) => !isSearchObject(r.indexname)).map((r) => `${r.indexname} ${r.indexdef}`),
     ...constraints.rows.filter((r) => !r.conname.startsWith("_prisma") && !isSearchObject(r.conname)).map((r) => `${r.conname} ${r.def}`),
   ].sort();

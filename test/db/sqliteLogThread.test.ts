@@ -108,7 +108,13 @@ test("a backlog past the high-water mark reports congestion once, and its end on
   let release!: () => void;
   const gate = new Promise<void>((resolve) => (release = resolve));
   const slowDisk: UpdateLogWriter = { append: () => gate, async compact() {}, async close() {} };
-  const store = new DocumentStore(t.db, silentLog, { ...defaultCollabOptions, groupCommitMs: 1, maxBatchUpdates: 10, backlogHighWater: 20 }, undefined, slowDisk);
+  const store = new DocumentStore(
+    t.db,
+    silentLog,
+    { ...defaultCollabOptions, groupCommitMs: 1, maxBatchUpdates: 10, backlogHighWater: 20 },
+    undefined,
+    slowDisk,
+  );
   const signals: boolean[] = [];
   store.onCongestion = (congested) => signals.push(congested);
   const update = new Uint8Array([0, 0]);

@@ -21,7 +21,10 @@ afterAll(() => server.stop());
 
 describe("publishing announcements", () => {
   it("needs an administrator: 401 signed out, 403 for other users", async () => {
-    for (const [client, status] of [[visitor, 401], [user, 403]] as const) {
+    for (const [client, status] of [
+      [visitor, 401],
+      [user, 403],
+    ] as const) {
       expect((await client.get("/api/admin/announcements")).status).toBe(status);
       const post = await client.post("/api/admin/announcements", { title: "Nope" });
       expect(post.status).toBe(status);
@@ -59,7 +62,16 @@ describe("publishing announcements", () => {
   it("fills in defaults and lists statuses", async () => {
     const created = await admin.post("/api/admin/announcements", { title: "Hello" });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ kind: "banner", severity: "info", audience: "everyone", dismissible: true, endsAt: null, targetPath: null, status: "active", body: "" });
+    expect(created.body).toMatchObject({
+      kind: "banner",
+      severity: "info",
+      audience: "everyone",
+      dismissible: true,
+      endsAt: null,
+      targetPath: null,
+      status: "active",
+      body: "",
+    });
     expect(Math.abs(Date.parse(created.body.startsAt) - Date.now())).toBeLessThan(60_000);
 
     const later = await admin.post("/api/admin/announcements", { title: "Later", startsAt: inMs(3600_000) });

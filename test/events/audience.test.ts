@@ -7,8 +7,7 @@ let server: TestServer;
 let admin: ApiClient;
 let user: ApiClient;
 let visitor: ApiClient;
-const open = (client: ApiClient, query = "") =>
-  SseReader.open(`${server.url}/api/events${query}`, client.cookie ? { cookie: client.cookie } : {});
+const open = (client: ApiClient, query = "") => SseReader.open(`${server.url}/api/events${query}`, client.cookie ? { cookie: client.cookie } : {});
 
 beforeAll(async () => {
   server = await startEventsServer();

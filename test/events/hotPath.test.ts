@@ -80,7 +80,14 @@ test("the wheel beats each idle stream once per interval, spread over the interv
   vi.useFakeTimers({ toFake: ["setInterval", "clearInterval", "performance"] });
   const interval = 1_600;
   const wheel = new HeartbeatWheel<Beating & { beats: number[] }>(interval);
-  const streams = Array.from({ length: 64 }, () => ({ lastWriteAt: performance.now(), beats: [] as number[], beat() { this.beats.push(performance.now()); this.lastWriteAt = performance.now(); } }));
+  const streams = Array.from({ length: 64 }, () => ({
+    lastWriteAt: performance.now(),
+    beats: [] as number[],
+    beat() {
+      this.beats.push(performance.now());
+      this.lastWriteAt = performance.now();
+    },
+  }));
   for (const s of streams) wheel.add(s);
   const busy = streams[0];
   for (let t = 0; t < 4 * interval; t += 100) {

@@ -29,7 +29,10 @@ let b: TestServer;
 
 beforeAll(async () => {
   const probe = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  redisUp = await probe.connect().then(() => true, () => false);
+  redisUp = await probe.connect().then(
+    () => true,
+    () => false,
+  );
   probe.disconnect();
   pgUp = await admin(`CREATE DATABASE ${dbName}`);
   if (!redisUp || !pgUp) return;

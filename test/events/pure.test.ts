@@ -121,12 +121,26 @@ describe("schedule", () => {
 
 describe("diffVisible", () => {
   const view = (id: string, over: Partial<AnnouncementView> = {}): AnnouncementView => ({
-    id, title: id, body: "", severity: "info", kind: "banner", audience: "everyone", targetPath: null,
-    startsAt: "2026-01-01T00:00:00.000Z", endsAt: null, dismissible: true, updatedAt: "v1", ...over,
+    id,
+    title: id,
+    body: "",
+    severity: "info",
+    kind: "banner",
+    audience: "everyone",
+    targetPath: null,
+    startsAt: "2026-01-01T00:00:00.000Z",
+    endsAt: null,
+    dismissible: true,
+    updatedAt: "v1",
+    ...over,
   });
 
   it("announces new and changed ones, revokes gone ones, ignores unchanged ones", () => {
-    const before = new Map([["a", view("a")], ["b", view("b")], ["c", view("c")]]);
+    const before = new Map([
+      ["a", view("a")],
+      ["b", view("b")],
+      ["c", view("c")],
+    ]);
     const events = diffVisible(before, [view("a"), view("b", { updatedAt: "v2" }), view("d", { kind: "maintenance" })]);
     expect(events.map((e) => [e.event, (e.data as { id: string }).id])).toEqual([
       ["announcement", "b"],

@@ -38,7 +38,13 @@ describe("the schedule timer", () => {
   it("shows a maintenance notice right away, as a maintenance event counting down to its start", async () => {
     const stream = await SseReader.open(`${server.url}/api/events`);
     const startsAt = inMs(3600_000);
-    const created = await admin.post("/api/admin/announcements", { title: "Database upgrade", kind: "maintenance", startsAt, endsAt: inMs(7200_000), severity: "warning" });
+    const created = await admin.post("/api/admin/announcements", {
+      title: "Database upgrade",
+      kind: "maintenance",
+      startsAt,
+      endsAt: inMs(7200_000),
+      severity: "warning",
+    });
     expect(created.body.status).toBe("active");
     const frame = await stream.waitForEvent("maintenance", (d) => d.id === created.body.id);
     expect(frame.data.startsAt).toBe(new Date(startsAt).toISOString());

@@ -98,7 +98,11 @@ export class ApiClient {
   patch = (p: string, b?: unknown, h?: Record<string, string>) => this.request("PATCH", p, b ?? {}, h);
   delete = (p: string, h?: Record<string, string>) => this.request("DELETE", p, undefined, h);
 
-  async signup(name: string, email = `${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-${Math.random().toString(36).slice(2, 8)}@example.com`, password = "correct horse battery") {
+  async signup(
+    name: string,
+    email = `${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-${Math.random().toString(36).slice(2, 8)}@example.com`,
+    password = "correct horse battery",
+  ) {
     const res = await this.post("/api/auth/signup", { name, email, password });
     if (res.status !== 201) throw new Error(`signup failed: ${res.status} ${JSON.stringify(res.body)}`);
     return { ...res.body.user, password } as { id: string; email: string; name: string; isAdmin: boolean; password: string };

@@ -46,7 +46,10 @@ beforeAll(async () => {
   // takes an advisory lock on PostgreSQL), then the other.
   await instances[0].start();
   await instances[1].start();
-  await proxy.start(instances.map((i) => i.port), proxyPort);
+  await proxy.start(
+    instances.map((i) => i.port),
+    proxyPort,
+  );
 }, 180_000);
 
 afterAll(async () => {

@@ -17,7 +17,13 @@ afterAll(() => server?.stop());
 const body = JSON.stringify({ title: "typed" });
 
 describe("POST /api/documents by Content-Type", () => {
-  const accepted = ["application/json", "application/json; charset=utf-8", "Application/JSON", 'application/json;charset="UTF-8"', "application/json ; charset=utf-8"];
+  const accepted = [
+    "application/json",
+    "application/json; charset=utf-8",
+    "Application/JSON",
+    'application/json;charset="UTF-8"',
+    "application/json ; charset=utf-8",
+  ];
   test.each(accepted)("accepted: %s", async (type) => {
     const res = await api.post("/api/documents", body, { "content-type": type });
     expect(res.status, JSON.stringify(res.body)).toBe(201);

@@ -36,7 +36,9 @@ describe("without METRICS_TOKEN", () => {
   });
 
   test.skipIf(!external)("a caller from another address is refused with a plain message, whatever X-Forwarded-For says", async () => {
-    for (const headers of [{}, { "x-forwarded-for": "127.0.0.1" }, { "x-real-ip": "127.0.0.1" }, { authorization: `Bearer ${TOKEN}` }] as Array<Record<string, string>>) {
+    for (const headers of [{}, { "x-forwarded-for": "127.0.0.1" }, { "x-real-ip": "127.0.0.1" }, { authorization: `Bearer ${TOKEN}` }] as Array<
+      Record<string, string>
+    >) {
       const res = await scrape(open, external!, headers);
       expect(res.status, JSON.stringify(headers)).toBe(403);
       const body = JSON.parse(res.text);
@@ -77,5 +79,6 @@ describe("with METRICS_TOKEN", () => {
 
 test("isLoopback: 127.0.0.0/8, ::1 and their IPv4-mapped form only", () => {
   for (const a of ["127.0.0.1", "127.1.2.3", "::1", "::ffff:127.0.0.1"]) expect(isLoopback(a), a).toBe(true);
-  for (const a of ["192.0.2.2", "10.0.0.1", "::ffff:10.0.0.1", "128.0.0.1", "fe80::1", "::", "0.0.0.0", "127.0.0.1.evil", undefined]) expect(isLoopback(a), String(a)).toBe(false);
+  for (const a of ["192.0.2.2", "10.0.0.1", "::ffff:10.0.0.1", "128.0.0.1", "fe80::1", "::", "0.0.0.0", "127.0.0.1.evil", undefined])
+    expect(isLoopback(a), String(a)).toBe(false);
 });

@@ -15,11 +15,20 @@ type Res = { status: number; body: any };
 function post(port: number, path: string, headers: Record<string, string>, body: unknown = { title: "Origin test" }): Promise<Res> {
   return new Promise((resolve, reject) => {
     const payload = JSON.stringify(body);
-    const req = http.request({ host: "127.0.0.1", port, path, method: "POST", headers: { "content-type": "application/json", "content-length": Buffer.byteLength(payload), ...headers } }, (res) => {
-      let text = "";
-      res.on("data", (c) => (text += c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : undefined }));
-    });
+    const req = http.request(
+      {
+        host: "127.0.0.1",
+        port,
+        path,
+        method: "POST",
+        headers: { "content-type": "application/json", "content-length": Buffer.byteLength(payload), ...headers },
+      },
+      (res) => {
+        let text = "";
+        res.on("data", (c) => (text += c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : undefined }));
+      },
+    );
     req.on("error", reject);
     req.end(payload);
   });
@@ -81,7 +90,11 @@ describe("HTTP state changes without PUBLIC_URL", () => {
     ["Origin null (sandboxed frame, data: URL)", () => ({ host: `127.0.0.1:${port}`, origin: "null" }), /other sites/],
     ["no Origin but Sec-Fetch-Site cross-site", () => ({ host: `127.0.0.1:${port}`, "sec-fetch-site": "cross-site" }), /other sites/],
     ["an unparsable Origin", () => ({ host: `127.0.0.1:${port}`, origin: "not a url" }), /other sites/],
-    ["X-Forwarded-Proto is not believed without TRUST_PROXY", () => ({ host: `127.0.0.1:${port}`, origin: `https://127.0.0.1:${port}`, "x-forwarded-proto": "https" }), /other sites/],
+    [
+      "X-Forwarded-Proto is not believed without TRUST_PROXY",
+      () => ({ host: `127.0.0.1:${port}`, origin: `https://127.0.0.1:${port}`, "x-forwarded-proto": "https" }),
+      /other sites/,
+    ],
   ];
   test.each(refused)("refused: %s", async (_name, headers, message) => {
     const before = (await new ApiClient(server.url).get("/api/documents", { cookie })).body.documents.length;
@@ -117,7 +130,12 @@ describe("the collaboration upgrade and socket.io use the same check", () => {
     https.disconnect();
     if (transport === "websocket") {
       // fetch() (the polling transport) cannot send a Host of the test's choosing; ws can.
-      const rebind = openSocket(server.url, { transport, cookie, origin: `http://rebind.evil.example:${port}`, headers: { host: `rebind.evil.example:${port}` } });
+      const rebind = openSocket(server.url, {
+        transport,
+        cookie,
+        origin: `http://rebind.evil.example:${port}`,
+        headers: { host: `rebind.evil.example:${port}` },
+      });
       await expect(connected(rebind)).rejects.toMatchObject({ message: expect.stringMatching(/Set PUBLIC_URL/), data: { code: "forbidden" } });
       rebind.disconnect();
     }
@@ -146,10 +164,16 @@ describe("behind TRUST_PROXY proxies, and with PUBLIC_URL", () => {
 
   test("TRUST_PROXY: the scheme comes from the nearest proxy's X-Forwarded-Proto", async () => {
     const host = `127.0.0.1:${proxiedPort}`;
-    expect((await post(proxiedPort, "/api/documents", { cookie: proxiedCookie, host, origin: `https://${host}`, "x-forwarded-proto": "https" })).status).toBe(201);
-    expect((await post(proxiedPort, "/api/documents", { cookie: proxiedCookie, host, origin: `http://${host}`, "x-forwarded-proto": "https" })).status).toBe(403);
+    expect((await post(proxiedPort, "/api/documents", { cookie: proxiedCookie, host, origin: `https://${host}`, "x-forwarded-proto": "https" })).status).toBe(
+      201,
+    );
+    expect((await post(proxiedPort, "/api/documents", { cookie: proxiedCookie, host, origin: `http://${host}`, "x-forwarded-proto": "https" })).status).toBe(
+      403,
+    );
     // The client wrote "http", our proxy appended "https": the last one counts.
-    expect((await post(proxiedPort, "/api/documents", { cookie: proxiedCookie, host, origin: `https://${host}`, "x-forwarded-proto": "http, https" })).status).toBe(201);
+    expect(
+      (await post(proxiedPort, "/api/documents", { cookie: proxiedCookie, host, origin: `https://${host}`, "x-forwarded-proto": "http, https" })).status,
+    ).toBe(201);
     expect((await post(proxiedPort, "/api/documents", { cookie: proxiedCookie, host, origin: `http://${host}` })).status).toBe(201);
   });
 
@@ -167,6 +191,7 @@ describe("behind TRUST_PROXY proxies, and with PUBLIC_URL", () => {
 });
 
 test("isUnrebindableHost: loopback names and IP literals only", () => {
-  for (const h of ["localhost", "LOCALHOST", "a.localhost", "localhost.", "127.0.0.1", "10.1.2.3", "[::1]", "[fe80::1]", "::1"]) expect(isUnrebindableHost(h), h).toBe(true);
+  for (const h of ["localhost", "LOCALHOST", "a.localhost", "localhost.", "127.0.0.1", "10.1.2.3", "[::1]", "[fe80::1]", "::1"])
+    expect(isUnrebindableHost(h), h).toBe(true);
   for (const h of ["example.com", "localhost.example.com", "127.0.0.1.nip.io", "tandem", "[not-ip]", ""]) expect(isUnrebindableHost(h), h).toBe(false);
 });

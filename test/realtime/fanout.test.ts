@@ -20,9 +20,7 @@ describe.each(TRANSPORTS)("fan-out over %s", (transport) => {
     const author = await signUpAndConnect(server, "Ana", transport);
     sockets.push(author.socket);
     const doc = await createDocument(author.api, "Busy doc");
-    const tabs = await Promise.all(
-      Array.from({ length: SOCKETS }, () => connected(openSocket(server.url, { transport, cookie: author.api.cookie }))),
-    );
+    const tabs = await Promise.all(Array.from({ length: SOCKETS }, () => connected(openSocket(server.url, { transport, cookie: author.api.cookie }))));
     sockets.push(...tabs);
     for (const tab of tabs) expect(await ask(tab, "doc:join", { documentId: doc.id })).toMatchObject({ ok: true });
 

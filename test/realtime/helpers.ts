@@ -1,11 +1,7 @@
 // socket.io test clients against a real server: sign up over HTTP, then connect with the session
 // cookie (plus a same-origin Origin header, as a browser would send) over the chosen transport.
 import { io, Fetch, type Socket } from "socket.io-client";
-import {
-  SOCKET_PATH,
-  type ClientToServerEvents,
-  type ServerToClientEvents,
-} from "../../lib/realtime/events";
+import { SOCKET_PATH, type ClientToServerEvents, type ServerToClientEvents } from "../../lib/realtime/events";
 import { ApiClient, type TestServer } from "../helpers/server";
 import { openRaw, type RawSocket } from "../collab/wsClients";
 

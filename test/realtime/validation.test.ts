@@ -68,9 +68,7 @@ describe.each(TRANSPORTS)("validation and limits over %s", (transport) => {
   test("a burst beyond the bucket is refused with rate_limited, without affecting another socket", async () => {
     const flooder = await person("Flo", transport);
     const other = await person("Oz", transport);
-    const acks = await Promise.all(
-      Array.from({ length: EVENT_BURST * 3 }, () => ask(flooder.socket, "notifications:list", {})),
-    );
+    const acks = await Promise.all(Array.from({ length: EVENT_BURST * 3 }, () => ask(flooder.socket, "notifications:list", {})));
     const limited = acks.filter((a) => !a.ok && a.error.code === "rate_limited").length;
     expect(limited).toBeGreaterThanOrEqual(EVENT_BURST); // refill during the burst lets a few more through
     expect(acks.filter((a) => a.ok).length).toBeGreaterThanOrEqual(EVENT_BURST);
@@ -85,9 +83,7 @@ describe.each(TRANSPORTS)("validation and limits over %s", (transport) => {
     try {
       for (let i = 0; i < 7; i++) tabs.push(await connected(openSocket(server.url, { transport, cookie: flo.api.cookie })));
       // Each tab stays within its own bucket; together they ask for 240 against the account's 90.
-      const acks = await Promise.all(
-        tabs.flatMap((tab) => Array.from({ length: EVENT_BURST }, () => ask(tab, "notifications:list", {}))),
-      );
+      const acks = await Promise.all(tabs.flatMap((tab) => Array.from({ length: EVENT_BURST }, () => ask(tab, "notifications:list", {}))));
       const limited = acks.filter((a) => !a.ok && a.error.code === "rate_limited").length;
       expect(limited).toBeGreaterThanOrEqual(60); // 240 - 90, less what refills during the burst
       expect(acks.filter((a) => a.ok).length).toBeGreaterThanOrEqual(ACCOUNT_EVENT_BURST);

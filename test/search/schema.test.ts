@@ -24,13 +24,19 @@ test("the migrations create the index objects", async () => {
     const byName = new Map(rows.map((r) => [r.name, r]));
     expect(byName.get("DocumentSearch")?.sql).toMatch(/USING fts5\(/);
     expect(byName.get("DocumentSearchText")?.type).toBe("table");
-    expect(rows.filter((r) => r.type === "trigger").map((r) => r.name)).toEqual(["DocumentSearch_deleted", "DocumentSearch_inserted", "DocumentSearch_updated"]);
+    expect(rows.filter((r) => r.type === "trigger").map((r) => r.name)).toEqual([
+      "DocumentSearch_deleted",
+      "DocumentSearch_inserted",
+      "DocumentSearch_updated",
+    ]);
   } else {
     const columns = await db.$queryRawUnsafe<Array<{ column_name: string; data_type: string; is_generated: string }>>(
       `SELECT column_name::text, data_type::text, is_generated::text FROM information_schema.columns WHERE table_name = 'DocumentSearch' AND column_name = 'vector'`,
     );
     expect(columns).toEqual([{ column_name: "vector", data_type: "tsvector", is_generated: "ALWAYS" }]);
-    const indexes = await db.$queryRawUnsafe<Array<{ indexdef: string }>>(`SELECT indexdef::text FROM pg_indexes WHERE indexname = 'DocumentSearch_vector_idx'`);
+    const indexes = await db.$queryRawUnsafe<Array<{ indexdef: string }>>(
+      `SELECT indexdef::text FROM pg_indexes WHERE indexname = 'DocumentSearch_vector_idx'`,
+    );
     expect(indexes[0]?.indexdef).toMatch(/USING gin \(vector\)/);
   }
 });

@@ -32,7 +32,9 @@ function freePort(): Promise<number> {
 
 const lines = (s: Session) => documentText(s.doc).split("\n").filter(Boolean);
 
-test(`${KILLS} × kill -9 during fast typing: after each restart every edit is back and all clients agree`, { timeout: LONG ? 1_800_000 : 240_000 }, async () => {
+test(`${KILLS} × kill -9 during fast typing: after each restart every edit is back and all clients agree`, {
+  timeout: LONG ? 1_800_000 : 240_000,
+}, async () => {
   const dataDir = await newStorage();
   const env = { PORT: String(await freePort()) }; // the same address after each restart: clients reconnect by themselves
   server = await startChildServer(dataDir, env);

@@ -91,7 +91,16 @@ export function awarenessFlood(rnd: () => number, count: number, state: unknown 
 }
 
 export type FrameClass = "random" | "truncated" | "hugeLength" | "mutatedUpdate" | "mutatedStep2" | "dangling" | "mutatedAwareness" | "awarenessFlood";
-export const FRAME_CLASSES: FrameClass[] = ["random", "truncated", "hugeLength", "mutatedUpdate", "mutatedStep2", "dangling", "mutatedAwareness", "awarenessFlood"];
+export const FRAME_CLASSES: FrameClass[] = [
+  "random",
+  "truncated",
+  "hugeLength",
+  "mutatedUpdate",
+  "mutatedStep2",
+  "dangling",
+  "mutatedAwareness",
+  "awarenessFlood",
+];
 
 /** One hostile frame of `kind`, built from `pool` (valid updates) where it mutates something real. */
 export function hostileFrame(kind: FrameClass, rnd: () => number, pool: Uint8Array[]): Uint8Array {

@@ -88,8 +88,7 @@ test("PostgreSQL unreachable for a while under editing: /readyz says so, and eve
   sessions.splice(sessions.indexOf(writer), 1);
   const collab = collabOf(server.services)!;
   await until(() => !collab.manager.isOpen(id), 30_000, "room unloaded");
-  const snapshotBytes = async () =>
-    (await server.services.db.document.findUnique({ where: { id }, select: { snapshot: true } }))?.snapshot?.byteLength ?? 0;
+  const snapshotBytes = async () => (await server.services.db.document.findUnique({ where: { id }, select: { snapshot: true } }))?.snapshot?.byteLength ?? 0;
   await until(async () => (await snapshotBytes()) > 0, 30_000, "the unload compaction committed");
   const reader = openProvider(collabUrl, id, token);
   sessions.push(reader);

@@ -55,7 +55,14 @@ function undecodable(update: Uint8Array, seed: number): Uint8Array {
 test("a document with garbage, half-applying and dangling rows in its log opens with everything else, and they are kept aside (a little waiting for dependencies may stay)", async () => {
   const id = await t.createDocument();
   const [first, second] = goodUpdates();
-  const rows = [first, new Uint8Array([0xff, 0xff, 0xff, 0x01]), undecodable(second, 9), second, danglingUpdate(prng(1), 1_200_000), danglingUpdate(prng(2), 100)];
+  const rows = [
+    first,
+    new Uint8Array([0xff, 0xff, 0xff, 0x01]),
+    undecodable(second, 9),
+    second,
+    danglingUpdate(prng(1), 1_200_000),
+    danglingUpdate(prng(2), 100),
+  ];
   for (const data of rows) await t.db.documentUpdate.create({ data: { documentId: id, data: new Uint8Array(data) } });
 
   const { manager, store } = newManager();

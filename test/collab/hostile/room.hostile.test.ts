@@ -70,7 +70,10 @@ function assertWhole({ room, alice, bob, stored }: Setup) {
   expect(hasPending(reopened)).toBe(false);
   const text = (d: Y.Doc) => d.getXmlFragment("default").toString();
   if (process.env.DIAG && text(reopened) !== text(room.doc)) {
-    const a = text(reopened), b = text(room.doc); let k = 0; while (a[k] === b[k]) k++;
+    const a = text(reopened),
+      b = text(room.doc);
+    let k = 0;
+    while (a[k] === b[k]) k++;
     console.log("DIFF at", k, "\nreopened:", a.slice(k - 40, k + 80), "\nroom:    ", b.slice(k - 40, k + 80));
   }
   expect(text(replayed), "stored updates replayed").toBe(text(room.doc));
@@ -84,7 +87,9 @@ function assertWhole({ room, alice, bob, stored }: Setup) {
   reopened.destroy();
 }
 
-test(`fuzz: ${LONG ? "100,000" : "10,000"} hostile frames from an editor and a viewer close only them and never damage the document`, { timeout: LONG ? 1_800_000 : 180_000 }, () => {
+test(`fuzz: ${LONG ? "100,000" : "10,000"} hostile frames from an editor and a viewer close only them and never damage the document`, {
+  timeout: LONG ? 1_800_000 : 180_000,
+}, () => {
   const total = LONG ? 100_000 : 10_000;
   const seed = Number(process.env.FUZZ_SEED ?? 12);
   const rnd = prng(seed);
@@ -157,7 +162,11 @@ test("an update that Yjs would apply halfway (structs in, then a throw) is never
   expect(setup.stored.length).toBe(storedBefore); // nothing stored
   assertWhole(setup);
   expect(setup.room.doc.getXmlFragment("default").toString()).toBe(textBefore); // the document is as it was
-  console.log("halfway updates:", { refusedWhileReading: codes.filter((c) => c === CloseCode.InvalidPayload).length, brokeTheCopy: codes.filter((c) => c === CloseCode.ChangeRefused).length, reloads: setup.reloads });
+  console.log("halfway updates:", {
+    refusedWhileReading: codes.filter((c) => c === CloseCode.InvalidPayload).length,
+    brokeTheCopy: codes.filter((c) => c === CloseCode.ChangeRefused).length,
+    reloads: setup.reloads,
+  });
 });
 
 test("updates whose dependencies never arrive are refused and not kept (they counted toward no limit and grew without bound)", () => {

@@ -49,7 +49,9 @@ function sendAndProbe(raw: RawSocket, frame: Uint8Array, probe: Uint8Array): Pro
   });
 }
 
-test(`${TOTAL.toLocaleString("en")} hostile collab frames over real sockets: no crash, no damaged document, only the attacker closed`, { timeout: LONG ? 3_600_000 : 300_000 }, async () => {
+test(`${TOTAL.toLocaleString("en")} hostile collab frames over real sockets: no crash, no damaged document, only the attacker closed`, {
+  timeout: LONG ? 3_600_000 : 300_000,
+}, async () => {
   const dataDir = await newStorage();
   let server = await startChildServer(dataDir);
   servers.push(server);

@@ -47,7 +47,17 @@ const ROUTES: RouteShape[] = [
   {
     method: "POST",
     path: "/api/admin/announcements",
-    body: { title: "title", body: "markdown", severity: "severity", kind: "kind", audience: "audience", targetPath: "path", startsAt: "date", endsAt: "date", dismissible: "bool" },
+    body: {
+      title: "title",
+      body: "markdown",
+      severity: "severity",
+      kind: "kind",
+      audience: "audience",
+      targetPath: "path",
+      startsAt: "date",
+      endsAt: "date",
+      dismissible: "bool",
+    },
   },
   { method: "PATCH", path: "/api/admin/announcements/:id", body: { title: "title", audience: "audience" } },
   { method: "DELETE", path: "/api/admin/announcements/:id" },
@@ -88,12 +98,43 @@ function path(r: Rng, route: RouteShape, ctx: HttpContext, label: string[]): str
     const segments = Array.from({ length: r.range(1, 6) }, () => (r.chance(0.4) ? r.pick(PERCENT_GARBAGE) : r.chars(r.range(0, 10))));
     p = (r.chance(0.6) ? "/api/" : "/") + segments.join("/");
   } else if (kind === "long") p = "/api/documents/" + "x".repeat(r.size(200_000));
-  else p = r.pick(["*", "//api//documents", "/api/documents/../me", "http://evil.example/api/me", "/api/./me", "/api/me/", "/API/ME", "/api/me;x=1", "/\\api\\me", "/api/events/%ZZ", ""]);
-  if (r.chance(0.2)) p += "?" + r.pick(["path=%ZZ", "token=" + r.chars(40), "lastEventId=" + r.nastyString(5), "a=" + "b".repeat(r.size(10_000)), "%ZZ=%ZZ", "path=/documents/*"]);
+  else
+    p = r.pick([
+      "*",
+      "//api//documents",
+      "/api/documents/../me",
+      "http://evil.example/api/me",
+      "/api/./me",
+      "/api/me/",
+      "/API/ME",
+      "/api/me;x=1",
+      "/\\api\\me",
+      "/api/events/%ZZ",
+      "",
+    ]);
+  if (r.chance(0.2))
+    p +=
+      "?" + r.pick(["path=%ZZ", "token=" + r.chars(40), "lastEventId=" + r.nastyString(5), "a=" + "b".repeat(r.size(10_000)), "%ZZ=%ZZ", "path=/documents/*"]);
   return p;
 }
 
-const METHODS = ["GET", "POST", "PATCH", "DELETE", "PUT", "HEAD", "OPTIONS", "TRACE", "get", "FOO", "PROPFIND", "M-SEARCH", "QUERY", "CONNECT", "X".repeat(300)];
+const METHODS = [
+  "GET",
+  "POST",
+  "PATCH",
+  "DELETE",
+  "PUT",
+  "HEAD",
+  "OPTIONS",
+  "TRACE",
+  "get",
+  "FOO",
+  "PROPFIND",
+  "M-SEARCH",
+  "QUERY",
+  "CONNECT",
+  "X".repeat(300),
+];
 
 const CONTENT_TYPES = [
   "text/plain",
@@ -130,7 +171,9 @@ function body(r: Rng, route: RouteShape, ctx: HttpContext, label: string[], maxB
       return Buffer.from(JSON.stringify(shaped(r, fields, ctx, 70_000)));
     case "invalid-json": {
       const text = JSON.stringify(shaped(r, fields, ctx, 100));
-      return Buffer.from(r.pick([text.slice(0, r.int(text.length)), text + ",", "{'title':'x'}", "{title: 1}", "NaN", "[1,]", "{\"a\":1}}", "\u0000", "{\"title\":\"\\x41\"}"]));
+      return Buffer.from(
+        r.pick([text.slice(0, r.int(text.length)), text + ",", "{'title':'x'}", "{title: 1}", "NaN", "[1,]", '{"a":1}}', "\u0000", '{"title":"\\x41"}']),
+      );
     }
     case "deep":
       return Buffer.from(deepText(r.size(200_000) + 10, r.chance(0.5)));
@@ -174,11 +217,28 @@ export function httpCase(seed: number, ctx: HttpContext, maxBody = 2 * 1024 * 10
   headers.push(["Host", r.chance(0.95) ? ctx.host : r.pick(["", "evil.example", "localhost:1", ctx.host + ", evil.example", "%ZZ"])]);
 
   // Who is asking: a fuzzer's real session (never for logout: it would sign itself out), junk, or no one.
-  const auth = route.path === "/api/auth/logout" ? "junk" : r.weighted<string>([[5, "cookie"], [2, "junk"], [2, "none"], [1, "bearer"]]);
+  const auth =
+    route.path === "/api/auth/logout"
+      ? "junk"
+      : r.weighted<string>([
+          [5, "cookie"],
+          [2, "junk"],
+          [2, "none"],
+          [1, "bearer"],
+        ]);
   label.push(`auth:${auth}`);
-  if (auth === "cookie") headers.push(["Cookie", r.pick(ctx.cookies)], ["Origin", r.chance(0.9) ? ctx.origin : r.pick(["null", "https://evil.example", "%ZZ", ctx.origin.replace("http:", "https:")])]);
-  else if (auth === "junk") headers.push(["Cookie", r.pick(["tandem_session=%ZZ", "tandem_session=" + r.chars(r.size(10_000)), "tandem_session=\u00ff", "tandem_session", "=;=;=", ";".repeat(1000)])]);
-  else if (auth === "bearer") headers.push(["Authorization", r.pick(["Bearer tdm_" + r.chars(40), "Bearer " + "x".repeat(r.size(8_000)), "Bearer", "Basic Zm9vOmJhcg==", "Bearer %ZZ"])]);
+  if (auth === "cookie")
+    headers.push(
+      ["Cookie", r.pick(ctx.cookies)],
+      ["Origin", r.chance(0.9) ? ctx.origin : r.pick(["null", "https://evil.example", "%ZZ", ctx.origin.replace("http:", "https:")])],
+    );
+  else if (auth === "junk")
+    headers.push([
+      "Cookie",
+      r.pick(["tandem_session=%ZZ", "tandem_session=" + r.chars(r.size(10_000)), "tandem_session=\u00ff", "tandem_session", "=;=;=", ";".repeat(1000)]),
+    ]);
+  else if (auth === "bearer")
+    headers.push(["Authorization", r.pick(["Bearer tdm_" + r.chars(40), "Bearer " + "x".repeat(r.size(8_000)), "Bearer", "Basic Zm9vOmJhcg==", "Bearer %ZZ"])]);
 
   let bytes: Buffer = Buffer.alloc(0);
   let contentType: string | undefined;
@@ -194,10 +254,17 @@ export function httpCase(seed: number, ctx: HttpContext, maxBody = 2 * 1024 * 10
   // Framing: honest most of the time, otherwise a lie about the length.
   let length = "correct";
   let chunked = false;
-  const framing = r.weighted<string>([[10, "honest"], [1, "chunked"], [1, "bogus"], [1, "duplicate"], [1, "te+cl"]]);
+  const framing = r.weighted<string>([
+    [10, "honest"],
+    [1, "chunked"],
+    [1, "bogus"],
+    [1, "duplicate"],
+    [1, "te+cl"],
+  ]);
   if (framing !== "honest") label.push(`framing:${framing}`);
   if (framing === "chunked") (chunked = true), (length = "omit");
-  else if (framing === "bogus") length = r.pick(["-1", "abc", "1e3", " 5", "99999999999999999999", String(bytes.length + r.range(1, 1000)), String(Math.max(0, bytes.length - 1)), "0x10"]);
+  else if (framing === "bogus")
+    length = r.pick(["-1", "abc", "1e3", " 5", "99999999999999999999", String(bytes.length + r.range(1, 1000)), String(Math.max(0, bytes.length - 1)), "0x10"]);
   else if (framing === "duplicate") headers.push(["Content-Length", String(bytes.length + 1)]);
   else if (framing === "te+cl") headers.push(["Transfer-Encoding", r.pick(["chunked", "gzip", "chunked, identity", "xchunked"])]);
 

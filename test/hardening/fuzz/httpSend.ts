@@ -4,7 +4,13 @@ import type { HttpCase } from "./httpGen";
 import { serialize } from "./httpGen";
 import { leakIn } from "./oracle";
 
-export type HttpAnswer = { status: number | null; text: string; hung: boolean; ms: number; /** False when not even the TCP connection was accepted. */ connected: boolean };
+export type HttpAnswer = {
+  status: number | null;
+  text: string;
+  hung: boolean;
+  ms: number /** False when not even the TCP connection was accepted. */;
+  connected: boolean;
+};
 
 export function sendRaw(host: { hostname: string; port: number }, c: HttpCase, timeoutMs: number): Promise<HttpAnswer> {
   const started = performance.now();

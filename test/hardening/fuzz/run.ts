@@ -11,7 +11,12 @@ export type OneInput = (seed: number) => Promise<{ problems: string[]; label: st
 
 /** The first lines of a crash's stderr: where it threw and what. */
 function crashSummary(stderr: string): string {
-  return stderr.split("\n").filter((l) => l.trim()).slice(0, 8).join(" | ").slice(0, 600);
+  return stderr
+    .split("\n")
+    .filter((l) => l.trim())
+    .slice(0, 8)
+    .join(" | ")
+    .slice(0, 600);
 }
 
 /** After one input: whether it killed the server (then restarted for what comes next). */
@@ -67,10 +72,17 @@ export async function fuzzRun(target: FuzzTarget, plan: RunPlan, one: OneInput):
         .filter((e) => e.start <= at && e.end >= at - 1_000)
         .sort((x, y) => Math.abs(y.end - at) - Math.abs(x.end - at))
         .map((e) => e.seed);
-      if (!(await findCulprit(target, plan, suspects, one, failures))) failures.push({ channel: plan.channel, seed: -1, problem: `batch ${b + 1}: the server crashed and no single recent input reproduces it`, label: "crash" });
+      if (!(await findCulprit(target, plan, suspects, one, failures)))
+        failures.push({
+          channel: plan.channel,
+          seed: -1,
+          problem: `batch ${b + 1}: the server crashed and no single recent input reproduces it`,
+          label: "crash",
+        });
       continue;
     }
-    for (const problem of await target.check()) failures.push({ channel: plan.channel, seed: -1, problem: `after batch ${b + 1}: ${problem}`, label: "batch check" });
+    for (const problem of await target.check())
+      failures.push({ channel: plan.channel, seed: -1, problem: `after batch ${b + 1}: ${problem}`, label: "batch check" });
   }
   return { inputs, failures };
 }

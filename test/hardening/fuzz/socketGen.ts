@@ -7,8 +7,14 @@ import { deepText, hostile, shaped, type FieldKind, type Ids } from "./values";
 import { ClientEventSchemas, MAX_MESSAGE_BYTES } from "../../../lib/realtime/events";
 
 export type Frame = string | Buffer;
-export type SocketPacket = { frames: Frame[]; label: string; /** An ack id the server must answer while the socket stays open. */ awaitsAck?: number };
-export type SocketSession = { seed: number; auth: "cookie" | "none" | "garbage-token" | "foreign-origin"; cookie: number; handshake: string; packets: SocketPacket[] };
+export type SocketPacket = { frames: Frame[]; label: string /** An ack id the server must answer while the socket stays open. */; awaitsAck?: number };
+export type SocketSession = {
+  seed: number;
+  auth: "cookie" | "none" | "garbage-token" | "foreign-origin";
+  cookie: number;
+  handshake: string;
+  packets: SocketPacket[];
+};
 
 /** Field shapes of each client event (from lib/realtime/events.ts's zod schemas). */
 const EVENT_FIELDS: Record<string, Record<string, FieldKind>> = {
@@ -26,7 +32,21 @@ const EVENT_FIELDS: Record<string, Record<string, FieldKind>> = {
 /** Events the contract knows (any new one is fuzzed with a generic shape until given its own). */
 export const KNOWN_EVENTS = Object.keys(ClientEventSchemas);
 
-const RESERVED = ["connect", "connect_error", "disconnect", "disconnecting", "newListener", "removeListener", "error", "__proto__", "constructor", "toString", "hasOwnProperty", "emit", "on"];
+const RESERVED = [
+  "connect",
+  "connect_error",
+  "disconnect",
+  "disconnecting",
+  "newListener",
+  "removeListener",
+  "error",
+  "__proto__",
+  "constructor",
+  "toString",
+  "hasOwnProperty",
+  "emit",
+  "on",
+];
 
 function eventName(r: Rng): { name: unknown; known: boolean } {
   if (r.chance(0.8)) return { name: r.pick(KNOWN_EVENTS), known: true };
@@ -54,7 +74,11 @@ function eventPacket(r: Rng, ids: Ids): SocketPacket {
   const id = ackId(r);
   const text = `42${withAck ? id : ""}${JSON.stringify(args)}`;
   const valid = known && text.length < MAX_MESSAGE_BYTES;
-  return { frames: [text], label: `event:${typeof name === "string" ? name.slice(0, 20) : typeof name}${withAck ? "" : ":no-ack"}`, awaitsAck: withAck && valid ? id : undefined };
+  return {
+    frames: [text],
+    label: `event:${typeof name === "string" ? name.slice(0, 20) : typeof name}${withAck ? "" : ":no-ack"}`,
+    awaitsAck: withAck && valid ? id : undefined,
+  };
 }
 
 /**
@@ -94,7 +118,33 @@ function malformedPacket(r: Rng, ids: Ids): SocketPacket {
   const valid = JSON.stringify([r.pick(KNOWN_EVENTS), shaped(r, { documentId: "id" }, ids, 10)]);
   const frame = r.weighted<() => Frame>([
     [2, () => "42" + valid.slice(0, r.int(valid.length))],
-    [1, () => r.pick(["42[", "42{}", "42[]", "42\"x\"", "42null", "4", "40", "41", "44{}", "43[]", "431[]", "49", "4x", "", "2", "3", "5", "6", "1", "3probe", "2probe"])],
+    [
+      1,
+      () =>
+        r.pick([
+          "42[",
+          "42{}",
+          "42[]",
+          '42"x"',
+          "42null",
+          "4",
+          "40",
+          "41",
+          "44{}",
+          "43[]",
+          "431[]",
+          "49",
+          "4x",
+          "",
+          "2",
+          "3",
+          "5",
+          "6",
+          "1",
+          "3probe",
+          "2probe",
+        ]),
+    ],
     [1, () => `42/admin,${ackId(r)}${valid}`],
     [1, () => `42${"9".repeat(r.range(10, 40))}${valid}`],
     [1, () => `42-1${valid}`],
@@ -106,7 +156,13 @@ function malformedPacket(r: Rng, ids: Ids): SocketPacket {
 }
 
 function binaryPacket(r: Rng, ids: Ids): SocketPacket {
-  const declared = r.weighted<number>([[4, 1], [2, 2], [1, 0], [1, r.range(3, 10)], [1, 1_000_000]]);
+  const declared = r.weighted<number>([
+    [4, 1],
+    [2, 2],
+    [1, 0],
+    [1, r.range(3, 10)],
+    [1, 1_000_000],
+  ]);
   const sent = r.chance(0.7) ? Math.min(declared, 3) : r.range(0, 3);
   const num = r.chance(0.8) ? r.int(Math.max(1, declared)) : r.pick([-1, 99, "0", null]);
   const name = r.pick(KNOWN_EVENTS);
@@ -120,8 +176,18 @@ function binaryPacket(r: Rng, ids: Ids): SocketPacket {
 
 export function socketSession(seed: number, ids: Ids, cookies: number): SocketSession {
   const r = new Rng(seed);
-  const auth = r.weighted<SocketSession["auth"]>([[17, "cookie"], [1, "none"], [1, "garbage-token"], [1, "foreign-origin"]]);
-  const handshake = auth === "garbage-token" ? `40${JSON.stringify({ token: hostile(r, ids, 1_000) })}` : r.chance(0.05) ? `40${r.pick(["{}", "[]", "x", "{\"token\":null}"])}` : "40";
+  const auth = r.weighted<SocketSession["auth"]>([
+    [17, "cookie"],
+    [1, "none"],
+    [1, "garbage-token"],
+    [1, "foreign-origin"],
+  ]);
+  const handshake =
+    auth === "garbage-token"
+      ? `40${JSON.stringify({ token: hostile(r, ids, 1_000) })}`
+      : r.chance(0.05)
+        ? `40${r.pick(["{}", "[]", "x", '{"token":null}'])}`
+        : "40";
   const count = r.range(1, 5);
   const packets: SocketPacket[] = [];
   for (let i = 0; i < count; i++) {

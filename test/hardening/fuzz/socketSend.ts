@@ -23,7 +23,8 @@ export async function playSession(ep: SocketEndpoint, s: SocketSession, timeoutM
     const text = data.toString("utf8");
     const leak = leakIn(text);
     if (leak) problems.push(`a server frame leaks ${leak}`);
-    if (text === "2") ws.send("3"); // engine.io ping
+    if (text === "2")
+      ws.send("3"); // engine.io ping
     else if (text.startsWith("0")) ws.send(s.handshake);
     else if (text.startsWith("40")) state = "connected";
     else if (text.startsWith("44")) state = "refused";

@@ -48,7 +48,9 @@ describe("socket.io fuzzing", () => {
     const started = Date.now();
     packets = 0;
     const { inputs, failures } = await fuzzRun(target, { channel: "socket.io", runSeed: seed, ...PLAN, concurrency: 8, maxFailures: 30 }, one);
-    console.log(`socket.io fuzz: ${inputs} sessions, ${packets} packets, run seed ${seed}, ${failures.length} failures, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `socket.io fuzz: ${inputs} sessions, ${packets} packets, run seed ${seed}, ${failures.length} failures, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
     expect(failures, `failing inputs (keep them in test/hardening/fuzz/cases.ts):\n${report(failures)}\n`).toEqual([]);
   });
 });

@@ -127,7 +127,10 @@ export class FuzzTarget {
     await writer.requestState();
     await writer.close();
     const socket = await this.victimSocket();
-    const c: any = await (socket.timeout(5_000) as any).emitWithAck("comment:create", { documentId: doc.body.id, body: "A comment the fuzzers must not touch" });
+    const c: any = await (socket.timeout(5_000) as any).emitWithAck("comment:create", {
+      documentId: doc.body.id,
+      body: "A comment the fuzzers must not touch",
+    });
     socket.close();
     if (!c.ok) throw new Error(`victim comment: ${JSON.stringify(c)}`);
     this.victimBefore = await this.victimState();

@@ -3,7 +3,22 @@
 // socket.io payloads are attacked with the same vocabulary.
 import type { Rng } from "../support/prng";
 
-export type FieldKind = "email" | "password" | "name" | "title" | "id" | "role" | "bool" | "int" | "anchor" | "date" | "audience" | "severity" | "kind" | "path" | "markdown";
+export type FieldKind =
+  | "email"
+  | "password"
+  | "name"
+  | "title"
+  | "id"
+  | "role"
+  | "bool"
+  | "int"
+  | "anchor"
+  | "date"
+  | "audience"
+  | "severity"
+  | "kind"
+  | "path"
+  | "markdown";
 
 export type Ids = { victimDocId: string; playgroundId: string; other: string[] };
 

@@ -30,15 +30,27 @@ describe("the table covers the server", () => {
     const covered = new Set(TABLE.filter((r) => r.channel === "http" || r.covers).map((r) => r.covers ?? r.action));
     const registered = new Set(world.routes);
     expect(registered.size).toBeGreaterThan(10); // the route listing itself works
-    expect([...registered].filter((r) => !covered.has(r)), "routes without a row in test/hardening/matrix/table.ts").toEqual([]);
-    expect([...covered].filter((r) => !registered.has(r)), "rows for routes the server no longer has").toEqual([]);
+    expect(
+      [...registered].filter((r) => !covered.has(r)),
+      "routes without a row in test/hardening/matrix/table.ts",
+    ).toEqual([]);
+    expect(
+      [...covered].filter((r) => !registered.has(r)),
+      "rows for routes the server no longer has",
+    ).toEqual([]);
   });
 
   test("every socket.io client event has a row, and every row names an event", () => {
     const events = Object.keys(ClientEventSchemas);
     const rows = TABLE.filter((r) => r.channel === "socket.io" && r.action.includes(":")).map((r) => r.action);
-    expect(events.filter((e) => !rows.includes(e)), "socket.io events without a row in test/hardening/matrix/table.ts").toEqual([]);
-    expect(rows.filter((e) => !events.includes(e)), "rows for events the contract no longer has").toEqual([]);
+    expect(
+      events.filter((e) => !rows.includes(e)),
+      "socket.io events without a row in test/hardening/matrix/table.ts",
+    ).toEqual([]);
+    expect(
+      rows.filter((e) => !events.includes(e)),
+      "rows for events the contract no longer has",
+    ).toEqual([]);
   });
 });
 

@@ -296,8 +296,7 @@ export class Probe {
   /** "ended" when the channel's connection closed by the shared deadline, else "open". */
   async heldOpen(role: Role, channel: "collab" | "sse" | "socket.io"): Promise<Outcome> {
     const h = (await this.held()).get(role)!;
-    const ended = () =>
-      channel === "collab" ? !h.collab.isOpen : channel === "sse" ? h.sse.closed : !h.socket!.connected;
+    const ended = () => (channel === "collab" ? !h.collab.isOpen : channel === "sse" ? h.sse.closed : !h.socket!.connected);
     const gone = await until(ended, Math.max(0, h.deadline - Date.now()));
     return gone ? "ended" : "open";
   }

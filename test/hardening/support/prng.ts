@@ -63,8 +63,32 @@ export class Rng {
   /** Awkward text: unicode of every plane, lone surrogates, controls, bidi marks, NUL, markup. */
   nastyString(maxLen = 40): string {
     const pieces = [
-      "\ud800", "\udfff", "\ud83d", "\ude00", "😀", "\u0000", "\u202e", "\ufeff", "\u200b", "\r\n", "\t",
-      "é", "𝔘𝔫𝔦", "中文", "\uffff", "\\", '"', "'", "<script>", "%ZZ", "%00", "../", "${x}", "{{x}}", "\u0085", "\u2028",
+      "\ud800",
+      "\udfff",
+      "\ud83d",
+      "\ude00",
+      "😀",
+      "\u0000",
+      "\u202e",
+      "\ufeff",
+      "\u200b",
+      "\r\n",
+      "\t",
+      "é",
+      "𝔘𝔫𝔦",
+      "中文",
+      "\uffff",
+      "\\",
+      '"',
+      "'",
+      "<script>",
+      "%ZZ",
+      "%00",
+      "../",
+      "${x}",
+      "{{x}}",
+      "\u0085",
+      "\u2028",
     ];
     let s = "";
     const n = this.range(0, maxLen);

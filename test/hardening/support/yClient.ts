@@ -123,8 +123,7 @@ export class YClient {
       if (type === SYNC) {
         // Replies are not sent: this client only listens, unless it asked with requestState().
         if (syncProtocol.readSyncMessage(decoder, encoding.createEncoder(), this.doc, "server") === syncProtocol.messageYjsSyncStep2) this.synced = true;
-      }
-      else if (type === AWARENESS) awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), "server");
+      } else if (type === AWARENESS) awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), "server");
     } catch {
       /* a frame this listener cannot read is the server's problem, checked elsewhere */
     }
