@@ -53,8 +53,10 @@ describe.each(TRANSPORTS)("rooms over %s", (transport) => {
     const ack = await ask(ana.socket, "comment:create", { documentId: docA.id, body: "secret plan" });
     expect(ack.ok).toBe(true);
     expect((await live).comment.body).toBe("secret plan");
+    // Listening before the rename: the event may arrive before the HTTP answer does.
+    const renamed = nextEvent(ana.socket, "doc:upsert", (d) => d.id === docA.id && d.title === "A renamed");
     await ana.api.patch(`/api/documents/${docA.id}`, { title: "A renamed" });
-    await nextEvent(ana.socket, "doc:upsert", (d) => d.id === docA.id && d.title === "A renamed");
+    await renamed;
 
     await roundTrip(bo.socket);
     expect(boComments).toEqual([]);
