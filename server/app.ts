@@ -50,10 +50,7 @@ export type Tandem = {
 
 const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-export async function startTandem(
-  config: Config,
-  options: { next?: NextHandlers; bus?: EventBus; channels?: ChannelFactory[] } = {},
-): Promise<Tandem> {
+export async function startTandem(config: Config, options: { next?: NextHandlers; bus?: EventBus; channels?: ChannelFactory[] } = {}): Promise<Tandem> {
   const log = createLogger(config.logLevel);
   await migrateDatabase(config);
   const db = await createDb(config);
@@ -100,7 +97,7 @@ export async function startTandem(
     const headerId = req.headers["x-request-id"];
     const requestId = typeof headerId === "string" && /^[\w.-]{1,64}$/.test(headerId) ? headerId : crypto.randomUUID();
     res.setHeader("X-Request-Id", requestId);
-    let match: ReturnType<Router["match"]> = undefined;
+    let match: ReturnType<Router["match"]>;
     let badPath: unknown; // a malformed %-escape in a route's parameter: 400, answered below
     try {
       match = router.match(req.method ?? "GET", url.pathname);

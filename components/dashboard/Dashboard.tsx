@@ -58,7 +58,13 @@ export function Dashboard() {
       </div>
 
       {state.status === "error" ? (
-        <Alert action={<Button size="sm" onClick={() => void documents.reload()}>Try again</Button>}>
+        <Alert
+          action={
+            <Button size="sm" onClick={() => void documents.reload()}>
+              Try again
+            </Button>
+          }
+        >
           We could not load your documents. {state.message}
         </Alert>
       ) : (

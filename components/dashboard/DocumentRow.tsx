@@ -3,7 +3,7 @@
 "use client";
 import Link from "next/link";
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { type DocumentSummary } from "@/lib/api";
+import type { DocumentSummary } from "@/lib/api";
 import { plainError } from "@/lib/apiErrors";
 import { Button } from "@/components/ui/Button";
 import { inputClass } from "@/components/ui/TextField";
@@ -61,11 +61,7 @@ export function DocumentRow({ doc, onRename, onAskDelete }: Props) {
               </Button>
             )}
             {isOwner && (
-              <Button
-                size="sm"
-                variant="dangerGhost"
-                onClick={() => onAskDelete(doc)}
-              >
+              <Button size="sm" variant="dangerGhost" onClick={() => onAskDelete(doc)}>
                 Delete<span className="sr-only"> {doc.title}</span>
               </Button>
             )}

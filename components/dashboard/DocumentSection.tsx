@@ -28,7 +28,11 @@ export function DocumentSection({ title, testId, documents, filtering, empty, on
         {documents === null ? (
           <SkeletonRows rows={2} label={`Loading ${title.toLowerCase()}`} />
         ) : documents.length === 0 ? (
-          filtering ? <EmptyState title="No titles match your filter." /> : empty
+          filtering ? (
+            <EmptyState title="No titles match your filter." />
+          ) : (
+            empty
+          )
         ) : (
           <ul className="divide-y divide-zinc-200 dark:divide-zinc-800">
             {documents.map((doc) => (

@@ -6,10 +6,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { api, type DocumentSummary, type Role } from "@/lib/api";
 import { plainError } from "@/lib/apiErrors";
 
-export type DocumentListState =
-  | { status: "loading" }
-  | { status: "error"; message: string }
-  | { status: "ready"; documents: DocumentSummary[] };
+export type DocumentListState = { status: "loading" } | { status: "error"; message: string } | { status: "ready"; documents: DocumentSummary[] };
 
 /** A document as events describe it: the role may be missing when only the title or time changed. */
 export type DocumentUpsert = Omit<DocumentSummary, "role"> & { role?: Role };

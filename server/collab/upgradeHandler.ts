@@ -5,7 +5,7 @@
 // document is deleted, and hands it a changed role.
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
-import { WebSocket, type WebSocketServer, type RawData } from "ws";
+import type { WebSocket, WebSocketServer, RawData } from "ws";
 import { CloseEvents, type CollabClose } from "../../lib/collab/closeCodes";
 import { DocumentId } from "../../lib/contracts/ids";
 import { isSameOrigin } from "../http/origin";
@@ -43,13 +43,7 @@ export type CollabUpgrades = {
   shutDown(): void;
 };
 
-export function createUpgradeHandler(
-  services: Services,
-  wss: WebSocketServer,
-  manager: RoomManager,
-  heartbeat: Heartbeat,
-  flow: ReadFlow,
-): CollabUpgrades {
+export function createUpgradeHandler(services: Services, wss: WebSocketServer, manager: RoomManager, heartbeat: Heartbeat, flow: ReadFlow): CollabUpgrades {
   const { log } = services;
   let shuttingDown = false;
 

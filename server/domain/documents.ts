@@ -66,9 +66,7 @@ export class Documents {
     if (!role) throw (await this.trashedFor(user.id, documentId)) ?? notFound();
     if (!allowed.includes(role)) {
       throw forbidden(
-        allowed.length === 1 && allowed[0] === "owner"
-          ? "Only the document's owner can do that."
-          : "You can view this document but not change it.",
+        allowed.length === 1 && allowed[0] === "owner" ? "Only the document's owner can do that." : "You can view this document but not change it.",
       );
     }
     return role;

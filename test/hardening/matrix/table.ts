@@ -15,7 +15,7 @@
 // socket read-only; documents:write also creates, renames and edits documents and writes comments;
 // tokens, sharing, deleting documents and admin routes need a browser session, whatever the scope.
 import { dead, tokens, viewerMembership, madeComment, everyone, signedIn, outsider, members, writers, nonAdmins, fresh, http, madeCheck } from "./cells";
-import type { Channel, Row } from "./cells";
+import type { Row } from "./cells";
 import { ACK_NEEDS_WRITE, NEEDS_WRITE, SESSION_ONLY, httpOutcome } from "./refusal";
 import { purgeTarget, trashTarget } from "./trashCells";
 export type { Channel, Row } from "./cells";
@@ -233,7 +233,9 @@ export const TABLE: Row[] = [
   {
     channel: "http",
     action: "POST /api/admin/announcements",
-    perform: http("POST", "/api/admin/announcements", { body: () => ({ title: "Matrix cell", audience: "admins", endsAt: new Date(Date.now() + 60_000).toISOString() }) }),
+    perform: http("POST", "/api/admin/announcements", {
+      body: () => ({ title: "Matrix cell", audience: "admins", endsAt: new Date(Date.now() + 60_000).toISOString() }),
+    }),
     expect: { ...dead(401), ...nonAdmins(403), admin: 201, ...tokens(SESSION_ONLY) },
   },
   {
@@ -258,7 +260,9 @@ export const TABLE: Row[] = [
     channel: "http",
     action: "POST /api/announcements/:id/dismiss",
     perform: http("POST", "/api/announcements/:id/dismiss", {
-      setup: async (p) => ({ path: { id: await p.announce("everyone", { title: "Matrix dismissible", endsAt: new Date(Date.now() + 60_000).toISOString() }) } }),
+      setup: async (p) => ({
+        path: { id: await p.announce("everyone", { title: "Matrix dismissible", endsAt: new Date(Date.now() + 60_000).toISOString() }) },
+      }),
     }),
     // Dismissing a banner is the account's own reading state, not a document: the server lets a token do
     // it (scopes.ts names no rule for announcements), and the matrix records that.
@@ -288,7 +292,12 @@ export const TABLE: Row[] = [
     perform: (p, role) => p.emit(role, "doc:leave", { documentId: p.w.mainDocId }),
     expect: { ...dead("refused"), ...signedIn("ok"), ...tokens("ok") },
   },
-  { channel: "socket.io", action: "presence:list", perform: (p, role) => p.emit(role, "presence:list", {}), expect: { ...dead("refused"), ...signedIn("ok"), ...tokens("ok") } },
+  {
+    channel: "socket.io",
+    action: "presence:list",
+    perform: (p, role) => p.emit(role, "presence:list", {}),
+    expect: { ...dead("refused"), ...signedIn("ok"), ...tokens("ok") },
+  },
   {
     channel: "socket.io",
     action: "comments:list",
