@@ -21,6 +21,8 @@ import type { ReadFlow } from "./readFlow";
 import type { RoomManager } from "./RoomManager";
 import type { Room } from "./Room";
 import { WebSocketPeer } from "./WebSocketPeer";
+import { DomainError } from "../domain/errors";
+import { closeFor } from "./errorClose";
 
 export const COLLAB_PATH_PREFIX = "/collab/";
 
@@ -89,8 +91,9 @@ export function createUpgradeHandler(services: Services, wss: WebSocketServer, m
       // later `peer.canWrite = …` (role changes, re-checks) is ignored for it.
       if (!allows(caller, "documents:write")) Object.defineProperty(peer, "canWrite", { get: () => false, set: () => {} });
       serve(ws, documentId, peer, epoch, caller).catch((err) => {
-        log.error({ err, documentId }, "collab connection failed");
-        closeAs(peer, CloseEvents.InternalError);
+        // A refusal from the domain closes with its kind's code; anything else is ours, and logged.
+        if (!(err instanceof DomainError)) log.error({ err, documentId }, "collab connection failed");
+        closeAs(peer, closeFor(err));
       });
     });
   }
@@ -151,8 +154,8 @@ export function createUpgradeHandler(services: Services, wss: WebSocketServer, m
     try {
       joined = await manager.connect(documentId, peer);
     } catch (err) {
-      log.error({ err, documentId }, "collab room failed to open");
-      return closeAs(peer, CloseEvents.InternalError);
+      if (!(err instanceof DomainError)) log.error({ err, documentId }, "collab room failed to open");
+      return closeAs(peer, closeFor(err));
     }
     if (!joined) {
       return closeAs(peer, manager.closed ? CloseEvents.GoingAway : CloseEvents.DocumentDeleted);
