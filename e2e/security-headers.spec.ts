@@ -128,7 +128,7 @@ test("injected markup cannot run script, and the refusal is what the watcher see
     document.body.appendChild(box);
     (document.getElementById("js-link") as HTMLAnchorElement).click();
     const frame = document.createElement("iframe");
-    frame.srcdoc = "<script>parent.__bySrcdoc = true<\/script>";
+    frame.srcdoc = "<script>parent.__bySrcdoc = true</script>";
     document.body.appendChild(frame);
     await new Promise((r) => setTimeout(r, 500));
     return { handler: !!w.__byHandler, link: !!w.__byLink, srcdoc: !!w.__bySrcdoc };

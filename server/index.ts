@@ -1,13 +1,13 @@
 // Entry point: one Node process on one port serving Next.js pages, the JSON API and every realtime channel.
 import next from "next";
-import { loadConfig, ConfigError } from "./config";
+import { loadConfig, ConfigError, type Config } from "./config";
 import { startTandem } from "./app";
 import { APP_ROOT } from "./appRoot";
 import { setPageSecurityHeaders } from "./http/securityHeaders";
 import { hasMalformedEscape } from "./http/router";
 
 async function main(): Promise<void> {
-  let config;
+  let config: Config;
   try {
     config = loadConfig();
   } catch (e) {

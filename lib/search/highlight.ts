@@ -10,7 +10,7 @@ export type Range = { start: number; end: number };
 export const MAX_QUERY_TERMS = 16;
 
 const WORD = /[\p{L}\p{N}]+/gu;
-const ASCII = /^[\x00-\x7f]*$/;
+const ASCII = /^\p{ASCII}*$/u;
 
 /** Lower case, accents and compatibility forms removed ("Café" → "cafe", "ﬁ" → "fi"). */
 export function fold(text: string): string {

@@ -18,7 +18,7 @@ export interface RoomRelay {
   stop(): Promise<void>;
 }
 
-const enum Kind {
+enum Kind {
   Update = 0,
   Awareness = 1,
   /** "Here is my state vector: send me what I miss." */

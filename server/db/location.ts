@@ -5,7 +5,7 @@ import fs from "node:fs";
 
 export function sqliteFileFromEnv(env: NodeJS.ProcessEnv = process.env): string {
   const url = env.DATABASE_URL;
-  if (url && url.startsWith("file:")) return url.slice("file:".length);
+  if (url?.startsWith("file:")) return url.slice("file:".length);
   const dataDir = path.resolve(env.DATA_DIR || "./data");
   fs.mkdirSync(dataDir, { recursive: true });
   return path.join(dataDir, "tandem.db");

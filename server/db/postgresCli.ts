@@ -16,20 +16,30 @@ function asText(res: pg.QueryResult): pg.QueryResult {
   return res;
 }
 
+// pg's `query` has many overloads; a subclass cannot restate them, so the wrapper keeps the original's
+// type. Callback and stream calls pass through; promise calls get their result rewritten.
+function catalogFriendly<Q extends (...args: never[]) => unknown>(query: Q): Q {
+  const wrapped = (...args: Parameters<Q>): unknown => {
+    const [, values, callback] = args as unknown[];
+    const result = query(...args);
+    if (typeof values === "function" || typeof callback === "function") return result;
+    return (result as Promise<pg.QueryResult>).then(asText);
+  };
+  return wrapped as Q;
+}
+
 // The adapter queries through the pool (pool.query) and through checked-out clients (transactions).
 class CatalogFriendlyClient extends pg.Client {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  query(config: any, values?: any, callback?: any): any {
-    if (typeof values === "function" || typeof callback === "function") return super.query(config, values, callback);
-    return (super.query(config, values) as Promise<pg.QueryResult>).then(asText);
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    this.query = catalogFriendly(this.query.bind(this));
   }
 }
 
 class CatalogFriendlyPool extends pg.Pool {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  query(config: any, values?: any, callback?: any): any {
-    if (typeof values === "function" || typeof callback === "function") return super.query(config, values, callback);
-    return (super.query(config, values) as Promise<pg.QueryResult>).then(asText);
+  constructor(config?: pg.PoolConfig) {
+    super(config);
+    this.query = catalogFriendly(this.query.bind(this));
   }
 }
 

@@ -64,7 +64,7 @@ export function registerStreamRoute(
       const greeting: Unlogged[] = [{ event: "version", data: version, to: EVERYONE }];
       const connection = deps.hub.attach({
         res,
-        recipient: { viewer, userId: user?.id ?? null, pathHint: pathHint && pathHint.startsWith("/") ? pathHint : null },
+        recipient: { viewer, userId: user?.id ?? null, pathHint: pathHint?.startsWith("/") ? pathHint : null },
         lastEventId: parseEventId(rawLastId),
         resumeRequested: rawLastId !== null && rawLastId !== undefined && rawLastId !== "",
         greeting,

@@ -11,6 +11,7 @@ export type RouteContext = {
 };
 
 export type Reply = { status?: number; body?: unknown; headers?: Record<string, string | string[]> };
+// biome-ignore lint/suspicious/noConfusingVoidType: void means "the handler wrote the response itself" (streams), so plain async handlers fit
 export type Handler = (ctx: RouteContext) => Promise<Reply | void> | Reply | void;
 
 type Route = { method: string; pattern: RegExp; keys: string[]; handler: Handler };

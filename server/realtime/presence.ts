@@ -29,7 +29,7 @@ export class LocalPresence {
   left(documentId: string, peer: PresentPeer): boolean {
     const accounts = this.byDocument.get(documentId);
     const account = accounts?.get(peer.userId);
-    if (!accounts || !account || !account.connections.delete(peer)) return false;
+    if (!accounts || !account?.connections.delete(peer)) return false;
     if (account.connections.size > 0) return false;
     accounts.delete(peer.userId);
     if (accounts.size === 0) this.byDocument.delete(documentId);

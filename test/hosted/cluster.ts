@@ -56,7 +56,7 @@ export class Instance {
   }
 }
 
-export class Proxy {
+export class NginxProxy {
   private child: ChildProcess | undefined;
   readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), "tandem-nginx-"));
   port = 0;

@@ -2,7 +2,7 @@
 // clients on different instances co-edit; each update is stored once; when Redis goes away both keep
 // serving their own peers, and when it returns they converge (state exchange, not only pub/sub).
 import { afterAll, beforeAll, expect, test } from "vitest";
-import * as Y from "yjs";
+import type * as Y from "yjs";
 import { ApiClient, startTestServer, type TestServer } from "../helpers/server";
 import { collabOf } from "../../server/collab/collabChannel";
 import { documentText } from "../../server/collab/documentText";

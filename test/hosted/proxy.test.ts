@@ -11,7 +11,7 @@ import { ApiClient } from "../helpers/server";
 import { documentText } from "../../server/collab/documentText";
 import { appendParagraph } from "../collab/fakes";
 import { until } from "../collab/wsClients";
-import { Instance, Proxy, nginxAvailable } from "./cluster";
+import { Instance, NginxProxy, nginxAvailable } from "./cluster";
 import { freePort, startBackingServices, type RedisProcess } from "./redisProcess";
 
 // The proxy's certificate is self-signed and made by this test; trust it in this test process only.
@@ -21,7 +21,7 @@ let available = nginxAvailable();
 let redis: RedisProcess;
 let database: { url: string; drop(): Promise<void> } | undefined;
 const instances: Instance[] = [];
-const proxy = new Proxy();
+const proxy = new NginxProxy();
 const providers: WebsocketProvider[] = [];
 
 beforeAll(async () => {

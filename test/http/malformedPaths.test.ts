@@ -32,8 +32,8 @@ function malformedPaths(count: number): Array<{ method: string; path: string }> 
   const out: Array<{ method: string; path: string }> = [];
   for (let i = 0; out.length < count; i++) {
     const template = TEMPLATES[i % TEMPLATES.length];
-    const escape = BAD_ESCAPES[Math.floor(i / TEMPLATES.length) % BAD_ESCAPES.length];
-    out.push({ method: METHODS[i % METHODS.length], path: template.replaceAll("{}", `x${i}${escape}`) });
+    const badEscape = BAD_ESCAPES[Math.floor(i / TEMPLATES.length) % BAD_ESCAPES.length];
+    out.push({ method: METHODS[i % METHODS.length], path: template.replaceAll("{}", `x${i}${badEscape}`) });
   }
   return out;
 }

@@ -75,6 +75,6 @@ test(`${KILLS} × kill -9 during fast typing: after each restart every edit is b
   await synced(last);
   expect(lines(last)).toHaveLength(typed);
   expect(lines(last)).toEqual(lines(writer));
-  const lostToTheCrash = storedBeforeResync.map((k, i) => k.typed - k.stored);
+  const lostToTheCrash = storedBeforeResync.map((k) => k.typed - k.stored);
   console.log(`kill -9 × ${KILLS}: ${typed} edits typed; not yet on disk at the kill (re-sent by the client):`, lostToTheCrash);
 });

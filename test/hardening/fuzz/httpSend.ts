@@ -33,7 +33,7 @@ export function sendRaw(host: { hostname: string; port: number }, c: HttpCase, t
     socket.on("data", (d: Buffer) => {
       chunks.push(d);
       // An SSE stream never ends on its own: its head is the answer.
-      if (/^HTTP\/1\.1 200[^]*\r\ncontent-type: text\/event-stream/i.test(Buffer.concat(chunks).toString("latin1"))) finish(false);
+      if (/^HTTP\/1\.1 200[\s\S]*\r\ncontent-type: text\/event-stream/i.test(Buffer.concat(chunks).toString("latin1"))) finish(false);
     });
     socket.on("end", () => finish(false));
     socket.on("close", () => finish(false));

@@ -30,7 +30,7 @@ export async function playSession(ep: SocketEndpoint, s: SocketSession, timeoutM
     else if (text.startsWith("44")) state = "refused";
     else if (text.startsWith("43")) {
       // The id is echoed as the server read it: a 30-digit id comes back as "1e+29"; only the payload is judged.
-      const m = /^43([\d.e+-]+)(\[[^]*)$/.exec(text);
+      const m = /^43([\d.e+-]+)(\[[\s\S]*)$/.exec(text);
       if (m) {
         let ack: unknown;
         try {

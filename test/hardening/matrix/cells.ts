@@ -3,7 +3,7 @@
 import crypto from "node:crypto";
 import type { Role } from "../support/world";
 import type { Outcome, Probe } from "./probe";
-import { ACK_NEEDS_WRITE, NEEDS_WRITE, SESSION_ONLY, httpOutcome } from "./refusal";
+import { httpOutcome } from "./refusal";
 
 export type Channel = "http" | "socket.io" | "collab" | "sse";
 export type Row = {

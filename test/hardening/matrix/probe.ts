@@ -7,7 +7,7 @@ import { SseReader } from "../../events/helpers";
 import { collabOf } from "../../../server/collab/collabChannel";
 import { SESSION_COOKIE } from "../../../server/http/cookies";
 import type { ClientEventName } from "../../../lib/realtime/events";
-import { World, sleep, until, type Credential, type Role } from "../support/world";
+import { type World, sleep, until, type Credential, type Role } from "../support/world";
 import { YClient, storedDocument } from "../support/yClient";
 import { ackOutcome } from "./refusal";
 

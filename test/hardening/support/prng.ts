@@ -85,6 +85,7 @@ export class Rng {
       "%ZZ",
       "%00",
       "../",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal template placeholder is one of the hostile inputs
       "${x}",
       "{{x}}",
       "\u0085",
