@@ -155,6 +155,7 @@ export function AnnouncementForm({ editing, onSaved, onCancel }: Props) {
 
 function Field({ label, hint, error, children }: { label: string; hint?: string; error?: string; children: ReactNode }) {
   return (
+    // biome-ignore lint/a11y/noLabelWithoutControl: the control is passed in as children, inside the label
     <label className="block">
       <span className="mb-1 block text-sm font-medium text-zinc-800 dark:text-zinc-200">{label}</span>
       {children}

@@ -27,20 +27,20 @@ export function Announcements({ signedInAs }: { signedInAs?: string | null }) {
 
   return (
     <>
-      <div data-testid="announcements" aria-label="Announcements">
+      <section data-testid="announcements" aria-label="Announcements">
         {newVersion && <VersionNotice />}
         {maintenance.map((a) => (
           <MaintenanceNotice key={a.id} announcement={a} onDismiss={() => void dismiss(a.id)} />
         ))}
         <BannerStack banners={banners} onDismiss={(id) => void dismiss(id)} />
-      </div>
+      </section>
       <InToastRegion>
         {toasts.length > 0 && (
-          <div className="flex flex-col gap-2" aria-label="Notifications">
+          <section className="flex flex-col gap-2" aria-label="Notifications">
             {toasts.map((a) => (
               <Toast key={a.id} announcement={a} onDismiss={() => void dismiss(a.id)} />
             ))}
-          </div>
+          </section>
         )}
         <EventsStatus status={status} />
       </InToastRegion>

@@ -10,7 +10,7 @@ export function MarkdownBody({ source, className = "" }: { source: string; class
   return (
     <div
       className={`announcement-body text-sm [&_a]:underline [&_code]:rounded [&_code]:bg-black/5 [&_code]:px-1 dark:[&_code]:bg-white/10 [&_ol]:list-decimal [&_ol]:pl-5 [&_p+p]:mt-1 [&_ul]:list-disc [&_ul]:pl-5 ${className}`}
-      // Sanitized by DOMPurify in renderMarkdown: scripts and event handlers are removed.
+      // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitized by DOMPurify in renderMarkdown (scripts and event handlers removed)
       dangerouslySetInnerHTML={{ __html: html }}
     />
   );

@@ -56,6 +56,7 @@ export function CommentForm({
         rows={2}
         maxLength={COMMENT_BODY_MAX}
         placeholder={placeholder}
+        // biome-ignore lint/a11y/noAutofocus: only set when the user just asked to reply: the box they opened takes the keys
         autoFocus={autoFocus}
         className={`${inputClass} resize-y`}
         aria-invalid={error ? true : undefined}

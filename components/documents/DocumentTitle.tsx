@@ -41,6 +41,7 @@ export function DocumentTitle({ title, canRename, onRename }: Props) {
       <form onSubmit={submit} aria-label="Rename document" className="min-w-0 flex-1">
         <div className="flex flex-col gap-2 sm:flex-row">
           <input
+            // biome-ignore lint/a11y/noAutofocus: shown when the user just asked to rename: the field they opened takes the keys
             autoFocus
             value={draft}
             onChange={(e) => setDraft(e.target.value)}

@@ -2,7 +2,7 @@
 // row: removing closes that person's open editor at once); everyone else can only look, and leave.
 "use client";
 import { useState } from "react";
-import { type Member } from "@/lib/api";
+import type { Member } from "@/lib/api";
 import { plainError } from "@/lib/apiErrors";
 import { Button } from "@/components/ui/Button";
 import { RoleBadge } from "@/components/ui/RoleBadge";
@@ -66,6 +66,7 @@ export function MemberList({ members, currentUserId, canManage, onChangeRole, on
                   <option value="viewer">Can view</option>
                 </select>
                 {confirmingId === m.userId ? (
+                  // biome-ignore lint/a11y/useSemanticElements: an inline pair of buttons inside the row, not a form section for <fieldset>
                   <span role="group" aria-label={`Confirm removing ${m.name}`} className="flex items-center gap-1">
                     <Button size="sm" onClick={() => setConfirmingId(null)} disabled={busyId === m.userId} autoFocus>
                       Keep

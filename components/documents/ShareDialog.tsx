@@ -2,7 +2,7 @@
 // and can leave.
 "use client";
 import { useState } from "react";
-import { type DocumentSummary, type User } from "@/lib/api";
+import type { DocumentSummary, User } from "@/lib/api";
 import { plainError } from "@/lib/apiErrors";
 import { Dialog } from "@/components/ui/Dialog";
 import { Button } from "@/components/ui/Button";

@@ -12,6 +12,7 @@ const LIVE: AccessLost = { kind: "live" };
 /** `onRoleChanged`: access changed but goes on (shared, new role): the page re-reads the document. */
 export function useAccessLost(documentId: string, onRoleChanged: () => void) {
   const [state, setState] = useState<AccessLost>(LIVE);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: documentId is the trigger: another document starts live again
   useEffect(() => setState(LIVE), [documentId]);
 
   const lose = useCallback((message: string) => setState((s) => (s.kind === "lost" ? s : { kind: "lost", message })), []);

@@ -23,7 +23,10 @@ export function useMembers(documentId: string, active: boolean) {
     void reload();
   }, [active, reload]);
 
-  const update = (fn: (members: Member[]) => Member[]) => setState((s) => (s.status === "ready" ? { status: "ready", members: fn(s.members) } : s));
+  const update = useCallback(
+    (fn: (members: Member[]) => Member[]) => setState((s) => (s.status === "ready" ? { status: "ready", members: fn(s.members) } : s)),
+    [],
+  );
 
   const add = useCallback(
     async (email: string, role: "editor" | "viewer") => {
@@ -31,7 +34,7 @@ export function useMembers(documentId: string, active: boolean) {
       update((ms) => [...ms.filter((m) => m.userId !== member.userId), member]);
       return member;
     },
-    [documentId],
+    [documentId, update],
   );
 
   const changeRole = useCallback(
@@ -39,7 +42,7 @@ export function useMembers(documentId: string, active: boolean) {
       const member = await api.changeRole(documentId, userId, role);
       update((ms) => ms.map((m) => (m.userId === userId ? member : m)));
     },
-    [documentId],
+    [documentId, update],
   );
 
   const remove = useCallback(
@@ -47,7 +50,7 @@ export function useMembers(documentId: string, active: boolean) {
       await api.removeMember(documentId, userId);
       update((ms) => ms.filter((m) => m.userId !== userId));
     },
-    [documentId],
+    [documentId, update],
   );
 
   return { state, reload, add, changeRole, remove };

@@ -10,6 +10,7 @@ export function PresenceAvatars({ people }: { people: PresentUser[] }) {
   const hidden = people.length - shown.length;
   const names = people.map((p) => (p.isSelf ? `${p.name} (you)` : p.name)).join(", ");
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a labelled group of avatars, not form controls, so not a <fieldset>
     <div data-testid="presence" className="flex items-center" aria-label={`In this document: ${names}`} role="group">
       <ul className="flex -space-x-2">
         {shown.map((p) => (

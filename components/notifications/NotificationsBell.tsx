@@ -138,7 +138,7 @@ function NotificationLink({ notification: n, onOpen }: { notification: Notificat
   const body = (
     <>
       <span className="flex items-start gap-2">
-        {!n.read && <span aria-label="unread" className="mt-1.5 h-2 w-2 shrink-0 rounded-full bg-indigo-500" />}
+        {!n.read && <span role="img" aria-label="unread" className="mt-1.5 h-2 w-2 shrink-0 rounded-full bg-indigo-500" />}
         <span className={n.read ? "text-zinc-600 dark:text-zinc-400" : "text-zinc-900 dark:text-zinc-100"}>{n.text}</span>
       </span>
       <RelativeTime iso={n.createdAt} className="ml-4 block text-xs text-zinc-500 dark:text-zinc-400" />

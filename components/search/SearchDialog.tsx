@@ -35,8 +35,9 @@ export function SearchDialog({ open, onClose }: { open: boolean; onClose: () => 
   const router = useRouter();
   const listId = useId();
   const labelId = useId();
-  const list = useRef<HTMLUListElement>(null);
+  const list = useRef<HTMLDivElement>(null);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: results is the trigger: a new list starts on its first entry
   useEffect(() => setActive(0), [results]);
   useEffect(() => {
     if (!open) setQuery("");
@@ -53,13 +54,10 @@ export function SearchDialog({ open, onClose }: { open: boolean; onClose: () => 
 
   function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
     if (results.length === 0) return;
-    const moves: Record<string, () => number> = {
-      ArrowDown: () => (active + 1) % results.length,
-      ArrowUp: () => (active - 1 + results.length) % results.length,
-    };
-    if (moves[e.key]) {
+    const step = e.key === "ArrowDown" ? 1 : e.key === "ArrowUp" ? -1 : 0;
+    if (step !== 0) {
       e.preventDefault();
-      setActive(moves[e.key]());
+      setActive((active + step + results.length) % results.length);
     } else if (e.key === "Enter") {
       e.preventDefault();
       openResult(results[active]);
@@ -107,7 +105,7 @@ export function SearchDialog({ open, onClose }: { open: boolean; onClose: () => 
           </Button>
         </div>
       )}
-      <ul
+      <div
         ref={list}
         id={listId}
         role="listbox"
@@ -116,7 +114,9 @@ export function SearchDialog({ open, onClose }: { open: boolean; onClose: () => 
         className={`mt-1 max-h-[min(60vh,28rem)] overflow-y-auto ${results.length > 0 ? "" : "hidden"}`}
       >
         {results.map((result, i) => (
-          <li
+          // biome-ignore lint/a11y/useFocusableInteractive: combobox pattern: focus stays in the input, which points at the active option (aria-activedescendant)
+          // biome-ignore lint/a11y/useKeyWithClickEvents: the input handles the keys (arrows move, Enter opens); the click is for the mouse
+          <div
             key={result.id}
             id={`${listId}-${i}`}
             data-index={i}
@@ -135,9 +135,9 @@ export function SearchDialog({ open, onClose }: { open: boolean; onClose: () => 
                 <Highlighted text={result.snippet} ranges={result.highlights} />
               </div>
             )}
-          </li>
+          </div>
         ))}
-      </ul>
+      </div>
       {state.kind === "done" && results.length === 0 && (
         <div className="px-2 py-6 text-center" data-testid="search-empty">
           <p className="text-sm font-medium text-zinc-800 dark:text-zinc-200">No documents match “{state.query}”.</p>

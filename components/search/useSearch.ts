@@ -20,6 +20,7 @@ export function useSearch(query: string): { state: SearchState; retry: () => voi
   const [attempt, setAttempt] = useState(0);
   const q = query.trim().slice(0, SEARCH_QUERY_MAX);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: attempt is the trigger: "Try again" sends the same query once more
   useEffect(() => {
     const ticket = ++latest.current;
     if (q === "") {

@@ -32,6 +32,7 @@ export function Dialog({ open, onClose, title, description, children, footer, te
   }, [open]);
 
   return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: the keyboard closes the dialog with Escape (onCancel); the click is the mouse's way (backdrop)
     <dialog
       ref={ref}
       data-testid={testId}

@@ -4,15 +4,17 @@
 "use client";
 import { useCallback, useEffect, useRef, type FocusEvent, type KeyboardEvent } from "react";
 
+function enabledButtons(group: HTMLElement | null): HTMLButtonElement[] {
+  return Array.from(group?.querySelectorAll<HTMLButtonElement>("button:not(:disabled)") ?? []);
+}
+
 export function useRovingFocus<T extends HTMLElement>() {
   const ref = useRef<T>(null);
   const current = useRef<HTMLElement | null>(null);
 
-  const items = () => Array.from(ref.current?.querySelectorAll<HTMLButtonElement>("button:not(:disabled)") ?? []);
-
   // After every render: exactly one enabled button is in the Tab order.
   useEffect(() => {
-    const all = items();
+    const all = enabledButtons(ref.current);
     const active = current.current && all.includes(current.current as HTMLButtonElement) ? current.current : (all[0] ?? null);
     for (const b of ref.current?.querySelectorAll<HTMLButtonElement>("button") ?? []) b.tabIndex = b === active ? 0 : -1;
   });
@@ -24,7 +26,7 @@ export function useRovingFocus<T extends HTMLElement>() {
   }, []);
 
   const onKeyDown = useCallback((e: KeyboardEvent<T>) => {
-    const all = items();
+    const all = enabledButtons(ref.current);
     const at = all.indexOf(document.activeElement as HTMLButtonElement);
     if (at < 0 || all.length === 0) return;
     const to =
