@@ -41,9 +41,8 @@ export function bridgeBusToSockets(io: TandemIo, services: Services, presence: P
     local.to(userRoom(e.userId)).emit("access:changed", change);
     if (e.role === null) {
       local.to(userRoom(e.userId)).emit("doc:removed", { documentId: e.documentId, title: e.title, reason: change.reason });
-      // The revoked user's open tabs stop receiving the document's comments at once (their collab
-      // sockets are ended by the access authority, and their presence goes with them).
-      local.in(userRoom(e.userId)).socketsLeave(docRoom(e.documentId));
+      // The access authority takes the user's sockets out of the document's room (documentRooms.ts)
+      // and ends their collab sockets; their presence goes with them.
     } else {
       const doc = await db.document.findUnique({ where: { id: e.documentId }, include: { owner: { select: { name: true } } } });
       if (doc) {
@@ -88,7 +87,7 @@ export function bridgeBusToSockets(io: TandemIo, services: Services, presence: P
           reason,
           message: `'${event.title}' was deleted by its owner.`,
         });
-        local.in(docRoom(event.documentId)).socketsLeave(docRoom(event.documentId));
+        // The access authority takes every socket out of the document's room (documentRooms.ts).
         presence.forgetDocument(event.documentId);
         // Deleted or trashed: every member's notifications about it go (written once, where it happened).
         if (happenedHere) await notifications.documentGone(event.documentId, event.userIds);

@@ -5,7 +5,8 @@ import { notFound } from "../domain/errors";
 import { failure } from "./ackErrors";
 import { onClientEvent, splitArgs } from "./clientEvent";
 import type { PresenceFeed } from "./presenceFeed";
-import { docRoom, userRoom } from "./rooms";
+import { DocumentRooms } from "./documentRooms";
+import { userRoom } from "./rooms";
 import type { TandemSocket } from "./types";
 import type { AccountBuckets } from "./tokenBucket";
 
@@ -27,6 +28,7 @@ export function registerSocketHandlers(socket: TandemSocket, deps: HandlerDeps):
   const { log, comments, notifications } = services;
   const user = socket.data.user;
   void socket.join(userRoom(user.id));
+  const documentRooms = new DocumentRooms(socket, services.access);
 
   // Rate limit before anything else runs: a refused event costs one comparison, so a flooding
   // socket cannot starve the others. Per socket, and per account across its sockets. Refused events are answered (when they carry an ack) and dropped.
@@ -55,13 +57,14 @@ export function registerSocketHandlers(socket: TandemSocket, deps: HandlerDeps):
     const role = await services.documents.roleOf(user.id, documentId);
     if (!role) throw notFound();
     // The document's room carries its comments and access changes; presence comes from the
-    // collaboration rooms (presenceReporter.ts), not from this socket.
-    await socket.join(docRoom(documentId));
+    // collaboration rooms (presenceReporter.ts), not from this socket. The access authority says
+    // when the socket must leave it (documentRooms.ts).
+    await documentRooms.join(documentId);
     return { role, presence: presence.usersIn(documentId) };
   });
 
   onClientEvent(socket, "doc:leave", log, async ({ documentId }) => {
-    await socket.leave(docRoom(documentId));
+    documentRooms.leave(documentId);
     return {};
   });
 

@@ -24,7 +24,8 @@ type Credential = { kind: "cookie"; cookie: string } | { kind: "token"; token: s
 type World = { owner: ApiClient; member: ApiClient; memberId: string; documentId: string; credential: Credential };
 
 type CollabOutcome = { close: number } | "open";
-type SocketOutcome = "disconnected" | { told: AccessChangeReason } | "open";
+/** Told what happened, and whether the socket stays in the document's room (gets its comments). */
+type SocketOutcome = "disconnected" | { told: AccessChangeReason; inRoom: boolean } | "open";
 type StreamOutcome = "ended" | "open";
 
 type Row = {
@@ -76,7 +77,7 @@ const TABLE: Row[] = [
     credential: "cookie",
     apply: async (w) => void expect((await w.owner.delete(`/api/documents/${w.documentId}/members/${w.memberId}`)).status).toBe(204),
     collab: { close: CloseCode.Forbidden },
-    socket: { told: "removed" },
+    socket: { told: "removed", inRoom: false },
     stream: "open",
   },
   {
@@ -84,7 +85,7 @@ const TABLE: Row[] = [
     credential: "cookie",
     apply: async (w) => void expect((await w.member.delete(`/api/documents/${w.documentId}/members/${w.memberId}`)).status).toBe(204),
     collab: { close: CloseCode.Forbidden },
-    socket: { told: "left" },
+    socket: { told: "left", inRoom: false },
     stream: "open",
   },
   {
@@ -92,7 +93,7 @@ const TABLE: Row[] = [
     credential: "cookie",
     apply: async (w) => void expect((await w.owner.patch(`/api/documents/${w.documentId}/members/${w.memberId}`, { role: "viewer" })).status).toBe(200),
     collab: { close: CloseCode.AccessChanged },
-    socket: { told: "role_changed" },
+    socket: { told: "role_changed", inRoom: true },
     stream: "open",
   },
   {
@@ -100,7 +101,7 @@ const TABLE: Row[] = [
     credential: "cookie",
     apply: async (w) => void expect((await w.owner.delete(`/api/documents/${w.documentId}`)).status).toBe(204),
     collab: { close: CloseCode.DocumentDeleted },
-    socket: { told: "deleted" },
+    socket: { told: "deleted", inRoom: false },
     stream: "open",
   },
 ];
@@ -121,13 +122,24 @@ async function world(credentialKind: Credential["kind"]): Promise<World> {
   return { owner, member, memberId: bo.id, documentId, credential };
 }
 
-type Channels = { collab: RawSocket; socket: ClientSocket; stream: SseReader; collabClosed?: number; disconnected: boolean; told: AccessChange[] };
+type Channels = {
+  collab: RawSocket;
+  socket: ClientSocket;
+  ownerSocket: ClientSocket;
+  stream: SseReader;
+  collabClosed?: number;
+  disconnected: boolean;
+  told: AccessChange[];
+  comments: string[];
+};
 
 async function openChannels(w: World): Promise<Channels> {
   const c = w.credential;
   const base = `${server.url.replace(/^http/, "ws")}/collab/${w.documentId}`;
   const collab = c.kind === "cookie" ? openRaw(base, { cookie: c.cookie, origin: server.url }) : openRaw(`${base}?token=${encodeURIComponent(c.token)}`);
   await collab.opened;
+  const ownerSocket = await connected(openSocket(server.url, { transport: "websocket", cookie: w.owner.cookie }));
+  expect(await ownerSocket.timeout(5_000).emitWithAck("doc:join", { documentId: w.documentId })).toMatchObject({ ok: true });
   const socket = await connected(
     openSocket(server.url, c.kind === "cookie" ? { transport: "websocket", cookie: c.cookie } : { transport: "websocket", token: c.token, origin: null }),
   );
@@ -136,7 +148,8 @@ async function openChannels(w: World): Promise<Channels> {
   const stream = await SseReader.open(`${server.url}/api/events`, c.kind === "cookie" ? { cookie: c.cookie } : { authorization: `Bearer ${c.token}` });
   await stream.waitFor(() => stream.named("version")[0], 5_000, "the stream's greeting");
   expect(stream.named("version")[0].data.viewer, "the stream is signed in").not.toBe("anonymous");
-  const channels: Channels = { collab, socket, stream, disconnected: false, told: [] };
+  const channels: Channels = { collab, socket, ownerSocket, stream, disconnected: false, told: [], comments: [] };
+  socket.on("comment:upsert", (p) => channels.comments.push(p.comment.body));
   void collab.closed.then((closed) => (channels.collabClosed = closed.code));
   socket.on("disconnect", () => (channels.disconnected = true));
   socket.on("access:changed", (change) => channels.told.push(change));
@@ -146,6 +159,7 @@ async function openChannels(w: World): Promise<Channels> {
 function closeAll(ch: Channels) {
   ch.collab.ws.close();
   ch.socket.disconnect();
+  ch.ownerSocket.disconnect();
   ch.stream.close();
 }
 
@@ -171,6 +185,15 @@ test.each(TABLE)("$change: collab $collab, socket.io $socket, stream $stream", a
     if (typeof socketRow === "object") {
       expect(ch.told.map((t) => t.reason)).toEqual([socketRow.told]);
       expect(ch.told[0].role, "no role left on the document unless it changed").toBe(socketRow.told === "role_changed" ? "viewer" : null);
+      if (socketRow.told !== "deleted") {
+        // The owner comments: a member who lost the document no longer receives its comments.
+        const seenByOwner = new Promise((resolve) => ch.ownerSocket.once("comment:upsert", resolve));
+        const ack = await ch.ownerSocket.timeout(5_000).emitWithAck("comment:create", { documentId: w.documentId, body: "after the change" });
+        expect(ack).toMatchObject({ ok: true });
+        await seenByOwner;
+        await new Promise((r) => setTimeout(r, 200));
+        expect(ch.comments.includes("after the change"), "still in the document's room").toBe(socketRow.inRoom);
+      }
     } else {
       expect(ch.told, "no access notice").toEqual([]);
     }
