@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: every suite, in order — the type check, Vitest (unit + integration against real
+// `npm test`: every suite, in order — the type check, the format/lint check, Vitest (unit + integration against real
 // servers), then the Playwright end-to-end tests on a production build — and one summary line
 // `N passed, N failed`.
 import { spawnSync } from "node:child_process";
@@ -80,6 +80,18 @@ async function postgresReachable(url) {
   } else {
     totals.failed += 1;
     suites.push("typecheck: FAILED (see the tsc output above)");
+  }
+}
+
+// 0b. Format and lint (Biome, biome.json): the same style and rules everywhere.
+{
+  const status = run("Biome: format and lint check", bin("biome"), ["check", "."]);
+  if (status === 0) {
+    totals.passed += 1;
+    suites.push("biome check: passed");
+  } else {
+    totals.failed += 1;
+    suites.push("biome check: FAILED (run `npx biome check --write .` to apply formatting; see the findings above)");
   }
 }
 

@@ -1,7 +1,7 @@
 // "New document": a title and Enter. An empty title is fine; the server calls it "Untitled".
 "use client";
 import { useState, type FormEvent } from "react";
-import { type DocumentSummary } from "@/lib/api";
+import type { DocumentSummary } from "@/lib/api";
 import { plainError } from "@/lib/apiErrors";
 import { Button } from "@/components/ui/Button";
 import { inputClass } from "@/components/ui/TextField";

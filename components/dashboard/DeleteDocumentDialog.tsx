@@ -1,7 +1,7 @@
 // Asks before deleting: the document leaves everyone it is shared with, into the owner's trash.
 "use client";
 import { useState } from "react";
-import { type DocumentSummary } from "@/lib/api";
+import type { DocumentSummary } from "@/lib/api";
 import { plainError } from "@/lib/apiErrors";
 import { Dialog } from "@/components/ui/Dialog";
 import { Button } from "@/components/ui/Button";
