@@ -174,6 +174,11 @@ export class DocumentStore {
     if (this.queuedOps > 0) this.forgotten.add(documentId);
   }
 
+  /** Resolves once the log writer can write (the SQLite worker opened its database). */
+  ready(): Promise<void> {
+    return this.writer.ready();
+  }
+
   /** Commits what is queued; later appends are refused. */
   async close(): Promise<void> {
     await this.flush();

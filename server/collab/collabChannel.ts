@@ -40,7 +40,7 @@ export function collabOf(services: Services): CollabService | undefined {
 
 export function collabChannelWith(overrides: Partial<CollabOptions> = {}): ChannelFactory {
   const options: CollabOptions = { ...defaultCollabOptions, ...overrides };
-  return ({ services, upgrades }) => {
+  return async ({ services, upgrades }) => {
     const batchMetrics = collabBatchMetrics(services.metrics);
     // Hosted mode: rooms of the same document on other instances see each other through Redis.
     const relay = services.redis ? new RedisRoomRelay(services.redis.pub, services.redis.sub, services.redis.prefix, services.log) : undefined;
@@ -52,6 +52,8 @@ export function collabChannelWith(overrides: Partial<CollabOptions> = {}): Chann
       // With a relay, other instances write the same documents' logs: compaction must merge, not replace.
       createUpdateLogWriter(services.config, services.db, { sharedLog: relay !== undefined }),
     );
+    // Started means ready to store edits: wait for the log writer (the SQLite worker opens its database).
+    await store.ready();
     // The rooms are the one source of presence: who has a document open is who is in its room.
     const presence = createPresenceReporter(services.bus, services.log);
     const manager = new RoomManager(

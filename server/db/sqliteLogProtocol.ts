@@ -8,7 +8,9 @@ export type PackedRows = { documentIds: string[]; ends: Uint32Array; bytes: Uint
 export type LogRequest =
   | ({ op: "append"; id: number } & PackedRows)
   | { op: "compact"; id: number; documentId: string; state: Uint8Array }
-  | { op: "close"; id: number };
+  | { op: "close"; id: number }
+  /** Answered once the database is open: the server does not count as started before its writer is. */
+  | { op: "ready"; id: number };
 
 export type LogReply = { id: number; ok: true } | { id: number; ok: false; message: string };
 

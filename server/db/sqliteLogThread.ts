@@ -62,6 +62,7 @@ export function sqliteThreadUpdateLogWriter(file: string): UpdateLogWriter {
   }
 
   return {
+    ready: () => call({ op: "ready" }),
     append(rows) {
       if (rows.length === 0) return Promise.resolve();
       const packed = pack(rows);

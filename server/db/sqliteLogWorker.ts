@@ -38,6 +38,9 @@ function handle(request: LogRequest): void {
     case "close":
       db.close();
       return;
+    case "ready":
+      return; // the database opened when this module loaded
+
     default:
       throw new Error(`unknown update log request ${JSON.stringify(request satisfies never)}`);
   }

@@ -13,6 +13,8 @@ import { loadStoredParts } from "../collab/safeUpdates";
 export type UpdateRow = { documentId: string; data: Uint8Array };
 
 export interface UpdateLogWriter {
+  /** Resolves once the writer can write (the SQLite worker opened its database). */
+  ready(): Promise<void>;
   append(rows: UpdateRow[]): Promise<void>;
   /**
    * Replaces the document's log by `state` in one transaction. The caller guarantees that `state`
@@ -54,6 +56,7 @@ export function prismaUpdateLogWriter(db: Db, { sharedLog = false } = {}): Updat
     if (closed) throw new Error("the update log writer is closed");
   };
   return {
+    ready: async () => {},
     async append(rows) {
       open();
       await db.documentUpdate.createMany({ data: rows.map((r) => ({ documentId: r.documentId, data: bytes(r.data) })) });

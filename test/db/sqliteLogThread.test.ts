@@ -56,6 +56,7 @@ test("a store keeps every batch within maxBatchUpdates and flush() waits for all
   let firstBatch: Promise<void> | null = new Promise((resolve) => (release = resolve));
   // A disk that is slow for the first batch: everything appended meanwhile piles up behind it.
   const slowDisk: UpdateLogWriter = {
+    ready: async () => {},
     async append(rows: UpdateRow[]) {
       batches.push(rows.length);
       const wait = firstBatch;
@@ -107,7 +108,7 @@ test("a compaction behind a long backlog still leaves no log rows: every update 
 test("a backlog past the high-water mark reports congestion once, and its end once it has halved", async () => {
   let release!: () => void;
   const gate = new Promise<void>((resolve) => (release = resolve));
-  const slowDisk: UpdateLogWriter = { append: () => gate, async compact() {}, async close() {} };
+  const slowDisk: UpdateLogWriter = { ready: async () => {}, append: () => gate, async compact() {}, async close() {} };
   const store = new DocumentStore(
     t.db,
     silentLog,
