@@ -5,6 +5,7 @@ import path from "node:path";
 import crypto from "node:crypto";
 import { z } from "zod";
 import { MAX_STREAMS_PER_ACCOUNT, MAX_STREAMS_PER_ADDRESS } from "./events/streamLimits";
+import { PEER_FRAME_BURST, PEER_FRAMES_PER_SECOND } from "./collab/limits";
 
 const optionalString = z
   .string()
@@ -32,6 +33,8 @@ const EnvSchema = z.object({
   METRICS_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 16, "must be at least 16 characters"),
   EVENT_STREAMS_PER_ACCOUNT: z.coerce.number().int().min(1).max(1_000_000).default(MAX_STREAMS_PER_ACCOUNT),
   EVENT_STREAMS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(MAX_STREAMS_PER_ADDRESS),
+  COLLAB_FRAME_BURST: z.coerce.number().int().min(10).max(100_000_000).default(PEER_FRAME_BURST),
+  COLLAB_FRAMES_PER_SECOND: z.coerce.number().int().min(10).max(100_000_000).default(PEER_FRAMES_PER_SECOND),
 });
 
 export type Config = {
@@ -67,6 +70,8 @@ export type Config = {
    * thousands of streams from one machine.
    */
   eventStreams: { perAccount: number; perAddress: number };
+  /** Frames one collab connection may send: a burst, then a rate (its account's connections together: twice). */
+  collabFrames: { burst: number; perSecond: number };
 };
 
 export class ConfigError extends Error {}
@@ -103,6 +108,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY,
     metricsToken: e.METRICS_TOKEN,
     eventStreams: { perAccount: e.EVENT_STREAMS_PER_ACCOUNT, perAddress: e.EVENT_STREAMS_PER_ADDRESS },
+    collabFrames: { burst: e.COLLAB_FRAME_BURST, perSecond: e.COLLAB_FRAMES_PER_SECOND },
   };
 }
 

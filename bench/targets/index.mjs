@@ -98,6 +98,10 @@ export const tandem = {
         PORT: String(port),
         DATA_DIR: dataDir,
         NEXT_TELEMETRY_DISABLED: "1",
+        // The peers have no flood limits and the bench measures the engine, so Tandem's per-connection
+        // frame budget (300 frames/s against hostile clients, test/collab/hostile/flood) is lifted here.
+        COLLAB_FRAME_BURST: "100000000",
+        COLLAB_FRAMES_PER_SECOND: "100000000",
         ...(process.env.TANDEM_LOG_LEVEL ? { LOG_LEVEL: process.env.TANDEM_LOG_LEVEL } : {}),
         ...env,
       },

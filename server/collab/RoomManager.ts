@@ -56,7 +56,7 @@ export class RoomManager {
   private readonly compactions: CompactionScheduler;
   private readonly touches: TouchBatcher;
   /** What each connection and account may send, across all rooms of this server. */
-  readonly budgets = new FrameBudgets();
+  readonly budgets: FrameBudgets;
   /** Rooms reloaded from storage after a peer's update failed halfway. */
   reloads = 0;
   private readonly bars = new ReloadBars();
@@ -72,6 +72,7 @@ export class RoomManager {
   ) {
     this.compactions = new CompactionScheduler(options, (documentId, state) => store.compact(documentId, state));
     this.touches = new TouchBatcher(hooks.touch, hooks.log, options.touchIntervalMs);
+    this.budgets = new FrameBudgets(options);
   }
 
   /** Bumped on every access change; a connection authorized under an older epoch re-checks its role. */

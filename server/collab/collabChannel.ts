@@ -39,8 +39,9 @@ export function collabOf(services: Services): CollabService | undefined {
 }
 
 export function collabChannelWith(overrides: Partial<CollabOptions> = {}): ChannelFactory {
-  const options: CollabOptions = { ...defaultCollabOptions, ...overrides };
   return async ({ services, upgrades }) => {
+    const { burst, perSecond } = services.config.collabFrames;
+    const options: CollabOptions = { ...defaultCollabOptions, frameBurst: burst, framesPerSecond: perSecond, ...overrides };
     const batchMetrics = collabBatchMetrics(services.metrics);
     // Hosted mode: rooms of the same document on other instances see each other through Redis.
     const relay = services.redis ? new RedisRoomRelay(services.redis.pub, services.redis.sub, services.redis.prefix, services.log) : undefined;

@@ -15,7 +15,11 @@ const bucketsOf = (frameBurst: number, framesPerSecond: number, byteBurst: numbe
   bytes: new TokenBucket(byteBurst, bytesPerSecond),
 });
 
+export type FrameLimits = { frameBurst: number; framesPerSecond: number };
+
 export class FrameBudgets {
+  constructor(private readonly limits: FrameLimits = { frameBurst: L.PEER_FRAME_BURST, framesPerSecond: L.PEER_FRAMES_PER_SECOND }) {}
+
   private readonly peers = new WeakMap<object, Buckets>();
   private readonly accounts = new Map<string, { buckets: Buckets; connections: number }>();
   /** Times a connection was paused for going over its budget. */
@@ -24,11 +28,13 @@ export class FrameBudgets {
   /** A connection opened: it gets a budget of its own and shares its account's. */
   attach(peer: object, userId: string): void {
     if (this.peers.has(peer)) return;
-    this.peers.set(peer, bucketsOf(L.PEER_FRAME_BURST, L.PEER_FRAMES_PER_SECOND, L.PEER_BYTE_BURST, L.PEER_BYTES_PER_SECOND));
+    const { frameBurst, framesPerSecond } = this.limits;
+    this.peers.set(peer, bucketsOf(frameBurst, framesPerSecond, L.PEER_BYTE_BURST, L.PEER_BYTES_PER_SECOND));
     const account = this.accounts.get(userId);
     if (account) account.connections++;
     else {
-      const buckets = bucketsOf(L.ACCOUNT_FRAME_BURST, L.ACCOUNT_FRAMES_PER_SECOND, L.ACCOUNT_BYTE_BURST, L.ACCOUNT_BYTES_PER_SECOND);
+      const factor = L.ACCOUNT_FRAMES_FACTOR;
+      const buckets = bucketsOf(factor * frameBurst, factor * framesPerSecond, L.ACCOUNT_BYTE_BURST, L.ACCOUNT_BYTES_PER_SECOND);
       this.accounts.set(userId, { buckets, connections: 1 });
     }
   }

@@ -41,6 +41,14 @@ export const TOUCH_BATCH_MS = 1_000;
 /** Server-side ping; a peer that misses one pong is dropped. */
 export const HEARTBEAT_INTERVAL_MS = 30_000;
 
+/**
+ * Frames a connection may send: a burst, then a sustained rate. Typing makes 10-30 frames a second;
+ * past the budget the connection is not read until the budget refills (the sender is slowed, TCP
+ * holds its frames), so one flooding client cannot raise everyone else's latency.
+ */
+export const PEER_FRAME_BURST = 1_000;
+export const PEER_FRAMES_PER_SECOND = 300;
+
 export type CollabOptions = {
   unloadDelayMs: number;
   groupCommitMs: number;
@@ -52,6 +60,9 @@ export type CollabOptions = {
   maxFrameBytes: number;
   maxDocumentBytes: number;
   heartbeatIntervalMs: number;
+  /** Each connection's frame budget (its account's is twice this): COLLAB_FRAME_BURST, COLLAB_FRAMES_PER_SECOND. */
+  frameBurst: number;
+  framesPerSecond: number;
 };
 
 export const defaultCollabOptions: CollabOptions = {
@@ -65,6 +76,8 @@ export const defaultCollabOptions: CollabOptions = {
   maxFrameBytes: MAX_FRAME_BYTES,
   maxDocumentBytes: MAX_DOCUMENT_BYTES,
   heartbeatIntervalMs: HEARTBEAT_INTERVAL_MS,
+  frameBurst: PEER_FRAME_BURST,
+  framesPerSecond: PEER_FRAMES_PER_SECOND,
 };
 
 /** Largest awareness update (cursors, names) one frame may carry; a caret with a name is ~200 bytes. */
@@ -78,19 +91,11 @@ export const MAX_AWARENESS_CLIENTS_PER_PEER = 16;
 /** Awareness ids a room keeps at most (states and their bookkeeping together). */
 export const MAX_AWARENESS_CLIENTS_PER_ROOM = 5_000;
 
-/**
- * Frames a connection may send: a burst, then a sustained rate. Typing makes 10-30 frames a second;
- * past the budget the connection is not read until the budget refills (the sender is slowed, TCP
- * holds its frames), so one flooding client cannot raise everyone else's latency.
- */
-export const PEER_FRAME_BURST = 1_000;
-export const PEER_FRAMES_PER_SECOND = 300;
 /** Bytes a connection may send: a burst (a big paste), then a sustained rate. */
 export const PEER_BYTE_BURST = 8 * 1024 * 1024;
 export const PEER_BYTES_PER_SECOND = 1024 * 1024;
 /** All of one account's collab connections on this instance together (more tabs do not buy more). */
-export const ACCOUNT_FRAME_BURST = 2 * PEER_FRAME_BURST;
-export const ACCOUNT_FRAMES_PER_SECOND = 2 * PEER_FRAMES_PER_SECOND;
+export const ACCOUNT_FRAMES_FACTOR = 2;
 export const ACCOUNT_BYTE_BURST = 2 * PEER_BYTE_BURST;
 export const ACCOUNT_BYTES_PER_SECOND = 2 * PEER_BYTES_PER_SECOND;
 /** An account whose update broke a room (it was reloaded for everyone) may not reopen it for this long. */
