@@ -1,40 +1,15 @@
 // The hosted mode's app events: two instances on one PostgreSQL and one Redis; socket.io clients on
 // different instances see each other's comments, presence, shares (one notification, not one per
 // instance) and access changes.
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { startTestServer, type TestServer } from "../helpers/server";
-import { ask, closeCollab, createDocument, nextEvent, openCollab, record, roundTrip, share, signUpAndConnect, type Person } from "../realtime/helpers";
-import { startBackingServices, type RedisProcess } from "./redisProcess";
+import { expect, test } from "vitest";
+import { ask, closeCollab, createDocument, nextEvent, openCollab, record, roundTrip, share, signUpAndConnect } from "../realtime/helpers";
+import { twoInstances } from "./twoInstances";
 
-let available = true;
-let redis: RedisProcess;
-let database: { url: string; drop(): Promise<void> } | undefined;
-let one: TestServer;
-let two: TestServer;
-const people: Person[] = [];
-
-beforeAll(async () => {
-  const services = await startBackingServices();
-  if (!services) {
-    available = false; // no PostgreSQL or redis-server here: the hosted mode cannot be tested
-    return;
-  }
-  ({ database, redis } = services);
-  const env = { DATABASE_URL: database!.url, REDIS_URL: redis.url, REDIS_PREFIX: `rt${Date.now()}:` };
-  one = await startTestServer(env);
-  two = await startTestServer(env);
-}, 120_000);
-
-afterAll(async () => {
-  for (const p of people) p.socket.disconnect();
-  await one?.stop();
-  await two?.stop();
-  await database?.drop();
-  await redis?.stop();
-});
+const cluster = twoInstances("rt");
 
 test("comments, presence, shares and revocations cross instances", { timeout: 120_000 }, async (ctx) => {
-  if (!available) return ctx.skip();
+  if (!cluster.available) return ctx.skip();
+  const { one, two, people } = cluster;
   const ana = await signUpAndConnect(one, "Ana", "websocket");
   const ben = await signUpAndConnect(two, "Ben", "polling"); // the fallback transport, on the other instance
   people.push(ana, ben);

@@ -1,41 +1,17 @@
 // The trash in the hosted mode: two instances on one PostgreSQL and one Redis. A document trashed
 // through instance one closes its editors on instance two (4404) and leaves dashboards there;
 // restored through instance two, it comes back to dashboards on both and opens again.
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { ApiClient, startTestServer, type TestServer } from "../helpers/server";
+import { expect, test } from "vitest";
+import { ApiClient } from "../helpers/server";
 import { CloseCode } from "../../lib/collab/closeCodes";
-import { closeCollab, createDocument, nextEvent, openCollab, share, signUpAndConnect, type Person } from "../realtime/helpers";
-import { startBackingServices, type RedisProcess } from "../hosted/redisProcess";
+import { closeCollab, createDocument, nextEvent, openCollab, share, signUpAndConnect } from "../realtime/helpers";
+import { twoInstances } from "../hosted/twoInstances";
 
-let available = true;
-let redis: RedisProcess;
-let database: { url: string; drop(): Promise<void> } | undefined;
-let one: TestServer;
-let two: TestServer;
-const people: Person[] = [];
-
-beforeAll(async () => {
-  const services = await startBackingServices();
-  if (!services) {
-    available = false; // no PostgreSQL or redis-server here: the hosted mode cannot be tested
-    return;
-  }
-  ({ database, redis } = services);
-  const env = { DATABASE_URL: database!.url, REDIS_URL: redis.url, REDIS_PREFIX: `trash${Date.now()}:` };
-  one = await startTestServer(env);
-  two = await startTestServer(env);
-}, 120_000);
-
-afterAll(async () => {
-  for (const p of people) p.socket.disconnect();
-  await one?.stop();
-  await two?.stop();
-  await database?.drop();
-  await redis?.stop();
-});
+const cluster = twoInstances("trash");
 
 test("trashed on one instance, gone on the other; restored on the other, back on the first", { timeout: 120_000 }, async (ctx) => {
-  if (!available) return ctx.skip();
+  if (!cluster.available) return ctx.skip();
+  const { one, two, people } = cluster;
   const ana = await signUpAndConnect(one, "Ana", "websocket");
   const ben = await signUpAndConnect(two, "Ben", "websocket");
   people.push(ana, ben);
