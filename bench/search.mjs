@@ -79,23 +79,12 @@ function documentBody() {
 const title = () => Array.from({ length: between(2, 5) }, word).join(" ");
 
 // ---- the server ----
+// A fresh PostgreSQL database, as the tests make one (test/helpers/server.ts).
 async function freshPostgres() {
-  const base = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432";
-  const { default: pg } = await import("pg");
-  const name = `tandem_bench_search_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: `${base}/postgres` });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  return {
-    url: `${base}/${name}`,
-    async drop() {
-      const c = new pg.Client({ connectionString: `${base}/postgres` });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
+  const { freshPostgresDatabase } = await import("../test/helpers/server.ts");
+  const database = await freshPostgresDatabase();
+  if (!database) throw new Error("PostgreSQL is not reachable (set TEST_POSTGRES_URL)");
+  return database;
 }
 
 const { loadConfig } = await import("../server/config.ts");
