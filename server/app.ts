@@ -23,6 +23,7 @@ import { Router, sendError, sendJson, type RouteContext } from "./http/router";
 import { UpgradeRouter, type UpgradeHandler } from "./http/upgrade";
 import { originRefusal } from "./http/origin";
 import { setBaseSecurityHeaders } from "./http/securityHeaders";
+import { closeWithoutCutting } from "./http/closeWithoutCutting";
 import { ApiError } from "./http/errors";
 import { registerAuthRoutes } from "./api/authRoutes";
 import { registerDocumentRoutes } from "./api/documentRoutes";
@@ -85,6 +86,7 @@ export async function startTandem(config: Config, options: { next?: NextHandlers
   httpServer.keepAliveTimeout = 65_000;
   httpServer.headersTimeout = 66_000; // must exceed keepAliveTimeout
   httpServer.on("upgrade", (req, socket, head) => upgrades.handle(req, socket, head, options.next?.upgrade));
+  const port = closeWithoutCutting(httpServer);
 
   async function handleRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     let url: URL;
@@ -177,8 +179,7 @@ export async function startTandem(config: Config, options: { next?: NextHandlers
         // The channels close while the port still listens: a connection arriving meanwhile is told
         // "restarting" (collab 1001, an event stream `retry:`) instead of being reset (1006) or refused.
         for (const channel of channels.reverse()) await channel.close().catch((e) => log.error(e, "channel close failed"));
-        httpServer.close();
-        httpServer.closeAllConnections();
+        await port.close();
         access.stop();
         await bus.close();
         await db.$disconnect();
