@@ -2,17 +2,15 @@
 "use client";
 import { useEffect } from "react";
 import { useEditor } from "@tiptap/react";
-import StarterKit from "@tiptap/starter-kit";
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
-import TaskList from "@tiptap/extension-task-list";
-import { ReadOnlyAwareTaskItem } from "./taskItem";
 import Placeholder from "@tiptap/extension-placeholder";
 import { userColor } from "@/lib/collab/userColor";
 import { pageNonce } from "@/lib/pageNonce";
 import type { CollabSession } from "./useCollabSession";
 import { renderCaret, renderSelection } from "./caret";
 import { editorContentClass } from "./editorStyles";
+import { documentExtensions } from "@/lib/editor/extensions";
 
 export type EditorUser = { id: string; name: string };
 
@@ -23,10 +21,7 @@ export function useCollabEditor(session: CollabSession, user: EditorUser, editab
       injectNonce: pageNonce(), // Tiptap's <style> element: the page's CSP admits styles by nonce only
       editable,
       extensions: [
-        // Collaboration brings its own (Yjs) undo history.
-        StarterKit.configure({ undoRedo: false, link: { openOnClick: false, autolink: true } }),
-        TaskList,
-        ReadOnlyAwareTaskItem.configure({ nested: true }),
+        ...documentExtensions(),
         Placeholder.configure({ placeholder: "Start writing…" }),
         Collaboration.configure({ document: session.doc }),
         CollaborationCaret.configure({
