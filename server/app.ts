@@ -29,6 +29,11 @@ import { registerAuthRoutes } from "./api/authRoutes";
 import { registerDocumentRoutes } from "./api/documentRoutes";
 import { registerSearchRoutes } from "./api/searchRoutes";
 import { registerTrashRoutes } from "./api/trashRoutes";
+import { registerPeopleRoutes } from "./api/peopleRoutes";
+import { registerInvitationRoutes } from "./api/invitationRoutes";
+import { createMailer } from "./mail/mailer";
+import { People } from "./domain/people";
+import { Invitations } from "./domain/invitations";
 import { SearchService } from "./search/searchService";
 import { createSearchIndex } from "./search/searchIndex";
 import { collabTextSource } from "./search/textSource";
@@ -67,13 +72,36 @@ export async function startTandem(config: Config, options: { next?: NextHandlers
   const announcements = new AnnouncementService(db, bus);
   // Reads text from the collab channel once it runs (channels start below, after the services).
   const search = new SearchService({ db, bus, log, index: createSearchIndex(db, config.databaseKind), text: collabTextSource(() => collabOf(services)) });
-  const services: Services = { config, db, bus, redis, auth, documents, trash, comments, notifications, announcements, log, metrics, access, search };
+  const mailer = createMailer(config, log);
+  const people = new People(db, bus, log);
+  const invitations = new Invitations({ db, documents, mailer, log, sessionSecret: config.sessionSecret });
+  const services: Services = {
+    config,
+    db,
+    bus,
+    redis,
+    auth,
+    documents,
+    trash,
+    comments,
+    notifications,
+    announcements,
+    log,
+    metrics,
+    access,
+    search,
+    mailer,
+    people,
+    invitations,
+  };
 
   const router = new Router();
   registerAuthRoutes(router, services);
   registerDocumentRoutes(router, services);
   registerSearchRoutes(router, services);
   registerTrashRoutes(router, services);
+  registerPeopleRoutes(router, services);
+  registerInvitationRoutes(router, services);
   registerAnnouncementRoutes(router, services);
   const upgrades = new UpgradeRouter();
 
@@ -182,6 +210,7 @@ export async function startTandem(config: Config, options: { next?: NextHandlers
         await port.close();
         access.stop();
         await bus.close();
+        mailer.close();
         await db.$disconnect();
       })();
       return closing;

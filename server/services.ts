@@ -13,6 +13,9 @@ import type { Logger } from "./log";
 import type { Metrics } from "./ops/metrics";
 import type { LiveAccess } from "./access/liveAccess";
 import type { SearchService } from "./search/searchService";
+import type { Mailer } from "./mail/mailer";
+import type { People } from "./domain/people";
+import type { Invitations } from "./domain/invitations";
 
 /**
  * The hosted mode's Redis: the bus' two connections, for the parts that reach other instances on
@@ -48,4 +51,10 @@ export type Services = {
   access: LiveAccess;
   /** Full-text search over documents; the collab server tells it of edits (server/search/). */
   search: SearchService;
+  /** Outgoing email: SMTP when SMTP_URL is set, else the log (server/mail). */
+  mailer: Mailer;
+  /** Administrators' account management (server/domain/people.ts). */
+  people: People;
+  /** Shares with emails that have no account yet (server/domain/invitations.ts). */
+  invitations: Invitations;
 };

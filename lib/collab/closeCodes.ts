@@ -51,6 +51,7 @@ export const CloseVariants = {
   SignedOut: { code: CloseEvents.Unauthorized.code, reason: "You signed out. Sign in again to keep editing." },
   SessionEnded: { code: CloseEvents.Unauthorized.code, reason: "Your session ended. Sign in again to keep editing." },
   AccessRemoved: { code: CloseEvents.Forbidden.code, reason: "Your access to this document was removed." },
+  AccountDeactivated: { code: CloseEvents.Unauthorized.code, reason: "Your account was deactivated. Ask an administrator to reactivate it." },
 } as const satisfies Record<string, CollabClose>;
 
 export type CloseName = keyof typeof CloseEvents;

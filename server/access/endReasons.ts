@@ -10,13 +10,16 @@ export type EndReason =
   /** The account's membership of the document was removed. */
   | "access-removed"
   /** The document was deleted. */
-  | "document-deleted";
+  | "document-deleted"
+  /** An administrator deactivated the account (every credential of it). */
+  | "account-deactivated";
 
 const COLLAB_CLOSE: Record<EndReason, CollabClose> = {
   "signed-out": CloseVariants.SignedOut,
   "session-ended": CloseVariants.SessionEnded,
   "access-removed": CloseVariants.AccessRemoved,
   "document-deleted": CloseEvents.DocumentDeleted,
+  "account-deactivated": CloseVariants.AccountDeactivated,
 };
 
 /** The close code and reason a collab WebSocket ends with. */

@@ -10,7 +10,8 @@
 //    expiry moved): the one case nobody announces.
 //  - when the bus says the account's membership of the document changed: removed ends the
 //    connection (4403), a new role is handed to the connection (collab: 4300, reconnect with it).
-// New access events (link revoked, page moved, account deactivated) plug into `onBusEvent`.
+//  - when the bus says an administrator deactivated the account: all its credentials end (4401).
+// New access events (link revoked, page moved) plug into `onBusEvent`.
 import type { EventBus } from "../bus/bus";
 import type { BusEvent, Role } from "../bus/events";
 import type { Db } from "../db/client";
@@ -66,6 +67,8 @@ export class LiveAccess {
   private readonly credentials = new Map<string, Credential>();
   private readonly byDocument = new Map<string, Set<Entry>>();
   private readonly revoked = new Map<string, number>();
+  /** Accounts deactivated recently, by user id: like `revoked`, for a connection authenticated just before. */
+  private readonly deactivated = new Map<string, number>();
   private readonly deleted = new DeletedDocuments();
   private readonly unsubscribe: () => void;
   private readonly sweep: NodeJS.Timeout;
@@ -106,6 +109,7 @@ export class LiveAccess {
     }
     // Authenticated before a revocation that arrived meanwhile: end it as the revocation would have.
     if (this.wasRevoked(credential.id)) queueMicrotask(() => this.end(entry, "signed-out"));
+    else if (this.wasDeactivated(registration.userId)) queueMicrotask(() => this.end(entry, "account-deactivated"));
     return {
       allows: () => this.allows(entry),
       release: () => {
@@ -134,6 +138,16 @@ export class LiveAccess {
         this.wasRevoked(event.credentialId); // prunes the old ones
         this.revoked.set(event.credentialId, Date.now());
         this.endCredential(event.credentialId, "signed-out");
+        return;
+      case "account.deactivated":
+        this.wasDeactivated(event.userId); // prunes the old ones
+        this.deactivated.set(event.userId, Date.now());
+        for (const credential of [...this.credentials.values()]) {
+          if (credential.userId === event.userId) this.endCredential(credential.id, "account-deactivated");
+        }
+        return;
+      case "account.reactivated":
+        this.deactivated.delete(event.userId);
         return;
       case "document.deleted":
         this.deleted.remember(event.documentId, event.userIds);
@@ -233,6 +247,15 @@ export class LiveAccess {
       this.revoked.delete(id);
     }
     return this.revoked.has(credentialId);
+  }
+
+  private wasDeactivated(userId: string): boolean {
+    const now = Date.now();
+    for (const [id, at] of this.deactivated) {
+      if (now - at <= REVOKED_MEMORY_MS) break; // oldest first: the rest are recent
+      this.deactivated.delete(id);
+    }
+    return this.deactivated.has(userId);
   }
 
   /** Reads every live credential again (in batches) and ends those that stopped working. */

@@ -37,6 +37,8 @@ export function registerAuthRoutes(router: Router, services: Services): void {
           "if that account is yours, run `node --import tsx server/auth/adminCli.ts grant <email>` on the server",
       );
     }
+    // Shared with this email before the account existed: those documents are its own now.
+    await services.invitations.honour(user);
     const token = await auth.createSession(user.id);
     return { status: 201, body: { user } satisfies UserResponse, headers: { "Set-Cookie": cookieFor(token) } };
   });

@@ -7,6 +7,8 @@ import { AddMemberBody, ChangeRoleBody, CreateDocumentBody, RenameDocumentBody }
 // Answers are checked against the shared response contracts at compile time (`satisfies`).
 import type { DocumentListResponse, ListedDocument } from "../../lib/contracts/documents";
 import type { Member, MemberListResponse } from "../../lib/contracts/members";
+import type { AddMemberResponse } from "../../lib/contracts/invitations";
+import { linkOrigin } from "./invitationRoutes";
 
 export function registerDocumentRoutes(router: Router, services: Services): void {
   const { documents } = services;
@@ -49,7 +51,9 @@ export function registerDocumentRoutes(router: Router, services: Services): void
     const user = await requireUser(services, ctx);
     const id = idParam(ctx, "id");
     const { email, role } = await parseBody(ctx, AddMemberBody);
-    return { status: 201, body: (await documents.addMember(user, id, email, role)) satisfies Member };
+    // An email without an account gets a pending invitation instead (server/domain/invitations.ts).
+    const added = await services.invitations.addOrInvite(user, id, email, role, linkOrigin(ctx.req, services.config));
+    return { status: 201, body: added satisfies AddMemberResponse };
   });
 
   router.on("PATCH", "/api/documents/:id/members/:userId", async (ctx) => {

@@ -15,6 +15,7 @@ import type { Redis } from "ioredis";
 
 export const SESSION_TTL_SECONDS = 30 * 24 * 3600;
 export const TOKEN_PREFIX = "tdm_";
+export const DEACTIVATED_MESSAGE = "This account has been deactivated. Ask an administrator of this Tandem to reactivate it.";
 
 export type AuthUser = { id: string; email: string; name: string; isAdmin: boolean };
 /**
@@ -84,6 +85,8 @@ export class Auth {
       throw new ApiError("unauthorized", "That email and password do not match an account.");
     }
     await attempt.succeeded();
+    // Told only to someone who knows the password: nobody else learns the account's standing.
+    if (user.deactivatedAt) throw new ApiError("forbidden", DEACTIVATED_MESSAGE);
     return publicUser(user);
   }
 
@@ -121,7 +124,7 @@ export class Auth {
       where: { tokenHash: hashToken(token, this.config.sessionSecret) },
       include: { user: true },
     });
-    if (!session) return null;
+    if (!session || session.user.deactivatedAt) return null;
     if (session.expiresAt.getTime() < Date.now()) {
       await this.db.session.delete({ where: { id: session.id } }).catch(() => {});
       return null;
@@ -140,7 +143,7 @@ export class Auth {
       where: { tokenHash: hashToken(token, this.config.sessionSecret) },
       include: { user: true },
     });
-    if (!row) return null;
+    if (!row || row.user.deactivatedAt) return null;
     // Record use at most once a minute: it is informational, not worth a write per request.
     if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
       void this.db.accessToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } }).catch(() => {});

@@ -30,6 +30,10 @@ export type BusEvent =
   // A session ended (sign-out) or an access token was revoked: connections opened with it end now.
   // `credentialId` is the credential's keyed hash (as stored), never the secret itself.
   | { type: "credential.revoked"; credentialId: string }
+  // An administrator deactivated the account: every connection of it, with any credential, ends now.
+  | { type: "account.deactivated"; userId: string }
+  // Reactivated: new sign-ins count again, even within the authority's memory of the deactivation.
+  | { type: "account.reactivated"; userId: string }
   // Who has a document open on one instance (its collaboration rooms); instances merge each other's reports.
   | { type: "presence.changed"; instanceId: string; documentId: string; users: PresenceUser[] };
 

@@ -187,7 +187,24 @@ export class Documents {
     await this.announceMembership(user, documentId, userId, null, previous);
   }
 
-  private async announceMembership(by: AuthUser, documentId: string, userId: string, role: Role | null, previousRole: Role | null) {
+  /**
+   * An invitation was accepted (server/domain/invitations.ts): the account joins with the invited
+   * role, announced as the inviter's doing. False when it already had access.
+   */
+  async admit(inviter: Pick<AuthUser, "id" | "name">, documentId: string, userId: string, role: "editor" | "viewer"): Promise<boolean> {
+    if (await this.roleOf(userId, documentId)) return false;
+    const created = await this.db.membership.create({ data: { documentId, userId, role } }).then(
+      () => true,
+      (e: { code?: string }) => {
+        if (e.code === "P2002") return false; // joined meanwhile (the same invitation, accepted twice at once)
+        throw e;
+      },
+    );
+    if (created) await this.announceMembership(inviter, documentId, userId, role, null);
+    return created;
+  }
+
+  private async announceMembership(by: Pick<AuthUser, "id" | "name">, documentId: string, userId: string, role: Role | null, previousRole: Role | null) {
     const doc = await this.db.document.findUnique({ where: { id: documentId }, select: { title: true } });
     await this.bus.publish({
       type: "membership.changed",
