@@ -6,12 +6,17 @@ import type { Extensions } from "@tiptap/core";
 import StarterKit from "@tiptap/starter-kit";
 import TaskList from "@tiptap/extension-task-list";
 import { ReadOnlyAwareTaskItem } from "@/components/editor/taskItem";
+import { linkOptions } from "./links";
+import { Tables } from "./tables";
+import { MarkdownPaste } from "./markdownPaste";
 
 export function documentExtensions(): Extensions {
   return [
     // Collaboration brings its own (Yjs) undo history.
-    StarterKit.configure({ undoRedo: false, link: { openOnClick: false, autolink: true } }),
+    StarterKit.configure({ undoRedo: false, link: linkOptions }),
     TaskList,
     ReadOnlyAwareTaskItem.configure({ nested: true }),
+    Tables,
+    MarkdownPaste,
   ];
 }
