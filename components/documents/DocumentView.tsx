@@ -22,6 +22,10 @@ import { useAccessLost } from "./useAccessLost";
 import { useScrollToMatch } from "@/components/search/useScrollToMatch";
 import { TrashedDocumentNotice } from "@/components/trash/TrashedDocumentNotice";
 import { DeleteToTrashButton } from "@/components/trash/DeleteToTrashButton";
+import { useDocumentHistory } from "@/components/history/useDocumentHistory";
+import { HistoryButton } from "@/components/history/HistoryButton";
+import { HistoryPanel } from "@/components/history/HistoryPanel";
+import { HistoryArea } from "@/components/history/HistoryArea";
 
 export function DocumentView({ id }: { id: string }) {
   const user = useUser();
@@ -34,6 +38,8 @@ export function DocumentView({ id }: { id: string }) {
   // When our access changes, refresh the role; when it ends, say why, once (whichever channel says it first).
   const access = useAccessLost(id, () => void reload());
   const lost = access.state.kind === "lost";
+  // Version history: a panel in the comments' place, and versions shown in the editor's.
+  const history = useDocumentHistory(id, state.status === "ready" && !lost && !signedOut);
 
   const title = state.status === "ready" ? state.doc.title : null;
   useEffect(() => {
@@ -84,6 +90,7 @@ export function DocumentView({ id }: { id: string }) {
               <div className="flex shrink-0 items-center gap-2">
                 <RoleBadge role={state.doc.role} />
                 {state.doc.role === "owner" && <DeleteToTrashButton id={state.doc.id} title={state.doc.title} disabled={signedOut} />}
+                <HistoryButton history={history} disabled={signedOut} />
                 <Button variant={state.doc.role === "owner" ? "primary" : "secondary"} disabled={signedOut} onClick={() => setSharing(true)}>
                   {state.doc.role === "owner" ? "Share" : "People"}
                 </Button>
@@ -94,18 +101,23 @@ export function DocumentView({ id }: { id: string }) {
           {/* Side by side on wide screens; on narrow ones the comments follow the document. */}
           <div className="flex flex-col gap-6 lg:flex-row">
             <section aria-label="Document content" className="min-w-0 flex-1">
-              <CollaborativeEditor
-                documentId={state.doc.id}
-                user={{ id: user.id, name: user.name }}
-                readOnly={signedOut || state.doc.role === "viewer"}
-                onEditor={setEditor}
-                onAccessEnded={access.lose}
-                ended={lost}
-              />
+              <HistoryArea history={history} editor={editor} can={{ edit: state.doc.role !== "viewer", own: state.doc.role === "owner" }} />
+              {/* Kept live (hidden) while a version shows, so going back to editing is instant. */}
+              <div hidden={history.view.kind !== "current"}>
+                <CollaborativeEditor
+                  documentId={state.doc.id}
+                  user={{ id: user.id, name: user.name }}
+                  readOnly={signedOut || state.doc.role === "viewer"}
+                  onEditor={setEditor}
+                  onAccessEnded={access.lose}
+                  ended={lost}
+                />
+              </div>
             </section>
+            {history.isOpen && <HistoryPanel history={history} role={state.doc.role} editor={editor} />}
             {/* Comments anchor to the editor's selection as Yjs relative positions. Gone with our access. */}
             {!lost && (
-              <aside aria-label="Comments" className="w-full lg:w-72 lg:shrink-0">
+              <aside aria-label="Comments" hidden={history.isOpen} className="w-full lg:w-72 lg:shrink-0">
                 <CommentsSidebar
                   getSelectionAnchor={editor ? () => selectionAnchor(editor) : undefined}
                   onFocusComment={editor ? (comment) => focusAnchor(editor, comment) : undefined}

@@ -1,6 +1,6 @@
 // The one button style of the app. Always a real <button> (or a Link styled like one) so keyboards work.
 import Link from "next/link";
-import type { ButtonHTMLAttributes, ComponentProps } from "react";
+import type { ButtonHTMLAttributes, ComponentProps, Ref } from "react";
 
 type Variant = "primary" | "secondary" | "danger" | "ghost" | "dangerGhost";
 type Size = "sm" | "md";
@@ -27,6 +27,7 @@ export function buttonClass(variant: Variant = "secondary", size: Size = "md", e
 }
 
 type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
+  ref?: Ref<HTMLButtonElement>;
   variant?: Variant;
   size?: Size;
   /** Shows `busyLabel` and blocks clicks while an action runs. */

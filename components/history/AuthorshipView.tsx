@@ -1,0 +1,102 @@
+// "Show who wrote what": the current text coloured by the account that wrote each stretch, with a
+// legend (and each author's share of the text). Follows live edits after a pause in typing.
+"use client";
+import { useCallback, useMemo } from "react";
+import type { Editor } from "@tiptap/react";
+import type { CompareResponse } from "@/lib/contracts/history";
+import { historyApi } from "@/lib/historyApi";
+import { Alert } from "@/components/ui/Alert";
+import { Button } from "@/components/ui/Button";
+import { EmptyState } from "@/components/ui/EmptyState";
+import { ChangeBlocks } from "./ChangeBlocks";
+import { AuthorSwatch } from "./ContributorAvatars";
+import { HistoryFrame } from "./HistoryBar";
+import { useEditorPause } from "./useEditorPause";
+import { useLoaded } from "./useLoaded";
+import { ContentSkeleton } from "./VersionView";
+
+const REFRESH_AFTER_MS = 1500;
+
+type Share = { id: string | null; name: string; percent: number };
+
+/** Each author's part of the text, largest first (whitespace not counted). */
+export function authorShares(result: CompareResponse): Share[] {
+  const names = new Map(result.authors.map((a) => [a.id, a.name]));
+  const counts = new Map<string | null, number>();
+  let total = 0;
+  for (const block of result.blocks) {
+    for (const run of block.runs) {
+      const n = run.text.replace(/\s/g, "").length;
+      if (n === 0 || run.change === "removed") continue;
+      counts.set(run.authorId, (counts.get(run.authorId) ?? 0) + n);
+      total += n;
+    }
+  }
+  return Array.from(counts, ([id, n]) => ({
+    id,
+    name: id ? (names.get(id) ?? "Someone no longer here") : "Unknown",
+    percent: Math.round((100 * n) / total),
+  })).sort((a, b) => b.percent - a.percent);
+}
+
+export function AuthorshipView(props: { documentId: string; editor: Editor | null; focusHeading: boolean; onHide: () => void; onShowList?: () => void }) {
+  const { documentId } = props;
+  const load = useCallback(() => historyApi.compare(documentId, { from: "origin", to: "current" }), [documentId]);
+  const result = useLoaded(`${documentId}/authors`, load);
+  useEditorPause(props.editor, result.refresh, REFRESH_AFTER_MS);
+  const shares = useMemo(() => (result.state.status === "ready" ? authorShares(result.state.data) : []), [result.state]);
+
+  return (
+    <HistoryFrame
+      testId="authorship-view"
+      focusHeading={props.focusHeading}
+      heading="Who wrote what"
+      details={
+        shares.length > 0 && (
+          <ul aria-label="Authors" data-testid="authors-legend" className="flex flex-wrap gap-x-3 gap-y-1">
+            {shares.map((s) => (
+              <li key={s.id ?? "unknown"} className="flex items-center gap-1.5">
+                <AuthorSwatch id={s.id} />
+                <span>
+                  {s.name} <span className="opacity-75">{s.percent}%</span>
+                </span>
+              </li>
+            ))}
+          </ul>
+        )
+      }
+      actions={
+        <>
+          {props.onShowList && (
+            <Button size="sm" variant="ghost" onClick={props.onShowList}>
+              All versions
+            </Button>
+          )}
+          <Button size="sm" onClick={props.onHide}>
+            Hide who wrote what
+          </Button>
+        </>
+      }
+    >
+      {result.state.status === "loading" && <ContentSkeleton label="Finding who wrote what" />}
+      {result.state.status === "error" && (
+        <Alert
+          className="m-3"
+          action={
+            <Button size="sm" onClick={result.refresh}>
+              Try again
+            </Button>
+          }
+        >
+          We could not work out who wrote what. {result.state.message}
+        </Alert>
+      )}
+      {result.state.status === "ready" &&
+        (shares.length > 0 ? (
+          <ChangeBlocks blocks={result.state.data.blocks} authors={result.state.data.authors} mode="authors" testId="authorship-content" />
+        ) : (
+          <EmptyState title="Nothing written yet">Text shows here in the colour of whoever wrote it.</EmptyState>
+        ))}
+    </HistoryFrame>
+  );
+}

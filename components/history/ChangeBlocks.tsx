@@ -1,0 +1,117 @@
+// Renders GET /compare's blocks: as changes (added text on green and underlined, removed text red and
+// struck through) or by author (each stretch on its writer's colour). Every coloured stretch says who
+// and when on hover. Nested blocks (list items, table cells) come as lines within their block.
+import type { CSSProperties, ReactNode } from "react";
+import type { CompareBlock, CompareRun, Contributor } from "@/lib/contracts/history";
+import { userColor } from "@/lib/collab/userColor";
+import { versionWhen } from "@/lib/versionDays";
+import { editorContentClass } from "@/components/editor/editorStyles";
+
+export type ChangeMode = "changes" | "authors";
+
+export const addedClass =
+  "box-decoration-clone rounded-sm bg-emerald-100 text-emerald-950 no-underline shadow-[inset_0_-2px_0_#10b981] dark:bg-emerald-900/60 dark:text-emerald-50 dark:shadow-[inset_0_-2px_0_#34d399]";
+export const removedClass =
+  "box-decoration-clone rounded-sm bg-red-100 text-red-900 line-through decoration-red-600 decoration-2 dark:bg-red-950/70 dark:text-red-200 dark:decoration-red-400";
+const authorClass =
+  "box-decoration-clone rounded-sm bg-[color-mix(in_srgb,var(--author)_20%,transparent)] shadow-[inset_0_-2px_0_var(--author)] dark:bg-[color-mix(in_srgb,var(--author)_38%,transparent)]";
+
+const LIST_TYPES = new Set(["bulletList", "orderedList", "taskList"]);
+
+/** "Added by Ana · today at 14:05": who and when, for a stretch's tooltip. */
+export function runTitle(run: CompareRun, names: Map<string, string>, mode: ChangeMode): string {
+  const who = run.authorId ? (names.get(run.authorId) ?? "someone no longer here") : "an unknown author";
+  const verb = mode === "authors" ? "Written" : run.change === "removed" ? "Removed" : "Added";
+  const when = run.at ? versionWhen(run.at) : "since the last version";
+  return `${verb} by ${who} · ${when}`;
+}
+
+function Run({ run, names, mode }: { run: CompareRun; names: Map<string, string>; mode: ChangeMode }) {
+  // An empty block still shows its change, as a sliver.
+  const text = run.text === "" ? "\u00a0" : run.text;
+  if (mode === "authors") {
+    if (run.change === "removed") return null; // not in the text any more
+    const style = { "--author": run.authorId ? userColor(run.authorId) : "#71717a" } as CSSProperties;
+    return (
+      <span data-author-id={run.authorId ?? ""} title={runTitle(run, names, mode)} className={authorClass} style={style}>
+        {text}
+      </span>
+    );
+  }
+  if (run.change === "same") return <>{run.text}</>;
+  const Tag = run.change === "added" ? "ins" : "del";
+  return (
+    <Tag
+      data-change={run.change}
+      data-author-id={run.authorId ?? ""}
+      title={runTitle(run, names, mode)}
+      className={run.change === "added" ? addedClass : removedClass}
+    >
+      {text}
+    </Tag>
+  );
+}
+
+/** The runs cut at line breaks: one array per line (a list item, a table row's cell). */
+function lines(runs: CompareRun[]): CompareRun[][] {
+  const out: CompareRun[][] = [[]];
+  for (const run of runs) {
+    const parts = run.text.split("\n");
+    parts.forEach((text, i) => {
+      if (i > 0) out.push([]);
+      if (text !== "" || parts.length === 1) out[out.length - 1].push({ ...run, text });
+    });
+  }
+  return out;
+}
+
+function Block({ block, names, mode }: { block: CompareBlock; names: Map<string, string>; mode: ChangeMode }) {
+  const runs = (list: CompareRun[]): ReactNode =>
+    // biome-ignore lint/suspicious/noArrayIndexKey: runs are a fixed sequence from one answer, never reordered
+    list.map((run, i) => <Run key={i} run={run} names={names} mode={mode} />);
+  if (LIST_TYPES.has(block.type)) {
+    const List = block.type === "orderedList" ? "ol" : "ul";
+    return (
+      <List className={block.type === "taskList" ? "list-none! pl-1!" : undefined}>
+        {lines(block.runs).map((line, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: lines of one block, in order
+          <li key={i}>{runs(line)}</li>
+        ))}
+      </List>
+    );
+  }
+  switch (block.type) {
+    case "heading": {
+      const level = Math.min(6, Math.max(1, Number(block.attrs?.level) || 1));
+      const Heading = `h${level}` as "h1";
+      return <Heading>{runs(block.runs)}</Heading>;
+    }
+    case "codeBlock":
+      return <pre>{runs(block.runs)}</pre>;
+    case "blockquote":
+      return (
+        <blockquote>
+          <p className="whitespace-pre-wrap">{runs(block.runs)}</p>
+        </blockquote>
+      );
+    case "horizontalRule":
+      return <hr />;
+    default:
+      return <p className="whitespace-pre-wrap">{runs(block.runs)}</p>;
+  }
+}
+
+export function ChangeBlocks({ blocks, authors, mode, testId }: { blocks: CompareBlock[]; authors: Contributor[]; mode: ChangeMode; testId: string }) {
+  const names = new Map(authors.map((a) => [a.id, a.name]));
+  return (
+    <div data-testid={testId} role="document" className={editorContentClass}>
+      {blocks.map((block, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: blocks of one answer, in document order
+        <Block key={i} block={block} names={names} mode={mode} />
+      ))}
+    </div>
+  );
+}
+
+/** Whether anything changed between the two points. */
+export const hasChanges = (blocks: CompareBlock[]) => blocks.some((b) => b.runs.some((r) => r.change !== "same"));
