@@ -104,7 +104,31 @@ const TABLE: Row[] = [
     socket: { told: "deleted", inRoom: false },
     stream: "open",
   },
+  {
+    change: "account deactivated",
+    credential: "cookie",
+    apply: (w) => deactivate(w.memberId),
+    collab: { close: CloseCode.Unauthorized },
+    socket: "disconnected",
+    stream: "ended",
+  },
+  {
+    change: "account deactivated (token)",
+    credential: "token",
+    apply: (w) => deactivate(w.memberId),
+    collab: { close: CloseCode.Unauthorized },
+    socket: "disconnected",
+    stream: "ended",
+  },
 ];
+
+/** An administrator deactivates the account on the People page (PATCH /api/admin/people/:id). */
+async function deactivate(userId: string): Promise<void> {
+  const admin = new ApiClient(server.url, { origin: server.url });
+  const { id } = await admin.signup("Admin");
+  await server.services.db.user.update({ where: { id }, data: { isAdmin: true } });
+  expect((await admin.patch(`/api/admin/people/${userId}`, { deactivated: true })).status).toBe(200);
+}
 
 async function world(credentialKind: Credential["kind"]): Promise<World> {
   const owner = new ApiClient(server.url, { origin: server.url });
@@ -205,12 +229,13 @@ test.each(TABLE)("$change: collab $collab, socket.io $socket, stream $stream", a
 
 test("the table covers every way the access authority ends a connection", () => {
   // A new end reason (link revoked, page moved, account deactivated) must get a row here.
-  const reasons = ["signed-out", "session-ended", "access-removed", "document-deleted"] as const;
+  const reasons = ["signed-out", "session-ended", "access-removed", "document-deleted", "account-deactivated"] as const;
   const rowFor: Record<(typeof reasons)[number], string> = {
     "signed-out": "member signs out",
     "session-ended": "session expires",
     "access-removed": "membership removed",
     "document-deleted": "document deleted",
+    "account-deactivated": "account deactivated",
   };
   for (const reason of reasons) expect(TABLE.map((r) => r.change)).toContain(rowFor[reason]);
 });
