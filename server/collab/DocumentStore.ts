@@ -9,7 +9,8 @@ import type { Db } from "../db/client";
 import type { Logger } from "../log";
 import { prismaUpdateLogWriter, type UpdateLogWriter } from "../db/updateLogWriter";
 
-type PendingUpdate = { documentId: string; data: Uint8Array; queuedAt: number };
+/** `seq`: the update's number in the order appended (all documents), which onStored reports. */
+type PendingUpdate = { documentId: string; data: Uint8Array; queuedAt: number; seq: number };
 
 export type StoreStats = {
   /** INSERT batches written, and the updates they carried. */
@@ -64,6 +65,13 @@ export class DocumentStore {
    * down (their frames wait in TCP buffers) instead of growing this process's memory without bound.
    */
   onCongestion: ((congested: boolean) => void) | undefined;
+  /**
+   * Told after each commit, per document of the batch, the sequence number of its last update in it
+   * (`stored` true), or that its updates failed to be written (`stored` false): the durable
+   * acknowledgements (server/collab/durableAcks.ts). Per document the numbers only grow.
+   */
+  onStored: ((documentId: string, throughSeq: number, stored: boolean) => void) | undefined;
+  private lastSeq = 0;
   readonly stats: StoreStats = {
     batches: 0,
     updatesWritten: 0,
@@ -115,18 +123,20 @@ export class DocumentStore {
    * while a batch is being written the next one fills up and is written as soon as the disk is free,
    * so a busy server writes fewer, bigger batches instead of falling behind.
    */
-  append(documentId: string, update: Uint8Array): void {
+  append(documentId: string, update: Uint8Array): number {
     if (this.closed) throw new Error("document store is closed");
-    this.pending.push({ documentId, data: update, queuedAt: performance.now() });
+    const seq = ++this.lastSeq;
+    this.pending.push({ documentId, data: update, queuedAt: performance.now(), seq });
     if (++this.backlog > this.stats.maxBacklog) this.stats.maxBacklog = this.backlog;
     if (!this.congested && this.backlog >= this.options.backlogHighWater) {
       this.congested = true;
       this.stats.congestions++;
       this.onCongestion?.(true);
     }
-    if (this.writingBatch) return; // cut when the batch in flight commits
+    if (this.writingBatch) return seq; // cut when the batch in flight commits
     if (this.pending.length >= this.options.maxBatchUpdates) void this.cutBatch();
     else this.timer ??= setTimeout(() => void this.cutBatch(), this.options.groupCommitMs);
+    return seq;
   }
 
   /** Resolves once everything appended so far is committed. */
@@ -244,6 +254,7 @@ export class DocumentStore {
     if (rows.length === 0) return;
     try {
       await this.writer.append(rows);
+      this.tellStored(rows, true);
     } catch (error) {
       // Most likely one document was deleted under us: write the others document by document.
       this.log.warn({ err: error }, "collab batch failed; retrying per document");
@@ -266,10 +277,27 @@ export class DocumentStore {
     for (const [documentId, updates] of byDocument) {
       try {
         await this.writer.append(updates);
+        this.tellStored(updates, true);
       } catch (error) {
         // The in-memory room still holds these updates; the next compaction writes them.
+        this.tellStored(updates, false);
         this.stats.writeErrors++;
         this.log.error({ err: error, documentId, updates: updates.length }, "collab updates not written");
+      }
+    }
+  }
+
+  /** onStored for each document of `rows` (committed, or failed), with its last sequence number among them. */
+  private tellStored(rows: PendingUpdate[], stored: boolean): void {
+    const tell = this.onStored;
+    if (!tell) return;
+    const last = new Map<string, number>();
+    for (const row of rows) last.set(row.documentId, row.seq); // rows are in sequence order
+    for (const [documentId, seq] of last) {
+      try {
+        tell(documentId, seq, stored);
+      } catch (err) {
+        this.log.error({ err, documentId }, "collab stored-listener failed");
       }
     }
   }

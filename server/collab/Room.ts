@@ -15,6 +15,7 @@ import { loadStoredParts, malformedUpdate, pendingBytes, pendingOf, restorePendi
 import type { FrameBudgets } from "./frameBudget";
 import { RefusedFrame, own, readFrame } from "./frameErrors";
 import type { Peer } from "./peer";
+import { DurableAcks } from "./durableAcks";
 
 export type RoomLimits = { maxFrameBytes: number; maxDocumentBytes: number };
 /** The limits, and where a failure of the server's own (not the frame's) is logged before the peer is closed. */
@@ -24,8 +25,13 @@ export type RoomOptions = RoomLimits & { log?: Pick<Logger, "error"> };
 export type LoadProblems = { rejected: RejectedPart[]; pending: Uint8Array | null };
 
 export type RoomHooks = {
-  /** An update was applied to the document by a local writer or a direct edit: persist and relay it. */
-  onUpdate(update: Uint8Array): void;
+  /**
+   * An update was applied to the document by a local writer or a direct edit: persist and relay it.
+   * Returns the store's sequence number for it (durable acknowledgements wait for that number to commit).
+   * `origin`: the Peer that sent it, or DIRECT_ORIGIN for the server's own edits.
+   */
+  // biome-ignore lint/suspicious/noConfusingVoidType: hooks that store nothing (tests' fakes) return nothing
+  onUpdate(update: Uint8Array, origin: unknown): number | void;
   /** Awareness of this instance's peers changed (encoded y-protocols awareness update): relay it. */
   onLocalAwareness?(update: Uint8Array): void;
   /** The last peer left. */
@@ -70,6 +76,8 @@ export class Room {
   /** Peer updates refused because they did not apply whole or left structs waiting for dependencies. */
   refusedUpdates = 0;
   destroyed = false;
+  /** Which write frames of the peers that asked (`?ack=1`) are stored. */
+  private readonly acks = new DurableAcks();
 
   constructor(
     readonly documentId: string,
@@ -106,6 +114,7 @@ export class Room {
     this.peers.set(peer, new Set());
     this.announcedBy.set(peer, new Set());
     this.budgets?.attach(peer, peer.userId);
+    if (peer.wantsAcks) this.acks.track(peer);
     peer.send(syncStep1Message(this.doc));
     const clients = [...this.awareness.getStates().keys()];
     if (clients.length > 0) peer.send(awarenessMessage(this.awareness, clients));
@@ -118,6 +127,7 @@ export class Room {
     if (!clients) return;
     this.peers.delete(peer);
     this.budgets?.detach(peer, peer.userId);
+    this.acks.untrack(peer);
     for (const id of clients) this.clientOwners.delete(id);
     if (clients.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...clients], null);
     this.forgetAwarenessOf(peer);
@@ -164,6 +174,16 @@ export class Room {
     awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE_ORIGIN);
   }
 
+  /** The store committed this document's updates through `seq` (DocumentStore.onStored). */
+  storedThrough(seq: number): void {
+    this.acks.storedThrough(seq);
+  }
+
+  /** Some of this document's updates failed to be written: nothing more is acknowledged as stored. */
+  writeFailed(): void {
+    this.acks.writeFailed();
+  }
+
   stateVector(): Uint8Array {
     return Y.encodeStateVector(this.doc);
   }
@@ -187,6 +207,7 @@ export class Room {
     this.clientOwners.clear();
     for (const peer of peers) {
       this.budgets?.detach(peer, peer.userId);
+      this.acks.untrack(peer);
       peer.close(code, reason);
       this.hooks.onLeave?.(peer);
     }
@@ -250,7 +271,9 @@ export class Room {
           if (update.byteLength > 2) this.droppedReadOnlyUpdates++; // 2 bytes = an empty update
           return;
         }
-        return this.applyFromPeer(peer, update);
+        this.applyFromPeer(peer, update);
+        this.acks.frameHandled(peer); // after a refusal (a throw) it is never counted: the peer is gone
+        return;
       }
       default:
         throw new RefusedFrame(CloseCode.InvalidPayload, "Unknown sync message.");
@@ -345,7 +368,9 @@ export class Room {
     this.approxBytes += update.byteLength;
     const message = syncUpdateMessage(update); // encoded once for every peer
     for (const peer of this.peers.keys()) if (peer !== origin) peer.send(message);
-    if (origin !== REMOTE_ORIGIN) this.hooks.onUpdate(update);
+    if (origin === REMOTE_ORIGIN) return; // stored by the instance that accepted it
+    const seq = this.hooks.onUpdate(update, origin);
+    if (typeof seq === "number") this.acks.appendedAs(seq);
   }
 
   private onAwarenessUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {

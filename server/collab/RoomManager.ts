@@ -44,6 +44,8 @@ export type RoomManagerHooks = {
   touch(documentIds: string[]): Promise<void>;
   /** Told of every accepted update (search re-reads the text later): must be cheap and must not throw. */
   edited?(documentId: string, now: number): void;
+  /** Told of every accepted update a peer sent, after its broadcast (history learns who wrote it): cheap, must not throw. */
+  authored?(documentId: string, update: Uint8Array, userId: string): void;
   log: Logger;
   /** Who is in which room: told of every join and of every leave (a drop, reload or unload included). */
   presence?: PresenceObserver;
@@ -73,6 +75,13 @@ export class RoomManager {
     this.compactions = new CompactionScheduler(options, (documentId, state) => store.compact(documentId, state));
     this.touches = new TouchBatcher(hooks.touch, hooks.log, options.touchIntervalMs);
     this.budgets = new FrameBudgets(options);
+    // Durable acknowledgements: the open room of each committed (or failed) document hears of it.
+    store.onStored = (documentId, throughSeq, stored) => {
+      const slot = this.slots.get(documentId);
+      if (slot?.state !== "open") return;
+      if (stored) slot.room.storedThrough(throughSeq);
+      else slot.room.writeFailed();
+    };
   }
 
   /** Bumped on every access change; a connection authorized under an older epoch re-checks its role. */
@@ -273,7 +282,7 @@ export class RoomManager {
       documentId,
       loaded.updates,
       {
-        onUpdate: (update) => this.onUpdate(documentId, open, update),
+        onUpdate: (update, origin) => this.onUpdate(documentId, open, update, origin),
         onLocalAwareness: this.relay ? (update) => this.relay!.publishAwareness(documentId, update) : undefined,
         onEmpty: () => this.scheduleUnload(documentId, open),
         onCorrupted: (reason, offender) => this.reload(documentId, open, reason, offender),
@@ -293,13 +302,16 @@ export class RoomManager {
     return open;
   }
 
-  private onUpdate(documentId: string, open: Open, update: Uint8Array): void {
-    this.store.append(documentId, update);
+  private onUpdate(documentId: string, open: Open, update: Uint8Array, origin: unknown): number {
+    const seq = this.store.append(documentId, update);
     this.relay?.publishUpdate(documentId, update);
     const now = performance.now(); // not Date.now(): Next.js wraps Date in the page server's process
     open.touch.edited(now);
     open.log.appended(now);
     this.hooks.edited?.(documentId, now);
+    // A peer's update (a Peer is the origin; the server's own edits use a symbol).
+    if (typeof origin === "object" && origin !== null) this.hooks.authored?.(documentId, update, (origin as Peer).userId);
+    return seq;
   }
 
   /** An observer's failure is logged, never allowed into the room's bookkeeping. */

@@ -41,6 +41,8 @@ export class WebSocketPeer implements Peer {
     readonly userId: string,
     readonly userName: string,
     public canWrite: boolean,
+    /** `?ack=1` on the collab URL: this client understands durable acknowledgements. */
+    readonly wantsAcks = false,
   ) {}
 
   send(message: Uint8Array): void {

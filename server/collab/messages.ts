@@ -3,6 +3,7 @@
 import * as encoding from "lib0/encoding";
 import * as syncProtocol from "y-protocols/sync";
 import * as awarenessProtocol from "y-protocols/awareness";
+import { DURABLE_ACK_MESSAGE, encodeDurableAck } from "../../lib/collab/durableAck";
 
 /**
  * The finished frame as a Buffer view (no copy): \`ws\` sends a Buffer as is, but wraps any other
@@ -13,7 +14,11 @@ function frame(encoder: encoding.Encoder): Uint8Array {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
-export const MessageType = { Sync: 0, Awareness: 1, Auth: 2, QueryAwareness: 3 } as const;
+/**
+ * 0–3 are y-websocket's. DurableAck (10) is ours, sent only to connections that asked (`?ack=1`): how
+ * many of the connection's write frames are committed to the database (lib/collab/durableAck.ts).
+ */
+export const MessageType = { Sync: 0, Awareness: 1, Auth: 2, QueryAwareness: 3, DurableAck: DURABLE_ACK_MESSAGE } as const;
 
 export function syncStep1Message(doc: Parameters<typeof syncProtocol.writeSyncStep1>[1]): Uint8Array {
   const encoder = encoding.createEncoder();
@@ -33,5 +38,12 @@ export function awarenessMessage(awareness: awarenessProtocol.Awareness, clients
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.Awareness);
   encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
+  return frame(encoder);
+}
+
+/** "Your first `throughFrame` write frames on this connection are stored." */
+export function durableAckMessage(throughFrame: number): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encodeDurableAck(encoder, throughFrame);
   return frame(encoder);
 }

@@ -7,6 +7,8 @@ export interface Peer {
   readonly userName: string;
   /** False for viewers: their document updates are dropped (awareness still flows). Changes live. */
   canWrite: boolean;
+  /** Asked for durable acknowledgements (`?ack=1`): told how many of its write frames are stored. */
+  readonly wantsAcks?: boolean;
   send(message: Uint8Array): void;
   close(code: number, reason: string): void;
   /** Stop reading this connection's frames for `ms` (it sent more than its budget). Optional: fakes need not. */

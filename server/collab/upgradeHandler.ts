@@ -8,6 +8,7 @@ import type { Duplex } from "node:stream";
 import type { WebSocket, WebSocketServer, RawData } from "ws";
 import { CloseEvents, type CollabClose } from "../../lib/collab/closeCodes";
 import { DocumentId } from "../../lib/contracts/ids";
+import { ACK_PARAM } from "../../lib/collab/durableAck";
 import { isSameOrigin } from "../http/origin";
 import { refuseUpgrade, type UpgradeHandler } from "../http/upgrade";
 import { canEdit } from "../domain/documents";
@@ -86,7 +87,9 @@ export function createUpgradeHandler(services: Services, wss: WebSocketServer, m
           ? closeAs(ws, CloseEvents.DocumentDeleted)
           : closeAs(ws, CloseEvents.Forbidden);
       }
-      const peer = new WebSocketPeer(ws, socket, caller.user.id, caller.user.name, canEdit(role));
+      // Only a client that asks gets durable acknowledgements: a stock y-websocket client would log them as unknown.
+      const wantsAcks = url.searchParams.get(ACK_PARAM) === "1";
+      const peer = new WebSocketPeer(ws, socket, caller.user.id, caller.user.name, canEdit(role), wantsAcks);
       // A token without documents:write stays read-only whatever its account's role becomes: every
       // later `peer.canWrite = …` (role changes, re-checks) is ignored for it.
       if (!allows(caller, "documents:write")) Object.defineProperty(peer, "canWrite", { get: () => false, set: () => {} });

@@ -1,6 +1,7 @@
 // What every UpdateLogWriter promises DocumentStore, written once and run against each implementation
 // (as tldraw's storageContractSuite): rows kept byte for byte and in order, one append one transaction,
-// documents written side by side, compaction exact, close final, and big updates intact.
+// documents written side by side, compaction exact, close final, big updates intact, and the durable
+// signal (DocumentStore.onStored) given only once the writer's append has committed.
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import * as Y from "yjs";
@@ -145,6 +146,49 @@ export function updateLogWriterContract(
       await store.close();
       expect(await rows(id)).toHaveLength(1);
       expect(textOf((await store.load(id))!.updates)).toBe("after" + "x".repeat(300));
+    });
+
+    test("durable signal: after the commit, never before, once per document and batch, with its last update's number", async () => {
+      let release!: () => void;
+      const gate = new Promise<void>((r) => (release = r));
+      const real = writer();
+      // The real writer, held at the door: its append starts only once the test opens the gate.
+      const held: UpdateLogWriter = { ...real, append: async (batch) => (await gate, real.append(batch)) };
+      const store = new DocumentStore(backend.db, silentLog, { ...defaultCollabOptions, groupCommitMs: 1, maxBatchUpdates: 100 }, undefined, held);
+      const [a, b] = [await backend.createDocument(), await backend.createDocument()];
+      const told: Array<{ documentId: string; seq: number; stored: boolean; rows: Promise<number> }> = [];
+      store.onStored = (documentId, seq, stored) => told.push({ documentId, seq, stored, rows: rows(documentId).then((r) => r.length) });
+      const seqs = [store.append(a, bytes("a1")), store.append(b, bytes("b1")), store.append(a, bytes("a2"))];
+      expect(seqs[1]).toBeGreaterThan(seqs[0]);
+      expect(seqs[2]).toBeGreaterThan(seqs[1]);
+      const flushed = store.flush();
+      await new Promise((r) => setTimeout(r, 50));
+      expect(told).toEqual([]); // not committed yet: nothing said
+      release();
+      await flushed;
+      expect(told.map(({ documentId, seq, stored }) => ({ documentId, seq, stored }))).toEqual([
+        { documentId: a, seq: seqs[2], stored: true },
+        { documentId: b, seq: seqs[1], stored: true },
+      ]);
+      // When it was said, another reader already saw the rows.
+      expect(await Promise.all(told.map((t) => t.rows))).toEqual([2, 1]);
+      await store.close();
+    });
+
+    test("durable signal: a document whose rows failed is told so, the others of the batch are told stored", async () => {
+      const store = new DocumentStore(backend.db, silentLog, { ...defaultCollabOptions, groupCommitMs: 1, maxBatchUpdates: 100 }, undefined, writer());
+      const [a, gone] = [await backend.createDocument(), await backend.createDocument()];
+      await backend.db.document.delete({ where: { id: gone } });
+      const told: Array<[string, number, boolean]> = [];
+      store.onStored = (documentId, seq, stored) => told.push([documentId, seq, stored]);
+      const sa = store.append(a, bytes("kept"));
+      const sg = store.append(gone, bytes("orphan"));
+      await store.flush();
+      expect(told).toContainEqual([a, sa, true]);
+      expect(told).toContainEqual([gone, sg, false]);
+      expect(told.filter(([, , stored]) => stored).map(([d]) => d)).toEqual([a]);
+      expect(await rowText(a)).toEqual(["kept"]);
+      await store.close();
     });
 
     test("close is final: what came before is stored, later writes reject, closing again is harmless", async () => {
