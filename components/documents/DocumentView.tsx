@@ -41,6 +41,9 @@ export function DocumentView({ id }: { id: string }) {
   // Version history: a panel in the comments' place, and versions shown in the editor's.
   const history = useDocumentHistory(id, state.status === "ready" && !lost && !signedOut);
 
+  // The format bubble's "Comment": the sidebar's new-comment box takes focus, and with it the selection as its anchor.
+  const startComment = () => document.querySelector<HTMLTextAreaElement>('[data-testid="comments-sidebar"] form textarea')?.focus();
+
   const title = state.status === "ready" ? state.doc.title : null;
   useEffect(() => {
     if (title) document.title = `${title} · Tandem`;
@@ -111,10 +114,11 @@ export function DocumentView({ id }: { id: string }) {
                   onEditor={setEditor}
                   onAccessEnded={access.lose}
                   ended={lost}
+                  onComment={startComment}
                 />
               </div>
             </section>
-            {history.isOpen && <HistoryPanel history={history} role={state.doc.role} editor={editor} />}
+            {history.isOpen && <HistoryPanel history={history} role={state.doc.role} />}
             {/* Comments anchor to the editor's selection as Yjs relative positions. Gone with our access. */}
             {!lost && (
               <aside aria-label="Comments" hidden={history.isOpen} className="w-full lg:w-72 lg:shrink-0">

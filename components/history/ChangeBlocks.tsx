@@ -20,10 +20,11 @@ const LIST_TYPES = new Set(["bulletList", "orderedList", "taskList"]);
 
 /** "Added by Ana · today at 14:05": who and when, for a stretch's tooltip. */
 export function runTitle(run: CompareRun, names: Map<string, string>, mode: ChangeMode): string {
-  const who = run.authorId ? (names.get(run.authorId) ?? "someone no longer here") : "an unknown author";
+  // Who removed a stretch is known only when one person made that version's changes.
+  const who = run.authorId ? ` by ${names.get(run.authorId) ?? "a former member"}` : "";
   const verb = mode === "authors" ? "Written" : run.change === "removed" ? "Removed" : "Added";
   const when = run.at ? versionWhen(run.at) : "since the last version";
-  return `${verb} by ${who} · ${when}`;
+  return `${verb}${who} · ${when}`;
 }
 
 function Run({ run, names, mode }: { run: CompareRun; names: Map<string, string>; mode: ChangeMode }) {

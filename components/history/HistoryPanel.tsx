@@ -3,7 +3,6 @@
 // Escape closes it and gives focus back to the History button.
 "use client";
 import { useEffect, useRef, type KeyboardEvent } from "react";
-import type { Editor } from "@tiptap/react";
 import type { Role } from "@/lib/contracts/documents";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
@@ -12,28 +11,28 @@ import { Skeleton } from "@/components/ui/Skeleton";
 import type { DocumentHistory } from "./useDocumentHistory";
 import { NameVersionForm } from "./NameVersionForm";
 import { VersionList } from "./VersionList";
-import { useEditorPause } from "./useEditorPause";
-
-/** The server makes an automatic version after a pause in editing: look for it a little after one. */
-const LIST_REFRESH_AFTER_MS = 6_000;
 
 const FOCUSABLE = 'button:not(:disabled), input:not(:disabled), select:not(:disabled), [href], [tabindex]:not([tabindex="-1"])';
 
-export function HistoryPanel({ history, role, editor }: { history: DocumentHistory; role: Role; editor: Editor | null }) {
+export function HistoryPanel({ history, role }: { history: DocumentHistory; role: Role }) {
   const ref = useRef<HTMLDivElement>(null);
   const { view, versions, narrow, listShown } = history;
-  useEditorPause(editor, versions.reload, LIST_REFRESH_AFTER_MS);
   const canName = role !== "viewer";
   const selectedId = view.kind === "version" || view.kind === "compare" ? view.versionId : null;
 
-  // Opening moves focus into the panel, onto the list's one Tab stop (the version shown, or Current).
+  // Opening moves focus into the panel: onto Close while the list loads, then onto the list's one Tab
+  // stop (the version shown, or Current), unless the person has moved on inside the panel meanwhile.
+  const ready = versions.state.status === "ready";
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the list's arrival (ready) is a reason to move focus onto it
   useEffect(() => {
-    if (!listShown) return;
     const panel = ref.current;
+    if (!listShown || !panel) return;
+    const active = document.activeElement;
+    if (active && panel.contains(active) && !active.hasAttribute("data-history-close")) return;
     const target =
-      panel?.querySelector<HTMLElement>('[data-testid="version-list"] button[tabindex="0"]') ?? panel?.querySelector<HTMLElement>("[data-history-close]");
+      panel.querySelector<HTMLElement>('[data-testid="version-list"] button[tabindex="0"]') ?? panel.querySelector<HTMLElement>("[data-history-close]");
     target?.focus();
-  }, [listShown]);
+  }, [listShown, ready]);
 
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
     if (e.key === "Escape") {

@@ -1,11 +1,14 @@
-// A document's versions while its history is open: loaded on opening, then kept in step with what
-// this page does (name, rename, delete, restore) and fetched again after a pause in editing, which is
-// when the server makes an automatic version.
+// A document's versions while its history is open: loaded on opening, kept in step with what this
+// page does (name, rename, delete, restore), and looked at again every little while, since automatic
+// versions (after a pause in editing) and other people's named ones are made on the server.
 "use client";
 import { useCallback, useEffect, useState } from "react";
 import type { Version } from "@/lib/contracts/history";
 import { historyApi } from "@/lib/historyApi";
 import { plainError } from "@/lib/apiErrors";
+
+/** How often an open list asks again (a cheap read; skipped while the tab is in the background). */
+const POLL_MS = 20_000;
 
 export type VersionsState = { status: "loading" } | { status: "error"; message: string } | { status: "ready"; versions: Version[] };
 
@@ -26,6 +29,10 @@ export function useVersions(documentId: string, active: boolean) {
     if (!active) return;
     setState({ status: "loading" });
     void reload();
+    const timer = setInterval(() => {
+      if (document.visibilityState === "visible") void reload();
+    }, POLL_MS);
+    return () => clearInterval(timer);
   }, [active, reload]);
 
   const put = useCallback((version: Version) => {
