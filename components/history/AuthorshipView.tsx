@@ -3,7 +3,7 @@
 "use client";
 import { useCallback, useMemo } from "react";
 import type { Editor } from "@tiptap/react";
-import type { CompareResponse } from "@/lib/contracts/history";
+import { authorShares } from "@/lib/authorShares";
 import { historyApi } from "@/lib/historyApi";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
@@ -16,28 +16,6 @@ import { useLoaded } from "./useLoaded";
 import { ContentSkeleton } from "./VersionView";
 
 const REFRESH_AFTER_MS = 1500;
-
-type Share = { id: string | null; name: string; percent: number };
-
-/** Each author's part of the text, largest first (whitespace not counted). */
-export function authorShares(result: CompareResponse): Share[] {
-  const names = new Map(result.authors.map((a) => [a.id, a.name]));
-  const counts = new Map<string | null, number>();
-  let total = 0;
-  for (const block of result.blocks) {
-    for (const run of block.runs) {
-      const n = run.text.replace(/\s/g, "").length;
-      if (n === 0 || run.change === "removed") continue;
-      counts.set(run.authorId, (counts.get(run.authorId) ?? 0) + n);
-      total += n;
-    }
-  }
-  return Array.from(counts, ([id, n]) => ({
-    id,
-    name: id ? (names.get(id) ?? "Someone no longer here") : "Unknown",
-    percent: Math.round((100 * n) / total),
-  })).sort((a, b) => b.percent - a.percent);
-}
 
 export function AuthorshipView(props: { documentId: string; editor: Editor | null; focusHeading: boolean; onHide: () => void; onShowList?: () => void }) {
   const { documentId } = props;
