@@ -29,6 +29,7 @@ import { registerAuthRoutes } from "./api/authRoutes";
 import { registerDocumentRoutes } from "./api/documentRoutes";
 import { registerSearchRoutes } from "./api/searchRoutes";
 import { registerTrashRoutes } from "./api/trashRoutes";
+import { registerImageRoutes } from "./api/imageRoutes";
 import { registerPeopleRoutes } from "./api/peopleRoutes";
 import { registerInvitationRoutes } from "./api/invitationRoutes";
 import { createMailer } from "./mail/mailer";
@@ -100,6 +101,7 @@ export async function startTandem(config: Config, options: { next?: NextHandlers
   registerDocumentRoutes(router, services);
   registerSearchRoutes(router, services);
   registerTrashRoutes(router, services);
+  registerImageRoutes(router, services);
   registerPeopleRoutes(router, services);
   registerInvitationRoutes(router, services);
   registerAnnouncementRoutes(router, services);

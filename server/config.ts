@@ -35,6 +35,8 @@ const EnvSchema = z.object({
   EVENT_STREAMS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(MAX_STREAMS_PER_ADDRESS),
   COLLAB_FRAME_BURST: z.coerce.number().int().min(10).max(100_000_000).default(PEER_FRAME_BURST),
   COLLAB_FRAMES_PER_SECOND: z.coerce.number().int().min(10).max(100_000_000).default(PEER_FRAMES_PER_SECOND),
+  // Largest image a document accepts (bytes are stored in the database): 5 MB by default, at most 50 MB.
+  IMAGE_MAX_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(5 * 1024 * 1024),
   SMTP_URL: optionalString.refine((v) => v === undefined || /^smtps?:\/\/[^/]+/.test(v), "must start with smtp:// or smtps://"),
   MAIL_FROM: optionalString.default("Tandem <tandem@localhost>"),
 });
@@ -74,6 +76,8 @@ export type Config = {
   eventStreams: { perAccount: number; perAddress: number };
   /** Frames one collab connection may send: a burst, then a rate (its account's connections together: twice). */
   collabFrames: { burst: number; perSecond: number };
+  /** Largest image upload accepted, in bytes (server/api/imageRoutes.ts). */
+  imageMaxBytes: number;
   /** Outgoing email (server/mail): unset, mail is written to the log ("would send") instead. */
   smtpUrl?: string;
   /** The From: of every email Tandem sends. */
@@ -115,6 +119,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     metricsToken: e.METRICS_TOKEN,
     eventStreams: { perAccount: e.EVENT_STREAMS_PER_ACCOUNT, perAddress: e.EVENT_STREAMS_PER_ADDRESS },
     collabFrames: { burst: e.COLLAB_FRAME_BURST, perSecond: e.COLLAB_FRAMES_PER_SECOND },
+    imageMaxBytes: e.IMAGE_MAX_BYTES,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
   };

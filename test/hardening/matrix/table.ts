@@ -18,6 +18,7 @@ import { dead, tokens, viewerMembership, everyone, signedIn, outsider, members, 
 import type { Row } from "./cells";
 import { NEEDS_WRITE, SESSION_ONLY, httpOutcome } from "./refusal";
 import { purgeTarget, trashTarget } from "./trashCells";
+import { readImageCell, uploadImageCell } from "./imageCells";
 import { REALTIME_ROWS } from "./realtimeRows";
 export type { Channel, Row } from "./cells";
 
@@ -156,6 +157,14 @@ export const TABLE: Row[] = [
     perform: http("DELETE", "/api/documents/:id", { setup: trashTarget("live", "trashed", 204) }),
     expect: { ...dead(401), ...outsider(404), viewer: 403, editor: 403, owner: 204, ...tokens(SESSION_ONLY) },
   },
+  // ---- document images: writers upload, members read, nobody else learns one exists ----
+  {
+    channel: "http",
+    action: "POST /api/documents/:id/images",
+    perform: uploadImageCell,
+    expect: { ...dead(401), ...outsider(404), viewer: 403, ...writers(201), ...tokens(NEEDS_WRITE, 201) },
+  },
+  { channel: "http", action: "GET /api/images/:id", perform: readImageCell, expect: { ...dead(401), ...outsider(404), ...members(200), ...tokens(200) } },
   // ---- the trash: a session only; members of a trashed document may look at it, its owner acts ----
   { channel: "http", action: "GET /api/trash", perform: http("GET", "/api/trash"), expect: { ...dead(401), ...signedIn(200), ...tokens(SESSION_ONLY) } },
   {
