@@ -6,6 +6,7 @@ import type { CreateDocumentInput, DocumentListResponse, ListedDocument, RenameD
 import type { AddMemberInput, ChangeRoleInput, GrantableRole, Member, MemberListResponse } from "./contracts/members";
 import type { AccessToken, CreatedAccessToken, CreatedTokenResponse, CreateTokenInput, Scope, TokenListResponse } from "./contracts/tokens";
 import { ApiErrorBody, type API_ERROR_CODES } from "./contracts/errors";
+import type { AddMemberResponse } from "./contracts/invitations";
 
 export type { AccessToken, CreatedAccessToken, Member, Role, User };
 
@@ -96,8 +97,9 @@ export const api = {
   deleteDocument: (id: string) => request<void>("DELETE", `/api/documents/${enc(id)}`),
 
   listMembers: (id: string) => request<MemberListResponse>("GET", `/api/documents/${enc(id)}/members`).then((r) => r.members),
+  /** A Member for an existing account; an invitation (lib/invitationsApi.ts) for an email without one. */
   addMember: (id: string, email: string, role: GrantableRole) =>
-    request<Member>("POST", `/api/documents/${enc(id)}/members`, { email, role } satisfies AddMemberInput),
+    request<AddMemberResponse>("POST", `/api/documents/${enc(id)}/members`, { email, role } satisfies AddMemberInput),
   changeRole: (id: string, userId: string, role: GrantableRole) =>
     request<Member>("PATCH", `/api/documents/${enc(id)}/members/${enc(userId)}`, { role } satisfies ChangeRoleInput),
   removeMember: (id: string, userId: string) => request<void>("DELETE", `/api/documents/${enc(id)}/members/${enc(userId)}`),

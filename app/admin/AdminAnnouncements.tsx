@@ -8,6 +8,7 @@ import { announcementsApi } from "@/lib/announcements/adminApi";
 import type { AdminAnnouncement } from "@/lib/announcements/types";
 import { AnnouncementForm } from "./AnnouncementForm";
 import { AnnouncementList } from "./AnnouncementList";
+import { AdminPeople } from "./AdminPeople";
 
 type ListState = { status: "loading" } | { status: "error"; message: string } | { status: "ready"; items: AdminAnnouncement[] };
 
@@ -73,6 +74,7 @@ export function AdminAnnouncements() {
           onChanged={() => void reload()}
         />
       )}
+      <AdminPeople />
     </div>
   );
 }

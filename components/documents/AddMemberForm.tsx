@@ -1,13 +1,15 @@
 // The owner's "share with" form: someone's email and the role they get.
 "use client";
 import { useState, type FormEvent } from "react";
-import type { Member } from "@/lib/api";
+import type { AddMemberResponse } from "@/lib/contracts/invitations";
 import { formErrors } from "@/lib/apiErrors";
 import { Button } from "@/components/ui/Button";
 import { inputClass } from "@/components/ui/TextField";
 import { Alert } from "@/components/ui/Alert";
+import { InvitationLink } from "./InvitationLink";
 
-type Props = { onAdd: (email: string, role: "editor" | "viewer") => Promise<Member> };
+type Props = { onAdd: (email: string, role: "editor" | "viewer") => Promise<AddMemberResponse> };
+type Outcome = { kind: "added"; text: string } | { kind: "invited"; email: string; emailed: boolean; url?: string };
 
 export const selectClass =
   "rounded-md border border-zinc-300 bg-white px-2 py-2 text-sm text-zinc-900 focus:border-indigo-500 focus:outline-2 focus:outline-indigo-500/40 " +
@@ -18,7 +20,7 @@ export function AddMemberForm({ onAdd }: Props) {
   const [role, setRole] = useState<"editor" | "viewer">("editor");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [added, setAdded] = useState<string | null>(null);
+  const [added, setAdded] = useState<Outcome | null>(null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -26,9 +28,13 @@ export function AddMemberForm({ onAdd }: Props) {
     setError(null);
     setAdded(null);
     try {
-      const member = await onAdd(email, role);
+      const result = await onAdd(email, role);
       setEmail("");
-      setAdded(`${member.name} can now ${member.role === "editor" ? "edit" : "view"} this document.`);
+      setAdded(
+        "invitation" in result
+          ? { kind: "invited", email: result.invitation.email, emailed: result.emailed, url: result.url }
+          : { kind: "added", text: `${result.name} can now ${result.role === "editor" ? "edit" : "view"} this document.` },
+      );
     } catch (e) {
       const shown = formErrors(e, ["email"] as const);
       setError(shown.fields.email ?? shown.form);
@@ -74,7 +80,13 @@ export function AddMemberForm({ onAdd }: Props) {
           {error}
         </p>
       )}
-      {added && <Alert tone="success">{added}</Alert>}
+      {added?.kind === "added" && <Alert tone="success">{added.text}</Alert>}
+      {added?.kind === "invited" &&
+        (added.emailed || !added.url ? (
+          <Alert tone="success">{`${added.email} has no Tandem account yet, so we emailed them an invitation. It works for 7 days.`}</Alert>
+        ) : (
+          <InvitationLink email={added.email} url={added.url} />
+        ))}
     </form>
   );
 }

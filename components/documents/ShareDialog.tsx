@@ -11,6 +11,8 @@ import { SkeletonRows } from "@/components/ui/Skeleton";
 import { useMembers } from "./useMembers";
 import { AddMemberForm } from "./AddMemberForm";
 import { MemberList } from "./MemberList";
+import { useInvitations } from "./useInvitations";
+import { PendingInvitations } from "./PendingInvitations";
 
 type Props = {
   doc: DocumentSummary;
@@ -24,8 +26,15 @@ type Props = {
 export function ShareDialog({ doc, user, open, onClose, onLeft }: Props) {
   const members = useMembers(doc.id, open);
   const isOwner = doc.role === "owner";
+  const invitations = useInvitations(doc.id, open && isOwner);
   const [leaving, setLeaving] = useState(false);
   const [leaveError, setLeaveError] = useState<string | null>(null);
+
+  async function add(email: string, role: "editor" | "viewer") {
+    const added = await members.add(email, role);
+    if ("invitation" in added) invitations.added(added.invitation);
+    return added;
+  }
 
   async function leave() {
     setLeaving(true);
@@ -48,7 +57,7 @@ export function ShareDialog({ doc, user, open, onClose, onLeft }: Props) {
       title={isOwner ? `Share “${doc.title}”` : "People with access"}
       description={
         isOwner
-          ? "Editors can change the document; viewers can only read it. People need a Tandem account first."
+          ? "Editors can change the document; viewers can only read it. Someone without a Tandem account gets an invitation."
           : `${doc.ownerName} owns this document. Only they can add or remove people.`
       }
       footer={
@@ -63,7 +72,7 @@ export function ShareDialog({ doc, user, open, onClose, onLeft }: Props) {
       }
     >
       <div className="space-y-5">
-        {isOwner && <AddMemberForm onAdd={members.add} />}
+        {isOwner && <AddMemberForm onAdd={add} />}
         {leaveError && <Alert>{leaveError}</Alert>}
         {members.state.status === "loading" && <SkeletonRows rows={2} label="Loading people" />}
         {members.state.status === "error" && (
@@ -79,6 +88,10 @@ export function ShareDialog({ doc, user, open, onClose, onLeft }: Props) {
         )}
         {members.state.status === "ready" && (
           <MemberList members={members.state.members} currentUserId={user.id} canManage={isOwner} onChangeRole={members.changeRole} onRemove={members.remove} />
+        )}
+        {isOwner && invitations.state.status === "error" && <Alert>{invitations.state.message}</Alert>}
+        {isOwner && invitations.state.status === "ready" && (
+          <PendingInvitations invitations={invitations.state.invitations} onResend={invitations.resend} onCancel={invitations.cancel} />
         )}
       </div>
     </Dialog>

@@ -30,9 +30,10 @@ export function useMembers(documentId: string, active: boolean) {
 
   const add = useCallback(
     async (email: string, role: "editor" | "viewer") => {
-      const member = await api.addMember(documentId, email, role);
-      update((ms) => [...ms.filter((m) => m.userId !== member.userId), member]);
-      return member;
+      const added = await api.addMember(documentId, email, role);
+      // An email without an account was invited instead: the invitations list shows it.
+      if (!("invitation" in added)) update((ms) => [...ms.filter((m) => m.userId !== added.userId), added]);
+      return added;
     },
     [documentId, update],
   );

@@ -9,12 +9,11 @@ import { SmtpReceiver } from "./smtpReceiver";
 let smtp: SmtpReceiver;
 let server: TestServer;
 let owner: ApiClient;
-let ownerUser: { id: string; name: string; email: string };
 beforeAll(async () => {
   smtp = await SmtpReceiver.start();
   server = await startTestServer({ SMTP_URL: smtp.url, MAIL_FROM: "Tandem <noreply@tandem.test>" });
   owner = new ApiClient(server.url, { origin: server.url });
-  ownerUser = await owner.signup("Olga Owner");
+  await owner.signup("Olga Owner");
 });
 afterAll(async () => {
   await server?.stop();
