@@ -29,6 +29,9 @@ import { registerAuthRoutes } from "./api/authRoutes";
 import { registerDocumentRoutes } from "./api/documentRoutes";
 import { registerSearchRoutes } from "./api/searchRoutes";
 import { registerTrashRoutes } from "./api/trashRoutes";
+import { registerHistoryRoutes } from "./api/historyRoutes";
+import { History } from "./history/history";
+import { startHistoryPruner } from "./history/historyPruner";
 import { registerImageRoutes } from "./api/imageRoutes";
 import { registerPeopleRoutes } from "./api/peopleRoutes";
 import { registerInvitationRoutes } from "./api/invitationRoutes";
@@ -73,6 +76,8 @@ export async function startTandem(config: Config, options: { next?: NextHandlers
   const announcements = new AnnouncementService(db, bus);
   // Reads text from the collab channel once it runs (channels start below, after the services).
   const search = new SearchService({ db, bus, log, index: createSearchIndex(db, config.databaseKind), text: collabTextSource(() => collabOf(services)) });
+  // Versions read and edit documents through the collab channel too; the rooms tell it of edits.
+  const history = new History({ db, log, documents, collab: () => collabOf(services) }, config.history);
   const mailer = createMailer(config, log);
   const people = new People(db, bus, log);
   const invitations = new Invitations({ db, documents, mailer, log, sessionSecret: config.sessionSecret });
@@ -91,6 +96,7 @@ export async function startTandem(config: Config, options: { next?: NextHandlers
     metrics,
     access,
     search,
+    history,
     mailer,
     people,
     invitations,
@@ -101,6 +107,7 @@ export async function startTandem(config: Config, options: { next?: NextHandlers
   registerDocumentRoutes(router, services);
   registerSearchRoutes(router, services);
   registerTrashRoutes(router, services);
+  registerHistoryRoutes(router, services);
   registerImageRoutes(router, services);
   registerPeopleRoutes(router, services);
   registerInvitationRoutes(router, services);
@@ -180,6 +187,7 @@ export async function startTandem(config: Config, options: { next?: NextHandlers
   httpServer.prependListener("request", (_req, res) => setBaseSecurityHeaders(res, config));
   search.start();
   const stopTrashPurger = startTrashPurger(trash, log);
+  const stopHistoryPruner = startHistoryPruner(history, log);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
@@ -205,7 +213,10 @@ export async function startTandem(config: Config, options: { next?: NextHandlers
         }
         // Edits still waiting to be indexed are read while the rooms are still open.
         await search.close().catch((e) => log.error(e, "search close failed"));
+        // Automatic versions still waiting are made now, while the rooms are open.
+        await history.close().catch((e) => log.error(e, "history close failed"));
         stopTrashPurger();
+        stopHistoryPruner();
         // The channels close while the port still listens: a connection arriving meanwhile is told
         // "restarting" (collab 1001, an event stream `retry:`) instead of being reset (1006) or refused.
         for (const channel of channels.reverse()) await channel.close().catch((e) => log.error(e, "channel close failed"));

@@ -39,6 +39,11 @@ const EnvSchema = z.object({
   IMAGE_MAX_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(5 * 1024 * 1024),
   SMTP_URL: optionalString.refine((v) => v === undefined || /^smtps?:\/\/[^/]+/.test(v), "must start with smtp:// or smtps://"),
   MAIL_FROM: optionalString.default("Tandem <tandem@localhost>"),
+  // Version history (server/history/): an automatic version after this long without edits (60 s), and
+  // at least this often while editing goes on (10 min); automatic versions older than N days are pruned.
+  HISTORY_PAUSE_MS: z.coerce.number().int().min(10).max(3_600_000).default(60_000),
+  HISTORY_MAX_INTERVAL_MS: z.coerce.number().int().min(10).max(86_400_000).default(600_000),
+  HISTORY_KEEP_AUTO_DAYS: z.coerce.number().min(0).max(36_500).default(30),
 });
 
 export type Config = {
@@ -82,6 +87,8 @@ export type Config = {
   smtpUrl?: string;
   /** The From: of every email Tandem sends. */
   mailFrom: string;
+  /** Automatic versions (server/history/history.ts): pause and longest interval in ms, days they are kept. */
+  history: { quietMs: number; maxWaitMs: number; keepAutoDays: number };
 };
 
 export class ConfigError extends Error {}
@@ -122,6 +129,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     imageMaxBytes: e.IMAGE_MAX_BYTES,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    history: { quietMs: e.HISTORY_PAUSE_MS, maxWaitMs: e.HISTORY_MAX_INTERVAL_MS, keepAutoDays: e.HISTORY_KEEP_AUTO_DAYS },
   };
 }
 

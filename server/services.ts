@@ -13,6 +13,7 @@ import type { Logger } from "./log";
 import type { Metrics } from "./ops/metrics";
 import type { LiveAccess } from "./access/liveAccess";
 import type { SearchService } from "./search/searchService";
+import type { History } from "./history/history";
 import type { Mailer } from "./mail/mailer";
 import type { People } from "./domain/people";
 import type { Invitations } from "./domain/invitations";
@@ -51,6 +52,8 @@ export type Services = {
   access: LiveAccess;
   /** Full-text search over documents; the collab server tells it of edits (server/search/). */
   search: SearchService;
+  /** Version history: automatic and named versions, compare, restore, copy (server/history/). */
+  history: History;
   /** Outgoing email: SMTP when SMTP_URL is set, else the log (server/mail). */
   mailer: Mailer;
   /** Administrators' account management (server/domain/people.ts). */

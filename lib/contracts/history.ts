@@ -72,9 +72,12 @@ export const RunChange = z.enum(RUN_CHANGES);
 export const CompareRun = z.strictObject({
   text: z.string(),
   change: RunChange,
-  /** The account that wrote (added) or deleted (removed) it; null when unknown. */
+  /**
+   * added: the account that wrote it. removed: the account that deleted it when the first version
+   * without it has exactly one contributor (Yjs does not record who deletes). same, or unknown: null.
+   */
   authorId: Id.nullable(),
-  /** When the first version that holds the change was made; null when no version holds it yet. */
+  /** When the first version holding the change (the addition, or the deletion) was made; null when none does yet. */
   at: isoDateTime.nullable(),
 });
 /** A top-level block of the "to" document (paragraph, heading…, or one removed since "from"). */

@@ -62,7 +62,11 @@ export function collabChannelWith(overrides: Partial<CollabOptions> = {}): Chann
       options,
       {
         touch: (documentIds) => services.documents.touch(documentIds),
-        edited: (documentId, now) => services.search.edited(documentId, now),
+        edited: (documentId, now) => {
+          services.search.edited(documentId, now);
+          services.history.edited(documentId, now);
+        },
+        authored: (documentId, update, userId) => services.history.accepted(documentId, update, userId),
         log: services.log,
         presence,
       },

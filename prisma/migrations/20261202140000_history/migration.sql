@@ -6,7 +6,7 @@ CREATE TABLE "DocumentVersion" (
     "name" TEXT,
     "createdAt" DATETIME NOT NULL,
     "diff" BLOB NOT NULL,
-    "stateVector" BLOB NOT NULL,
+    "snapshot" BLOB NOT NULL,
     "clientIds" TEXT NOT NULL,
     CONSTRAINT "DocumentVersion_documentId_fkey" FOREIGN KEY ("documentId") REFERENCES "Document" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );

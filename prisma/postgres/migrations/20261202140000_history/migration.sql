@@ -6,7 +6,7 @@ CREATE TABLE "DocumentVersion" (
     "name" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL,
     "diff" BYTEA NOT NULL,
-    "stateVector" BYTEA NOT NULL,
+    "snapshot" BYTEA NOT NULL,
     "clientIds" TEXT NOT NULL,
 
     CONSTRAINT "DocumentVersion_pkey" PRIMARY KEY ("id")
