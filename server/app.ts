@@ -29,6 +29,7 @@ import { registerAuthRoutes } from "./api/authRoutes";
 import { registerDocumentRoutes } from "./api/documentRoutes";
 import { registerSearchRoutes } from "./api/searchRoutes";
 import { registerTrashRoutes } from "./api/trashRoutes";
+import { registerExchangeRoutes } from "./api/exchangeRoutes";
 import { registerHistoryRoutes } from "./api/historyRoutes";
 import { History } from "./history/history";
 import { startHistoryPruner } from "./history/historyPruner";
@@ -107,6 +108,7 @@ export async function startTandem(config: Config, options: { next?: NextHandlers
   registerDocumentRoutes(router, services);
   registerSearchRoutes(router, services);
   registerTrashRoutes(router, services);
+  registerExchangeRoutes(router, services);
   registerHistoryRoutes(router, services);
   registerImageRoutes(router, services);
   registerPeopleRoutes(router, services);

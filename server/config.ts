@@ -6,6 +6,7 @@ import crypto from "node:crypto";
 import { z } from "zod";
 import { MAX_STREAMS_PER_ACCOUNT, MAX_STREAMS_PER_ADDRESS } from "./events/streamLimits";
 import { PEER_FRAME_BURST, PEER_FRAMES_PER_SECOND } from "./collab/limits";
+import { DEFAULT_IMPORT_MAX_BYTES } from "../lib/contracts/importExport";
 
 const optionalString = z
   .string()
@@ -37,6 +38,7 @@ const EnvSchema = z.object({
   COLLAB_FRAMES_PER_SECOND: z.coerce.number().int().min(10).max(100_000_000).default(PEER_FRAMES_PER_SECOND),
   // Largest image a document accepts (bytes are stored in the database): 5 MB by default, at most 50 MB.
   IMAGE_MAX_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(5 * 1024 * 1024),
+  IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(DEFAULT_IMPORT_MAX_BYTES),
   SMTP_URL: optionalString.refine((v) => v === undefined || /^smtps?:\/\/[^/]+/.test(v), "must start with smtp:// or smtps://"),
   MAIL_FROM: optionalString.default("Tandem <tandem@localhost>"),
   // Version history (server/history/): an automatic version after this long without edits (60 s), and
@@ -83,6 +85,8 @@ export type Config = {
   collabFrames: { burst: number; perSecond: number };
   /** Largest image upload accepted, in bytes (server/api/imageRoutes.ts). */
   imageMaxBytes: number;
+  /** Largest file one import may carry (its Markdown, or the HTML the browser converted), in bytes. */
+  importMaxBytes: number;
   /** Outgoing email (server/mail): unset, mail is written to the log ("would send") instead. */
   smtpUrl?: string;
   /** The From: of every email Tandem sends. */
@@ -127,6 +131,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     eventStreams: { perAccount: e.EVENT_STREAMS_PER_ACCOUNT, perAddress: e.EVENT_STREAMS_PER_ADDRESS },
     collabFrames: { burst: e.COLLAB_FRAME_BURST, perSecond: e.COLLAB_FRAMES_PER_SECOND },
     imageMaxBytes: e.IMAGE_MAX_BYTES,
+    importMaxBytes: e.IMPORT_MAX_BYTES,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     history: { quietMs: e.HISTORY_PAUSE_MS, maxWaitMs: e.HISTORY_MAX_INTERVAL_MS, keepAutoDays: e.HISTORY_KEEP_AUTO_DAYS },

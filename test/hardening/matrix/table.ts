@@ -20,6 +20,7 @@ import { NEEDS_WRITE, SESSION_ONLY, httpOutcome } from "./refusal";
 import { purgeTarget, trashTarget } from "./trashCells";
 import { readImageCell, uploadImageCell } from "./imageCells";
 import { REALTIME_ROWS } from "./realtimeRows";
+import { EXCHANGE_ROWS } from "./exchangeRows";
 export type { Channel, Row } from "./cells";
 
 export const TABLE: Row[] = [
@@ -282,5 +283,6 @@ export const TABLE: Row[] = [
   { channel: "http", action: "GET /readyz", perform: http("GET", "/readyz"), expect: everyone(200) },
   // Without METRICS_TOKEN /metrics answers loopback callers only; the suite calls from loopback.
   { channel: "http", action: "GET /metrics", perform: http("GET", "/metrics"), expect: everyone(200) },
+  ...EXCHANGE_ROWS,
   ...REALTIME_ROWS,
 ];

@@ -1,0 +1,77 @@
+// Import and export over HTTP: GET /api/documents/:id/export?format=md|html|json (a download),
+// GET /api/export (every visible document as one .tar, streamed), POST /api/documents/import (one file
+// → 201 the new document). Reading needs documents:read, importing documents:write (it creates).
+import type { IncomingMessage } from "node:http";
+import type { Router } from "../http/router";
+import type { Services } from "../services";
+import { ApiError } from "../http/errors";
+import { readJsonBody } from "../http/body";
+import { fromZod } from "../domain/errors";
+import { idParam, requireUser } from "./context";
+import { linkOrigin } from "./invitationRoutes";
+import { Exchange } from "../exchange/exchange";
+import { attachmentDisposition } from "../exchange/fileNames";
+import { ARCHIVE_COUNT_HEADER, ExportQuery, ImportBody } from "../../lib/contracts/importExport";
+import type { ListedDocument } from "../../lib/contracts/documents";
+
+/** JSON escaping can grow a file's text (quotes, newlines, control characters): room for that. */
+const JSON_OVERHEAD = 2;
+
+function megabytes(bytes: number): string {
+  return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
+}
+
+async function readImportBody(req: IncomingMessage, maxBytes: number): Promise<unknown> {
+  try {
+    return await readJsonBody(req, maxBytes * JSON_OVERHEAD + 4096);
+  } catch (error) {
+    if (error instanceof ApiError && error.code === "payload_too_large") throw tooLarge(maxBytes);
+    throw error;
+  }
+}
+
+const tooLarge = (maxBytes: number) =>
+  new ApiError("payload_too_large", `This file is larger than ${megabytes(maxBytes)}, the most one import may be. Split it into smaller files.`);
+
+export function registerExchangeRoutes(router: Router, services: Services): void {
+  const exchange = new Exchange(services);
+
+  router.on("GET", "/api/documents/:id/export", async (ctx) => {
+    const user = await requireUser(services, ctx, "documents:read");
+    const id = idParam(ctx, "id");
+    const query = ExportQuery.safeParse({ format: ctx.url.searchParams.get("format") ?? undefined });
+    if (!query.success) throw fromZod(query.error);
+    const file = await exchange.exportDocument(user, id, query.data.format, linkOrigin(ctx.req, services.config));
+    ctx.res.writeHead(200, {
+      "Content-Type": file.contentType,
+      "Content-Disposition": attachmentDisposition(file.fileName),
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    });
+    ctx.res.end(file.body);
+  });
+
+  router.on("GET", "/api/export", async (ctx) => {
+    const user = await requireUser(services, ctx, "documents:read");
+    const documents = await exchange.listForArchive(user);
+    const day = new Date().toISOString().slice(0, 10);
+    ctx.res.writeHead(200, {
+      "Content-Type": "application/x-tar",
+      "Content-Disposition": attachmentDisposition(`Tandem export ${day}.tar`),
+      "Cache-Control": "no-store",
+      [ARCHIVE_COUNT_HEADER]: String(documents.length),
+    });
+    await exchange.writeArchive(documents, ctx.res, linkOrigin(ctx.req, services.config));
+    ctx.res.end();
+  });
+
+  router.on("POST", "/api/documents/import", async (ctx) => {
+    const user = await requireUser(services, ctx, "documents:write");
+    const max = services.config.importMaxBytes;
+    const parsed = ImportBody.safeParse(await readImportBody(ctx.req, max));
+    if (!parsed.success) throw fromZod(parsed.error);
+    const source = parsed.data;
+    if (source.format === "markdown" && Buffer.byteLength(source.text, "utf8") > max) throw tooLarge(max);
+    return { status: 201, body: (await exchange.importDocument(user, source)) satisfies ListedDocument };
+  });
+}

@@ -1,0 +1,112 @@
+// Import and export, transport-free: a document as Markdown, HTML or ProseMirror JSON; every document an
+// account can see as one archive; a file made into a new document owned by the importer. Access is the
+// documents' own rule (any member may export; trashed documents are not exported), asked of
+// services.documents, like every other route.
+import type { Writable } from "node:stream";
+import * as Y from "yjs";
+import { once } from "node:events";
+import type { Node } from "@tiptap/pm/model";
+import type { Services } from "../services";
+import type { AuthUser } from "../auth/auth";
+import { collabOf, type CollabService } from "../collab/collabChannel";
+import { notFound } from "../domain/errors";
+import type { ArchiveEntry, ArchiveIndex, ExportFormat } from "../../lib/contracts/importExport";
+import type { ListedDocument } from "../../lib/contracts/documents";
+import { documentSchema } from "./schema";
+import { readDocumentNode } from "./documentContent";
+import { toMarkdown } from "./markdownSerializer";
+import { toHtmlFile } from "./htmlSerializer";
+import { fileNameFor, UniqueNames } from "./fileNames";
+import { TAR_END, tarEntry } from "./tar";
+import { prepareImport, type ImportSource } from "./importDocument";
+
+export type ExportedFile = { fileName: string; contentType: string; body: string };
+
+const CONTENT_TYPES: Record<ExportFormat, string> = {
+  md: "text/markdown; charset=utf-8",
+  html: "text/html; charset=utf-8",
+  json: "application/json; charset=utf-8",
+};
+
+function collabFor(services: Services): CollabService {
+  const collab = collabOf(services);
+  // Every real server runs the collab channel; only a test server started without it lacks one.
+  if (!collab) throw new Error("import/export needs the collab channel, which this server did not start");
+  return collab;
+}
+
+function render(content: Node, title: string, format: ExportFormat, baseUrl: string): string {
+  switch (format) {
+    case "md":
+      return toMarkdown(content, { baseUrl });
+    case "html":
+      return toHtmlFile(content, title);
+    case "json":
+      return `${JSON.stringify(content.toJSON(), null, 2)}\n`;
+    default: {
+      const never: never = format;
+      throw new Error(`unknown format ${String(never)}`);
+    }
+  }
+}
+
+export class Exchange {
+  constructor(private readonly services: Services) {}
+
+  /** One document as a file; 404 for anyone who is not a member, as everywhere. */
+  async exportDocument(user: AuthUser, documentId: string, format: ExportFormat, baseUrl: string): Promise<ExportedFile> {
+    const doc = await this.services.documents.get(user, documentId);
+    const content = await readDocumentNode(collabFor(this.services), documentId, documentSchema());
+    if (!content) throw notFound();
+    return { fileName: fileNameFor(doc.title, format), contentType: CONTENT_TYPES[format], body: render(content, doc.title, format, baseUrl) };
+  }
+
+  /** The account's visible documents (trash excluded), listed before anything is written. */
+  listForArchive(user: AuthUser): Promise<ListedDocument[]> {
+    return this.services.documents.list(user);
+  }
+
+  /**
+   * Writes `<title>.md` for each document, then documents.json, as a tar, one document at a time
+   * (waiting for `out` to drain, so a slow download holds one document in memory, not all of them).
+   */
+  async writeArchive(documents: ListedDocument[], out: Writable, baseUrl: string): Promise<void> {
+    const collab = collabFor(this.services);
+    const schema = documentSchema();
+    const names = new UniqueNames();
+    names.claim("documents", "json"); // the index's own name is taken
+    const entries: ArchiveEntry[] = [];
+    const write = async (chunks: Uint8Array[]) => {
+      for (const chunk of chunks) if (chunk.length > 0 && !out.write(chunk)) await once(out, "drain");
+    };
+    for (const doc of documents) {
+      if (out.destroyed) return; // the download was cancelled
+      const content = await readDocumentNode(collab, doc.id, schema);
+      if (!content) continue; // deleted while the archive was being written
+      const file = names.claim(doc.title, "md");
+      await write(tarEntry(file, Buffer.from(toMarkdown(content, { baseUrl }), "utf8"), new Date(doc.updatedAt)));
+      entries.push({ id: doc.id, title: doc.title, file, role: doc.role, ownerName: doc.ownerName, createdAt: doc.createdAt, updatedAt: doc.updatedAt });
+    }
+    const index: ArchiveIndex = { exportedAt: new Date().toISOString(), documents: entries };
+    await write([...tarEntry("documents.json", Buffer.from(`${JSON.stringify(index, null, 2)}\n`, "utf8")), TAR_END]);
+  }
+
+  /** A new document owned by `user` from one file; nothing is created when the file is refused. */
+  async importDocument(user: AuthUser, source: ImportSource): Promise<ListedDocument> {
+    const collab = collabFor(this.services);
+    const prepared = prepareImport(documentSchema(), source);
+    const created = await this.services.documents.create(user, prepared.title);
+    try {
+      const stored = await collab.edit(created.id, (doc) => {
+        // Inside the room's transaction: stored and relayed like any edit (the room is empty: nobody knew the id).
+        Y.applyUpdate(doc, prepared.update);
+      });
+      if (!stored) throw new Error("the new document could not be opened");
+    } catch (error) {
+      // Never leave an empty document behind for a file that did not arrive.
+      await this.services.db.document.delete({ where: { id: created.id } }).catch(() => {});
+      throw error;
+    }
+    return created;
+  }
+}
