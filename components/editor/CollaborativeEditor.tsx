@@ -11,6 +11,8 @@ import { Toolbar } from "./Toolbar";
 import { ConnectionIndicator, type ShownConnection } from "./ConnectionIndicator";
 import { PresenceAvatars } from "./PresenceAvatars";
 import { AccessNotice } from "./AccessNotice";
+import { EditorBubbles } from "./EditorBubbles";
+import { useLinkEditing } from "./useLinkEditing";
 import { useSession } from "@/components/layout/SessionProvider";
 
 export type CollaborativeEditorProps = {
@@ -26,6 +28,8 @@ export type CollaborativeEditorProps = {
   onAccessEnded?: (message: string) => void;
   /** The page learned our access ended (from another channel first): lock at once. */
   ended?: boolean;
+  /** "Comment" in the format bubble: the page starts a comment on the selection. */
+  onComment?: () => void;
 };
 
 /** What the server told us last wins over the role the page loaded with. */
@@ -46,7 +50,7 @@ function shownConnection(connection: ConnectionState, access: AccessState): Show
   return access.signedOut ? "signed-out" : "closed";
 }
 
-export function CollaborativeEditor({ documentId, user, readOnly, onEditor, onAccessEnded, ended = false }: CollaborativeEditorProps) {
+export function CollaborativeEditor({ documentId, user, readOnly, onEditor, onAccessEnded, ended = false, onComment }: CollaborativeEditorProps) {
   const { session, connection, access, notice } = useCollabSession(documentId);
   const { status, sessionEnded } = useSession();
   const signedOut = status === "ended" || (access.kind === "ended" && access.signedOut);
@@ -66,7 +70,16 @@ export function CollaborativeEditor({ documentId, user, readOnly, onEditor, onAc
       {access.kind === "ended" && !onAccessEnded && !access.signedOut && <AccessNotice tone="error" message={access.message} />}
       {notice && access.kind !== "ended" && !ended && <AccessNotice tone="info" message={notice} />}
       {session ? (
-        <EditorSurface key={documentId} documentId={documentId} session={session} user={user} locked={locked} connection={shown} onEditor={onEditor} />
+        <EditorSurface
+          key={documentId}
+          documentId={documentId}
+          session={session}
+          user={user}
+          locked={locked}
+          connection={shown}
+          onEditor={onEditor}
+          onComment={onComment}
+        />
       ) : (
         <div className="min-h-[50vh] px-4 py-3 text-sm text-zinc-500 dark:text-zinc-400">Opening the document…</div>
       )}
@@ -81,8 +94,10 @@ function EditorSurface(props: {
   locked: boolean;
   connection: ShownConnection;
   onEditor?: (editor: Editor | null) => void;
+  onComment?: () => void;
 }) {
   const editor = useCollabEditor(props.session, props.user, !props.locked);
+  const links = useLinkEditing(editor);
   const { onEditor } = props;
   useEffect(() => {
     onEditor?.(editor ?? null);
@@ -94,15 +109,21 @@ function EditorSurface(props: {
       {/* Sticky: the connection state, the people here and the toolbar stay in view in a long document. */}
       <div data-testid="editor-chrome" className="sticky top-0 z-20 rounded-t-lg border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950">
         <div className="flex items-center justify-between gap-3 px-3 py-2">
-          <ConnectionIndicator state={props.connection} />
+          <ConnectionIndicator state={props.connection} session={props.session} locked={props.locked} />
           <div className="flex items-center gap-3">
             {props.locked && <span className="rounded bg-zinc-100 px-2 py-0.5 text-xs text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">View only</span>}
             <PresenceAvatars people={people} />
           </div>
         </div>
-        {editor && !props.locked && <Toolbar editor={editor} disabled={props.locked} />}
+        {editor && !props.locked && <Toolbar editor={editor} disabled={props.locked} onLink={links.open} />}
       </div>
-      <EditorContent editor={editor} />
+      {editor ? (
+        <EditorBubbles editor={editor} links={links} editable={!props.locked} onComment={props.onComment}>
+          <EditorContent editor={editor} />
+        </EditorBubbles>
+      ) : (
+        <EditorContent editor={editor} />
+      )}
     </>
   );
 }

@@ -2,7 +2,6 @@
 "use client";
 import { useEditorState, type Editor } from "@tiptap/react";
 import type { ReactNode } from "react";
-import { useAsk } from "@/components/ui/AskDialog";
 import { useRovingFocus } from "@/components/ui/useRovingFocus";
 
 type ToolbarState = {
@@ -20,6 +19,7 @@ type ToolbarState = {
   link: boolean;
   canUndo: boolean;
   canRedo: boolean;
+  canInsertTable: boolean;
 };
 
 function ToolButton(props: { label: string; active?: boolean; disabled?: boolean; onClick: () => void; children: ReactNode }) {
@@ -47,20 +47,8 @@ function ToolButton(props: { label: string; active?: boolean; disabled?: boolean
 
 const Divider = () => <span aria-hidden="true" className="mx-1 h-5 w-px bg-zinc-200 dark:bg-zinc-700" />;
 
-/** Only web and mail links: never javascript: or data: URLs. */
-function safeLink(input: string): string | null {
-  const value = input.trim();
-  if (!value) return null;
-  const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(value) ? value : `https://${value}`;
-  try {
-    const url = new URL(withScheme);
-    return ["http:", "https:", "mailto:"].includes(url.protocol) ? url.href : null;
-  } catch {
-    return null;
-  }
-}
-
-export function Toolbar({ editor, disabled }: { editor: Editor; disabled: boolean }) {
+/** `onLink` opens the link editor at the selection (on a link: to edit or remove it). */
+export function Toolbar({ editor, disabled, onLink }: { editor: Editor; disabled: boolean; onLink: () => void }) {
   const s = useEditorState<ToolbarState>({
     editor,
     selector: ({ editor: e }) => ({
@@ -78,27 +66,12 @@ export function Toolbar({ editor, disabled }: { editor: Editor; disabled: boolea
       link: e.isActive("link"),
       canUndo: e.can().undo(),
       canRedo: e.can().redo(),
+      canInsertTable: e.can().insertTable(), // not inside another table
     }),
   });
   const chain = () => editor.chain().focus();
 
-  const ask = useAsk();
   const roving = useRovingFocus<HTMLDivElement>();
-  const editLink = async () => {
-    if (s.link) return void chain().extendMarkRange("link").unsetLink().run();
-    const input = await ask.prompt({
-      title: "Add a link",
-      label: "Link address",
-      placeholder: "https://…",
-      inputType: "url",
-      confirmLabel: "Add link",
-      // Refused in the dialog itself, so the person can correct it instead of starting over.
-      validate: (value) => (safeLink(value) ? null : "Enter a web or email address, such as https://example.com."),
-    });
-    const href = input === null ? null : safeLink(input);
-    if (href) chain().extendMarkRange("link").setLink({ href }).run();
-    else editor.commands.focus();
-  };
 
   return (
     <div
@@ -128,7 +101,7 @@ export function Toolbar({ editor, disabled }: { editor: Editor; disabled: boolea
       <ToolButton label="Strikethrough" active={s.strike} disabled={disabled} onClick={() => chain().toggleStrike().run()}>
         <s>S</s>
       </ToolButton>
-      <ToolButton label="Link" active={s.link} disabled={disabled} onClick={() => void editLink()}>
+      <ToolButton label="Link" active={s.link} disabled={disabled} onClick={onLink}>
         Link
       </ToolButton>
       <Divider />
@@ -146,6 +119,13 @@ export function Toolbar({ editor, disabled }: { editor: Editor; disabled: boolea
       </ToolButton>
       <ToolButton label="Code block" active={s.codeBlock} disabled={disabled} onClick={() => chain().toggleCodeBlock().run()}>
         {"</>"}
+      </ToolButton>
+      <ToolButton
+        label="Insert table"
+        disabled={disabled || !s.canInsertTable}
+        onClick={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}
+      >
+        ▦ Table
       </ToolButton>
       <Divider />
       <ToolButton label="Undo" disabled={disabled || !s.canUndo} onClick={() => chain().undo().run()}>

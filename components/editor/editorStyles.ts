@@ -1,4 +1,6 @@
 // Typography for the editable area, as Tailwind arbitrary variants (no typography plugin needed).
+import { tableContentClass } from "./tableStyles";
+
 export const editorContentClass = [
   "min-h-[50vh] px-4 py-3 text-zinc-900 focus:outline-none dark:text-zinc-100",
   "[&_p]:my-2 [&_h1]:mt-6 [&_h1]:mb-2 [&_h1]:text-3xl [&_h1]:font-bold",
@@ -20,4 +22,5 @@ export const editorContentClass = [
   "[&_p.is-editor-empty:first-child]:before:pointer-events-none [&_p.is-editor-empty:first-child]:before:float-left",
   "[&_p.is-editor-empty:first-child]:before:h-0 [&_p.is-editor-empty:first-child]:before:text-zinc-400",
   "[&_p.is-editor-empty:first-child]:before:content-[attr(data-placeholder)]",
+  tableContentClass,
 ].join(" ");

@@ -1,5 +1,5 @@
 // The header's search box: a button that looks like one and opens the search dialog, and the
-// Ctrl+K / ⌘K shortcut that opens it from anywhere (caught before the editor sees the keys).
+// Ctrl+K / ⌘K shortcut that opens it from anywhere but an editable document, where it adds a link.
 "use client";
 import { useEffect, useState } from "react";
 import { SearchDialog } from "./SearchDialog";
@@ -14,6 +14,8 @@ export function SearchLauncher() {
     if (isMac()) setShortcut("⌘K");
     const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === "k") {
+        // In an editable document Ctrl/Cmd+K adds a link (components/editor/EditorBubbles.tsx).
+        if (e.target instanceof Element && e.target.closest("[data-handles-mod-k]")) return;
         e.preventDefault();
         e.stopPropagation();
         setOpen(true);
