@@ -20,6 +20,7 @@ import { NEEDS_WRITE, SESSION_ONLY, httpOutcome } from "./refusal";
 import { purgeTarget, trashTarget } from "./trashCells";
 import { readImageCell, uploadImageCell } from "./imageCells";
 import { REALTIME_ROWS } from "./realtimeRows";
+import { HISTORY_ROWS } from "./historyRows";
 import { EXCHANGE_ROWS } from "./exchangeRows";
 export type { Channel, Row } from "./cells";
 
@@ -284,5 +285,6 @@ export const TABLE: Row[] = [
   // Without METRICS_TOKEN /metrics answers loopback callers only; the suite calls from loopback.
   { channel: "http", action: "GET /metrics", perform: http("GET", "/metrics"), expect: everyone(200) },
   ...EXCHANGE_ROWS,
+  ...HISTORY_ROWS,
   ...REALTIME_ROWS,
 ];
