@@ -1,7 +1,8 @@
 // Renders GET /compare's blocks: as changes (added text on green and underlined, removed text red and
 // struck through) or by author (each stretch on its writer's colour). Every coloured stretch says who
-// and when on hover. Nested blocks (list items, table cells) come as lines within their block.
-import type { CSSProperties, ReactNode } from "react";
+// and when in a small card on hover. Nested blocks (list items, table cells) come as lines within their block.
+"use client";
+import { useRef, useState, type CSSProperties, type MouseEvent, type ReactNode } from "react";
 import type { CompareBlock, CompareRun, Contributor } from "@/lib/contracts/history";
 import { userColor } from "@/lib/collab/userColor";
 import { versionWhen } from "@/lib/versionDays";
@@ -30,25 +31,25 @@ export function runTitle(run: CompareRun, names: Map<string, string>, mode: Chan
 function Run({ run, names, mode }: { run: CompareRun; names: Map<string, string>; mode: ChangeMode }) {
   // An empty block still shows its change, as a sliver.
   const text = run.text === "" ? "\u00a0" : run.text;
+  const tip = runTitle(run, names, mode);
+  // What the hover card shows the mouse, said to screen readers after the stretch.
+  const note = <span className="sr-only"> ({tip})</span>;
   if (mode === "authors") {
     if (run.change === "removed") return null; // not in the text any more
     const style = { "--author": run.authorId ? userColor(run.authorId) : "#71717a" } as CSSProperties;
     return (
-      <span data-author-id={run.authorId ?? ""} title={runTitle(run, names, mode)} className={authorClass} style={style}>
+      <span data-author-id={run.authorId ?? ""} data-tip={tip} className={authorClass} style={style}>
         {text}
+        {note}
       </span>
     );
   }
   if (run.change === "same") return <>{run.text}</>;
   const Tag = run.change === "added" ? "ins" : "del";
   return (
-    <Tag
-      data-change={run.change}
-      data-author-id={run.authorId ?? ""}
-      title={runTitle(run, names, mode)}
-      className={run.change === "added" ? addedClass : removedClass}
-    >
+    <Tag data-change={run.change} data-author-id={run.authorId ?? ""} data-tip={tip} className={run.change === "added" ? addedClass : removedClass}>
       {text}
+      {note}
     </Tag>
   );
 }
@@ -102,14 +103,45 @@ function Block({ block, names, mode }: { block: CompareBlock; names: Map<string,
   }
 }
 
+/** Where the hover card sits: under the line of the stretch the pointer is on, inside the frame. */
+type Tip = { text: string; left: number; top: number };
+const TIP_WIDTH = 256;
+
 export function ChangeBlocks({ blocks, authors, mode, testId }: { blocks: CompareBlock[]; authors: Contributor[]; mode: ChangeMode; testId: string }) {
   const names = new Map(authors.map((a) => [a.id, a.name]));
+  const frame = useRef<HTMLDivElement>(null);
+  const [tip, setTip] = useState<Tip | null>(null);
+
+  function onMouseOver(e: MouseEvent<HTMLDivElement>) {
+    const run = (e.target as HTMLElement).closest<HTMLElement>("[data-tip]");
+    if (!run || !frame.current) return setTip(null);
+    const base = frame.current.getBoundingClientRect();
+    // A stretch may wrap over lines: the card goes under the line the pointer is on.
+    const line = Array.from(run.getClientRects()).find((r) => e.clientY >= r.top && e.clientY <= r.bottom) ?? run.getBoundingClientRect();
+    const left = Math.max(8, Math.min(e.clientX - base.left - 24, base.width - TIP_WIDTH - 8));
+    setTip({ text: run.dataset.tip ?? "", left, top: line.bottom - base.top + 6 });
+  }
+
   return (
-    <div data-testid={testId} role="document" className={editorContentClass}>
-      {blocks.map((block, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: blocks of one answer, in document order
-        <Block key={i} block={block} names={names} mode={mode} />
-      ))}
+    // biome-ignore lint/a11y/useKeyWithMouseEvents: the card is the mouse's view of what each stretch already says to screen readers (its sr-only note)
+    // biome-ignore lint/a11y/noStaticElementInteractions: hovering only shows that card; nothing here acts
+    <div ref={frame} className="relative" onMouseOver={onMouseOver} onMouseLeave={() => setTip(null)}>
+      <div data-testid={testId} role="document" className={editorContentClass}>
+        {blocks.map((block, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: blocks of one answer, in document order
+          <Block key={i} block={block} names={names} mode={mode} />
+        ))}
+      </div>
+      {tip && (
+        <div
+          role="tooltip"
+          data-testid="change-card"
+          className="pointer-events-none absolute z-30 w-max max-w-64 rounded-md bg-zinc-900 px-2.5 py-1.5 text-xs font-medium text-white shadow-lg dark:bg-zinc-100 dark:text-zinc-900"
+          style={{ left: tip.left, top: tip.top }}
+        >
+          {tip.text}
+        </div>
+      )}
     </div>
   );
 }

@@ -28,7 +28,7 @@ export function HistoryFrame({
     <div data-testid={testId} className="rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950">
       <div
         data-testid="history-bar"
-        className="sticky top-0 z-20 space-y-2 rounded-t-lg border-b border-indigo-200 bg-indigo-50 px-3 py-2.5 dark:border-indigo-900 dark:bg-indigo-950"
+        className="z-20 space-y-2 rounded-t-lg sm:sticky sm:top-0 border-b border-indigo-200 bg-indigo-50 px-3 py-2.5 dark:border-indigo-900 dark:bg-indigo-950"
       >
         <div className="min-w-0">
           <h2 ref={headingRef} tabIndex={-1} className="truncate text-sm font-semibold text-indigo-950 focus:outline-none dark:text-indigo-50">
