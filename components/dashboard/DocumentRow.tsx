@@ -10,6 +10,7 @@ import { inputClass } from "@/components/ui/TextField";
 import { RoleBadge } from "@/components/ui/RoleBadge";
 import { RelativeTime } from "@/components/ui/RelativeTime";
 import { usePresence } from "@/lib/realtime/usePresence";
+import { UnsavedMark } from "./UnsavedMark";
 
 type Props = {
   doc: DocumentSummary;
@@ -43,6 +44,7 @@ export function DocumentRow({ doc, onRename, onAskDelete }: Props) {
               <span>
                 Updated <RelativeTime iso={doc.updatedAt} />
               </span>
+              <UnsavedMark documentId={doc.id} />
               {present.length > 0 && (
                 <>
                   <span aria-hidden="true">·</span>

@@ -1,38 +1,59 @@
-// A dot and a word for the live connection; offline edits are kept and sent when it comes back.
+// The editor's one status line: whether the user's changes are stored (lib/collab/saveStatus.ts).
+// "Saved" only once the server acknowledged every change as on its disk; offline, the count of
+// changes kept in this browser. `data-state` still names the live connection (tests, styles);
 // "signed-out" and "closed": the server ended the session for good, so it never says "Reconnecting…".
-import type { ConnectionState } from "./useCollabSession";
+"use client";
+import { useSyncExternalStore } from "react";
+import { saveStatus, saveStatusText, type SaveProblem, type SaveStatus } from "@/lib/collab/saveStatus";
+import type { CollabSession, ConnectionState } from "./useCollabSession";
 
 export type ShownConnection = ConnectionState | "signed-out" | "closed";
 
-const looks: Record<ShownConnection, { dot: string; label: string; title: string }> = {
-  connected: { dot: "bg-emerald-500", label: "Connected", title: "Changes are saved and shared live." },
-  connecting: { dot: "bg-zinc-400 animate-pulse", label: "Connecting…", title: "Opening the document." },
-  reconnecting: {
-    dot: "bg-amber-500 animate-pulse",
-    label: "Reconnecting…",
-    title: "Your changes are kept on this device and sent when the connection returns.",
-  },
-  offline: {
-    dot: "bg-red-500",
-    label: "Offline",
-    title: "You are offline. Your changes are kept on this device and sent when you are back online.",
-  },
-  "signed-out": { dot: "bg-zinc-400", label: "Signed out", title: "Sign in again to keep editing." },
-  closed: { dot: "bg-zinc-400", label: "Not connected", title: "This document is no longer available to you." },
+const dots: Record<SaveStatus["kind"], string> = {
+  saved: "bg-emerald-500",
+  saving: "bg-sky-500 animate-pulse",
+  offline: "bg-amber-500",
+  "read-only": "bg-zinc-400",
+  "cant-save": "bg-red-500",
 };
 
-export function ConnectionIndicator({ state }: { state: ShownConnection }) {
-  const look = looks[state];
+/** Endings of the whole session, in the status line's words. */
+function endedProblem(state: ShownConnection): SaveProblem | null {
+  switch (state) {
+    case "signed-out":
+      return { why: "you are signed out", next: "sign in again; your changes stay in this browser until then" };
+    case "closed":
+      return { why: "your access to this document ended", next: "copy anything you still need before you leave this page" };
+    default:
+      return null;
+  }
+}
+
+const noSession = { subscribe: () => () => {}, snapshot: () => ({ unsaved: 0, problem: null }) };
+
+export function ConnectionIndicator({ state, session, locked = false }: { state: ShownConnection; session?: CollabSession; locked?: boolean }) {
+  const saving = session?.saving ?? noSession;
+  const { unsaved, problem } = useSyncExternalStore(saving.subscribe, saving.snapshot, saving.snapshot);
+  const link = state === "signed-out" || state === "closed" ? "connected" : state;
+  const status = saveStatus({ link, unsaved, readOnly: locked, problem: endedProblem(state) ?? problem });
+  const { label, detail } = saveStatusText(status);
   return (
     <span
       data-testid="connection-state"
       data-state={state}
-      title={look.title}
+      title={detail}
       role="status"
-      className="inline-flex items-center gap-1.5 text-xs text-zinc-600 dark:text-zinc-400"
+      className="inline-flex min-w-0 items-center gap-1.5 text-xs text-zinc-600 dark:text-zinc-400"
     >
-      <span aria-hidden="true" className={`h-2 w-2 rounded-full ${look.dot}`} />
-      {look.label}
+      <span aria-hidden="true" className={`h-2 w-2 shrink-0 rounded-full ${dots[status.kind]}`} />
+      <span
+        data-testid="save-status"
+        data-status={status.kind}
+        data-unsaved={unsaved}
+        className={status.kind === "cant-save" ? "text-red-700 dark:text-red-400" : undefined}
+      >
+        {label}
+      </span>
     </span>
   );
 }

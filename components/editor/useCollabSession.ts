@@ -1,12 +1,17 @@
 // One document's live session in the browser: the Y.Doc, its IndexedDB copy (offline edits), the
-// y-websocket connection, and what the server's close codes say about our access.
+// y-websocket connection (asking for durable acknowledgements, `?ack=1`), which local changes the
+// server has stored (unsavedChanges.ts), and what the server's close codes say about our access.
 "use client";
 import { useEffect, useState } from "react";
 import * as Y from "yjs";
 import { WebsocketProvider } from "y-websocket";
 import { IndexeddbPersistence } from "y-indexeddb";
 import { CloseCode, describeClose } from "@/lib/collab/closeCodes";
+import { ACK_PARAM, DURABLE_ACK_MESSAGE, readDurableAck } from "@/lib/collab/durableAck";
+import { writeUnsaved } from "@/lib/collab/unsavedRecord";
+import type { SaveProblem } from "@/lib/collab/saveStatus";
 import { api } from "@/lib/api";
+import { UnsavedChanges } from "./unsavedChanges";
 
 export type ConnectionState = "connecting" | "connected" | "reconnecting" | "offline";
 
@@ -20,7 +25,42 @@ export type CollabSession = {
   doc: Y.Doc;
   provider: WebsocketProvider;
   local: IndexeddbPersistence;
+  /** Local changes not yet acknowledged as stored, and a refusal that stops saving (null: none). */
+  saving: SavingState;
 };
+
+/** Observable for React (useSyncExternalStore): how many changes are unsaved, and why saving stopped. */
+export type SavingState = {
+  subscribe(listener: () => void): () => void;
+  snapshot(): { unsaved: number; problem: SaveProblem | null };
+};
+
+/** Closes that mean our changes cannot be saved, in the words the status line shows. */
+function problemOf(code: number): SaveProblem | null {
+  switch (code) {
+    case CloseCode.MessageTooBig:
+      return { why: "this document reached its size limit", next: "copy your latest text somewhere safe, then remove some content" };
+    case CloseCode.ChangeRefused:
+      return { why: "the server refused your latest change", next: "reload the page" };
+    default:
+      return null;
+  }
+}
+
+/** The browser's WebSocket, telling `unsaved` about each socket and each frame it sends. */
+function countingWebSocket(unsaved: UnsavedChanges): typeof WebSocket {
+  return class CountingWebSocket extends WebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols);
+      unsaved.socketOpened(this);
+    }
+
+    send(data: string | ArrayBufferLike | Blob | ArrayBufferView): void {
+      if (data instanceof Uint8Array) unsaved.sending(this, data);
+      super.send(data);
+    }
+  };
+}
 
 function collabUrl(): string {
   const protocol = window.location.protocol === "https:" ? "wss:" : "ws:";
@@ -36,9 +76,49 @@ export function useCollabSession(documentId: string) {
   useEffect(() => {
     const doc = new Y.Doc();
     const local = new IndexeddbPersistence(`tandem-doc-${documentId}`, doc);
-    const provider = new WebsocketProvider(collabUrl(), documentId, doc);
+    const unsaved = new UnsavedChanges(documentId);
+    const provider = new WebsocketProvider(collabUrl(), documentId, doc, {
+      params: { [ACK_PARAM]: "1" },
+      WebSocketPolyfill: countingWebSocket(unsaved),
+    });
+    provider.messageHandlers[DURABLE_ACK_MESSAGE] = (_reply, decoder, p) => {
+      if (p.ws) unsaved.acknowledged(p.ws, readDurableAck(decoder));
+    };
     let everConnected = false;
     let disposed = false;
+
+    // Saving: every local change is counted until the server says it is stored.
+    let problem: SaveProblem | null = null;
+    let snapshot: ReturnType<SavingState["snapshot"]> = { unsaved: unsaved.count, problem };
+    const watchers = new Set<() => void>();
+    const tell = () => {
+      snapshot = { unsaved: unsaved.count, problem };
+      for (const w of watchers) w();
+    };
+    const stopCounting = unsaved.subscribe(tell);
+    const onDocUpdate = (_update: Uint8Array, origin: unknown) => {
+      if (origin === provider) return; // from the server
+      if (origin === local)
+        unsaved.otherChange(); // read back from IndexedDB: counted in an earlier visit
+      else unsaved.localChange();
+    };
+    doc.on("update", onDocUpdate); // after the provider's own listener: it has sent the frame by now
+    // Once the server's copy and ours are in step, a barrier settles changes sent on an earlier socket,
+    // made offline, or left from an earlier visit.
+    const settle = () => {
+      const barrier = provider.synced && local.synced ? unsaved.barrier() : null;
+      if (barrier && provider.ws?.readyState === WebSocket.OPEN) provider.ws.send(barrier);
+    };
+    const onSynced = (isSynced: boolean) => isSynced && settle();
+    provider.on("sync", onSynced);
+    void local.whenSynced.then(() => !disposed && settle());
+    // Closing or reloading with unsaved changes asks first.
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (unsaved.count === 0) return;
+      event.preventDefault();
+      event.returnValue = ""; // older browsers need it set to show the dialog
+    };
+    window.addEventListener("beforeunload", onBeforeUnload);
 
     const update = () => {
       if (!navigator.onLine) return setConnection("offline");
@@ -71,16 +151,31 @@ export function useCollabSession(documentId: string) {
           signedOut: event.code === CloseCode.Unauthorized,
         });
         // Do not keep a private copy of a document we may no longer see.
-        if (event.code !== CloseCode.Unauthorized) void local.clearData();
+        if (event.code !== CloseCode.Unauthorized) {
+          void local.clearData();
+          writeUnsaved(documentId, 0);
+        }
       } else if (message) {
         setNotice(message);
+      }
+      const refused = problemOf(event.code);
+      if (refused) {
+        problem = refused;
+        tell();
       }
     };
     provider.on("status", onStatus);
     provider.on("connection-close", onClose);
     window.addEventListener("online", update);
     window.addEventListener("offline", update);
-    setSession({ doc, provider, local });
+    const saving: SavingState = {
+      subscribe(listener) {
+        watchers.add(listener);
+        return () => watchers.delete(listener);
+      },
+      snapshot: () => snapshot,
+    };
+    setSession({ doc, provider, local, saving });
     setConnection("connecting");
     setAccess({ kind: "as-given" });
     setNotice(null);
@@ -92,6 +187,10 @@ export function useCollabSession(documentId: string) {
       window.removeEventListener("offline", update);
       provider.off("status", onStatus);
       provider.off("connection-close", onClose);
+      provider.off("sync", onSynced);
+      window.removeEventListener("beforeunload", onBeforeUnload);
+      doc.off("update", onDocUpdate);
+      stopCounting();
       provider.destroy();
       void local.destroy();
       doc.destroy();

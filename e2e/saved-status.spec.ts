@@ -1,0 +1,167 @@
+// The editor's save status tells the truth: "Saving…" while the server has not acknowledged a change
+// as stored, "Saved" once it has, "Offline — N changes kept on this device" without a network,
+// back to "Saved" after reconnecting, "Read-only" for a viewer, "Can't save — …" when the session
+// ended with changes unsaved; and closing the tab with unsaved changes asks first.
+// With SHOTS_DIR set, each status is also photographed (desktop and phone, light and dark).
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { newAccount, signInViaApi } from "./support/accounts";
+import { createDocument, editor, openDocument, share } from "./support/documents";
+
+test.describe.configure({ timeout: 240_000 });
+
+const status = (page: Page) => page.getByTestId("save-status");
+const shotsDir = process.env.SHOTS_DIR;
+
+async function shoot(page: Page, name: string) {
+  if (!shotsDir) return;
+  fs.mkdirSync(shotsDir, { recursive: true });
+  await page.screenshot({ path: path.join(shotsDir, `${name}.png`) });
+}
+
+async function editorPage(browser: Browser, options: Parameters<Browser["newContext"]>[0] = {}) {
+  const account = newAccount("Sam");
+  const context = await browser.newContext(options);
+  await signInViaApi(context, account);
+  const documentId = await createDocument(context, "Status");
+  const page = await context.newPage();
+  await openDocument(page, documentId);
+  return { account, context, page, documentId };
+}
+
+test("typing shows Saving… then Saved; offline counts the changes kept here; back online they are saved", async ({ browser }) => {
+  const { context, page, documentId } = await editorPage(browser);
+  await expect(status(page)).toHaveText("Saved");
+  await editor(page).click();
+  // Seen between a keystroke and its acknowledgement: the status follows the typing.
+  const seen = page.evaluate(
+    () =>
+      new Promise<string[]>((resolve) => {
+        const texts: string[] = [];
+        const el = document.querySelector('[data-testid="save-status"]')!;
+        new MutationObserver(() => {
+          texts.push(el.textContent ?? "");
+          if (texts.includes("Saving…") && el.textContent === "Saved") resolve(texts);
+        }).observe(el, { childList: true, characterData: true, subtree: true });
+      }),
+  );
+  await page.keyboard.type("Every word is acknowledged.");
+  expect(await seen).toContain("Saving…");
+  await expect(status(page)).toHaveText("Saved", { timeout: 10_000 });
+
+  await context.setOffline(true);
+  await page.keyboard.type(" Offline words");
+  await expect(status(page)).toHaveAttribute("data-status", "offline", { timeout: 30_000 });
+  await expect(status(page)).toHaveText(/^Offline — \d+ changes? kept on this device$/);
+  const kept = Number(await status(page).getAttribute("data-unsaved"));
+  expect(kept).toBeGreaterThan(0);
+
+  await context.setOffline(false);
+  await expect(status(page)).toHaveText("Saved", { timeout: 60_000 });
+  // What "Saved" promised is on the server: a fresh browser sees it.
+  const other = await browser.newContext({ storageState: await context.storageState() });
+  const check = await other.newPage();
+  await openDocument(check, documentId);
+  await expect(editor(check)).toContainText("Every word is acknowledged. Offline words");
+  await other.close();
+  await context.close();
+});
+
+test("closing the tab with unsaved changes asks first; the dashboard marks the document", async ({ browser }) => {
+  const { context, page, documentId } = await editorPage(browser);
+  await editor(page).click();
+  await page.keyboard.type("Saved first.");
+  await expect(status(page)).toHaveText("Saved", { timeout: 10_000 });
+  await context.setOffline(true);
+  await page.keyboard.type(" Not yet saved.");
+  await expect(status(page)).toHaveAttribute("data-status", "offline", { timeout: 30_000 });
+  const dialogs: string[] = [];
+  page.on("dialog", (dialog) => {
+    dialogs.push(dialog.type());
+    void dialog.dismiss(); // stay on the page
+  });
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(() => dialogs).toEqual(["beforeunload"]);
+  expect(page.isClosed()).toBe(false);
+  // The dashboard (same browser) lists the document as having changes only on this device.
+  await context.setOffline(false);
+  const dashboard = await context.newPage();
+  await dashboard.goto("/dashboard");
+  const row = dashboard.locator(`[data-document-id="${documentId}"]`);
+  await expect(row.getByTestId("document-unsaved")).toHaveText(/only on this device/, { timeout: 30_000 });
+  // Once the editor saves them, the mark goes.
+  await expect(status(page)).toHaveText("Saved", { timeout: 60_000 });
+  await dashboard.reload();
+  await expect(dashboard.getByTestId("document-row").first()).toBeVisible();
+  await expect(row.getByTestId("document-unsaved")).toHaveCount(0);
+  await shoot(dashboard, "dashboard");
+  await context.close();
+});
+
+test("a viewer sees Read-only; a session that ends with changes unsaved says Can't save and what to do", async ({ browser }) => {
+  const { context, page, documentId } = await editorPage(browser);
+  const viewer = newAccount("Vic");
+  const viewerContext = await browser.newContext();
+  await signInViaApi(viewerContext, viewer);
+  await share(context, documentId, viewer, "viewer");
+  const viewerPage = await viewerContext.newPage();
+  await openDocument(viewerPage, documentId);
+  await expect(status(viewerPage)).toHaveText("Read-only");
+  await viewerContext.close();
+
+  await editor(page).click();
+  await context.setOffline(true);
+  await page.keyboard.type("Written while offline.");
+  await expect(status(page)).toHaveAttribute("data-status", "offline", { timeout: 30_000 });
+  await context.clearCookies(); // signed out meanwhile (the session cookie is gone)
+  await context.setOffline(false);
+  await expect(status(page)).toHaveAttribute("data-status", "cant-save", { timeout: 60_000 });
+  await expect(status(page)).toHaveText("Can't save — you are signed out");
+  await expect(page.getByTestId("connection-state")).toHaveAttribute("title", /sign in again/);
+  await context.close();
+});
+
+// The statuses as people see them: desktop and phone, light and dark (SHOTS_DIR=… to keep them).
+for (const [device, viewport] of [
+  ["desktop", { width: 1280, height: 800 }],
+  ["mobile", { width: 390, height: 844 }],
+] as const) {
+  for (const colorScheme of ["light", "dark"] as const) {
+    test(`screenshots of each status: ${device}, ${colorScheme}`, async ({ browser }) => {
+      test.skip(!shotsDir, "SHOTS_DIR not set");
+      const tag = `${device}-${colorScheme}`;
+      const { context, page, documentId } = await editorPage(browser, { viewport, colorScheme });
+      await editor(page).click();
+      await page.keyboard.type("A sentence to save.");
+      await expect(status(page)).toHaveText("Saved", { timeout: 10_000 });
+      await shoot(page, `${tag}-saved`);
+      await context.setOffline(true);
+      await page.keyboard.type(" And more, offline.");
+      await expect(status(page)).toHaveText(/^Offline — /, { timeout: 30_000 });
+      await shoot(page, `${tag}-offline`);
+      // Saving…: the editor is back, the acknowledgement not yet (photographed as soon as it shows).
+      await context.setOffline(false);
+      await expect(status(page)).toHaveText("Saved", { timeout: 60_000 });
+      await page.keyboard.type(" x");
+      await shoot(page, `${tag}-saving`);
+      const viewer = newAccount("Vic");
+      const viewerContext = await browser.newContext({ viewport, colorScheme });
+      await signInViaApi(viewerContext, viewer);
+      await share(context, documentId, viewer, "viewer");
+      const viewerPage = await viewerContext.newPage();
+      await openDocument(viewerPage, documentId);
+      await expect(status(viewerPage)).toHaveText("Read-only");
+      await shoot(viewerPage, `${tag}-read-only`);
+      await viewerContext.close();
+      await context.setOffline(true);
+      await page.keyboard.type(" Unsaved.");
+      await expect(status(page)).toHaveText(/^Offline — /, { timeout: 30_000 });
+      await context.clearCookies();
+      await context.setOffline(false);
+      await expect(status(page)).toHaveAttribute("data-status", "cant-save", { timeout: 60_000 });
+      await shoot(page, `${tag}-cant-save`);
+      await context.close();
+    });
+  }
+}
