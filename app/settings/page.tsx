@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { RequireAuth } from "@/components/layout/RequireAuth";
 import { AccountSummary } from "./AccountSummary";
 import { AccessTokens } from "./AccessTokens";
+import { WorkspaceExport } from "@/components/exchange/WorkspaceExport";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -12,6 +13,7 @@ export default function SettingsPage() {
         <h1 className="text-2xl font-bold tracking-tight">Settings</h1>
         <AccountSummary />
         <AccessTokens />
+        <WorkspaceExport />
       </div>
     </RequireAuth>
   );

@@ -9,6 +9,7 @@ import { inputClass } from "@/components/ui/TextField";
 import { useRealtimeEvent } from "@/lib/realtime/hooks";
 import { useDocuments } from "./useDocuments";
 import { CreateDocumentForm } from "./CreateDocumentForm";
+import { ImportButton, ImportDropZone } from "@/components/exchange/ImportFiles";
 import { DocumentSection } from "./DocumentSection";
 import { DeleteDocumentDialog } from "./DeleteDocumentDialog";
 import { MovedToTrashToast, type Trashed } from "@/components/trash/MovedToTrashToast";
@@ -43,77 +44,82 @@ export function Dashboard() {
   }, [state, filter]);
 
   return (
-    <div className="space-y-8">
-      <div className="flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
-        <div>
-          <h1 className="text-2xl font-bold tracking-tight">Documents</h1>
-          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Everything you own or that someone shared with you.</p>
-        </div>
-        <div className="flex flex-col gap-2 sm:flex-row sm:items-end">
-          <CreateDocumentForm onCreate={documents.create} />
-          <ButtonLink href="/trash" variant="ghost" data-testid="trash-link">
-            Trash
-          </ButtonLink>
-        </div>
-      </div>
-
-      {state.status === "error" ? (
-        <Alert
-          action={
-            <Button size="sm" onClick={() => void documents.reload()}>
-              Try again
-            </Button>
-          }
-        >
-          We could not load your documents. {state.message}
-        </Alert>
-      ) : (
-        <>
-          <div className="max-w-sm">
-            <label htmlFor="document-filter" className="sr-only">
-              Filter documents by title
-            </label>
-            <input
-              id="document-filter"
-              type="search"
-              value={filter}
-              onChange={(e) => setFilter(e.target.value)}
-              placeholder="Filter by title"
-              autoComplete="off"
-              className={inputClass}
-            />
+    <ImportDropZone>
+      {(openImport) => (
+        <div className="space-y-8">
+          <div className="flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
+            <div>
+              <h1 className="text-2xl font-bold tracking-tight">Documents</h1>
+              <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Everything you own or that someone shared with you.</p>
+            </div>
+            <div className="flex flex-col gap-2 sm:flex-row sm:items-end">
+              <CreateDocumentForm onCreate={documents.create} />
+              <ImportButton onClick={openImport} />
+              <ButtonLink href="/trash" variant="ghost" data-testid="trash-link">
+                Trash
+              </ButtonLink>
+            </div>
           </div>
-          <DocumentSection
-            title="My documents"
-            testId="my-documents"
-            documents={mine}
-            filtering={filter.trim() !== ""}
-            empty={<EmptyState title="You have no documents yet.">Give your first one a title above and press Enter.</EmptyState>}
-            onRename={documents.rename}
-            onAskDelete={setToDelete}
-          />
-          <DocumentSection
-            title="Shared with me"
-            testId="shared-documents"
-            documents={shared}
-            filtering={filter.trim() !== ""}
-            empty={<EmptyState title="Nothing shared with you yet.">When someone shares a document with you, it shows up here.</EmptyState>}
-            onRename={documents.rename}
-            onAskDelete={setToDelete}
-          />
-        </>
-      )}
 
-      <DeleteDocumentDialog
-        doc={toDelete}
-        onCancel={() => setToDelete(null)}
-        onConfirm={async (id) => {
-          const title = toDelete?.title ?? "";
-          await documents.destroy(id);
-          setTrashed({ id, title });
-        }}
-      />
-      <MovedToTrashToast trashed={trashed} onDismiss={dismissTrashed} onRestored={documents.upsert} />
-    </div>
+          {state.status === "error" ? (
+            <Alert
+              action={
+                <Button size="sm" onClick={() => void documents.reload()}>
+                  Try again
+                </Button>
+              }
+            >
+              We could not load your documents. {state.message}
+            </Alert>
+          ) : (
+            <>
+              <div className="max-w-sm">
+                <label htmlFor="document-filter" className="sr-only">
+                  Filter documents by title
+                </label>
+                <input
+                  id="document-filter"
+                  type="search"
+                  value={filter}
+                  onChange={(e) => setFilter(e.target.value)}
+                  placeholder="Filter by title"
+                  autoComplete="off"
+                  className={inputClass}
+                />
+              </div>
+              <DocumentSection
+                title="My documents"
+                testId="my-documents"
+                documents={mine}
+                filtering={filter.trim() !== ""}
+                empty={<EmptyState title="You have no documents yet.">Give your first one a title above and press Enter.</EmptyState>}
+                onRename={documents.rename}
+                onAskDelete={setToDelete}
+              />
+              <DocumentSection
+                title="Shared with me"
+                testId="shared-documents"
+                documents={shared}
+                filtering={filter.trim() !== ""}
+                empty={<EmptyState title="Nothing shared with you yet.">When someone shares a document with you, it shows up here.</EmptyState>}
+                onRename={documents.rename}
+                onAskDelete={setToDelete}
+              />
+            </>
+          )}
+
+          <DeleteDocumentDialog
+            doc={toDelete}
+            onCancel={() => setToDelete(null)}
+            onConfirm={async (id) => {
+              const title = toDelete?.title ?? "";
+              await documents.destroy(id);
+              setTrashed({ id, title });
+            }}
+          />
+          <MovedToTrashToast trashed={trashed} onDismiss={dismissTrashed} onRestored={documents.upsert} />
+        </div>
+      )}
+    </ImportDropZone>
   );
 }

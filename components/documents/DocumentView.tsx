@@ -24,6 +24,7 @@ import { TrashedDocumentNotice } from "@/components/trash/TrashedDocumentNotice"
 import { DeleteToTrashButton } from "@/components/trash/DeleteToTrashButton";
 import { useDocumentHistory } from "@/components/history/useDocumentHistory";
 import { HistoryButton } from "@/components/history/HistoryButton";
+import { DownloadMenu } from "@/components/exchange/DownloadMenu";
 import { HistoryPanel } from "@/components/history/HistoryPanel";
 import { HistoryArea } from "@/components/history/HistoryArea";
 
@@ -94,6 +95,7 @@ export function DocumentView({ id }: { id: string }) {
                 <RoleBadge role={state.doc.role} />
                 {state.doc.role === "owner" && <DeleteToTrashButton id={state.doc.id} title={state.doc.title} disabled={signedOut} />}
                 <HistoryButton history={history} disabled={signedOut} />
+                <DownloadMenu documentId={state.doc.id} disabled={signedOut} />
                 <Button variant={state.doc.role === "owner" ? "primary" : "secondary"} disabled={signedOut} onClick={() => setSharing(true)}>
                   {state.doc.role === "owner" ? "Share" : "People"}
                 </Button>
