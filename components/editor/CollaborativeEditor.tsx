@@ -11,6 +11,9 @@ import { Toolbar } from "./Toolbar";
 import { ConnectionIndicator, type ShownConnection } from "./ConnectionIndicator";
 import { PresenceAvatars } from "./PresenceAvatars";
 import { AccessNotice } from "./AccessNotice";
+import { WordCount } from "./WordCount";
+import { MediaLayer } from "./MediaLayer";
+import { useUploadProblems } from "./UploadProblems";
 import { EditorBubbles } from "./EditorBubbles";
 import { useLinkEditing } from "./useLinkEditing";
 import { useSession } from "@/components/layout/SessionProvider";
@@ -96,7 +99,8 @@ function EditorSurface(props: {
   onEditor?: (editor: Editor | null) => void;
   onComment?: () => void;
 }) {
-  const editor = useCollabEditor(props.session, props.user, !props.locked);
+  const uploads = useUploadProblems();
+  const editor = useCollabEditor(props.session, props.user, !props.locked, { documentId: props.documentId, onError: uploads.report });
   const links = useLinkEditing(editor);
   const { onEditor } = props;
   useEffect(() => {
@@ -106,11 +110,13 @@ function EditorSurface(props: {
   const people = usePresence(props.documentId, props.user.id);
   return (
     <>
+      <MediaLayer editor={editor} editable={!props.locked} uploads={uploads} />
       {/* Sticky: the connection state, the people here and the toolbar stay in view in a long document. */}
       <div data-testid="editor-chrome" className="sticky top-0 z-20 rounded-t-lg border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950">
         <div className="flex items-center justify-between gap-3 px-3 py-2">
           <ConnectionIndicator state={props.connection} session={props.session} locked={props.locked} />
           <div className="flex items-center gap-3">
+            {editor && <WordCount editor={editor} />}
             {props.locked && <span className="rounded bg-zinc-100 px-2 py-0.5 text-xs text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">View only</span>}
             <PresenceAvatars people={people} />
           </div>

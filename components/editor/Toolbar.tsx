@@ -3,6 +3,7 @@
 import { useEditorState, type Editor } from "@tiptap/react";
 import type { ReactNode } from "react";
 import { useRovingFocus } from "@/components/ui/useRovingFocus";
+import { insertImagesFromPicker } from "./imageUpload";
 
 type ToolbarState = {
   h1: boolean;
@@ -126,6 +127,9 @@ export function Toolbar({ editor, disabled, onLink }: { editor: Editor; disabled
         onClick={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}
       >
         ▦ Table
+      </ToolButton>
+      <ToolButton label="Insert image" disabled={disabled} onClick={() => void insertImagesFromPicker(editor)}>
+        Image
       </ToolButton>
       <Divider />
       <ToolButton label="Undo" disabled={disabled || !s.canUndo} onClick={() => chain().undo().run()}>

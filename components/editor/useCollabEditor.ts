@@ -11,10 +11,13 @@ import type { CollabSession } from "./useCollabSession";
 import { renderCaret, renderSelection } from "./caret";
 import { editorContentClass } from "./editorStyles";
 import { documentExtensions } from "@/lib/editor/extensions";
+import { ImageUpload, type ImageUploadOptions } from "./imageUpload";
+import { SlashMenu } from "./slash/slashMenu";
 
 export type EditorUser = { id: string; name: string };
 
-export function useCollabEditor(session: CollabSession, user: EditorUser, editable: boolean) {
+/** `uploads`: where pasted, dropped and picked images go, and who hears of a failed one (read once, with the session). */
+export function useCollabEditor(session: CollabSession, user: EditorUser, editable: boolean, uploads: ImageUploadOptions) {
   const editor = useEditor(
     {
       immediatelyRender: false, // rendered on the client only; avoids hydration mismatches
@@ -23,6 +26,8 @@ export function useCollabEditor(session: CollabSession, user: EditorUser, editab
       extensions: [
         ...documentExtensions(),
         Placeholder.configure({ placeholder: "Start writing…" }),
+        ImageUpload.configure(uploads),
+        SlashMenu,
         Collaboration.configure({ document: session.doc }),
         CollaborationCaret.configure({
           provider: session.provider,

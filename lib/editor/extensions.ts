@@ -9,6 +9,7 @@ import { ReadOnlyAwareTaskItem } from "@/components/editor/taskItem";
 import { linkOptions } from "./links";
 import { Tables } from "./tables";
 import { MarkdownPaste } from "./markdownPaste";
+import { DocumentImage } from "./image";
 
 export function documentExtensions(): Extensions {
   return [
@@ -18,5 +19,6 @@ export function documentExtensions(): Extensions {
     ReadOnlyAwareTaskItem.configure({ nested: true }),
     Tables,
     MarkdownPaste,
+    DocumentImage,
   ];
 }
