@@ -29,6 +29,10 @@ import { registerAuthRoutes } from "./api/authRoutes";
 import { registerDocumentRoutes } from "./api/documentRoutes";
 import { registerSearchRoutes } from "./api/searchRoutes";
 import { registerTrashRoutes } from "./api/trashRoutes";
+import { registerShareLinkRoutes } from "./api/shareLinkRoutes";
+import { ShareLinks } from "./domain/shareLinks";
+import { LinkCredentials } from "./auth/linkCredential";
+import { LinkSecrets } from "./auth/linkTokens";
 import { registerExchangeRoutes } from "./api/exchangeRoutes";
 import { registerHistoryRoutes } from "./api/historyRoutes";
 import { History } from "./history/history";
@@ -82,6 +86,8 @@ export async function startTandem(config: Config, options: { next?: NextHandlers
   const mailer = createMailer(config, log);
   const people = new People(db, bus, log);
   const invitations = new Invitations({ db, documents, mailer, log, sessionSecret: config.sessionSecret });
+  const shareLinks = new ShareLinks(db, bus, documents, new LinkSecrets(config.sessionSecret));
+  const links = new LinkCredentials(shareLinks, config);
   const services: Services = {
     config,
     db,
@@ -101,6 +107,8 @@ export async function startTandem(config: Config, options: { next?: NextHandlers
     mailer,
     people,
     invitations,
+    shareLinks,
+    links,
   };
 
   const router = new Router();
@@ -108,6 +116,7 @@ export async function startTandem(config: Config, options: { next?: NextHandlers
   registerDocumentRoutes(router, services);
   registerSearchRoutes(router, services);
   registerTrashRoutes(router, services);
+  registerShareLinkRoutes(router, services);
   registerExchangeRoutes(router, services);
   registerHistoryRoutes(router, services);
   registerImageRoutes(router, services);

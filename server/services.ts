@@ -14,6 +14,8 @@ import type { Metrics } from "./ops/metrics";
 import type { LiveAccess } from "./access/liveAccess";
 import type { SearchService } from "./search/searchService";
 import type { History } from "./history/history";
+import type { ShareLinks } from "./domain/shareLinks";
+import type { LinkCredentials } from "./auth/linkCredential";
 import type { Mailer } from "./mail/mailer";
 import type { People } from "./domain/people";
 import type { Invitations } from "./domain/invitations";
@@ -60,4 +62,8 @@ export type Services = {
   people: People;
   /** Shares with emails that have no account yet (server/domain/invitations.ts). */
   invitations: Invitations;
+  /** "Anyone with the link" links of documents (server/domain/shareLinks.ts). */
+  shareLinks: ShareLinks;
+  /** Share links as credentials: the link a request carries for a document (server/auth/linkCredential.ts). */
+  links: LinkCredentials;
 };

@@ -51,6 +51,8 @@ export const CloseVariants = {
   SignedOut: { code: CloseEvents.Unauthorized.code, reason: "You signed out. Sign in again to keep editing." },
   SessionEnded: { code: CloseEvents.Unauthorized.code, reason: "Your session ended. Sign in again to keep editing." },
   AccessRemoved: { code: CloseEvents.Forbidden.code, reason: "Your access to this document was removed." },
+  /** The share link the connection came in through was revoked or expired. */
+  LinkEnded: { code: CloseEvents.Forbidden.code, reason: "This link no longer works. Ask the owner for a new one." },
   AccountDeactivated: { code: CloseEvents.Unauthorized.code, reason: "Your account was deactivated. Ask an administrator to reactivate it." },
 } as const satisfies Record<string, CollabClose>;
 

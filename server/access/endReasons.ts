@@ -9,6 +9,8 @@ export type EndReason =
   | "session-ended"
   /** The account's membership of the document was removed. */
   | "access-removed"
+  /** The share link the connection came in through was revoked or expired. */
+  | "link-ended"
   /** The document was deleted. */
   | "document-deleted"
   /** An administrator deactivated the account (every credential of it). */
@@ -19,6 +21,7 @@ const COLLAB_CLOSE: Record<EndReason, CollabClose> = {
   "session-ended": CloseVariants.SessionEnded,
   "access-removed": CloseVariants.AccessRemoved,
   "document-deleted": CloseEvents.DocumentDeleted,
+  "link-ended": CloseVariants.LinkEnded,
   "account-deactivated": CloseVariants.AccountDeactivated,
 };
 

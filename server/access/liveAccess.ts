@@ -11,7 +11,10 @@
 //  - when the bus says the account's membership of the document changed: removed ends the
 //    connection (4403), a new role is handed to the connection (collab: 4300, reconnect with it).
 //  - when the bus says an administrator deactivated the account: all its credentials end (4401).
-// New access events (link revoked, page moved) plug into `onBusEvent`.
+//  - when the bus says a share link was revoked (or the re-check finds it revoked, expired or its
+//    document trashed), or at its expiry: every connection that came in through it ends (4403); a
+//    link's new role is handed to them (4300). See linkHolds.ts.
+// New access events (page moved) plug into `onBusEvent`.
 import type { EventBus } from "../bus/bus";
 import type { BusEvent, Role } from "../bus/events";
 import type { Db } from "../db/client";
@@ -20,6 +23,9 @@ import type { Metrics } from "../ops/metrics";
 import { currentCredentials } from "./credentialStatus";
 import { DeletedDocuments } from "./deletedDocuments";
 import type { EndReason } from "./endReasons";
+import type { LiveLink } from "../domain/shareLinks";
+import { isGuestCredential, LinkHolds } from "./linkHolds";
+import { currentLinks } from "./linkStatus";
 
 export type { EndReason };
 
@@ -45,6 +51,8 @@ export type LiveRegistration = {
   documentId?: string;
   /** When the credential stops working; null for access tokens (until revoked). */
   expiresAt: Date | null;
+  /** The share link that gave this connection its role (its "entry link"): revoked or expired, the connection ends. */
+  link?: LiveLink;
   connection: LiveConnection;
 };
 
@@ -70,6 +78,7 @@ export class LiveAccess {
   /** Accounts deactivated recently, by user id: like `revoked`, for a connection authenticated just before. */
   private readonly deactivated = new Map<string, number>();
   private readonly deleted = new DeletedDocuments();
+  private readonly links = new LinkHolds<Entry>((entry) => this.end(entry, "link-ended"));
   private readonly unsubscribe: () => void;
   private readonly sweep: NodeJS.Timeout;
   private rechecking = false;
@@ -107,6 +116,7 @@ export class LiveAccess {
       if (!set) this.byDocument.set(registration.documentId, (set = new Set()));
       set.add(entry);
     }
+    if (registration.link) this.links.add(entry, registration.link);
     // Authenticated before a revocation that arrived meanwhile: end it as the revocation would have.
     if (this.wasRevoked(credential.id)) queueMicrotask(() => this.end(entry, "signed-out"));
     else if (this.wasDeactivated(registration.userId)) queueMicrotask(() => this.end(entry, "account-deactivated"));
@@ -129,6 +139,7 @@ export class LiveAccess {
   stop(): void {
     this.unsubscribe();
     clearInterval(this.sweep);
+    this.links.stop();
     for (const credential of this.credentials.values()) clearTimeout(credential.timer);
   }
 
@@ -157,9 +168,24 @@ export class LiveAccess {
         // Back from the trash: a member refused later (removed, say) is told so, not "deleted".
         this.deleted.forget(event.document.id);
         return;
+      case "share-link.revoked":
+        for (const entry of this.links.entriesOf(event.linkId)) this.end(entry, "link-ended");
+        return;
+      case "share-link.changed":
+        // A link entry's account had less than the link (or no account): the link's new role is theirs.
+        this.links.setRole(event.linkId, event.role);
+        for (const entry of this.links.entriesOf(event.linkId)) this.changeRole(entry, event.role);
+        return;
       case "membership.changed":
         for (const entry of [...(this.byDocument.get(event.documentId) ?? [])]) {
           if (entry.registration.userId !== event.userId || entry.state.kind !== "live") continue;
+          const link = entry.registration.link;
+          if (link) {
+            // In through a link: losing a lesser membership changes nothing; a higher role is handed over.
+            const linkRole = this.links.roleOf(link.id) ?? link.role;
+            if (event.role === "owner" || (event.role === "editor" && linkRole === "viewer")) this.changeRole(entry, event.role);
+            continue;
+          }
           if (event.role === null) this.end(entry, "access-removed");
           else this.changeRole(entry, event.role);
         }
@@ -175,6 +201,11 @@ export class LiveAccess {
         const { expiresAt } = entry.credential;
         if (expiresAt !== null && Date.now() >= expiresAt) {
           this.endCredential(entry.credential.id, "session-ended");
+          return false;
+        }
+        const link = entry.registration.link;
+        if (link && this.links.expired(link.id)) {
+          this.end(entry, "link-ended");
           return false;
         }
         return true;
@@ -223,6 +254,7 @@ export class LiveAccess {
       set?.delete(entry);
       if (set?.size === 0) this.byDocument.delete(registration.documentId);
     }
+    if (registration.link) this.links.remove(entry, registration.link.id);
   }
 
   private setExpiry(credential: Credential, expiresAt: number | null): void {
@@ -258,12 +290,22 @@ export class LiveAccess {
     return this.deactivated.has(userId);
   }
 
+  /** Ends the connections of links revoked, expired or trashed without an announcement (by hand in the database). */
+  private async recheckLinks(): Promise<void> {
+    const ids = this.links.linkIds;
+    if (ids.length === 0) return;
+    const live = await currentLinks(this.deps.db, ids);
+    for (const id of ids) if (!live.has(id)) for (const entry of this.links.entriesOf(id)) this.end(entry, "link-ended");
+  }
+
   /** Reads every live credential again (in batches) and ends those that stopped working. */
   private async recheck(): Promise<void> {
     if (this.rechecking) return; // a slow database must not stack checks up
     this.rechecking = true;
     try {
-      const ids = [...this.credentials.keys()];
+      await this.recheckLinks();
+      // A guest's credential is its link, re-checked just above.
+      const ids = [...this.credentials.keys()].filter((id) => !isGuestCredential(id));
       if (ids.length === 0) return;
       const current = await currentCredentials(this.deps.db, ids);
       for (const id of ids) {

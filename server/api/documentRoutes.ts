@@ -3,6 +3,7 @@
 import type { Router } from "../http/router";
 import type { Services } from "../services";
 import { parseBody, requireUser, idParam } from "./context";
+import { documentThroughLink } from "./shareLinkRoutes";
 import { AddMemberBody, ChangeRoleBody, CreateDocumentBody, RenameDocumentBody } from "./schemas";
 // Answers are checked against the shared response contracts at compile time (`satisfies`).
 import type { DocumentListResponse, ListedDocument } from "../../lib/contracts/documents";
@@ -25,6 +26,9 @@ export function registerDocumentRoutes(router: Router, services: Services): void
   });
 
   router.on("GET", "/api/documents/:id", async (ctx) => {
+    // Someone in through a share link (server/auth/linkCredential.ts) reads it with the link's role.
+    const throughLink = await documentThroughLink(services, ctx, idParam(ctx, "id"));
+    if (throughLink) return { body: throughLink };
     const user = await requireUser(services, ctx, "documents:read");
     return { body: (await documents.get(user, idParam(ctx, "id"))) satisfies ListedDocument };
   });

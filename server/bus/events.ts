@@ -34,6 +34,10 @@ export type BusEvent =
   | { type: "account.deactivated"; userId: string }
   // Reactivated: new sign-ins count again, even within the authority's memory of the deactivation.
   | { type: "account.reactivated"; userId: string }
+  // A share link stopped working (revoked): connections that came in through it end now, on every channel.
+  | { type: "share-link.revoked"; documentId: string; linkId: string }
+  // A share link's role changed: connections that came in through it reconnect with the new role.
+  | { type: "share-link.changed"; documentId: string; linkId: string; role: "editor" | "viewer" }
   // Who has a document open on one instance (its collaboration rooms); instances merge each other's reports.
   | { type: "presence.changed"; instanceId: string; documentId: string; users: PresenceUser[] };
 

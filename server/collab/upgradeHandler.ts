@@ -14,7 +14,9 @@ import { refuseUpgrade, type UpgradeHandler } from "../http/upgrade";
 import { canEdit } from "../domain/documents";
 import { allows } from "../auth/scopes";
 import type { Services } from "../services";
-import type { Caller } from "../auth/auth";
+import { guestCredentialId } from "../access/linkHolds";
+import { guestUser, type DocumentEntry } from "../auth/linkCredential";
+import type { LiveLink } from "../domain/shareLinks";
 import { collabClose } from "../access/endReasons";
 import { MAX_BYTES_BEFORE_READY, MAX_FRAMES_BEFORE_READY } from "./limits";
 import type { Heartbeat } from "./heartbeat";
@@ -26,6 +28,9 @@ import { DomainError } from "../domain/errors";
 import { closeFor } from "./errorClose";
 
 export const COLLAB_PATH_PREFIX = "/collab/";
+
+/** What a connection registers with the access authority: its credential, and the link it came in through. */
+type EntryCredential = { credentialId: string; expiresAt: Date | null; link?: LiveLink };
 
 /** A connection's lifecycle once upgraded: frames wait while the room loads, then go to the room. */
 type Lifecycle = { kind: "loading"; early: Uint8Array[]; earlyBytes: number } | { kind: "joined"; room: Room } | { kind: "closed" };
@@ -69,7 +74,16 @@ export function createUpgradeHandler(services: Services, wss: WebSocketServer, m
     const caller = await services.auth.authenticate(req, url);
     // A cookie is sent by the browser whichever site opened the socket: only our own pages may use it.
     if (caller?.via === "cookie" && !isSameOrigin(req, services.config)) return refuseUpgrade(socket, 403, "Forbidden");
-    const role = caller ? await services.documents.roleOf(caller.user.id, documentId) : null;
+    const memberRole = caller ? await services.documents.roleOf(caller.user.id, documentId) : null;
+    // A share link the caller carries (?link=, or the link cookie) may give more, or give a guest entry.
+    let entry: DocumentEntry;
+    try {
+      entry = await services.links.entry(memberRole, req, documentId, url);
+    } catch (err) {
+      if (err instanceof DomainError && err.kind === "rate_limited") return refuseUpgrade(socket, 429, "Too Many Requests");
+      throw err;
+    }
+    const role = entry.kind === "none" ? null : entry.role;
     // A member of a trashed document is told it was deleted, even after a restart forgot the event.
     const trashed = caller && !role ? await services.documents.inTrashFor(caller.user.id, documentId) : false;
     if (socket.destroyed) return;
@@ -78,22 +92,28 @@ export function createUpgradeHandler(services: Services, wss: WebSocketServer, m
       state.upgraded = true;
       heartbeat.track(ws);
       flow.accepted(ws);
-      if (!caller) return closeAs(ws, CloseEvents.Unauthorized);
-      if (!allows(caller, "documents:read")) return closeAs(ws, CloseEvents.Forbidden);
+      if (!caller && entry.kind !== "link") return closeAs(ws, CloseEvents.Unauthorized);
+      if (caller && !allows(caller, "documents:read")) return closeAs(ws, CloseEvents.Forbidden);
       if (!role) {
         // A former member of a deleted document learns it was deleted; anyone else cannot tell a
         // deleted document from one they were never invited to.
-        return trashed || services.access.wasDeletedFor(documentId, caller.user.id)
+        return trashed || (caller && services.access.wasDeletedFor(documentId, caller.user.id))
           ? closeAs(ws, CloseEvents.DocumentDeleted)
           : closeAs(ws, CloseEvents.Forbidden);
       }
       // Only a client that asks gets durable acknowledgements: a stock y-websocket client would log them as unknown.
       const wantsAcks = url.searchParams.get(ACK_PARAM) === "1";
-      const peer = new WebSocketPeer(ws, socket, caller.user.id, caller.user.name, canEdit(role), wantsAcks);
+      // A guest (no account, in through a link) shows as "Guest"; the link itself is the credential.
+      const who = caller?.user ?? guestUser();
+      const peer = new WebSocketPeer(ws, socket, who.id, who.name, canEdit(role), wantsAcks);
       // A token without documents:write stays read-only whatever its account's role becomes: every
       // later `peer.canWrite = …` (role changes, re-checks) is ignored for it.
-      if (!allows(caller, "documents:write")) Object.defineProperty(peer, "canWrite", { get: () => false, set: () => {} });
-      serve(ws, documentId, peer, epoch, caller).catch((err) => {
+      if (caller && !allows(caller, "documents:write")) Object.defineProperty(peer, "canWrite", { get: () => false, set: () => {} });
+      const link = entry.kind === "link" ? entry.link : undefined;
+      const credential: EntryCredential = caller
+        ? { credentialId: caller.credentialId, expiresAt: caller.expiresAt, link }
+        : { credentialId: guestCredentialId(link!.id), expiresAt: null, link };
+      serve(ws, documentId, peer, epoch, credential).catch((err) => {
         // A refusal from the domain closes with its kind's code; anything else is ours, and logged.
         if (!(err instanceof DomainError)) log.error({ err, documentId }, "collab connection failed");
         closeAs(peer, closeFor(err));
@@ -101,7 +121,7 @@ export function createUpgradeHandler(services: Services, wss: WebSocketServer, m
     });
   }
 
-  async function serve(ws: WebSocket, documentId: string, peer: WebSocketPeer, epoch: number, caller: Caller): Promise<void> {
+  async function serve(ws: WebSocket, documentId: string, peer: WebSocketPeer, epoch: number, caller: EntryCredential): Promise<void> {
     // Held in an object: it changes in the socket's callbacks while this function awaits.
     const conn: { state: Lifecycle } = { state: { kind: "loading", early: [], earlyBytes: 0 } };
     // In the room: leave it at once (no frame of ours is handled meanwhile); still loading: just close.
@@ -109,9 +129,10 @@ export function createUpgradeHandler(services: Services, wss: WebSocketServer, m
       conn.state.kind === "joined" ? conn.state.room.disconnect(peer, code, reason) : peer.close(code, reason);
     const access = services.access.register({
       credentialId: caller.credentialId,
-      userId: caller.user.id,
+      userId: peer.userId,
       documentId,
       expiresAt: caller.expiresAt,
+      link: caller.link,
       connection: {
         end(reason) {
           closeWith(collabClose(reason));
@@ -165,7 +186,7 @@ export function createUpgradeHandler(services: Services, wss: WebSocketServer, m
     }
     // Access changed while we were authorizing: the event passed this connection by, so look again
     // (its frames keep waiting in `early` meanwhile).
-    if (manager.accessEpoch !== epoch && !(await stillAllowed(joined, documentId, peer))) return;
+    if (manager.accessEpoch !== epoch && !(await stillAllowed(joined, documentId, peer, caller.link))) return;
     const state = conn.state;
     switch (state.kind) {
       case "loading":
@@ -182,8 +203,8 @@ export function createUpgradeHandler(services: Services, wss: WebSocketServer, m
     joined.leave(peer);
   }
 
-  async function stillAllowed(room: Room, documentId: string, peer: WebSocketPeer): Promise<boolean> {
-    const role = await services.documents.roleOf(peer.userId, documentId);
+  async function stillAllowed(room: Room, documentId: string, peer: WebSocketPeer, link: LiveLink | undefined): Promise<boolean> {
+    const role = link ? (await services.shareLinks.liveIds([link.id])).get(link.id)?.role : await services.documents.roleOf(peer.userId, documentId);
     if (!role) {
       room.disconnect(peer, CloseEvents.Forbidden.code, CloseEvents.Forbidden.reason);
       return false;

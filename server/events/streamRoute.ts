@@ -12,6 +12,8 @@ import type { LiveAnnouncements } from "./liveAnnouncements";
 import type { AnnouncementStore } from "./announcementStore";
 import { showEvent } from "./changes";
 import { STREAM_LIMIT_RETRY_AFTER_SECONDS, StreamCounts } from "./streamLimits";
+import { guestUser } from "../auth/linkCredential";
+import { guestCredentialId } from "../access/linkHolds";
 
 const EVERYONE: Delivery = { viewers: ["anonymous", "user", "admin"] };
 
@@ -86,6 +88,19 @@ export function registerStreamRoute(
           connection: { end: () => connection.end(SIGNED_OUT_RETRY_MS) },
         });
         connection.onClose(access.release);
+      } else {
+        // A guest's stream ends with the share link it came in through (revoked or expired), as a
+        // signed-in stream ends with its session; it reconnects as a plain signed-out visitor.
+        for (const link of await services.links.linksIn(req)) {
+          const access = services.access.register({
+            credentialId: guestCredentialId(link.id),
+            userId: guestUser().id,
+            expiresAt: null,
+            link,
+            connection: { end: () => connection.end(SIGNED_OUT_RETRY_MS) },
+          });
+          connection.onClose(access.release);
+        }
       }
     } catch (err) {
       release();

@@ -41,6 +41,7 @@ export function createRealtimeChannel({ services, upgrades, httpServer }: Channe
       credentialId: socket.data.credentialId,
       userId: socket.data.user.id,
       expiresAt: socket.data.expiresAt,
+      link: socket.data.link,
       connection: { end: () => socket.disconnect(true) },
     });
     socket.once("disconnect", access.release);

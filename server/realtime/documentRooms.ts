@@ -5,9 +5,13 @@
 import type { LiveAccess, LiveAccessHandle } from "../access/liveAccess";
 import { docRoom } from "./rooms";
 import type { TandemSocket } from "./types";
+import type { LiveLink } from "../domain/shareLinks";
+import { DEAD_LINK_MESSAGE } from "../../lib/contracts/shareLinks";
 
 export class DocumentRooms {
   private readonly held = new Map<string, LiveAccessHandle>();
+  /** The share link each room was joined through, when it was (an entry link). */
+  private readonly links = new Map<string, LiveLink>();
 
   constructor(
     private readonly socket: TandemSocket,
@@ -16,17 +20,34 @@ export class DocumentRooms {
     socket.once("disconnect", () => this.releaseAll());
   }
 
-  async join(documentId: string): Promise<void> {
+  async join(documentId: string, link?: LiveLink): Promise<void> {
     if (!this.held.has(documentId)) {
+      if (link) this.links.set(documentId, link);
       const { credentialId, user, expiresAt } = this.socket.data;
       const handle = this.access.register({
         credentialId,
         userId: user.id,
         documentId,
         expiresAt,
+        link,
         // Left after this turn: the bus bridge's notice about the same event (access:changed, sent to
         // the document's room) must still reach the socket.
-        connection: { end: () => setImmediate(() => this.leave(documentId)) },
+        connection: {
+          end: (reason) => {
+            // Nobody else tells a socket its link ended (the bus bridge speaks of memberships): say it here.
+            if (reason === "link-ended") {
+              this.socket.emit("access:changed", {
+                documentId,
+                title: "",
+                role: null,
+                previousRole: link?.role ?? null,
+                reason: "removed",
+                message: DEAD_LINK_MESSAGE,
+              });
+            }
+            setImmediate(() => this.leave(documentId));
+          },
+        },
       });
       this.held.set(documentId, handle);
       if (!handle.allows()) return this.leave(documentId); // ended while registering (revoked meanwhile)
@@ -34,9 +55,15 @@ export class DocumentRooms {
     await this.socket.join(docRoom(documentId));
   }
 
+  /** The link the socket is in the document's room through, if any. */
+  link(documentId: string): LiveLink | undefined {
+    return this.links.get(documentId);
+  }
+
   leave(documentId: string): void {
     this.held.get(documentId)?.release();
     this.held.delete(documentId);
+    this.links.delete(documentId);
     void this.socket.leave(docRoom(documentId));
   }
 

@@ -9,6 +9,7 @@ import { DocumentRooms } from "./documentRooms";
 import { userRoom } from "./rooms";
 import type { TandemSocket } from "./types";
 import type { AccountBuckets } from "./tokenBucket";
+import type { DocumentEntry } from "../auth/linkCredential";
 
 const COMMENT_WRITES = new Set(["comment:create", "comment:reply", "comment:resolve", "comment:delete"]);
 
@@ -50,16 +51,27 @@ export function registerSocketHandlers(socket: TandemSocket, deps: HandlerDeps):
   // An access token without documents:write may read comments but not change them (auth/scopes.ts).
   socket.use((packet, next) => {
     if (socket.data.mayWrite || !COMMENT_WRITES.has(packet[0])) return next();
-    splitArgs(packet.slice(1)).ack?.(failure("forbidden", "This access token does not have the documents:write scope."));
+    const message = socket.data.link
+      ? "Sign in to comment: guests can read comments but not write them."
+      : "This access token does not have the documents:write scope.";
+    splitArgs(packet.slice(1)).ack?.(failure("forbidden", message));
   });
 
+  /** A member's role, or a share link's (a guest's own, or one a signed-in account carries in its cookie). */
+  async function entryTo(documentId: string): Promise<DocumentEntry> {
+    const guestLink = socket.data.link;
+    if (guestLink) return guestLink.documentId === documentId ? { kind: "link", role: guestLink.role, link: guestLink } : { kind: "none" };
+    return services.links.entry(await services.documents.roleOf(user.id, documentId), socket.request, documentId);
+  }
+
   onClientEvent(socket, "doc:join", log, async ({ documentId }) => {
-    const role = await services.documents.roleOf(user.id, documentId);
-    if (!role) throw notFound();
+    const entry = await entryTo(documentId);
+    if (entry.kind === "none") throw notFound();
+    const role = entry.role;
     // The document's room carries its comments and access changes; presence comes from the
     // collaboration rooms (presenceReporter.ts), not from this socket. The access authority says
     // when the socket must leave it (documentRooms.ts).
-    await documentRooms.join(documentId);
+    await documentRooms.join(documentId, entry.kind === "link" ? entry.link : undefined);
     return { role, presence: presence.usersIn(documentId) };
   });
 
@@ -70,9 +82,13 @@ export function registerSocketHandlers(socket: TandemSocket, deps: HandlerDeps):
 
   onClientEvent(socket, "presence:list", log, async () => ({ presence: await presence.forUser(user.id) }));
 
-  onClientEvent(socket, "comments:list", log, async ({ documentId }) => ({
-    comments: await comments.list(user, documentId),
-  }));
+  onClientEvent(socket, "comments:list", log, async ({ documentId }) => {
+    // In through a link: readable while the link lives (the room it joined is held under it).
+    if (socket.data.link || documentRooms.link(documentId)) {
+      if ((await entryTo(documentId)).kind === "link") return { comments: await comments.listThroughLink(documentId) };
+    }
+    return { comments: await comments.list(user, documentId) };
+  });
 
   onClientEvent(socket, "comment:create", log, async (input) => ({ comment: await comments.create(user, input) }));
 

@@ -9,6 +9,8 @@ import { originRefusal, SET_PUBLIC_URL } from "../http/origin";
 import { TokenBucket } from "./tokenBucket";
 import { allows } from "../auth/scopes";
 import type { TandemSocket } from "./types";
+import { guestUser } from "../auth/linkCredential";
+import { guestCredentialId } from "../access/linkHolds";
 
 /** Events a socket may send in a burst, and per second after that. */
 export const EVENT_BURST = 30;
@@ -20,6 +22,21 @@ export const ACCOUNT_EVENTS_PER_SECOND = 3 * EVENTS_PER_SECOND;
 /** The client sees `err.message` and `err.data.code` in its `connect_error` handler. */
 function refusal(code: RealtimeErrorCode, message: string): ExtendedError {
   return Object.assign(new Error(message), { data: { code } });
+}
+
+/** A guest's socket: the link is its credential; it reads one document's comments and cannot write. */
+async function guestHandshake(services: Services, socket: TandemSocket): Promise<"guest" | "refused"> {
+  const documentId: unknown = socket.handshake.auth?.linkDocument;
+  if (typeof documentId !== "string") return "refused";
+  const link = await services.links.linkFor(socket.request, documentId).catch(() => null); // rate-limited: refused too
+  if (!link) return "refused";
+  socket.data.user = guestUser();
+  socket.data.credentialId = guestCredentialId(link.id);
+  socket.data.expiresAt = null;
+  socket.data.link = link;
+  socket.data.mayWrite = false;
+  socket.data.bucket = new TokenBucket(EVENT_BURST, EVENTS_PER_SECOND);
+  return "guest";
 }
 
 export function handshakeMiddleware(services: Services) {
@@ -35,7 +52,12 @@ export function handshakeMiddleware(services: Services) {
       } else {
         caller = await services.auth.authenticate(socket.request);
       }
-      if (!caller) return next(refusal("unauthorized", "Please sign in first."));
+      if (!caller) {
+        // A guest: `auth: {linkDocument}` names the document whose link cookie (set by /s/<token>) to use.
+        const guest = await guestHandshake(services, socket);
+        if (guest === "refused") return next(refusal("unauthorized", "Please sign in first."));
+        return next();
+      }
       const originProblem = caller.via === "cookie" ? originRefusal(socket.request, services.config) : null;
       if (originProblem) {
         // A server without PUBLIC_URL says what to set; anything else is simply another site.

@@ -3,6 +3,7 @@ import type { Server, Socket } from "socket.io";
 import type { ClientToServerEvents, ServerToClientEvents } from "../../lib/realtime/events";
 import type { AuthUser } from "../auth/auth";
 import type { TokenBucket } from "./tokenBucket";
+import type { LiveLink } from "../domain/shareLinks";
 
 /** `expiresAt`: when the credential the socket was opened with stops working (null: an access token). */
 export type SocketData = {
@@ -12,6 +13,8 @@ export type SocketData = {
   bucket: TokenBucket;
   /** False for an access token without the documents:write scope: no comment changes (auth/scopes.ts). */
   mayWrite: boolean;
+  /** A guest's socket (no account): the share link it came in with, the one document it may join. */
+  link?: LiveLink;
 };
 type NoInterServerEvents = Record<string, never>;
 

@@ -10,6 +10,7 @@ import { CloseCode } from "../../lib/collab/closeCodes";
 import type { AccessChange, AccessChangeReason } from "../../lib/realtime/events";
 import { openRaw, until, type RawSocket } from "../collab/wsClients";
 import { SseReader } from "../events/helpers";
+import { linkCookieName } from "../../server/auth/linkCredential";
 import { connected, openSocket, type ClientSocket } from "../realtime/helpers";
 
 let server: TestServer;
@@ -21,7 +22,18 @@ afterAll(async () => {
 });
 
 type Credential = { kind: "cookie"; cookie: string } | { kind: "token"; token: string; tokenId: string };
-type World = { owner: ApiClient; member: ApiClient; memberId: string; documentId: string; credential: Credential };
+type World = { owner: ApiClient; member: ApiClient; memberId: string; documentId: string; credential: Credential; linkId?: string };
+
+/** Bo leaves the document and comes back through an edit link: its cookie rides beside his session cookie. */
+async function enterThroughLink(w: World): Promise<void> {
+  expect((await w.owner.delete(`/api/documents/${w.documentId}/members/${w.memberId}`)).status).toBe(204);
+  const link = await w.owner.post(`/api/documents/${w.documentId}/links`, { role: "editor" });
+  expect(link.status).toBe(201);
+  w.linkId = link.body.id;
+  const token = (link.body.url as string).split("/s/")[1];
+  if (w.credential.kind !== "cookie") throw new Error("row needs a cookie");
+  w.credential = { kind: "cookie", cookie: `${w.credential.cookie}; ${linkCookieName(w.documentId)}=${token}` };
+}
 
 type CollabOutcome = { close: number } | "open";
 /** Told what happened, and whether the socket stays in the document's room (gets its comments). */
@@ -94,6 +106,25 @@ const TABLE: Row[] = [
     apply: async (w) => void expect((await w.owner.patch(`/api/documents/${w.documentId}/members/${w.memberId}`, { role: "viewer" })).status).toBe(200),
     collab: { close: CloseCode.AccessChanged },
     socket: { told: "role_changed", inRoom: true },
+    stream: "open",
+  },
+  {
+    // Bo is no member: an edit link (its cookie beside his session) is his way in, and goes.
+    change: "link revoked",
+    credential: "cookie",
+    prepare: enterThroughLink,
+    apply: async (w) => void expect((await w.owner.delete(`/api/documents/${w.documentId}/links/${w.linkId}`)).status).toBe(204),
+    collab: { close: CloseCode.Forbidden },
+    socket: { told: "removed", inRoom: false },
+    stream: "open",
+  },
+  {
+    change: "link lowered to view",
+    credential: "cookie",
+    prepare: enterThroughLink,
+    apply: async (w) => void expect((await w.owner.patch(`/api/documents/${w.documentId}/links/${w.linkId}`, { role: "viewer" })).status).toBe(200),
+    collab: { close: CloseCode.AccessChanged },
+    socket: "open",
     stream: "open",
   },
   {
@@ -229,13 +260,14 @@ test.each(TABLE)("$change: collab $collab, socket.io $socket, stream $stream", a
 
 test("the table covers every way the access authority ends a connection", () => {
   // A new end reason (link revoked, page moved, account deactivated) must get a row here.
-  const reasons = ["signed-out", "session-ended", "access-removed", "document-deleted", "account-deactivated"] as const;
+  const reasons = ["signed-out", "session-ended", "access-removed", "document-deleted", "account-deactivated", "link-ended"] as const;
   const rowFor: Record<(typeof reasons)[number], string> = {
     "signed-out": "member signs out",
     "session-ended": "session expires",
     "access-removed": "membership removed",
     "document-deleted": "document deleted",
     "account-deactivated": "account deactivated",
+    "link-ended": "link revoked",
   };
   for (const reason of reasons) expect(TABLE.map((r) => r.change)).toContain(rowFor[reason]);
 });

@@ -22,6 +22,7 @@ import { readImageCell, uploadImageCell } from "./imageCells";
 import { REALTIME_ROWS } from "./realtimeRows";
 import { HISTORY_ROWS } from "./historyRows";
 import { EXCHANGE_ROWS } from "./exchangeRows";
+import { SHARE_LINK_ROWS } from "./shareLinkCells";
 export type { Channel, Row } from "./cells";
 
 export const TABLE: Row[] = [
@@ -284,6 +285,7 @@ export const TABLE: Row[] = [
   { channel: "http", action: "GET /readyz", perform: http("GET", "/readyz"), expect: everyone(200) },
   // Without METRICS_TOKEN /metrics answers loopback callers only; the suite calls from loopback.
   { channel: "http", action: "GET /metrics", perform: http("GET", "/metrics"), expect: everyone(200) },
+  ...SHARE_LINK_ROWS,
   ...EXCHANGE_ROWS,
   ...HISTORY_ROWS,
   ...REALTIME_ROWS,
