@@ -4,6 +4,7 @@
 // owner deletes. Versions are read only here, never when a document opens (cold sync is unaffected).
 import * as Y from "yjs";
 import type { Db } from "../db/client";
+import type { Config } from "../config";
 import type { Logger } from "../log";
 import type { AuthUser } from "../auth/auth";
 import type { Documents } from "../domain/documents";
@@ -30,11 +31,11 @@ export class History {
   private readonly debouncer: EditDebouncer;
 
   constructor(
-    private readonly deps: { db: Db; log: Logger; documents: Documents; collab: () => CollabService | undefined },
+    private readonly deps: { db: Db; databaseKind: Config["databaseKind"]; log: Logger; documents: Documents; collab: () => CollabService | undefined },
     private readonly timing: HistoryTiming,
   ) {
     this.clients = new ClientRecorder(deps.db, deps.log);
-    this.store = new VersionStore(deps.db);
+    this.store = new VersionStore(deps.db, deps.databaseKind);
     this.debouncer = new EditDebouncer(timing, (documentId) => this.autoVersion(documentId));
   }
 

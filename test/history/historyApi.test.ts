@@ -10,7 +10,7 @@ import { documentText, EDITOR_FIELD } from "../../server/collab/documentText";
 import { CompareResponse, Version, VersionContentResponse, VersionListResponse, type CompareRun } from "../../lib/contracts/history";
 import { ListedDocument } from "../../lib/contracts/documents";
 
-const PAUSE_MS = 300;
+const PAUSE_MS = 400;
 
 type Person = { api: ApiClient; id: string; name: string; token: string };
 
@@ -76,9 +76,13 @@ afterAll(async () => server?.stop());
 describe("automatic versions", () => {
   test("one after a pause in editing, with both writers as contributors; none when nothing changed", async () => {
     const id = await newDocument("Auto");
-    const a = await typeAs(ada, id, "Ada wrote this.");
-    const b = await typeAs(bob, id, "Bob wrote that.");
+    // Both connected first, then both type within one pause.
+    const a = openProvider(collabUrl, id, ada.token);
+    const b = openProvider(collabUrl, id, bob.token);
     try {
+      await Promise.all([synced(a), synced(b)]);
+      paragraph(a.doc, "Ada wrote this.");
+      paragraph(b.doc, "Bob wrote that.");
       await until(async () => (await versions(id)).length === 1, 5_000, "first automatic version");
       const [v] = await versions(id);
       expect(v.kind).toBe("auto");
@@ -338,7 +342,8 @@ test("storage: bytes per automatic version for a realistic document (logged)", a
       p.insert(0, [text]);
       s.doc.getXmlFragment(EDITOR_FIELD).push([p]);
       for (let k = 0; k < 6; k++) for (const word of sentence.split(" ")) text.insert(text.length, `${word} `);
-      await until(async () => (await versions(id)).length === round + 1, 5_000, `version ${round + 1}`);
+      // ≥: on a loaded machine a round's updates may straddle a pause and make two versions.
+      await until(async () => (await versions(id)).length >= round + 1, 5_000, `version ${round + 1}`);
     }
     const rows = await server.services.db.documentVersion.findMany({ where: { documentId: id }, select: { diff: true, snapshot: true } });
     const diffBytes = rows.reduce((n, r) => n + r.diff.byteLength, 0);
