@@ -183,3 +183,36 @@ test("the versions list is one Tab stop, walked with the arrow keys; days fold t
   await expect(row(ana.page, "One")).toBeVisible();
   await ana.context.close();
 });
+
+test("on a phone the history is a full-screen sheet that keeps focus inside, and steps aside for a version", async ({ browser }) => {
+  const ana = await person(browser, "Ana");
+  await ana.page.setViewportSize({ width: 390, height: 844 });
+  const documentId = await createDocument(ana.context, "Pocket notes");
+  await openDocument(ana.page, documentId);
+  await typeOnNewLine(ana.page, "Written on the bus.");
+  const res = await ana.context.request.post(`/api/documents/${documentId}/versions`, { data: { name: "Bus draft" } });
+  expect(res.status(), await res.text()).toBe(201);
+
+  await ana.page.getByTestId("history-button").click();
+  const sheet = ana.page.getByRole("dialog", { name: "Version history" });
+  await expect(sheet).toBeVisible();
+  await expect(sheet).toHaveAttribute("aria-modal", "true");
+  const box = await sheet.boundingBox();
+  expect(box).toMatchObject({ x: 0, y: 0, width: 390, height: 844 });
+  // Tab goes round inside the sheet.
+  await expect(row(ana.page, "Bus draft")).toBeVisible();
+  for (let i = 0; i < 8; i++) {
+    await ana.page.keyboard.press("Tab");
+    expect(await sheet.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+  }
+  // Choosing a version puts it on screen (its heading takes focus); "All versions" brings the list back.
+  await row(ana.page, "Bus draft").click();
+  await expect(sheet).toBeHidden();
+  await expect(ana.page.getByTestId("version-view").getByRole("heading", { name: "Viewing Bus draft" })).toBeFocused();
+  await ana.page.getByRole("button", { name: "All versions" }).click();
+  await expect(sheet).toBeVisible();
+  await ana.page.keyboard.press("Escape");
+  await expect(sheet).toBeHidden();
+  await expect(ana.page.getByTestId("editor")).toBeVisible();
+  await ana.context.close();
+});

@@ -91,7 +91,7 @@ export function DocumentView({ id }: { id: string }) {
             </div>
             {/* Our role and the people are no longer ours to see once access is lost. */}
             {!lost && (
-              <div className="flex shrink-0 items-center gap-2">
+              <div className="flex flex-wrap items-center gap-2 sm:shrink-0">
                 <RoleBadge role={state.doc.role} />
                 {state.doc.role === "owner" && <DeleteToTrashButton id={state.doc.id} title={state.doc.title} disabled={signedOut} />}
                 <HistoryButton history={history} disabled={signedOut} />

@@ -10,7 +10,7 @@ export function ContributorAvatars({ people }: { people: Contributor[] }) {
   const names = people.map((p) => p.name).join(", ");
   return (
     <span className="flex min-w-0 items-center gap-1.5" data-testid="version-contributors">
-      <span aria-hidden="true" className="flex shrink-0 -space-x-1.5">
+      <span aria-hidden="true" className="flex shrink-0 -space-x-1">
         {shown.map((p) => (
           <span
             key={p.id}

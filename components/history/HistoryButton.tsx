@@ -30,7 +30,8 @@ export function HistoryButton({ history, disabled }: { history: DocumentHistory;
           clipRule="evenodd"
         />
       </svg>
-      History
+      {/* Icon only on a phone, where the document's buttons share one row; the name stays for screen readers. */}
+      <span className="sr-only sm:not-sr-only">History</span>
     </Button>
   );
 }

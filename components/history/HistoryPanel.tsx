@@ -42,7 +42,7 @@ export function HistoryPanel({ history, role }: { history: DocumentHistory; role
     }
     // The phone's sheet covers the page: Tab goes round inside it.
     if (e.key !== "Tab" || !narrow || !ref.current) return;
-    const all = Array.from(ref.current.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((el) => el.offsetParent !== null);
+    const all = Array.from(ref.current.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((el) => el.tabIndex >= 0 && el.offsetParent !== null);
     if (all.length === 0) return;
     const first = all[0];
     const last = all[all.length - 1];
