@@ -52,6 +52,11 @@ export function AdminAnnouncements() {
         <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
           Tell everyone using Tandem about news, problems or planned maintenance. People see it within a second, on every open page.
         </p>
+        <p className="mt-2 text-sm">
+          <a href="#people-heading" className="font-medium text-indigo-600 underline-offset-2 hover:underline dark:text-indigo-400">
+            Manage people ↓
+          </a>
+        </p>
       </div>
       <AnnouncementForm
         key={editing?.id ?? "new"}

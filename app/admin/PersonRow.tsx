@@ -55,7 +55,7 @@ export function PersonRow({ person: p, isYou, onChanged }: Props) {
               Last active <RelativeTime iso={p.lastActiveAt} />
             </>
           ) : (
-            "Never signed in since"
+            "Not seen yet"
           )}{" "}
           · {p.documentsOwned === 1 ? "1 document" : `${p.documentsOwned} documents`}
         </p>

@@ -19,7 +19,9 @@ export function InvitationLink({ email, url }: { email: string; url: string }) {
           className={`${inputClass} font-mono text-xs`}
           onFocus={(e) => e.currentTarget.select()}
         />
-        <CopyButton value={url} label="Copy link" />
+        <div className="shrink-0 whitespace-nowrap">
+          <CopyButton value={url} label="Copy link" />
+        </div>
       </div>
     </div>
   );

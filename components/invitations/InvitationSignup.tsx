@@ -51,6 +51,7 @@ export function InvitationSignup({ email, onSignedUp }: { email: string; onSigne
         value={email}
         readOnly
         aria-readonly
+        className="[&_input]:cursor-not-allowed [&_input]:bg-zinc-100 [&_input]:text-zinc-600 dark:[&_input]:bg-zinc-800 dark:[&_input]:text-zinc-300"
         hint="The invitation was sent to this address."
         error={errors.fields.email}
       />
