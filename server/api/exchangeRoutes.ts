@@ -1,6 +1,7 @@
 // Import and export over HTTP: GET /api/documents/:id/export?format=md|html|json (a download),
 // GET /api/export (every visible document as one .tar, streamed), POST /api/documents/import (one file
-// → 201 the new document). Reading needs documents:read, importing documents:write (it creates).
+// → 201 the new document; as JSON, or as multipart form data with the file in the field `file`, for
+// scripts). Reading needs documents:read, importing documents:write (it creates).
 import type { IncomingMessage } from "node:http";
 import type { Router } from "../http/router";
 import type { Services } from "../services";
@@ -11,7 +12,8 @@ import { idParam, requireUser } from "./context";
 import { linkOrigin } from "./invitationRoutes";
 import { Exchange } from "../exchange/exchange";
 import { attachmentDisposition } from "../exchange/fileNames";
-import { ARCHIVE_COUNT_HEADER, ExportQuery, ImportBody } from "../../lib/contracts/importExport";
+import { MIMEType } from "node:util";
+import { ARCHIVE_COUNT_HEADER, ExportQuery, ImportBody, importKindOf } from "../../lib/contracts/importExport";
 import type { ListedDocument } from "../../lib/contracts/documents";
 
 /** JSON escaping can grow a file's text (quotes, newlines, control characters): room for that. */
@@ -28,6 +30,46 @@ async function readImportBody(req: IncomingMessage, maxBytes: number): Promise<u
     if (error instanceof ApiError && error.code === "payload_too_large") throw tooLarge(maxBytes);
     throw error;
   }
+}
+
+function isMultipart(req: IncomingMessage): boolean {
+  try {
+    return new MIMEType(req.headers["content-type"] ?? "").essence === "multipart/form-data";
+  } catch {
+    return false;
+  }
+}
+
+/** A multipart upload's `file` field as an import: Markdown only (HTML needs a DOM: the browser converts it). */
+async function readMultipartImport(req: IncomingMessage, maxBytes: number): Promise<unknown> {
+  const limit = maxBytes + 64 * 1024; // the form's own boundaries and headers
+  if (Number(req.headers["content-length"] ?? 0) > limit) throw tooLarge(maxBytes);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw tooLarge(maxBytes);
+    chunks.push(chunk as Buffer);
+  }
+  let form: FormData;
+  try {
+    form = await new Response(Buffer.concat(chunks), { headers: { "content-type": String(req.headers["content-type"]) } }).formData();
+  } catch {
+    throw new ApiError("invalid_input", "The upload is not valid multipart form data.");
+  }
+  const file = form.get("file");
+  if (!(file instanceof Blob) || !("name" in file)) throw new ApiError("invalid_input", "Send the file in the form field named file.", "file");
+  const fileName = String(file.name);
+  const kind = importKindOf(fileName);
+  if (kind === "html")
+    throw new ApiError(
+      "unsupported_media_type",
+      'HTML is converted in the browser: import it from the dashboard, or send its ProseMirror JSON as {format: "prosemirror"}.',
+      "file",
+    );
+  if (kind !== "markdown") throw new ApiError("unsupported_media_type", "Tandem imports Markdown (.md, .markdown, .txt) and HTML (.html) files.", "file");
+  if (file.size > maxBytes) throw tooLarge(maxBytes);
+  return { format: "markdown", fileName, text: await file.text() };
 }
 
 const tooLarge = (maxBytes: number) =>
@@ -68,7 +110,7 @@ export function registerExchangeRoutes(router: Router, services: Services): void
   router.on("POST", "/api/documents/import", async (ctx) => {
     const user = await requireUser(services, ctx, "documents:write");
     const max = services.config.importMaxBytes;
-    const parsed = ImportBody.safeParse(await readImportBody(ctx.req, max));
+    const parsed = ImportBody.safeParse(isMultipart(ctx.req) ? await readMultipartImport(ctx.req, max) : await readImportBody(ctx.req, max));
     if (!parsed.success) throw fromZod(parsed.error);
     const source = parsed.data;
     if (source.format === "markdown" && Buffer.byteLength(source.text, "utf8") > max) throw tooLarge(max);

@@ -122,6 +122,26 @@ describe("import", () => {
     expect(results.map((r) => r.status)).toEqual([201, 400, 201]);
   });
 
+  test("multipart form data (field file), as scripts send it: Markdown imported; HTML, other types and oversize refused", async () => {
+    const upload = async (name: string, content: string | Buffer, field = "file") => {
+      const form = new FormData();
+      form.append(field, new Blob([content]), name);
+      const res = await fetch(`${server.url}/api/documents/import`, { method: "POST", body: form, headers: { cookie: owner.cookie } });
+      return { status: res.status, body: await res.json() };
+    };
+    const ok = await upload("notes.md", "# From a script\n\n- [ ] task\n");
+    expect(ok.status).toBe(201);
+    expect(ok.body.title).toBe("From a script");
+    expect((await raw(owner, `/api/documents/${ok.body.id}/export?format=md`)).bytes.toString()).toBe("# From a script\n\n- [ ] task\n");
+    const before = await documentCount();
+    expect((await upload("page.html", "<h1>x</h1>")).status).toBe(415);
+    expect((await upload("slides.pdf", "%PDF")).status).toBe(415);
+    expect((await upload("notes.md", "# x", "other")).status).toBe(400);
+    const big = await upload("big.md", Buffer.alloc(200 * 1024, 97));
+    expect(big.status).toBe(413);
+    expect(await documentCount()).toBe(before);
+  });
+
   test("bad envelopes: unknown format, missing file name, signed out, a read-only token", async () => {
     expect((await owner.post("/api/documents/import", { format: "docx", fileName: "a.docx" })).status).toBe(400);
     expect((await owner.post("/api/documents/import", { format: "markdown", text: "x" })).status).toBe(400);
