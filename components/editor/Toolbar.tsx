@@ -126,7 +126,10 @@ export function Toolbar({ editor, disabled, onLink }: { editor: Editor; disabled
         disabled={disabled || !s.canInsertTable}
         onClick={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}
       >
-        ▦ Table
+        <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.5" className="h-4 w-4" aria-hidden="true">
+          <rect x="2.75" y="3.75" width="14.5" height="12.5" rx="1.5" />
+          <path d="M2.75 8h14.5M2.75 12h14.5M7.75 3.75v12.5M12.25 3.75v12.5" />
+        </svg>
       </ToolButton>
       <ToolButton label="Insert image" disabled={disabled} onClick={() => void insertImagesFromPicker(editor)}>
         Image
