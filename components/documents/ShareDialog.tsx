@@ -13,6 +13,7 @@ import { AddMemberForm } from "./AddMemberForm";
 import { MemberList } from "./MemberList";
 import { useInvitations } from "./useInvitations";
 import { PendingInvitations } from "./PendingInvitations";
+import { ShareLinks } from "./ShareLinks";
 
 type Props = {
   doc: DocumentSummary;
@@ -93,6 +94,7 @@ export function ShareDialog({ doc, user, open, onClose, onLeft }: Props) {
         {isOwner && invitations.state.status === "ready" && (
           <PendingInvitations invitations={invitations.state.invitations} onResend={invitations.resend} onCancel={invitations.cancel} />
         )}
+        {isOwner && <ShareLinks documentId={doc.id} open={open} />}
       </div>
     </Dialog>
   );

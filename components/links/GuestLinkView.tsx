@@ -1,0 +1,133 @@
+// What /s/<token> shows. Opening the link (POST /api/links/open) sets its cookie for this document;
+// then a signed-in person goes on to the ordinary document page (with their own role, or the link's
+// when it is higher), and a guest sees the document here: live, read-only or editable as the link
+// says, comments to read, a banner saying they are a guest, and no dashboard. A dead link (revoked,
+// expired, unknown, in the trash) and a link that stops working while open say the same one thing.
+"use client";
+import { useEffect, useState } from "react";
+import { useRouter } from "next/navigation";
+import { shareLinksApi, type OpenedLink } from "@/lib/shareLinksApi";
+import { DEAD_LINK_MESSAGE } from "@/lib/contracts/shareLinks";
+import { ApiError } from "@/lib/api";
+import { plainError } from "@/lib/apiErrors";
+import { realtime, reconnectRealtime } from "@/lib/realtime/client";
+import { useSession } from "@/components/layout/SessionProvider";
+import { CollaborativeEditor } from "@/components/editor/CollaborativeEditor";
+import { Alert } from "@/components/ui/Alert";
+import { Button, ButtonLink } from "@/components/ui/Button";
+import { Skeleton } from "@/components/ui/Skeleton";
+import { loginPathFor } from "@/components/layout/nextPath";
+import { GuestComments } from "./GuestComments";
+
+type State = { kind: "opening" } | { kind: "dead" } | { kind: "error"; message: string } | { kind: "guest"; link: OpenedLink } | { kind: "member" };
+
+const GUEST = { id: "guest", name: "Guest" };
+
+export function GuestLinkView({ token }: { token: string }) {
+  const router = useRouter();
+  const { status } = useSession();
+  const [state, setState] = useState<State>({ kind: "opening" });
+  const [attempt, setAttempt] = useState(0);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is how "Try again" opens the link once more
+  useEffect(() => {
+    if (status === "loading") return; // wait: a signed-in person goes on to the document page
+    let cancelled = false;
+    shareLinksApi.open(token).then(
+      (link) => {
+        if (cancelled) return;
+        if (!link.guest) {
+          setState({ kind: "member" });
+          router.replace(`/documents/${link.documentId}`);
+          return;
+        }
+        // socket.io's handshake names the document whose link cookie (just set) it uses.
+        realtime().socket.auth = { linkDocument: link.documentId };
+        reconnectRealtime();
+        setState({ kind: "guest", link });
+      },
+      (e) => {
+        if (cancelled) return;
+        setState(e instanceof ApiError && e.status === 404 ? { kind: "dead" } : { kind: "error", message: plainError(e) });
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [token, status, router, attempt]);
+
+  useEffect(() => {
+    if (state.kind === "guest") document.title = `${state.link.title} · Tandem`;
+  }, [state]);
+
+  switch (state.kind) {
+    case "opening":
+    case "member":
+      return (
+        <div role="status" aria-label="Opening the shared document" className="space-y-4">
+          <Skeleton className="h-8 w-72 max-w-full" />
+          <Skeleton className="h-96 w-full" />
+        </div>
+      );
+    case "dead":
+      return <DeadLink />;
+    case "error":
+      return (
+        <Alert
+          action={
+            <Button size="sm" onClick={() => setAttempt((n) => n + 1)}>
+              Try again
+            </Button>
+          }
+        >
+          We could not open this link. {state.message}
+        </Alert>
+      );
+    case "guest":
+      return <GuestDocument link={state.link} token={token} onEnded={() => setState({ kind: "dead" })} />;
+  }
+}
+
+function GuestDocument({ link, token, onEnded }: { link: OpenedLink; token: string; onEnded: () => void }) {
+  const canEdit = link.role !== "viewer";
+  return (
+    <div className="space-y-4">
+      <div
+        role="note"
+        data-testid="guest-banner"
+        className="flex flex-wrap items-center gap-x-3 gap-y-2 rounded-lg border border-indigo-200 bg-indigo-50 px-4 py-3 text-sm text-indigo-900 dark:border-indigo-900 dark:bg-indigo-950/60 dark:text-indigo-100"
+      >
+        <p className="flex-1">You&apos;re {canEdit ? "editing" : "viewing"} as a guest — sign in to comment.</p>
+        <ButtonLink href={loginPathFor(`/s/${token}`)} size="sm" variant="primary">
+          Sign in
+        </ButtonLink>
+      </div>
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight break-words">{link.title}</h1>
+        <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">Shared with a link · {canEdit ? "anyone with it can edit" : "anyone with it can view"}</p>
+      </div>
+      <div className="flex flex-col gap-6 lg:flex-row">
+        <section aria-label="Document content" className="min-w-0 flex-1">
+          <CollaborativeEditor documentId={link.documentId} user={GUEST} readOnly={!canEdit} onAccessEnded={onEnded} />
+        </section>
+        <aside aria-label="Comments" className="w-full lg:w-72 lg:shrink-0">
+          <GuestComments documentId={link.documentId} />
+        </aside>
+      </div>
+    </div>
+  );
+}
+
+function DeadLink() {
+  return (
+    <div data-testid="dead-link" className="rounded-lg border border-zinc-200 bg-white px-6 py-12 text-center dark:border-zinc-800 dark:bg-zinc-900">
+      <h1 className="text-lg font-semibold">{DEAD_LINK_MESSAGE}</h1>
+      <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+        Links can be turned off or expire. If you have an account, sign in to see the documents shared with you.
+      </p>
+      <ButtonLink href="/login" className="mt-6">
+        Sign in
+      </ButtonLink>
+    </div>
+  );
+}
