@@ -23,6 +23,7 @@ import { REALTIME_ROWS } from "./realtimeRows";
 import { HISTORY_ROWS } from "./historyRows";
 import { EXCHANGE_ROWS } from "./exchangeRows";
 import { SHARE_LINK_ROWS } from "./shareLinkCells";
+import { PEOPLE_ROWS } from "./peopleRows";
 export type { Channel, Row } from "./cells";
 
 export const TABLE: Row[] = [
@@ -286,6 +287,7 @@ export const TABLE: Row[] = [
   // Without METRICS_TOKEN /metrics answers loopback callers only; the suite calls from loopback.
   { channel: "http", action: "GET /metrics", perform: http("GET", "/metrics"), expect: everyone(200) },
   ...SHARE_LINK_ROWS,
+  ...PEOPLE_ROWS,
   ...EXCHANGE_ROWS,
   ...HISTORY_ROWS,
   ...REALTIME_ROWS,
