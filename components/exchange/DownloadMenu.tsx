@@ -35,7 +35,7 @@ export function DownloadMenu({ documentId, disabled }: { documentId: string; dis
       </Button>
       {open && (
         <div
-          className="absolute right-0 z-20 mt-1 w-52 rounded-md border border-zinc-200 bg-white p-1 shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
+          className="absolute right-0 z-50 mt-1 w-52 rounded-md border border-zinc-200 bg-white p-1 shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
           data-testid="download-menu"
         >
           <p className="px-3 py-1.5 text-xs font-medium text-zinc-500 dark:text-zinc-400">Download as…</p>

@@ -80,7 +80,9 @@ export function ImportDropZone({ children }: { children: (openPicker: () => void
         <section aria-label="Imports" aria-live="polite" className="mb-6 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800" data-testid="import-list">
           <div className="mb-2 flex items-center justify-between gap-2">
             <h2 className="text-sm font-semibold">
-              Importing {items.length} {items.length === 1 ? "file" : "files"}
+              {done
+                ? `Imported ${items.filter((i) => i.state === "done").length} of ${items.length} ${items.length === 1 ? "file" : "files"}`
+                : `Importing ${items.length} ${items.length === 1 ? "file" : "files"}…`}
             </h2>
             {done && (
               <Button size="sm" variant="ghost" onClick={clear}>

@@ -125,7 +125,7 @@ describe("import", () => {
   test("multipart form data (field file), as scripts send it: Markdown imported; HTML, other types and oversize refused", async () => {
     const upload = async (name: string, content: string | Buffer, field = "file") => {
       const form = new FormData();
-      form.append(field, new Blob([content]), name);
+      form.append(field, new Blob([typeof content === "string" ? content : new Uint8Array(content)]), name);
       const res = await fetch(`${server.url}/api/documents/import`, { method: "POST", body: form, headers: { cookie: owner.cookie } });
       return { status: res.status, body: await res.json() };
     };
