@@ -153,7 +153,9 @@ test("name a version, compare it, restore it live for a co-editor, undo; who wro
   for (const p of [ana, ben, cy]) await p.context.close();
 });
 
-test("the versions list is one Tab stop, walked with the arrow keys; days fold their automatic versions", async ({ browser }) => {
+test("the versions list is one Tab stop, walked with the arrow keys; days fold their automatic versions; the owner renames and deletes one", async ({
+  browser,
+}) => {
   const ana = await person(browser, "Ana");
   const documentId = await createDocument(ana.context, "Notes");
   await openDocument(ana.page, documentId);
@@ -181,6 +183,21 @@ test("the versions list is one Tab stop, walked with the arrow keys; days fold t
   await day.click();
   await expect(panel(ana.page).getByTestId("version-day").first().getByRole("button", { expanded: false })).toBeVisible();
   await expect(row(ana.page, "One")).toBeVisible();
+
+  // The owner renames a version (asked in a dialog), then deletes it after a confirmation.
+  await row(ana.page, "One").click();
+  const bar = ana.page.getByTestId("version-view");
+  await bar.getByRole("button", { name: "Rename" }).click();
+  const ask = ana.page.getByTestId("ask-dialog");
+  await ask.getByLabel("Version name").fill("One, reviewed");
+  await ask.getByRole("button", { name: "Save" }).click();
+  await expect(bar.getByTestId("viewing-title")).toHaveText("One, reviewed");
+  await expect(row(ana.page, "One, reviewed")).toBeVisible();
+  await bar.getByRole("button", { name: "Delete" }).click();
+  await expect(ask).toContainText("The document itself does not change.");
+  await ask.getByRole("button", { name: "Delete version" }).click();
+  await expect(row(ana.page, "One, reviewed")).toHaveCount(0);
+  await expect(ana.page.getByTestId("editor")).toBeVisible(); // the deleted version is no longer shown
   await ana.context.close();
 });
 
