@@ -1,0 +1,63 @@
+// Share links end to end: the owner makes a view link in the share dialog; a fresh browser with no
+// account opens it, sees the owner's typing live and cannot type; the owner turns the link off, and
+// the guest's page says the link stopped working at once (and after a reload).
+import { expect, test } from "@playwright/test";
+import { newAccount, signInViaApi } from "./support/accounts";
+import { createDocument, documentText, editor, expectTextContains, openDocument, typeOnNewLine } from "./support/documents";
+
+test.describe.configure({ timeout: 180_000 });
+
+test("a guest reads a view link live, cannot type, and is shut out when it is turned off", async ({ browser }) => {
+  const ana = newAccount("Ana");
+  const ownerContext = await browser.newContext();
+  await signInViaApi(ownerContext, ana);
+  const owner = await ownerContext.newPage();
+  const documentId = await createDocument(ownerContext, "Launch notes");
+  await openDocument(owner, documentId);
+  await typeOnNewLine(owner, "Written before the link.");
+
+  // The owner makes a view link in the share dialog.
+  await owner.getByRole("button", { name: "Share" }).click();
+  const dialog = owner.getByTestId("share-dialog");
+  const links = dialog.getByTestId("share-links");
+  await links.getByRole("combobox", { name: "Link access" }).selectOption("viewer");
+  await links.getByRole("button", { name: "Create link" }).click();
+  const row = links.getByTestId("share-link-row");
+  await expect(row).toHaveCount(1, { timeout: 30_000 });
+  const url = await row.getByRole("textbox", { name: "Link address" }).inputValue();
+  expect(url).toMatch(/\/s\/[A-Za-z0-9_-]{43}$/);
+  await owner.keyboard.press("Escape");
+
+  // A fresh browser, no account.
+  const guestContext = await browser.newContext();
+  const guest = await guestContext.newPage();
+  await guest.goto(url);
+  await expect(guest.getByTestId("guest-banner")).toContainText("You're viewing as a guest — sign in to comment", { timeout: 30_000 });
+  await expect(guest.getByRole("heading", { name: "Launch notes" })).toBeVisible();
+  await expectTextContains(guest, "Written before the link.");
+  await expect(guest.getByRole("link", { name: "All documents" })).toHaveCount(0); // no dashboard chrome
+
+  // Live: the owner types, the guest sees it.
+  await typeOnNewLine(owner, "Typed while the guest watches.");
+  await expectTextContains(guest, "Typed while the guest watches.");
+
+  // The guest cannot type: the editor is read-only and nothing reaches the owner.
+  await expect(guest.locator('[data-testid="editor"][contenteditable="true"]')).toHaveCount(0);
+  await editor(guest).click();
+  await guest.keyboard.type("guest scribble");
+  await typeOnNewLine(owner, "Owner again.");
+  await expectTextContains(owner, "Owner again.");
+  expect(await documentText(owner)).not.toContain("guest scribble");
+
+  // The owner turns the link off; the guest's page says so at once.
+  await owner.getByRole("button", { name: "Share" }).click();
+  await links.getByRole("button", { name: "Turn off this link" }).click();
+  await owner.getByRole("button", { name: "Turn off link" }).click();
+  await expect(links.getByTestId("share-link-row")).toHaveCount(0, { timeout: 30_000 });
+  await expect(guest.getByTestId("dead-link")).toContainText("This link no longer works — ask the owner for a new one.", { timeout: 30_000 });
+  await guest.reload();
+  await expect(guest.getByTestId("dead-link")).toBeVisible({ timeout: 30_000 });
+
+  await guestContext.close();
+  await ownerContext.close();
+});
