@@ -66,7 +66,11 @@ export function WorkspaceExport() {
         <p aria-live="polite" className="text-sm" data-testid="workspace-export-status">
           {state.status === "working" &&
             `${state.documents === null ? "Asking the server…" : `${state.documents} ${state.documents === 1 ? "document" : "documents"}`} · ${(state.received / 1024).toFixed(0)} KB received`}
-          {state.status === "done" && <span className="text-emerald-700 dark:text-emerald-400">Done: {state.documents} documents saved.</span>}
+          {state.status === "done" && (
+            <span className="text-emerald-700 dark:text-emerald-400">
+              Done: {state.documents} {state.documents === 1 ? "document" : "documents"} saved.
+            </span>
+          )}
           {state.status === "failed" && <span className="text-red-700 dark:text-red-400">{state.reason}</span>}
         </p>
       </div>
