@@ -78,6 +78,10 @@ export class Room {
   destroyed = false;
   /** Which write frames of the peers that asked (`?ack=1`) are stored. */
   private readonly acks = new DurableAcks();
+  /** Peers that sent their sync step 2 (everything of theirs the server lacked). */
+  private readonly stepped = new WeakSet<Peer>();
+  /** Updates a peer sent before its step 2 that depend on edits only that step 2 carries (bounded). */
+  private readonly early = new Map<Peer, { updates: Uint8Array[]; bytes: number }>();
 
   constructor(
     readonly documentId: string,
@@ -128,6 +132,7 @@ export class Room {
     this.peers.delete(peer);
     this.budgets?.detach(peer, peer.userId);
     this.acks.untrack(peer);
+    this.early.delete(peer);
     for (const id of clients) this.clientOwners.delete(id);
     if (clients.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...clients], null);
     this.forgetAwarenessOf(peer);
@@ -208,6 +213,7 @@ export class Room {
     for (const peer of peers) {
       this.budgets?.detach(peer, peer.userId);
       this.acks.untrack(peer);
+      this.early.delete(peer);
       peer.close(code, reason);
       this.hooks.onLeave?.(peer);
     }
@@ -271,8 +277,9 @@ export class Room {
           if (update.byteLength > 2) this.droppedReadOnlyUpdates++; // 2 bytes = an empty update
           return;
         }
-        this.applyFromPeer(peer, update);
-        this.acks.frameHandled(peer); // after a refusal (a throw) it is never counted: the peer is gone
+        const held = this.applyFromPeer(peer, update);
+        this.acks.frameHandled(peer, held); // after a refusal (a throw) it is never counted: the peer is gone
+        if (syncType === syncProtocol.messageYjsSyncStep2) this.afterSyncStep2(peer);
         return;
       }
       default:
@@ -317,7 +324,22 @@ export class Room {
     }
   }
 
-  private applyFromPeer(peer: Peer, update: Uint8Array): void {
+  /**
+   * The peer's step 2 arrived: the updates it sent before, which depended on its offline edits, can
+   * apply now. (y-websocket sends a keystroke as soon as the socket opens, before it answers our step
+   * 1: refusing those closed an honest client that had edited offline.) Still incomplete: refused.
+   */
+  private afterSyncStep2(peer: Peer): void {
+    this.stepped.add(peer);
+    const early = this.early.get(peer);
+    if (!early) return;
+    this.early.delete(peer);
+    for (const update of early.updates) this.applyFromPeer(peer, update);
+    this.acks.released(peer);
+  }
+
+  /** Applies a peer's update; true when it was held back until the peer's step 2 instead. */
+  private applyFromPeer(peer: Peer, update: Uint8Array): boolean {
     if (this.approxBytes + update.byteLength > this.options.maxDocumentBytes) {
       this.encodeState(); // the estimate only grows; measure before refusing
       if (this.approxBytes + update.byteLength > this.options.maxDocumentBytes) {
@@ -340,10 +362,13 @@ export class Room {
       // Yjs emits an update for whatever a transaction changed, even one that threw: none held means
       // the document is as it was. Otherwise nothing of it was stored or relayed, but the copy in memory
       // holds part of it: the sender goes first (with its own code), then everyone gets a fresh copy.
-      if (held.length === 0) return this.disconnect(peer, CloseCode.InvalidPayload, "This change could not be applied.");
+      if (held.length === 0) {
+        this.disconnect(peer, CloseCode.InvalidPayload, "This change could not be applied.");
+        return false;
+      }
       this.disconnect(peer, CloseCode.ChangeRefused, "This change could not be applied. Reload the page.");
       this.hooks.onCorrupted?.(error instanceof Error ? error.message : String(error), peer);
-      return;
+      return false;
     }
     this.held = null;
     // Structs whose dependencies never arrive would wait in memory (and in every snapshot) unbounded
@@ -353,10 +378,20 @@ export class Room {
     const leftPending = pendingBytes(pendingOf(this.doc)) > pendingBytes(pendingBefore);
     if (leftPending) restorePending(this.doc, pendingBefore);
     for (const integrated of held) this.publish(integrated, peer); // what did apply is valid and kept
+    if (leftPending && !this.stepped.has(peer)) {
+      const early = this.early.get(peer) ?? { updates: [], bytes: 0 };
+      if (early.bytes + update.byteLength <= MAX_PENDING_BYTES) {
+        early.updates.push(update); // applied again, whole, after the step 2 (Yjs skips what it has)
+        early.bytes += update.byteLength;
+        this.early.set(peer, early);
+        return true;
+      }
+    }
     if (leftPending) {
       this.refusedUpdates++;
       throw new RefusedFrame(CloseCode.InvalidPayload, "This change depends on edits the server does not have. Reload the page.");
     }
+    return false;
   }
 
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {

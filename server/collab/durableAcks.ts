@@ -34,17 +34,31 @@ export class DurableAcks {
     this.appended = seq;
   }
 
-  /** A write frame of `peer` was handled (applied, or found to change nothing). */
-  frameHandled(peer: Peer): void {
+  /**
+   * A write frame of `peer` was handled (applied, or found to change nothing), or `held` back until
+   * the peer's step 2 (Room.afterSyncStep2): then it is due only once released.
+   */
+  frameHandled(peer: Peer, held = false): void {
     const waiting = this.peers.get(peer);
     if (!waiting) return;
     const frame = ++waiting.frames;
     if (this.failed) return;
+    if (held) {
+      waiting.due.push(frame, Number.POSITIVE_INFINITY);
+      return;
+    }
     if (waiting.due.length === 0 && this.appended <= this.stored) return this.ack(peer, waiting, frame);
     const due = waiting.due;
     // Typing: consecutive frames due at the same commit share one entry (the later frame number).
     if (due.length >= 2 && due[due.length - 1] === this.appended) due[due.length - 2] = frame;
     else due.push(frame, this.appended);
+  }
+
+  /** The peer's held frames were applied: they are due with what the room has appended by now. */
+  released(peer: Peer): void {
+    const due = this.peers.get(peer)?.due;
+    if (!due) return;
+    for (let i = 1; i < due.length; i += 2) if (due[i] === Number.POSITIVE_INFINITY) due[i] = this.appended;
   }
 
   /** The store committed this room's updates through `seq`: one message for each peer that is owed one. */

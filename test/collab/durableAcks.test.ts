@@ -40,6 +40,13 @@ function keystrokes(count: number, doc = new Y.Doc()): Uint8Array[] {
   return frames;
 }
 
+/** lib0's varUint8Array: the length (one byte below 128, else two) and the bytes. */
+function varBytes(bytes: Uint8Array): number[] {
+  const n = bytes.byteLength;
+  const length = n < 128 ? [n] : [(n & 0x7f) | 0x80, n >> 7];
+  return [...length, ...bytes];
+}
+
 const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
 
 function roomSuite(name: string, open: () => Promise<Backend>, skip = false) {
@@ -129,6 +136,42 @@ function roomSuite(name: string, open: () => Promise<Backend>, skip = false) {
       expect(acksIn(stock.sent)).toEqual([]);
       expect(acksIn(viewer.sent)).toEqual([]);
       expect(room.droppedReadOnlyUpdates).toBe(3);
+      await manager.close();
+    });
+
+    test("an honest client that edited offline and types before its step 2 is not closed (no 1007): the keystroke waits for the step 2, and so does its acknowledgement", async () => {
+      const { manager } = heldManager();
+      const id = await backend.createDocument();
+      const peer = new AckPeer("editor");
+      const room = (await manager.connect(id, peer))!;
+      const client = new Y.Doc();
+      client.getText("t").insert(0, "offline "); // made while offline, not sent yet
+      const typed: Uint8Array[] = [];
+      client.on("update", (u: Uint8Array) => typed.push(u));
+      client.getText("t").insert(8, "typed"); // right after the socket opened: depends on the offline edit
+      room.handleMessage(peer, syncUpdateMessage(typed[0]));
+      await tick(100);
+      expect(peer.closed).toBeUndefined();
+      expect(acksIn(peer.sent)).toEqual([]); // held: nothing of it is stored yet
+      const stepTwo = new Uint8Array([0, 1, ...varBytes(Y.encodeStateAsUpdate(client, room.stateVector()))]);
+      room.handleMessage(peer, stepTwo);
+      expect(peer.closed).toBeUndefined();
+      expect(room.doc.getText("t").toString()).toBe("offline typed");
+      await until(() => acksIn(peer.sent).at(-1) === 2, 5_000, "both frames acknowledged");
+      expect(await rowsOf(id)).toBeGreaterThan(0);
+      // A peer whose update stays incomplete after its step 2 is still refused.
+      const liar = new AckPeer("liar");
+      await manager.connect(id, liar);
+      const other = new Y.Doc();
+      other.getText("t").insert(0, "never sent ");
+      const later: Uint8Array[] = [];
+      other.on("update", (u: Uint8Array) => later.push(u));
+      other.getText("t").insert(11, "x");
+      room.handleMessage(liar, syncUpdateMessage(later[0]));
+      expect(liar.closed).toBeUndefined();
+      room.handleMessage(liar, new Uint8Array([0, 1, ...varBytes(Y.encodeStateAsUpdate(new Y.Doc()))]));
+      expect(liar.closed?.code).toBe(1007);
+      expect(room.doc.getText("t").toString()).toBe("offline typed");
       await manager.close();
     });
 
