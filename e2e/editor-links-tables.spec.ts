@@ -204,6 +204,19 @@ test("tables: insert from the toolbar, Tab between cells, the table bar adds a r
   await expect(beaPage.getByTestId("format-bubble")).toHaveCount(0);
   await expect(beaPage.getByRole("toolbar", { name: "Formatting" })).toHaveCount(0);
 
+  // On a phone a wide table scrolls sideways inside its wrapper; the page itself does not.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await table.locator("td").first().click();
+  for (let i = 0; i < 3; i++) await bar.getByRole("button", { name: "Add column right" }).click();
+  await expect(table.locator("tr").first().locator("th")).toHaveCount(6);
+  const widths = await page.evaluate(() => {
+    const wrapper = document.querySelector<HTMLElement>('[data-testid="editor"] .tableWrapper')!;
+    return { scroll: wrapper.scrollWidth, client: wrapper.clientWidth, page: document.documentElement.scrollWidth };
+  });
+  expect(widths.scroll).toBeGreaterThan(widths.client);
+  expect(widths.page).toBeLessThanOrEqual(390);
+  await page.setViewportSize({ width: 1280, height: 800 });
+
   // Delete the table from the bar: gone for both.
   await table.locator("td").first().click();
   await bar.getByRole("button", { name: "Delete table" }).click();

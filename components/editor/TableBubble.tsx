@@ -45,7 +45,7 @@ export function TableBubble({ editor, focused, hidden }: { editor: Editor; focus
         <BubbleButton label="Add column right" onClick={() => chain().addColumnAfter().run()}>
           → Column
         </BubbleButton>
-        <span aria-hidden="true" className="mx-0.5 h-5 w-px bg-zinc-200 dark:bg-zinc-700" />
+        <span aria-hidden="true" className="mx-0.5 hidden h-5 w-px bg-zinc-200 sm:block dark:bg-zinc-700" />
         <BubbleButton label="Delete row" danger onClick={() => chain().deleteRow().run()}>
           − Row
         </BubbleButton>
