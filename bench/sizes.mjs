@@ -11,7 +11,7 @@ export const PROFILES = {
     saturation: { docs: 2, clients: 3, startRate: 50, stepFactor: 2, maxSteps: 2, durationMs: 500, warmupMs: 200, p99LimitMs: 50 },
     memory: { docs: 2, updatesPerDoc: 20, clientSteps: [10] },
     coldload: { historyUpdates: 200, repeats: 2, fromDisk: false },
-    durability: { streamMs: 500 },
+    durability: { streamMs: 500, ackTrials: 3 },
     broadcast: { sizes: [20], messages: 2, cap: 60 },
   },
   default: {
@@ -22,7 +22,7 @@ export const PROFILES = {
     saturation: { docs: 4, clients: 10, startRate: 20, stepFactor: 1.5, maxSteps: 10, durationMs: 3000, warmupMs: 1500, p99LimitMs: 50 },
     memory: { docs: 20, updatesPerDoc: 100, clientSteps: [200] },
     coldload: { historyUpdates: 10_000, repeats: 5 },
-    durability: { streamMs: 3000 },
+    durability: { streamMs: 3000, ackTrials: 100 },
     broadcast: { sizes: [1000], messages: 5, cap: 2000 },
   },
   full: {
@@ -33,7 +33,7 @@ export const PROFILES = {
     saturation: { docs: 10, clients: 10, startRate: 40, stepFactor: 1.25, maxSteps: 15, durationMs: 4000, warmupMs: 2000, p99LimitMs: 50 },
     memory: { docs: 100, updatesPerDoc: 100, clientSteps: [1000, 5000] },
     coldload: { historyUpdates: 100_000, repeats: 5 },
-    durability: { streamMs: 10_000 },
+    durability: { streamMs: 10_000, ackTrials: 200 },
     broadcast: { sizes: [1000, 10_000], messages: 5, cap: 15_000 },
   },
 };

@@ -12,6 +12,7 @@ const AWARENESS = 1;
 const AUTH = 2;
 const SYNC_REPLY = 4; // Hocuspocus answers a client's step 1 with this type
 const SYNC_STATUS = 8; // Hocuspocus acknowledgement of an applied update
+const DURABLE_ACK = 10; // Tandem's durable acknowledgement (`?ack=1`, lib/collab/durableAck.ts)
 const REMOTE = Symbol("remote");
 
 /**
@@ -25,6 +26,9 @@ export class YClient {
     this.hocuspocus = endpoint.framing === "hocuspocus";
     this.bytesIn = 0;
     this.acks = 0;
+    /** Write frames sent on this socket (sync step 2 and updates) and how many Tandem acknowledged as stored. */
+    this.writeFrames = 0;
+    this.durableFrames = 0;
     this.onRemoteUpdate = onRemoteUpdate;
     this.synced = new Promise((resolve, reject) => {
       this.resolveSynced = resolve;
@@ -32,7 +36,7 @@ export class YClient {
     });
     this.closed = new Promise((resolve) => (this.resolveClosed = resolve));
     this.doc.on("update", (update, origin) => {
-      if (origin !== REMOTE) this.send(SYNC, (e) => syncProtocol.writeUpdate(e, update));
+      if (origin !== REMOTE && this.send(SYNC, (e) => syncProtocol.writeUpdate(e, update))) this.writeFrames++;
     });
   }
 
@@ -80,9 +84,14 @@ export class YClient {
       encoding.writeVarUint(reply, SYNC);
       const before = encoding.length(reply);
       const kind = syncProtocol.readSyncMessage(decoder, reply, this.doc, REMOTE);
-      if (encoding.length(reply) > before) this.ws.send(encoding.toUint8Array(reply));
+      if (encoding.length(reply) > before) {
+        this.ws.send(encoding.toUint8Array(reply));
+        if (kind === syncProtocol.messageYjsSyncStep1) this.writeFrames++; // the reply is our step 2
+      }
       if (kind === syncProtocol.messageYjsSyncStep2) this.resolveSynced();
       else if (kind === syncProtocol.messageYjsUpdate) this.onRemoteUpdate?.();
+    } else if (type === DURABLE_ACK) {
+      this.durableFrames = decoding.readVarUint(decoder);
     } else if (type === SYNC_STATUS) {
       this.acks++;
     } else if (type === AUTH && this.hocuspocus) {

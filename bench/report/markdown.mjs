@@ -146,6 +146,17 @@ export function renderMarkdown(run) {
         ["share of acknowledged edits lost", "lower", (r) => r.lostAcknowledgedRatio],
       ]) + notes(w.durability, targets),
     );
+    const acks = w.durability.tandem?.ackTrials;
+    if (acks) {
+      parts.push(
+        "",
+        `Durable acknowledgements (Tandem, \`?ack=1\`): ${acks.trials} trials, each a client typing as fast as the socket drains into a fresh document, \`kill -9\` at a random moment ${acks.killAfterMsMin}–${acks.killAfterMsMax} ms into the typing, restart on the same data. "Acknowledged" = the server said the edit is stored.`,
+        "",
+        "| kill -9 trials | edits sent | acknowledged as stored | acknowledged, then missing after restart | trials with a loss |",
+        "| ---: | ---: | ---: | ---: | ---: |",
+        `| ${acks.trials} | ${acks.sent} | ${acks.acknowledged} | ${acks.lostAcknowledged} | ${acks.trialsWithLoss} |`,
+      );
+    }
   }
   if (w.broadcast) {
     const kinds = Object.keys(w.broadcast);

@@ -178,6 +178,55 @@ async function stream({ endpoint, maxMs }) {
   return { sent: seq, seconds: (now() - start) / 1000, acked: [...acked] };
 }
 
+/**
+ * Durable acknowledgements: one writer with `?ack=1` types numbered tokens as fast as the socket
+ * drains until the server dies; it remembers the highest token in each write frame, so the server's
+ * "first n frames stored" says exactly which tokens it promised. Tokens are `[trial:n]`.
+ */
+async function ackStream({ endpoint, trial, maxMs }) {
+  const writer = new YClient({ ...endpoint, url: `${endpoint.url}${endpoint.url.includes("?") ? "&" : "?"}ack=1` }).connect();
+  await withTimeout(writer.synced, 60_000, "ack stream sync");
+  process.send({ type: "streaming" });
+  const text = writer.doc.getText("t");
+  const highestByFrame = [0]; // frame number -> highest token in frames up to it
+  let seq = 0;
+  let open = true;
+  writer.closed.then(() => (open = false));
+  const start = now();
+  while (open && now() - start < maxMs) {
+    for (let i = 0; i < 20 && open; i++) {
+      const before = writer.writeFrames;
+      text.insert(text.length, `[${trial}:${++seq}]`);
+      if (writer.writeFrames > before) highestByFrame[writer.writeFrames] = seq; // sent, in that frame
+    }
+    await sleep(1);
+    while (open && writer.buffered > 1 << 16) await sleep(1);
+  }
+  writer.close();
+  // Frames before any token (the step 2 at connect) promise nothing.
+  let promised = 0;
+  for (let f = Math.min(writer.durableFrames, highestByFrame.length - 1); f >= 0; f--) {
+    if (highestByFrame[f] !== undefined) {
+      promised = highestByFrame[f];
+      break;
+    }
+  }
+  return { sent: seq, promised, seconds: (now() - start) / 1000 };
+}
+
+async function recoverTrial({ endpoint, trial }) {
+  const client = new YClient(endpoint).connect();
+  await withTimeout(client.synced, 60_000, "recovery sync");
+  const present = [
+    ...client.doc
+      .getText("t")
+      .toString()
+      .matchAll(new RegExp(`\\[${trial}:(\\d+)\\]`, "g")),
+  ].map((m) => Number(m[1]));
+  client.close();
+  return { present };
+}
+
 async function recover({ endpoint }) {
   const client = new YClient(endpoint).connect();
   await withTimeout(client.synced, 60_000, "recovery sync");
@@ -191,7 +240,7 @@ async function recover({ endpoint }) {
   return { present };
 }
 
-const commands = { connect, fanout, history, coldsync, stream, recover };
+const commands = { connect, fanout, history, coldsync, stream, recover, ackStream, recoverTrial };
 
 process.on("message", async (msg) => {
   if (msg.cmd === "close") {
