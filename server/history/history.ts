@@ -8,7 +8,7 @@ import type { Config } from "../config";
 import type { Logger } from "../log";
 import type { AuthUser } from "../auth/auth";
 import type { Documents } from "../domain/documents";
-import { notFound } from "../domain/errors";
+import { DomainError, notFound } from "../domain/errors";
 import type { CollabService } from "../collab/collabChannel";
 import type { ListedDocument } from "../../lib/contracts/documents";
 import type { CompareBlock, CompareResponse, Contributor, ProseMirrorNode, Version, VersionKind } from "../../lib/contracts/history";
@@ -163,6 +163,8 @@ export class History {
     try {
       await this.keep(documentId, "auto", null);
     } catch (err) {
+      // Deleted (or trashed) since its last edit: nothing to keep, nothing to report.
+      if (err instanceof DomainError && err.kind === "not_found") return;
       this.deps.log.warn({ err, documentId }, "history: automatic version failed");
     }
   }
