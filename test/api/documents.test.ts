@@ -112,11 +112,15 @@ describe("sharing", () => {
     expect((await other.get("/api/documents")).body.documents.find((d: { id: string }) => d.id === doc.id)).toBeUndefined();
   });
 
-  test("sharing errors: unknown email 404 naming the field, duplicate 409, bad role 400, owner cannot be demoted", async () => {
+  test("sharing errors: an unknown email is invited (again: 409 naming the field), duplicate 409, bad role 400, owner cannot be demoted", async () => {
     const doc = await createDoc("Errors");
+    // No account uses it: a pending invitation (test/people/invitations.test.ts follows it through).
     const unknown = await owner.post(`/api/documents/${doc.id}/members`, { email: "ghost@example.com", role: "editor" });
-    expect(unknown.status).toBe(404);
-    expect(unknown.body.error.field).toBe("email");
+    expect(unknown.status).toBe(201);
+    expect(unknown.body.invitation).toMatchObject({ email: "ghost@example.com", role: "editor" });
+    const again = await owner.post(`/api/documents/${doc.id}/members`, { email: "ghost@example.com", role: "editor" });
+    expect(again.status).toBe(409);
+    expect(again.body.error.field).toBe("email");
     await owner.post(`/api/documents/${doc.id}/members`, { email: otherUser.email, role: "viewer" });
     expect((await owner.post(`/api/documents/${doc.id}/members`, { email: otherUser.email, role: "editor" })).status).toBe(409);
     expect((await owner.post(`/api/documents/${doc.id}/members`, { email: otherUser.email, role: "owner" })).status).toBe(400);
