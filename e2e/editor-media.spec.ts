@@ -139,6 +139,10 @@ test("the slash menu inserts a heading and a list, with the keyboard and the mou
   await page.keyboard.type(" and/or");
   await expect(menu).toBeHidden();
   await expect(editor(page)).toContainText("/zzz and/or");
+  // "/" typed right before a word is text too.
+  await page.keyboard.press("Home");
+  await page.keyboard.type("/");
+  await expect(menu).toBeHidden();
 });
 
 test("the word count follows typing and the selection", async ({ page }) => {

@@ -21,8 +21,15 @@ export const SlashMenu = Extension.create({
         pluginKey: slashKey,
         char: "/",
         allowedPrefixes: [" "], // at the start of a block, or after a space (not inside "and/or" or a URL)
-        // Not in code, where "/" is just a character (paths, comments, division).
-        allow: ({ state, range }) => editor.isEditable && !state.doc.resolve(range.from).parent.type.spec.code,
+        // Not in code, where "/" is just a character (paths, comments, division), and not glued to the
+        // word after it ("/" typed before "Trip" at the start of a line is text, not a command).
+        allow: ({ state, range }) => {
+          const $from = state.doc.resolve(range.from);
+          if (!editor.isEditable || $from.parent.type.spec.code) return false;
+          const $to = state.doc.resolve(range.to);
+          const next = $to.parent.textBetween($to.parentOffset, Math.min($to.parent.content.size, $to.parentOffset + 1), "", " ");
+          return next === "" || /\s/.test(next);
+        },
         items: ({ query }) => filterSlashItems(SLASH_ITEMS, query, editor),
         command: ({ editor: e, range, props: item }) => item.run(e, range),
         render: () => {
