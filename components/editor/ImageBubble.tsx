@@ -41,7 +41,8 @@ export function ImageBubble({ editor }: { editor: Editor }) {
       editor={editor}
       pluginKey={imageBubbleKey}
       shouldShow={({ editor: e }) => e.isEditable && e.isActive("image")}
-      options={{ placement: "bottom", offset: 8 }}
+      // Over the image's own bottom edge, not below it: there it covered the next line of text.
+      options={{ placement: "bottom", offset: -52, flip: false }}
       className="z-30"
     >
       <div
