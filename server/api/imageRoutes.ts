@@ -1,13 +1,14 @@
 // Document images: POST /api/documents/:id/images takes the image itself as the body (no multipart:
 // one file per request, which is what the editor sends), GET /api/images/:id serves it to those who
 // may see its document. The type is read from the bytes; the declared one must merely be plausible.
-import type { Router } from "../http/router";
+import type { RouteContext, Router } from "../http/router";
 import type { Services } from "../services";
 import { ApiError } from "../http/errors";
 import { mediaType, readRawBody } from "../http/rawBody";
 import { requireUser, idParam } from "./context";
 import { sniffImageType } from "../domain/imageType";
-import { Images } from "../domain/images";
+import { Images, type StoredImage } from "../domain/images";
+import { documentThroughLink } from "./shareLinkRoutes";
 import { UPLOAD_CONTENT_TYPES, type UploadImageResponse } from "../../lib/contracts/images";
 
 const NOT_AN_IMAGE = "That file is not a PNG, JPEG, GIF or WebP image. Save it as one of those and try again.";
@@ -33,9 +34,16 @@ export function registerImageRoutes(router: Router, services: Services): void {
     return { status: 201, body: (await images.store(user, documentId, bytes, type)) satisfies UploadImageResponse };
   });
 
+  /** A member reads it with their session or token; a guest in through a share link with that link's cookie. */
+  async function readableImage(ctx: RouteContext, imageId: string): Promise<StoredImage> {
+    const image = await images.withDocument(imageId);
+    if (await documentThroughLink(services, ctx, image.documentId)) return image;
+    await images.checkMember(await requireUser(services, ctx, "documents:read"), image.documentId);
+    return image;
+  }
+
   router.on("GET", "/api/images/:id", async (ctx) => {
-    const user = await requireUser(services, ctx, "documents:read");
-    const image = await images.read(user, idParam(ctx, "id"));
+    const image = await readableImage(ctx, idParam(ctx, "id"));
     const etag = `"${image.sha256}"`;
     const headers = {
       // Private: only this person may see it; immutable: a stored image never changes under its id.

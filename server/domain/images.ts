@@ -82,10 +82,19 @@ export class Images {
     return { id, url: imageUrl(id) };
   }
 
-  /** The image, for someone who may see its document (a member, document not in the trash); 404 for anyone else. */
-  async read(user: AuthUser, imageId: string): Promise<StoredImage> {
+  /** The image with the document it belongs to, before anyone is checked (the route checks); 404 when none. */
+  async withDocument(imageId: string): Promise<StoredImage & { documentId: string }> {
     const row = await this.db.documentImage.findUnique({ where: { id: imageId } });
-    if (!row || !(await this.documents.roleOf(user.id, row.documentId))) throw notFound("Image");
-    return { mime: row.mime as ImageType, size: row.size, sha256: row.sha256, bytes: row.bytes };
+    if (!row) throw notFound("Image");
+    return { ...storedImage(row), documentId: row.documentId };
   }
+
+  /** Members of a document not in the trash may see its images; anyone else is told there is no such image. */
+  async checkMember(user: AuthUser, documentId: string): Promise<void> {
+    if (!(await this.documents.roleOf(user.id, documentId))) throw notFound("Image");
+  }
+}
+
+function storedImage(row: { mime: string; size: number; sha256: string; bytes: Uint8Array }): StoredImage {
+  return { mime: row.mime as ImageType, size: row.size, sha256: row.sha256, bytes: row.bytes };
 }

@@ -153,6 +153,25 @@ describe("who may", () => {
     expect((await fetchImage(null, body.url)).status).toBe(401);
   });
 
+  test("a guest in through a share link sees the document's images, and only while the link lives", async () => {
+    const doc = await sharedDoc();
+    const other = await sharedDoc("Another");
+    const { body } = await upload(editor, doc, PNG);
+    const otherImage = (await upload(editor, other, GIF, "image/gif")).body;
+    const link = await owner.post(`/api/documents/${doc}/links`, { role: "viewer" }, { origin: server.url });
+    expect(link.status).toBe(201);
+    const guest = new ApiClient(server.url, { origin: server.url });
+    expect((await guest.post("/api/links/open", { token: String(link.body.url).split("/s/")[1] })).status).toBe(200);
+
+    const seen = await fetchImage(guest, body.url);
+    expect(seen.status).toBe(200);
+    expect(seen.bytes.equals(PNG)).toBe(true);
+    // The link opens this document only: another document's image stays hidden.
+    expect((await fetchImage(guest, otherImage.url)).status).toBe(401);
+    expect((await owner.delete(`/api/documents/${doc}/links/${link.body.id}`, { origin: server.url })).status).toBe(204);
+    expect((await fetchImage(guest, body.url)).status).toBe(401);
+  });
+
   test("an upload from another site is refused", async () => {
     const doc = await sharedDoc();
     const res = await fetch(`${server.url}/api/documents/${doc}/images`, {
