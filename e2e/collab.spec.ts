@@ -145,7 +145,8 @@ test("a viewer sees live changes but cannot type", async ({ browser }) => {
     close,
   } = await sharedDocument(browser, "Read only", "viewer");
   await expect(editor(vic.page)).toHaveAttribute("contenteditable", "false");
-  await expect(vic.page.getByText("View only")).toBeVisible();
+  // One word for it, in the save status (a "View only" badge beside it said the same thing twice).
+  await expect(vic.page.getByTestId("editor-chrome").getByText("Read-only", { exact: true })).toBeVisible();
 
   await editor(ada.page).click();
   await ada.page.keyboard.type("Owner's first words.");

@@ -117,7 +117,6 @@ function EditorSurface(props: {
           <ConnectionIndicator state={props.connection} session={props.session} locked={props.locked} />
           <div className="flex items-center gap-3">
             {editor && <WordCount editor={editor} />}
-            {props.locked && <span className="rounded bg-zinc-100 px-2 py-0.5 text-xs text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">View only</span>}
             <PresenceAvatars people={people} />
           </div>
         </div>
