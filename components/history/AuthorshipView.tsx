@@ -5,7 +5,6 @@ import { useCallback, useMemo } from "react";
 import type { Editor } from "@tiptap/react";
 import { authorShares } from "@/lib/authorShares";
 import { historyApi } from "@/lib/historyApi";
-import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { ChangeBlocks } from "./ChangeBlocks";
@@ -13,7 +12,7 @@ import { AuthorSwatch } from "./ContributorAvatars";
 import { HistoryFrame } from "./HistoryBar";
 import { useEditorPause } from "./useEditorPause";
 import { useLoaded } from "./useLoaded";
-import { ContentSkeleton } from "./VersionView";
+import { LoadingOrProblem } from "./LoadingOrProblem";
 
 const REFRESH_AFTER_MS = 1500;
 
@@ -56,19 +55,7 @@ export function AuthorshipView(props: { documentId: string; editor: Editor | nul
         </>
       }
     >
-      {result.state.status === "loading" && <ContentSkeleton label="Finding who wrote what" />}
-      {result.state.status === "error" && (
-        <Alert
-          className="m-3"
-          action={
-            <Button size="sm" onClick={result.refresh}>
-              Try again
-            </Button>
-          }
-        >
-          We could not work out who wrote what. {result.state.message}
-        </Alert>
-      )}
+      <LoadingOrProblem state={result.state} loadingLabel="Finding who wrote what" failure="We could not work out who wrote what." onRetry={result.refresh} />
       {result.state.status === "ready" &&
         (shares.length > 0 ? (
           <ChangeBlocks blocks={result.state.data.blocks} authors={result.state.data.authors} mode="authors" testId="authorship-content" />

@@ -15,7 +15,8 @@ import { HistoryFrame } from "./HistoryBar";
 import { useEditorPause } from "./useEditorPause";
 import { useLoaded } from "./useLoaded";
 import type { VersionActions } from "./useVersionActions";
-import { ContentSkeleton, type HistoryCan } from "./VersionView";
+import { LoadingOrProblem } from "./LoadingOrProblem";
+import type { HistoryCan } from "./VersionView";
 
 /** How long the live text must rest before a comparison with it is fetched again. */
 const REFRESH_AFTER_MS = 1500;
@@ -116,19 +117,7 @@ export function CompareView(props: {
       }
     >
       {actions.problem && <Alert className="m-3">{actions.problem}</Alert>}
-      {result.state.status === "loading" && <ContentSkeleton label="Comparing" />}
-      {result.state.status === "error" && (
-        <Alert
-          className="m-3"
-          action={
-            <Button size="sm" onClick={result.refresh}>
-              Try again
-            </Button>
-          }
-        >
-          We could not compare these versions. {result.state.message}
-        </Alert>
-      )}
+      <LoadingOrProblem state={result.state} loadingLabel="Comparing" failure="We could not compare these versions." onRetry={result.refresh} />
       {result.state.status === "ready" &&
         (hasChanges(result.state.data.blocks) ? (
           <ChangeBlocks blocks={result.state.data.blocks} authors={result.state.data.authors} mode="changes" testId="compare-content" />

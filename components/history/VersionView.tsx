@@ -6,7 +6,7 @@ import { historyApi } from "@/lib/historyApi";
 import { versionTitle, versionWhen } from "@/lib/versionDays";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
-import { Skeleton } from "@/components/ui/Skeleton";
+import { LoadingOrProblem } from "./LoadingOrProblem";
 import { ContributorAvatars } from "./ContributorAvatars";
 import { HistoryFrame } from "./HistoryBar";
 import { ReadOnlyDocument } from "./ReadOnlyDocument";
@@ -14,17 +14,6 @@ import { useLoaded } from "./useLoaded";
 import type { VersionActions } from "./useVersionActions";
 
 export type HistoryCan = { edit: boolean; own: boolean };
-
-export function ContentSkeleton({ label }: { label: string }) {
-  return (
-    <div role="status" aria-label={label} className="min-h-[50vh] space-y-3 px-4 py-4">
-      <Skeleton className="h-7 w-1/2" />
-      <Skeleton className="h-4 w-full" />
-      <Skeleton className="h-4 w-11/12" />
-      <Skeleton className="h-4 w-4/5" />
-    </div>
-  );
-}
 
 export function VersionView(props: {
   documentId: string;
@@ -106,19 +95,7 @@ export function VersionView(props: {
       }
     >
       {actions.problem && <Alert className="m-3">{actions.problem}</Alert>}
-      {content.state.status === "loading" && <ContentSkeleton label="Loading this version" />}
-      {content.state.status === "error" && (
-        <Alert
-          className="m-3"
-          action={
-            <Button size="sm" onClick={content.refresh}>
-              Try again
-            </Button>
-          }
-        >
-          We could not open this version. {content.state.message}
-        </Alert>
-      )}
+      <LoadingOrProblem state={content.state} loadingLabel="Loading this version" failure="We could not open this version." onRetry={content.refresh} />
       {content.state.status === "ready" && <ReadOnlyDocument content={content.state.data.content} label={`The document as of ${title}`} />}
     </HistoryFrame>
   );
