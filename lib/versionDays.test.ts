@@ -12,7 +12,7 @@ const version = (createdAt: string, kind: Version["kind"] = "auto", name: string
   kind,
   name,
   createdAt,
-  contributors: [{ id: "u1", name: "Ana" }],
+  authors: [{ id: "u1", name: "Ana" }],
 });
 
 describe("dayLabel", () => {

@@ -107,7 +107,7 @@ function VersionRow({ version, selected, onSelect }: { version: Version; selecte
         {version.name ? ` · ${clock}` : ""}
       </span>
       <span className="mt-1 block text-xs text-zinc-600 dark:text-zinc-300">
-        <ContributorAvatars people={version.contributors} />
+        <ContributorAvatars people={version.authors} />
       </span>
     </button>
   );

@@ -45,7 +45,7 @@ export function VersionView(props: {
       details={
         <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
           {version.name && <span>{versionWhen(version.createdAt)}</span>}
-          <ContributorAvatars people={version.contributors} />
+          <ContributorAvatars people={version.authors} />
           {can.edit && (
             <Button size="sm" variant="ghost" className="h-6! px-1.5! text-xs" disabled={busy} onClick={() => void actions.rename(version)}>
               {version.name ? "Rename" : "Name it"}

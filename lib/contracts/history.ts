@@ -40,8 +40,8 @@ export const Version = z.strictObject({
   kind: VersionKind,
   name: z.string().nullable(),
   createdAt: isoDateTime,
-  /** The accounts whose changes this version holds since the one before it. */
-  contributors: z.array(Contributor),
+  /** The accounts whose changes this version holds since the one before it (its contributors). */
+  authors: z.array(Contributor),
 });
 /** GET /api/documents/:id/versions, newest first. */
 export const VersionListResponse = z.strictObject({ versions: z.array(Version) });
@@ -63,8 +63,11 @@ export const ProseMirrorNode: z.ZodType<ProseMirrorNode> = z.lazy(() =>
     text: z.string().optional(),
   }),
 );
-/** GET /api/documents/:id/versions/:versionId: the version and the document as it was then. */
-export const VersionContentResponse = z.strictObject({ version: Version, content: ProseMirrorNode });
+/**
+ * GET /api/documents/:id/versions/:versionId: the version and the document as it was then, as the
+ * editor's JSON (the read-only view renders it), plain text (blocks apart by a blank line) and HTML.
+ */
+export const VersionContentResponse = z.strictObject({ version: Version, content: ProseMirrorNode, text: z.string(), html: z.string() });
 
 export const RUN_CHANGES = ["same", "added", "removed"] as const;
 export const RunChange = z.enum(RUN_CHANGES);

@@ -11,7 +11,9 @@ import type { Documents } from "../domain/documents";
 import { DomainError, notFound } from "../domain/errors";
 import type { CollabService } from "../collab/collabChannel";
 import type { ListedDocument } from "../../lib/contracts/documents";
-import type { CompareBlock, CompareResponse, Contributor, ProseMirrorNode, Version, VersionKind } from "../../lib/contracts/history";
+import type { CompareBlock, CompareResponse, Contributor, ProseMirrorNode, Version, VersionContentResponse, VersionKind } from "../../lib/contracts/history";
+import { documentSchema } from "../exchange/schema";
+import { nodeToHtml } from "../exchange/htmlSerializer";
 import { EditDebouncer, type DebounceTiming } from "../search/editDebouncer";
 import { ClientRecorder } from "./clientRecorder";
 import { VersionStore, type ChainRow, type VersionRow } from "./versionStore";
@@ -72,11 +74,14 @@ export class History {
     if (!(await this.store.remove(documentId, versionId))) throw versionNotFound();
   }
 
-  async view(user: AuthUser, documentId: string, versionId: string): Promise<{ version: Version; content: ProseMirrorNode }> {
+  async view(user: AuthUser, documentId: string, versionId: string): Promise<VersionContentResponse> {
     await this.deps.documents.requireRole(user, documentId, ["owner", "editor", "viewer"]);
     const row = await this.store.find(documentId, versionId);
     if (!row) throw versionNotFound();
-    return { version: await this.one(documentId, row), content: await this.contentAt(row) };
+    const content = await this.contentAt(row);
+    const node = documentSchema().nodeFromJSON(content);
+    const text = node.textBetween(0, node.content.size, "\n\n", "\n");
+    return { version: await this.one(documentId, row), content, text, html: nodeToHtml(node) };
   }
 
   /** from: a version id or "origin"; to: a version id or "current". */
@@ -268,7 +273,7 @@ export class History {
       kind: r.kind,
       name: r.name,
       createdAt: r.createdAt.toISOString(),
-      contributors: perRow[i].map((id) => people.get(id)!),
+      authors: perRow[i].map((id) => people.get(id)!),
     }));
   }
 }

@@ -87,7 +87,7 @@ describe("automatic versions", () => {
       const [v] = await versions(id);
       expect(v.kind).toBe("auto");
       expect(v.name).toBeNull();
-      expect(v.contributors.map((c) => c.name).sort()).toEqual(["Ada", "Bob"]);
+      expect(v.authors.map((c) => c.name).sort()).toEqual(["Ada", "Bob"]);
       // Quiet for several pauses: still one version (nothing changed since).
       await new Promise((r) => setTimeout(r, PAUSE_MS * 4));
       expect(await versions(id)).toHaveLength(1);
@@ -96,7 +96,7 @@ describe("automatic versions", () => {
       await until(async () => (await versions(id)).length === 2, 5_000, "second automatic version");
       const [newest, oldest] = await versions(id);
       expect(newest.createdAt > oldest.createdAt).toBe(true);
-      expect(newest.contributors).toEqual([{ id: bob.id, name: "Bob" }]);
+      expect(newest.authors).toEqual([{ id: bob.id, name: "Bob" }]);
     } finally {
       closeSession(a);
       closeSession(b);
@@ -222,6 +222,8 @@ describe("view, compare, restore, copy", () => {
     const body = VersionContentResponse.parse(res.body);
     expect(body.version.id).toBe(v1.id);
     expect(body.content).toEqual({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Once upon a time." }] }] });
+    expect(body.text).toBe("Once upon a time.");
+    expect(body.html).toBe("<p>Once upon a time.</p>");
   });
 
   test("compare between two versions: Bob's addition, attributed to him and to when it was first kept", async () => {
@@ -307,7 +309,7 @@ describe("retention and the trash", () => {
     const kept = VersionContentResponse.parse((await ada.api.get(`/api/documents/${id}/versions/${named.id}`)).body);
     expect(kept.content.content).toEqual([{ type: "paragraph", content: [{ type: "text", text: "one" }] }]);
     // The contributors of the pruned version moved to the one after it.
-    expect(kept.version.contributors).toEqual([]); // edits as the server (collab.edit) have no account
+    expect(kept.version.authors).toEqual([]); // edits as the server (collab.edit) have no account
   });
 
   test("a trashed document keeps its versions (404 meanwhile); purging it removes them", async () => {

@@ -66,7 +66,7 @@ test("one automatic version per pause across instances; named and restored on on
     await new Promise((r) => setTimeout(r, PAUSE_MS * 5)); // both instances' debouncers have fired by now
     const autos = await list(bob.api);
     expect(autos).toHaveLength(1);
-    expect(autos[0].contributors.map((c) => c.name).sort()).toEqual(["Ada", "Bob"]);
+    expect(autos[0].authors.map((c) => c.name).sort()).toEqual(["Ada", "Bob"]);
 
     // Named on instance one, listed on instance two.
     const named = Version.parse((await ada.api.post(`/api/documents/${id}/versions`, { name: "Both lines" })).body);
