@@ -2,12 +2,14 @@
 // connected. After every batch the document must still be whole (what was stored replays to exactly
 // the room's state, which opens in a fresh document with nothing pending) and the honest peers converge.
 // HARDENING_LONG=1 runs ten times as many frames.
+import * as encoding from "lib0/encoding";
+import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { expect, test } from "vitest";
 import { CloseCode } from "../../../lib/collab/closeCodes";
 import { Room } from "../../../server/collab/Room";
-import { MAX_AWARENESS_CLIENTS_PER_PEER } from "../../../server/collab/limits";
-import { syncUpdateMessage } from "../../../server/collab/messages";
+import { MAX_AWARENESS_CLIENTS_PER_PEER, MAX_PENDING_BYTES } from "../../../server/collab/limits";
+import { MessageType, syncUpdateMessage } from "../../../server/collab/messages";
 import { hasPending } from "../../../server/collab/safeUpdates";
 import { FakeClient, FakePeer, appendParagraph, updateMessagesIn } from "../fakes";
 import { FRAME_CLASSES, awarenessFlood, danglingUpdate, halfwayUpdates, hostileFrame, int, prng, validUpdates } from "./generators";
@@ -169,6 +171,14 @@ test("an update that Yjs would apply halfway (structs in, then a throw) is never
   });
 });
 
+/** A sync step 2 carrying nothing: "that is all I have" from a peer whose early updates still dangle. */
+function emptySyncStep2(): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.Sync);
+  syncProtocol.writeSyncStep2(encoder, new Y.Doc());
+  return encoding.toUint8Array(encoder);
+}
+
 test("updates whose dependencies never arrive are refused and not kept (they counted toward no limit and grew without bound)", () => {
   const rnd = prng(4);
   const setup = roomWithHonestPeers();
@@ -177,7 +187,18 @@ test("updates whose dependencies never arrive are refused and not kept (they cou
   for (let i = 0; i < 200; i++) {
     const peer = new FakePeer("mallory", true);
     room.join(peer);
+    // Sent before its step 2, it may depend on offline edits that step 2 brings: it waits, unapplied,
+    // unstored and unrelayed (an honest offline client is not closed for it)...
     room.handleMessage(peer, syncUpdateMessage(danglingUpdate(rnd, 100_000)));
+    expect(peer.closed).toBeUndefined();
+    expect(stored.length).toBe(storedBefore);
+    if (i % 2 === 0) {
+      // ...until the step 2 arrives without what it needs: refused then.
+      room.handleMessage(peer, emptySyncStep2());
+    } else {
+      // ...or until the waiting updates pass MAX_PENDING_BYTES: refused at once, so it cannot grow.
+      for (let j = 0; j < MAX_PENDING_BYTES / 100_000 + 1 && !peer.closed; j++) room.handleMessage(peer, syncUpdateMessage(danglingUpdate(rnd, 100_000)));
+    }
     expect(peer.closed?.code).toBe(CloseCode.InvalidPayload);
   }
   expect(hasPending(room.doc)).toBe(false);
