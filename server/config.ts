@@ -37,8 +37,18 @@ const EnvSchema = z.object({
   COLLAB_FRAME_BURST: z.coerce.number().int().min(10).max(100_000_000).default(PEER_FRAME_BURST),
   COLLAB_FRAMES_PER_SECOND: z.coerce.number().int().min(10).max(100_000_000).default(PEER_FRAMES_PER_SECOND),
   // Largest image a document accepts (bytes are stored in the database): 5 MB by default, at most 50 MB.
-  IMAGE_MAX_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(5 * 1024 * 1024),
-  IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(DEFAULT_IMPORT_MAX_BYTES),
+  IMAGE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(50 * 1024 * 1024)
+    .default(5 * 1024 * 1024),
+  IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(64 * 1024 * 1024)
+    .default(DEFAULT_IMPORT_MAX_BYTES),
   SMTP_URL: optionalString.refine((v) => v === undefined || /^smtps?:\/\/[^/]+/.test(v), "must start with smtp:// or smtps://"),
   MAIL_FROM: optionalString.default("Tandem <tandem@localhost>"),
   // Version history (server/history/): an automatic version after this long without edits (60 s), and
