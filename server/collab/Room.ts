@@ -10,6 +10,7 @@ import { CloseCode, CloseEvents } from "../../lib/collab/closeCodes";
 import type { Logger } from "../log";
 import { MessageType, awarenessMessage, syncStep1Message, syncUpdateMessage } from "./messages";
 import { stampAwarenessIdentity, type AwarenessDecision } from "./awarenessIdentity";
+import { EarlyUpdates } from "./earlyUpdates";
 import { MAX_AWARENESS_BYTES, MAX_AWARENESS_CLIENTS_PER_PEER, MAX_AWARENESS_CLIENTS_PER_ROOM, MAX_PENDING_BYTES } from "./limits";
 import { loadStoredParts, malformedUpdate, pendingBytes, pendingOf, restorePending, type RejectedPart } from "./safeUpdates";
 import type { FrameBudgets } from "./frameBudget";
@@ -78,10 +79,8 @@ export class Room {
   destroyed = false;
   /** Which write frames of the peers that asked (`?ack=1`) are stored. */
   private readonly acks = new DurableAcks();
-  /** Peers that sent their sync step 2 (everything of theirs the server lacked). */
-  private readonly stepped = new WeakSet<Peer>();
   /** Updates a peer sent before its step 2 that depend on edits only that step 2 carries (bounded). */
-  private readonly early = new Map<Peer, { updates: Uint8Array[]; bytes: number }>();
+  private readonly early = new EarlyUpdates(MAX_PENDING_BYTES);
 
   constructor(
     readonly documentId: string,
@@ -132,7 +131,7 @@ export class Room {
     this.peers.delete(peer);
     this.budgets?.detach(peer, peer.userId);
     this.acks.untrack(peer);
-    this.early.delete(peer);
+    this.early.forget(peer);
     for (const id of clients) this.clientOwners.delete(id);
     if (clients.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...clients], null);
     this.forgetAwarenessOf(peer);
@@ -213,7 +212,7 @@ export class Room {
     for (const peer of peers) {
       this.budgets?.detach(peer, peer.userId);
       this.acks.untrack(peer);
-      this.early.delete(peer);
+      this.early.forget(peer);
       peer.close(code, reason);
       this.hooks.onLeave?.(peer);
     }
@@ -324,17 +323,11 @@ export class Room {
     }
   }
 
-  /**
-   * The peer's step 2 arrived: the updates it sent before, which depended on its offline edits, can
-   * apply now. (y-websocket sends a keystroke as soon as the socket opens, before it answers our step
-   * 1: refusing those closed an honest client that had edited offline.) Still incomplete: refused.
-   */
+  /** The peer's step 2 arrived: the updates it sent before it (earlyUpdates.ts) apply now, or are refused. */
   private afterSyncStep2(peer: Peer): void {
-    this.stepped.add(peer);
-    const early = this.early.get(peer);
-    if (!early) return;
-    this.early.delete(peer);
-    for (const update of early.updates) this.applyFromPeer(peer, update);
+    const early = this.early.release(peer);
+    if (early.length === 0) return;
+    for (const update of early) this.applyFromPeer(peer, update);
     this.acks.released(peer);
   }
 
@@ -378,15 +371,7 @@ export class Room {
     const leftPending = pendingBytes(pendingOf(this.doc)) > pendingBytes(pendingBefore);
     if (leftPending) restorePending(this.doc, pendingBefore);
     for (const integrated of held) this.publish(integrated, peer); // what did apply is valid and kept
-    if (leftPending && !this.stepped.has(peer)) {
-      const early = this.early.get(peer) ?? { updates: [], bytes: 0 };
-      if (early.bytes + update.byteLength <= MAX_PENDING_BYTES) {
-        early.updates.push(update); // applied again, whole, after the step 2 (Yjs skips what it has)
-        early.bytes += update.byteLength;
-        this.early.set(peer, early);
-        return true;
-      }
-    }
+    if (leftPending && this.early.hold(peer, update)) return true;
     if (leftPending) {
       this.refusedUpdates++;
       throw new RefusedFrame(CloseCode.InvalidPayload, "This change depends on edits the server does not have. Reload the page.");
