@@ -1,93 +1,35 @@
 // Share links end to end against a real server (SQLite, or PostgreSQL with TEST_POSTGRES_URL): the
-// owner's routes, opening a link as a guest, the link's role on every channel (HTTP read, collab,
-// socket.io), and revocation, expiry, lowering and the trash ending what came in through a link.
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+// owner's routes, opening a link as a guest, and the link's role on every channel (HTTP read, collab,
+// socket.io). Ending what came in through a link: linkEnding.test.ts.
+import { describe, expect, test } from "vitest";
 import * as Y from "yjs";
-import * as decoding from "lib0/decoding";
 import { io } from "socket.io-client";
-import { CloseCode, CloseVariants } from "../../lib/collab/closeCodes";
+import { CloseCode } from "../../lib/collab/closeCodes";
 import { DEAD_LINK_MESSAGE } from "../../lib/contracts/shareLinks";
 import { SOCKET_PATH } from "../../lib/realtime/events";
 import { collabOf } from "../../server/collab/collabChannel";
-import { MessageType, syncStep1Message, syncUpdateMessage } from "../../server/collab/messages";
+import { syncUpdateMessage } from "../../server/collab/messages";
 import { FAILED_LOOKUPS_PER_MINUTE, linkCookieName } from "../../server/auth/linkCredential";
-import { ApiClient, startTestServer, type TestServer } from "../helpers/server";
+import { ApiClient, startTestServer } from "../helpers/server";
 import { appendParagraph } from "../collab/fakes";
-import { closeSession, openProvider, openRaw, synced, until, type RawSocket } from "../collab/wsClients";
-import { SseReader } from "../events/helpers";
+import { closeSession, openProvider, openRaw, synced, until } from "../collab/wsClients";
 import { connected, type ClientSocket } from "../realtime/helpers";
+import {
+  collabUrl,
+  guestFor,
+  guestSocket,
+  joinCollab,
+  newDocument,
+  newLink,
+  owner,
+  ownerToken,
+  sendAndSettle,
+  server,
+  serverText,
+  withLinkServer,
+} from "./linkFixture";
 
-let server: TestServer;
-let owner: ApiClient;
-let ownerToken: string;
-let collabUrl: string;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  collabUrl = `${server.url.replace(/^http/, "ws")}/collab`;
-  owner = new ApiClient(server.url, { origin: server.url });
-  await owner.signup("Ana");
-  ownerToken = (await owner.post("/api/tokens", { name: "links test" })).body.token.token;
-});
-afterAll(async () => {
-  await server?.stop();
-});
-
-async function newDocument(title = "Plan"): Promise<string> {
-  const res = await owner.post("/api/documents", { title });
-  expect(res.status).toBe(201);
-  return res.body.id;
-}
-
-async function newLink(documentId: string, role: "viewer" | "editor", expiresAt?: string) {
-  const res = await owner.post(`/api/documents/${documentId}/links`, { role, ...(expiresAt ? { expiresAt } : {}) });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  const token = (res.body.url as string).split("/s/")[1];
-  return { id: res.body.id as string, url: res.body.url as string, token };
-}
-
-/** A browser without an account that opened the link: its cookie is the link cookie. */
-async function guestFor(token: string): Promise<{ api: ApiClient; cookie: string; opened: { status: number; body: any; headers: Headers } }> {
-  const api = new ApiClient(server.url, { origin: server.url });
-  const opened = await api.post("/api/links/open", { token });
-  return { api, cookie: api.cookie, opened };
-}
-
-/** A raw collab socket that resolves once the server has put it in the room (its first frame). */
-async function joinCollab(url: string, headers: Record<string, string> = {}): Promise<RawSocket> {
-  const raw = openRaw(url, headers);
-  await new Promise<void>((resolve, reject) => {
-    raw.ws.once("message", () => resolve());
-    void raw.closed.then((c) => reject(new Error(`closed before joining: ${c.code} ${c.reason}`)));
-  });
-  return raw;
-}
-
-function guestSocket(cookie: string, documentId: string): ClientSocket {
-  return io(server.url, {
-    path: SOCKET_PATH,
-    transports: ["websocket"],
-    extraHeaders: { cookie, origin: server.url },
-    auth: { linkDocument: documentId },
-    reconnection: false,
-    forceNew: true,
-  }) as ClientSocket;
-}
-
-/** Sends `frames`, then a sync step 1: once that is answered, every frame before it was handled. */
-async function sendAndSettle(raw: RawSocket, frames: Uint8Array[]): Promise<void> {
-  for (const f of frames) raw.ws.send(f);
-  const before = raw.messages.length;
-  raw.ws.send(syncStep1Message(new Y.Doc()));
-  await until(() =>
-    raw.messages.slice(before).some((m) => {
-      const d = decoding.createDecoder(m);
-      return decoding.readVarUint(d) === MessageType.Sync && decoding.readVarUint(d) === 1;
-    }),
-  );
-}
-
-const serverText = (id: string) => collabOf(server.services)!.readText(id);
+withLinkServer();
 
 describe("the owner's routes", () => {
   test("create, list, change and revoke; the URL is /s/<token> and the token works again after listing", async () => {
@@ -331,83 +273,5 @@ describe("socket.io for a guest", () => {
     await expect(connected(guestSocket("", id))).rejects.toMatchObject({ data: { code: "unauthorized" } });
     socket.disconnect();
     ownerSocket.disconnect();
-  });
-});
-
-/** A guest with all three channels open through one link. */
-async function guestChannels(id: string, token: string) {
-  const guest = await guestFor(token);
-  const collab = await joinCollab(`${collabUrl}/${id}`, { cookie: guest.cookie, origin: server.url });
-  const socket = await connected(guestSocket(guest.cookie, id));
-  expect(await socket.timeout(5_000).emitWithAck("doc:join", { documentId: id })).toMatchObject({ ok: true });
-  const stream = await SseReader.open(`${server.url}/api/events`, { cookie: guest.cookie });
-  await stream.waitFor(() => stream.named("version")[0], 5_000, "the stream's greeting");
-  const state = { collabClose: undefined as { code: number; reason: string } | undefined, disconnected: false };
-  void collab.closed.then((c) => (state.collabClose = c));
-  socket.on("disconnect", () => (state.disconnected = true));
-  return { guest, collab, socket, stream, state };
-}
-
-describe("ending what came in through a link", () => {
-  test("revoking ends the guest's collab socket (4403), socket.io and event stream at once", async () => {
-    const id = await newDocument();
-    const { id: linkId, token } = await newLink(id, "viewer");
-    const ch = await guestChannels(id, token);
-    const started = Date.now();
-    expect((await owner.delete(`/api/documents/${id}/links/${linkId}`)).status).toBe(204);
-    await until(() => ch.state.collabClose !== undefined && ch.state.disconnected && ch.stream.closed, 2_000, "every channel to end");
-    expect(Date.now() - started).toBeLessThan(1_000);
-    expect(ch.state.collabClose).toEqual(CloseVariants.LinkEnded);
-    // The cookie opens nothing any more.
-    expect((await ch.guest.api.get(`/api/documents/${id}`)).status).toBe(401);
-    expect((await openRaw(`${collabUrl}/${id}`, { cookie: ch.guest.cookie, origin: server.url }).closed).code).toBe(CloseCode.Unauthorized);
-  });
-
-  test("a link's expiry ends its connections at that moment", async () => {
-    const id = await newDocument();
-    const { token } = await newLink(id, "viewer", new Date(Date.now() + 1_500).toISOString());
-    const ch = await guestChannels(id, token);
-    expect(ch.state.collabClose).toBeUndefined();
-    await until(() => ch.state.collabClose !== undefined && ch.state.disconnected && ch.stream.closed, 4_000, "every channel to end at expiry");
-    expect(ch.state.collabClose).toEqual(CloseVariants.LinkEnded);
-    expect((await guestFor(token)).opened.status).toBe(404);
-  });
-
-  test("lowering a link from edit to view reconnects its users (4300) as viewers", async () => {
-    const id = await newDocument();
-    const { id: linkId, token } = await newLink(id, "editor");
-    const guest = await guestFor(token);
-    const raw = await joinCollab(`${collabUrl}/${id}`, { cookie: guest.cookie, origin: server.url });
-    expect((await owner.patch(`/api/documents/${id}/links/${linkId}`, { role: "viewer" })).status).toBe(200);
-    expect((await raw.closed).code).toBe(CloseCode.AccessChanged);
-    const again = await joinCollab(`${collabUrl}/${id}`, { cookie: guest.cookie, origin: server.url });
-    const edit = new Y.Doc();
-    appendParagraph(edit, "after lowering");
-    await sendAndSettle(again, [syncUpdateMessage(Y.encodeStateAsUpdate(edit))]);
-    expect(await serverText(id)).not.toContain("after lowering");
-    again.ws.close();
-  });
-
-  test("moving the document to the trash ends the guest's collab socket and the link stops working", async () => {
-    const id = await newDocument();
-    const { token } = await newLink(id, "viewer");
-    const ch = await guestChannels(id, token);
-    expect((await owner.delete(`/api/documents/${id}`)).status).toBe(204);
-    await until(() => ch.state.collabClose !== undefined, 2_000, "the collab socket to close");
-    expect(ch.state.collabClose?.code).toBe(CloseCode.DocumentDeleted);
-    expect((await guestFor(token)).opened.status).toBe(404);
-    ch.socket.disconnect();
-    ch.stream.close();
-  });
-
-  test("a link revoked by hand in the database is found by the periodic re-check", async () => {
-    const id = await newDocument();
-    const { id: linkId, token } = await newLink(id, "viewer");
-    const ch = await guestChannels(id, token);
-    await server.services.db.shareLink.update({ where: { id: linkId }, data: { revokedAt: new Date() } });
-    await (server.services.access as unknown as { recheck(): Promise<void> }).recheck();
-    await until(() => ch.state.collabClose !== undefined && ch.state.disconnected, 2_000, "the re-check to end them");
-    expect(ch.state.collabClose).toEqual(CloseVariants.LinkEnded);
-    ch.stream.close();
   });
 });
