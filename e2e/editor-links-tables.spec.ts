@@ -97,6 +97,9 @@ test("Ctrl+K adds a link at the selection; the link bubble opens, edits and remo
   await page.keyboard.press("Escape");
   await expect(page.getByRole("dialog", { name: "Edit link" })).toHaveCount(0);
   await expect(link).toHaveAttribute("href", "https://example.org/docs");
+  // Cancelling puts the caret back where it was in the link, so its bubble is there again.
+  await expect(bubble).toBeVisible();
+  await expect(editor(page)).toBeFocused();
 
   // Remove from the bubble.
   await link.click();

@@ -3,7 +3,7 @@
 // the bubbles; it acts on the editor's selection, which Yjs keeps pointing at the same text while
 // others type.
 "use client";
-import { useCallback, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import type { Editor } from "@tiptap/react";
 import { PluginKey } from "@tiptap/pm/state";
 
@@ -21,28 +21,41 @@ export type LinkEditor = ReturnType<typeof useLinkEditing>;
 /** `editor` is null until Tiptap has created it (the hook must run on every render all the same). */
 export function useLinkEditing(editor: Editor | null) {
   const [state, setState] = useState<LinkEditing>({ kind: "closed" });
+  // Where the caret sat inside the link before editing selected all of it (as an offset from the
+  // link's start, which Yjs keeps in place while others type): cancelling puts it back there, so the
+  // link bubble shows again instead of a selection the next click may not collapse.
+  const caretInLink = useRef<number | null>(null);
 
   const open = useCallback(() => {
     if (!editor?.isEditable) return;
     editor.view.dispatch(editor.state.tr.setMeta(formatBubbleKey, "hide"));
     if (editor.isActive("link")) {
       const href = String(editor.getAttributes("link").href ?? "");
+      const caret = editor.state.selection.empty ? editor.state.selection.from : null;
       editor.commands.extendMarkRange("link"); // the whole link is what gets edited
+      caretInLink.current = caret === null ? null : caret - editor.state.selection.from;
       setState({ kind: "editing", mode: "edit", href });
     } else {
+      caretInLink.current = null;
       setState({ kind: "editing", mode: "new", withText: editor.state.selection.empty });
     }
   }, [editor]);
 
   const close = useCallback(() => {
     setState({ kind: "closed" });
-    editor?.commands.focus();
+    const offset = caretInLink.current;
+    caretInLink.current = null;
+    if (!editor) return;
+    const { from, to, empty } = editor.state.selection;
+    if (offset === null || empty) editor.commands.focus();
+    else editor.chain().focus().setTextSelection(Math.min(from + offset, to)).run();
   }, [editor]);
 
   /** `href` already passed the link rule; `text` is used only when the editor asked for it. */
   const save = useCallback(
     (href: string, text: string) => {
       setState({ kind: "closed" });
+      caretInLink.current = null;
       if (!editor) return;
       const chain = editor.chain().focus();
       if (editor.state.selection.empty) {
