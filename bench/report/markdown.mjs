@@ -9,6 +9,8 @@ const fmt = (v) =>
         : String(Math.round(v * 100) / 100)
       : String(v);
 const kb = (b) => (b === null || b === undefined ? null : b / 1024);
+/** A memory cost in KiB, or, when the readings' spread is larger than the difference, says so instead of a number. */
+const kbOrNoise = (bytes, noiseBytes, belowNoise) => (belowNoise ? `below noise (±${(Math.max(noiseBytes ?? 0, 0) / 1024).toFixed(2)})` : kb(bytes));
 
 /** rows: [label, better: "lower"|"higher"|null, pick(result) -> number] */
 function table(results, targets, rows) {
@@ -109,9 +111,18 @@ export function renderMarkdown(run) {
     );
     const rows = [
       ["baseline RSS (MiB)", "lower", (r) => r.baselineRssBytes / 2 ** 20],
-      ["per loaded document (KiB)", "lower", (r) => kb(r.bytesPerLoadedDoc)],
+      ["per loaded document (KiB)", "lower", (r) => kbOrNoise(r.bytesPerLoadedDoc, r.loadedDocNoiseBytes, r.loadedDocBelowNoise)],
     ];
-    s.memory.clientSteps.forEach((n, i) => rows.push([`per idle client at ${n} clients (KiB)`, "lower", (r) => kb(r.clients[i].bytesPerIdleClient)]));
+    s.memory.clientSteps.forEach((n, i) =>
+      rows.push([
+        `per idle client at ${n} clients (KiB)`,
+        "lower",
+        (r) => {
+          const c = r.clients[i];
+          return kbOrNoise(c.bytesPerIdleClient, c.noiseBytesPerIdleClient, c.belowNoise);
+        },
+      ]),
+    );
     parts.push(table(w.memory, targets, rows) + notes(w.memory, targets));
   }
   if (w.coldload) {

@@ -1,6 +1,6 @@
 // Workload 3: server RSS per loaded document and per idle connected client.
 import { startWorkers } from "../lib/workers.mjs";
-import { withServer, connectDocs, settledRss, WORKER } from "./session.mjs";
+import { withServer, connectDocs, settledRss, costPer, WORKER } from "./session.mjs";
 
 export async function memory(target, { docs, updatesPerDoc, clientSteps, settleMs, workers: workerCount, seed, server: shared }) {
   return withServer(
@@ -23,15 +23,31 @@ export async function memory(target, { docs, updatesPerDoc, clientSteps, settleM
         const rate = 200;
         await Promise.all(writers.map((w) => w.call("fanout", { rate, durationMs: (updatesPerDoc / rate) * 1000, drainMs: 0 })));
         const loaded = await settledRss(server, settleMs);
-        const result = { baselineRssBytes: baseline, docs, updatesPerDoc, bytesPerLoadedDoc: Math.round((loaded - baseline) / docs), clients: [] };
+        const docCost = costPer(baseline, loaded, docs);
+        const result = {
+          baselineRssBytes: baseline.rss,
+          docs,
+          updatesPerDoc,
+          bytesPerLoadedDoc: docCost.bytes,
+          loadedDocNoiseBytes: docCost.noiseBytes,
+          loadedDocBelowNoise: docCost.belowNoise,
+          clients: [],
+        };
         // Then idle clients in steps (e.g. 1,000 then 5,000 in total), spread over the documents.
         let connected = 0;
         for (const total of clientSteps) {
           const perDoc = Math.ceil((total - connected) / docs);
           await connectDocs(pool(), endpoints, perDoc, seed);
           connected += perDoc * docs;
-          const rss = await settledRss(server, settleMs);
-          result.clients.push({ idleClients: connected, rssBytes: rss, bytesPerIdleClient: Math.round((rss - loaded) / connected) });
+          const reading = await settledRss(server, settleMs);
+          const perClient = costPer(loaded, reading, connected);
+          result.clients.push({
+            idleClients: connected,
+            rssBytes: reading.rss,
+            bytesPerIdleClient: perClient.bytes,
+            noiseBytesPerIdleClient: perClient.noiseBytes,
+            belowNoise: perClient.belowNoise,
+          });
         }
         return result;
       } finally {

@@ -39,10 +39,29 @@ export async function connectDocs(workers, endpoints, clientsPerDoc, seed) {
   return results.reduce((n, r) => n + r.clients, 0);
 }
 
-/** Resident memory once the server has settled and collected its garbage (the same for every server). */
-export async function settledRss(server, ms = 1500) {
+/**
+ * Resident memory once the server has settled and collected its garbage (the same for every server):
+ * the median of a few readings, with their spread, because RSS moves by itself by a few hundred KiB
+ * (allocator pages returned, JIT code) and one reading can make a small cost look negative.
+ */
+export async function settledRss(server, ms = 1500, readings = 5) {
   await sleep(ms);
-  await server.collectGarbage?.();
-  await sleep(200);
-  return server.rss();
+  const values = [];
+  for (let i = 0; i < readings; i++) {
+    await server.collectGarbage?.();
+    await sleep(200);
+    values.push(await server.rss());
+  }
+  values.sort((a, b) => a - b);
+  return { rss: values[Math.floor(values.length / 2)], spread: values[values.length - 1] - values[0] };
+}
+
+/**
+ * What each of `count` things costs between two readings, and whether that is inside the noise: a
+ * difference smaller than the two readings' spreads together (or negative) says nothing about the cost.
+ */
+export function costPer(before, after, count) {
+  const delta = after.rss - before.rss;
+  const noise = before.spread + after.spread;
+  return { bytes: Math.round(delta / count), noiseBytes: Math.ceil(noise / count), belowNoise: delta <= noise };
 }

@@ -41,6 +41,9 @@ describe("benchmark harness (tiny)", () => {
         expect(finite(w.saturation[t].updatesPerSecond)).toBe(true);
         expect(finite(w.memory[t].bytesPerLoadedDoc)).toBe(true);
         expect(w.memory[t].clients[0].idleClients).toBeGreaterThanOrEqual(10);
+        // Each memory cost carries the noise of its readings, so the report can say "below noise".
+        expect(w.memory[t].clients[0].noiseBytesPerIdleClient).toBeGreaterThanOrEqual(0);
+        expect(typeof w.memory[t].clients[0].belowNoise).toBe("boolean");
         expect(w.coldload[t].consistent).toBe(true);
         expect(w.coldload[t].syncBytes).toBeGreaterThan(0);
       }
@@ -80,6 +83,9 @@ describe("benchmark harness (tiny)", () => {
       ]) {
         expect(md).toContain(heading);
       }
+      // A memory cost inside the readings' noise is printed as such, never as a negative size.
+      const memorySection = md.slice(md.indexOf("## 3. Memory"), md.indexOf("## 4. Cold load"));
+      expect(memorySection).not.toMatch(/\| -\d/);
       expect(md).toMatch(/\| p99 \(ms\) \| [\d.,]+ \|/);
       const svg = fs.readFileSync(path.join(outDir, "latest-latency.svg"), "utf8");
       expect(svg.startsWith("<svg")).toBe(true);
