@@ -121,7 +121,8 @@ if (!onlyUnit) {
     totals.passed += passed;
     totals.failed += p.stats.unexpected;
     totals.skipped += p.stats.skipped;
-    suites.push(`playwright ${passed} passed, ${p.stats.unexpected} failed`);
+    const flaky = p.stats.flaky ? ` (${p.stats.flaky} flaky: passed on the retry; see the list above)` : "";
+    suites.push(`playwright ${passed} passed, ${p.stats.unexpected} failed${flaky}`);
     if (pwStatus !== 0 && p.stats.unexpected === 0) {
       totals.failed += 1;
       suites.push(`playwright exited with ${pwStatus}`);
