@@ -17,6 +17,7 @@ export function CommentThread({
   onResolve,
   onDelete,
   onFocus,
+  active = false,
 }: {
   root: CommentView;
   replies: CommentView[];
@@ -25,6 +26,8 @@ export function CommentThread({
   onResolve: (commentId: string, resolved: boolean) => ActionResult;
   onDelete: (commentId: string) => ActionResult;
   onFocus?: (comment: CommentView) => void;
+  /** Its highlight in the text was just clicked (or its quote): shown with a ring, like the stronger highlight. */
+  active?: boolean;
 }) {
   const [replying, setReplying] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -42,7 +45,9 @@ export function CommentThread({
     <article
       data-testid="comment-thread"
       data-comment-id={root.id}
-      className={`rounded-lg border p-3 text-sm ${
+      data-active={active ? "true" : undefined}
+      tabIndex={-1}
+      className={`rounded-lg border p-3 text-sm focus:outline-none ${active ? "ring-2 ring-amber-400 dark:ring-amber-500" : ""} ${
         root.resolved
           ? "border-zinc-200 bg-zinc-50 opacity-80 dark:border-zinc-800 dark:bg-zinc-900/60"
           : "border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900"

@@ -10,6 +10,8 @@ import type { CommentView } from "@/lib/realtime/events";
 import { CommentForm } from "./CommentForm";
 import { CommentThread } from "./CommentThread";
 import { useComments, type Anchor } from "./useComments";
+import { useCommentHighlights } from "./useCommentHighlights";
+import type { Editor } from "@tiptap/core";
 
 export type CommentsSidebarProps = {
   documentId: string;
@@ -21,9 +23,11 @@ export type CommentsSidebarProps = {
   getSelectionAnchor?: () => Anchor | null;
   /** Called when a thread's quote is clicked, to scroll the editor to its anchor. */
   onFocusComment?: (comment: CommentView) => void;
+  /** The editor whose text shows the open threads' highlights (a click on one opens its thread here). */
+  editor?: Editor | null;
 };
 
-export function CommentsSidebar({ documentId, canComment, isOwner = false, getSelectionAnchor, onFocusComment }: CommentsSidebarProps) {
+export function CommentsSidebar({ documentId, canComment, isOwner = false, getSelectionAnchor, onFocusComment, editor }: CommentsSidebarProps) {
   const user = useUser();
   const comments = useComments(documentId);
   const [showResolved, setShowResolved] = useState(false);
@@ -39,6 +43,11 @@ export function CommentsSidebar({ documentId, canComment, isOwner = false, getSe
     return { open: roots.filter((t) => !t.root.resolved), resolved: roots.filter((t) => t.root.resolved) };
   }, [comments.state]);
 
+  const highlights = useCommentHighlights(
+    editor,
+    useMemo(() => threads.open.map((t) => t.root), [threads]),
+  );
+
   const can = { userId: user.id, canComment, isOwner };
   const renderThread = (t: { root: CommentView; replies: CommentView[] }) => (
     <li key={t.root.id}>
@@ -49,7 +58,11 @@ export function CommentsSidebar({ documentId, canComment, isOwner = false, getSe
         onReply={comments.reply}
         onResolve={comments.setResolved}
         onDelete={comments.remove}
-        onFocus={onFocusComment}
+        onFocus={(comment) => {
+          highlights.activate(comment.resolved ? null : comment.id);
+          onFocusComment?.(comment);
+        }}
+        active={highlights.activeId === t.root.id}
       />
     </li>
   );

@@ -2,6 +2,7 @@
 // positions (base64), which keep pointing at the same text while others edit; and back again.
 // @tiptap/y-tiptap is the binding that @tiptap/extension-collaboration itself uses (a peer dependency).
 import type { Editor } from "@tiptap/core";
+import type { EditorState } from "@tiptap/pm/state";
 import * as Y from "yjs";
 import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition, ySyncPluginKey } from "@tiptap/y-tiptap";
 import type { CommentView } from "@/lib/realtime/events";
@@ -10,8 +11,8 @@ import type { Anchor } from "./useComments";
 
 type SyncState = { doc: Y.Doc; type: Y.XmlFragment; binding: { mapping: Map<unknown, unknown> } | null };
 
-function syncState(editor: Editor): SyncState | null {
-  const state = ySyncPluginKey.getState(editor.state) as SyncState | undefined;
+function syncState(editor: Editor | EditorState): SyncState | null {
+  const state = ySyncPluginKey.getState("state" in editor ? editor.state : editor) as SyncState | undefined;
   return state?.binding ? state : null;
 }
 
@@ -29,7 +30,7 @@ export function selectionAnchor(editor: Editor): Anchor | null {
 }
 
 /** Where a comment's anchor is in the editor now, or null when its text was deleted. */
-export function anchorRange(editor: Editor, comment: Pick<CommentView, "anchorFrom" | "anchorTo">): { from: number; to: number } | null {
+export function anchorRange(editor: Editor | EditorState, comment: Pick<CommentView, "anchorFrom" | "anchorTo">): { from: number; to: number } | null {
   const sync = syncState(editor);
   if (!sync || !comment.anchorFrom || !comment.anchorTo) return null;
   const decode = (b64: string) =>

@@ -125,6 +125,7 @@ export function DocumentView({ id }: { id: string }) {
             {!lost && (
               <aside aria-label="Comments" hidden={history.isOpen} className="w-full lg:w-72 lg:shrink-0">
                 <CommentsSidebar
+                  editor={editor}
                   getSelectionAnchor={editor ? () => selectionAnchor(editor) : undefined}
                   onFocusComment={editor ? (comment) => focusAnchor(editor, comment) : undefined}
                   documentId={state.doc.id}

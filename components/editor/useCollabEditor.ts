@@ -13,6 +13,7 @@ import { editorContentClass } from "./editorStyles";
 import { documentExtensions } from "@/lib/editor/extensions";
 import { ImageUpload, type ImageUploadOptions } from "./imageUpload";
 import { SlashMenu } from "./slash/slashMenu";
+import { MentionMenu } from "./mentions/mentionMenu";
 
 export type EditorUser = { id: string; name: string };
 
@@ -28,6 +29,7 @@ export function useCollabEditor(session: CollabSession, user: EditorUser, editab
         Placeholder.configure({ placeholder: "Start writing…" }),
         ImageUpload.configure(uploads),
         SlashMenu,
+        MentionMenu.configure({ documentId: uploads.documentId, userId: user.id }),
         Collaboration.configure({ document: session.doc }),
         CollaborationCaret.configure({
           provider: session.provider,

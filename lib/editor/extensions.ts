@@ -10,6 +10,8 @@ import { linkOptions } from "./links";
 import { Tables } from "./tables";
 import { MarkdownPaste } from "./markdownPaste";
 import { DocumentImage } from "./image";
+import { DocumentMention, MemberMention } from "./mentions";
+import { CommentHighlights } from "@/components/editor/commentHighlights";
 
 export function documentExtensions(): Extensions {
   return [
@@ -20,5 +22,8 @@ export function documentExtensions(): Extensions {
     Tables,
     MarkdownPaste,
     DocumentImage,
+    MemberMention,
+    DocumentMention,
+    CommentHighlights,
   ];
 }

@@ -117,6 +117,8 @@ export const ClientEventSchemas = {
   "comment:reply": z.object({ parentId: Id, body: Body }),
   "comment:resolve": z.object({ commentId: Id, resolved: z.boolean() }),
   "comment:delete": z.object({ commentId: Id }),
+  /** Members just mentioned in the document's text (the editor's "@"): each is notified, once per mentioner. */
+  "mention:notify": z.object({ documentId: DocumentId, userIds: z.array(Id).min(1).max(20) }),
   "notifications:list": z.object({ limit: z.number().int().min(1).max(100).default(30) }),
   "notifications:read": z.union([z.object({ ids: z.array(Id).min(1).max(200) }), z.object({ all: z.literal(true) })]),
 } satisfies Record<string, z.ZodType>;
@@ -134,6 +136,7 @@ export type ClientEventResults = {
   "comment:reply": { comment: CommentView };
   "comment:resolve": { comment: CommentView };
   "comment:delete": { commentIds: string[] };
+  "mention:notify": { notified: number };
   "notifications:list": { notifications: NotificationView[]; unread: number };
   "notifications:read": { unread: number };
 };

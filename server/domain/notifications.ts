@@ -132,6 +132,30 @@ export class Notifications {
     await this.bus.publish({ type: "notification.created", userId: event.userId, notification: view(row) });
   }
 
+  /**
+   * "Ana mentioned you in 'Q3 plan'." (in the text, server/domain/textMentions.ts). One row per
+   * (document, person, mentioner), refreshed and unread again on each new mention, so repeated
+   * mentions cannot flood a bell.
+   */
+  async mentionedInText(userIds: string[], by: { id: string; name: string }, document: { id: string; title: string }): Promise<void> {
+    for (const userId of userIds) {
+      const id = crypto.createHash("sha256").update(`text-mention\0${document.id}\0${userId}\0${by.id}`).digest("base64url").slice(0, 32);
+      const data = {
+        kind: "mention",
+        text: `${by.name} mentioned you in '${document.title}'.`,
+        link: documentLink(document.id),
+        read: false,
+        createdAt: new Date(),
+      };
+      const upsert = () => this.db.notification.upsert({ where: { id }, create: { id, userId, ...data }, update: data });
+      const row = await upsert().catch((e: { code?: string }) => {
+        if (e.code === "P2002") return upsert(); // the same mention a moment ago, from another tab
+        throw e;
+      });
+      await this.bus.publish({ type: "notification.created", userId, notification: view(row) });
+    }
+  }
+
   async mentioned(userIds: string[], by: { name: string }, document: { id: string; title: string }): Promise<void> {
     for (const userId of userIds) {
       const row = await this.db.notification.create({

@@ -10,8 +10,9 @@ import { userRoom } from "./rooms";
 import type { TandemSocket } from "./types";
 import type { AccountBuckets } from "./tokenBucket";
 import type { DocumentEntry } from "../auth/linkCredential";
+import { notifyTextMentions } from "../domain/textMentions";
 
-const COMMENT_WRITES = new Set(["comment:create", "comment:reply", "comment:resolve", "comment:delete"]);
+const COMMENT_WRITES = new Set(["comment:create", "comment:reply", "comment:resolve", "comment:delete", "mention:notify"]);
 
 /** Refused events in a row after which a socket is disconnected. */
 export const FLOOD_DISCONNECT_AFTER = 200;
@@ -103,6 +104,8 @@ export function registerSocketHandlers(socket: TandemSocket, deps: HandlerDeps):
   onClientEvent(socket, "comment:delete", log, async ({ commentId }) => ({
     commentIds: (await comments.remove(user, commentId)).commentIds,
   }));
+
+  onClientEvent(socket, "mention:notify", log, ({ documentId, userIds }) => notifyTextMentions(services, user, documentId, userIds));
 
   onClientEvent(socket, "notifications:list", log, ({ limit }) => notifications.list(user.id, limit));
 

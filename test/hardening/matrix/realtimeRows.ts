@@ -72,6 +72,20 @@ export const REALTIME_ROWS: Row[] = [
   },
   {
     channel: "socket.io",
+    action: "mention:notify",
+    // A member mentioned in the text (the editor's "@"): the writers may tell the viewer, and a refusal writes no notice.
+    perform: async (p, role) => {
+      const viewerId = p.w.users.viewer.id;
+      const before = await p.w.services.db.notification.count({ where: { userId: viewerId, kind: "mention" } });
+      const outcome = await p.emit(role, "mention:notify", { documentId: p.w.mainDocId, userIds: [viewerId] });
+      const after = await p.w.services.db.notification.count({ where: { userId: viewerId, kind: "mention" } });
+      if (outcome !== "ok" && after !== before) return `${outcome} but a notification was written`;
+      return outcome;
+    },
+    expect: { ...dead("refused"), ...outsider("not_found"), viewer: "forbidden", ...writers("ok"), ...tokens(ACK_NEEDS_WRITE, "ok") },
+  },
+  {
+    channel: "socket.io",
     action: "notifications:list",
     perform: (p, role) => p.emit(role, "notifications:list", {}),
     expect: { ...dead("refused"), ...signedIn("ok"), ...tokens("ok") },
