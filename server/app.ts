@@ -82,7 +82,7 @@ export async function startTandem(config: Config, options: { next?: NextHandlers
   // Reads text from the collab channel once it runs (channels start below, after the services).
   const search = new SearchService({ db, bus, log, index: createSearchIndex(db, config.databaseKind), text: collabTextSource(() => collabOf(services)) });
   // Versions read and edit documents through the collab channel too; the rooms tell it of edits.
-  const history = new History({ db, databaseKind: config.databaseKind, log, documents, collab: () => collabOf(services) }, config.history);
+  const history = new History({ db, databaseKind: config.databaseKind, log, documents, bus, collab: () => collabOf(services) }, config.history);
   const mailer = createMailer(config, log);
   const people = new People(db, bus, log);
   const invitations = new Invitations({ db, documents, mailer, log, sessionSecret: config.sessionSecret });

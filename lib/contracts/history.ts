@@ -69,25 +69,39 @@ export const ProseMirrorNode: z.ZodType<ProseMirrorNode> = z.lazy(() =>
  */
 export const VersionContentResponse = z.strictObject({ version: Version, content: ProseMirrorNode, text: z.string(), html: z.string() });
 
-export const RUN_CHANGES = ["same", "added", "removed"] as const;
+/** formatted: the same text with other formatting (bold added, a link removed…). */
+export const RUN_CHANGES = ["same", "added", "removed", "formatted"] as const;
 export const RunChange = z.enum(RUN_CHANGES);
 /** A stretch of text with one change and one author. */
 export const CompareRun = z.strictObject({
   text: z.string(),
   change: RunChange,
   /**
-   * added: the account that wrote it. removed: the account that deleted it when the first version
-   * without it has exactly one contributor (Yjs does not record who deletes). same, or unknown: null.
+   * added: the account that wrote it. removed: the account that deleted it (recorded per accepted
+   * update; for deletions older than that record, only when the first version without it has exactly
+   * one contributor). formatted: the account that changed its formatting. same, or unknown: null.
    */
   authorId: Id.nullable(),
-  /** When the first version holding the change (the addition, or the deletion) was made; null when none does yet. */
+  /**
+   * When: for an addition or a formatting change, the first version holding it (null when none does
+   * yet); for a recorded deletion, the moment it was made; otherwise the first version without it.
+   */
   at: isoDateTime.nullable(),
+});
+/** A block both points hold whose own attributes changed (a heading's level, a paragraph's alignment). */
+export const CompareFormatChange = z.strictObject({
+  authorId: Id.nullable(),
+  at: isoDateTime.nullable(),
+  /** The block's attributes at "from" (its attrs are those at "to"). */
+  before: z.record(z.string(), z.unknown()),
 });
 /** A top-level block of the "to" document (paragraph, heading…, or one removed since "from"). */
 export const CompareBlock = z.strictObject({
   type: z.string(),
   attrs: z.record(z.string(), z.unknown()).optional(),
   runs: z.array(CompareRun),
+  /** Present when only the block's attributes changed between the two points. */
+  formatChange: CompareFormatChange.optional(),
 });
 /** GET /api/documents/:id/compare. from=origin&to=current is "who wrote what": every run "added", with its author. */
 export const CompareResponse = z.strictObject({ blocks: z.array(CompareBlock), authors: z.array(Contributor) });
@@ -104,6 +118,7 @@ export type VersionContentResponse = z.infer<typeof VersionContentResponse>;
 export type RunChange = z.infer<typeof RunChange>;
 export type CompareRun = z.infer<typeof CompareRun>;
 export type CompareBlock = z.infer<typeof CompareBlock>;
+export type CompareFormatChange = z.infer<typeof CompareFormatChange>;
 export type CompareResponse = z.infer<typeof CompareResponse>;
 export type RestoreVersionResponse = z.infer<typeof RestoreVersionResponse>;
 export type CreateVersionInput = z.input<typeof CreateVersionBody>;

@@ -69,9 +69,12 @@ export const ServerEventSchemas = {
   "doc:updated": z.object({ documentId: z.string().min(1), title: z.string().min(1), updatedAt: z.string().datetime() }),
   /** Notifications that lost their subject (access removed, document deleted), with the new unread count. */
   "notification:removed": z.object({ ids: z.array(z.string().min(1)).min(1), unread: z.number().int().min(0) }),
+  /** A document's versions changed (made, named, renamed, deleted, restored): sent to its room; the panel reloads the list. */
+  "versions:changed": z.object({ documentId: z.string().min(1) }),
 } satisfies Record<string, z.ZodType>;
 export type DocUpdated = z.infer<(typeof ServerEventSchemas)["doc:updated"]>;
 export type NotificationsRemoved = z.infer<(typeof ServerEventSchemas)["notification:removed"]>;
+export type VersionsChanged = z.infer<(typeof ServerEventSchemas)["versions:changed"]>;
 
 export interface ServerToClientEvents {
   /** A document appeared in, or changed in, this user's list. */
@@ -87,6 +90,7 @@ export interface ServerToClientEvents {
   "notification:new": (notification: NotificationView) => void;
   "doc:updated": (payload: DocUpdated) => void;
   "notification:removed": (payload: NotificationsRemoved) => void;
+  "versions:changed": (payload: VersionsChanged) => void;
 }
 
 // ---- client → server: payload schemas (validated on arrival) and what a successful ack carries ----

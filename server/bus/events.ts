@@ -24,6 +24,8 @@ export type BusEvent =
   | { type: "announcement.dismissed"; announcementId: string; userId: string }
   | { type: "comment.upserted"; documentId: string; comment: CommentView }
   | { type: "comment.removed"; documentId: string; commentIds: string[] }
+  // A version was made, named, renamed, deleted or restored: open history panels reload the list.
+  | { type: "versions.changed"; documentId: string }
   | { type: "notification.created"; userId: string; notification: NotificationView }
   // Notifications deleted because their subject went away; `unread` is the user's count after.
   | { type: "notification.removed"; userId: string; notificationIds: string[]; unread: number }

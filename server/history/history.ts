@@ -4,6 +4,7 @@
 // owner deletes. Versions are read only here, never when a document opens (cold sync is unaffected).
 import * as Y from "yjs";
 import type { Db } from "../db/client";
+import type { EventBus } from "../bus/bus";
 import type { Config } from "../config";
 import type { Logger } from "../log";
 import type { AuthUser } from "../auth/auth";
@@ -11,14 +12,25 @@ import type { Documents } from "../domain/documents";
 import { DomainError, notFound } from "../domain/errors";
 import type { CollabService } from "../collab/collabChannel";
 import type { ListedDocument } from "../../lib/contracts/documents";
-import type { CompareBlock, CompareResponse, Contributor, ProseMirrorNode, Version, VersionContentResponse, VersionKind } from "../../lib/contracts/history";
+import type {
+  CompareBlock,
+  CompareFormatChange,
+  CompareResponse,
+  Contributor,
+  ProseMirrorNode,
+  Version,
+  VersionContentResponse,
+  VersionKind,
+} from "../../lib/contracts/history";
 import { documentSchema } from "../exchange/schema";
 import { nodeToHtml } from "../exchange/htmlSerializer";
 import { EditDebouncer, type DebounceTiming } from "../search/editDebouncer";
 import { ClientRecorder } from "./clientRecorder";
 import { VersionStore, type ChainRow, type VersionRow } from "./versionStore";
 import { decodeClientIds, docFromDiffs } from "./versionChain";
-import { compareBlocks } from "./compare";
+import { compareBlocks, type RawFormat, type RawRun } from "./compare";
+import { DeletionRecorder } from "./deletionRecorder";
+import { DeletionIndex, type DeletionRecord } from "./deletionSets";
 import { docToJSON, replacementUpdate } from "./content";
 
 export type HistoryTiming = DebounceTiming & { keepAutoDays: number };
@@ -29,14 +41,24 @@ const versionNotFound = () => notFound("Version");
 
 export class History {
   readonly clients: ClientRecorder;
+  readonly deletions: DeletionRecorder;
   private readonly store: VersionStore;
   private readonly debouncer: EditDebouncer;
 
   constructor(
-    private readonly deps: { db: Db; databaseKind: Config["databaseKind"]; log: Logger; documents: Documents; collab: () => CollabService | undefined },
+    private readonly deps: {
+      db: Db;
+      databaseKind: Config["databaseKind"];
+      log: Logger;
+      documents: Documents;
+      collab: () => CollabService | undefined;
+      /** Where "versions.changed" goes, so open history panels reload at once (server/realtime/busBridge.ts). */
+      bus?: EventBus;
+    },
     private readonly timing: HistoryTiming,
   ) {
     this.clients = new ClientRecorder(deps.db, deps.log);
+    this.deletions = new DeletionRecorder(deps.db, deps.log);
     this.store = new VersionStore(deps.db, deps.databaseKind);
     this.debouncer = new EditDebouncer(timing, (documentId) => this.autoVersion(documentId));
   }
@@ -46,9 +68,10 @@ export class History {
     this.debouncer.edited(documentId, now);
   }
 
-  /** A peer's update was accepted and broadcast: learn who its Yjs client ids are (ClientRecorder). */
+  /** A peer's update was accepted and broadcast: learn who its Yjs client ids are and who deleted what. */
   accepted(documentId: string, update: Uint8Array, accountId: string): void {
     this.clients.accepted(documentId, update, accountId);
+    this.deletions.accepted(documentId, update, accountId);
   }
 
   async list(user: AuthUser, documentId: string): Promise<Version[]> {
@@ -66,12 +89,14 @@ export class History {
     await this.deps.documents.requireRole(user, documentId, ["owner", "editor"]);
     const row = await this.store.rename(documentId, versionId, name);
     if (!row) throw versionNotFound();
+    await this.changed(documentId);
     return this.one(documentId, row);
   }
 
   async remove(user: AuthUser, documentId: string, versionId: string): Promise<void> {
     await this.deps.documents.requireRole(user, documentId, ["owner"]);
     if (!(await this.store.remove(documentId, versionId))) throw versionNotFound();
+    await this.changed(documentId);
   }
 
   async view(user: AuthUser, documentId: string, versionId: string): Promise<VersionContentResponse> {
@@ -104,18 +129,22 @@ export class History {
       const snapshotOf = (row: VersionRow) => snapshots.find((s) => s.row.id === row.id)!.snapshot;
       const fromSnap = fromRow ? snapshotOf(fromRow) : Y.emptySnapshot;
       const toSnap = toRow ? snapshotOf(toRow) : Y.snapshot(doc);
-      const raw = compareBlocks(doc, fromSnap, toSnap);
+      await this.deletions.flush(); // deletions still in their window belong to "now"
+      const deletions = new DeletionIndex(await this.deletions.of(documentId));
+      const raw = compareBlocks(doc, fromSnap, toSnap, deletions);
       const owners = await this.clientOwners(documentId);
       const contributors = new Map(chain.map((r) => [r.id, decodeClientIds(r.clientIds)]));
       const authorIds = new Set<string>();
-      const blocks: CompareBlock[] = raw.map((block) => ({
-        ...block,
-        runs: block.runs.map((run) => {
-          const attributed = this.attribute(run, snapshots, owners, contributors);
-          if (attributed.authorId) authorIds.add(attributed.authorId);
-          return { text: run.text, change: run.change, ...attributed };
-        }),
-      }));
+      const attribute = (run: RawRun | RawFormat, change: RawRun["change"]) => {
+        const attributed = this.attribute({ ...run, change }, snapshots, owners, contributors, deletions.records);
+        if (attributed.authorId) authorIds.add(attributed.authorId);
+        return attributed;
+      };
+      const blocks: CompareBlock[] = raw.map(({ format, ...block }) => {
+        const out: CompareBlock = { ...block, runs: block.runs.map((run) => ({ text: run.text, change: run.change, ...attribute(run, run.change) })) };
+        if (format) out.formatChange = { ...attribute(format, "formatted"), before: format.before } satisfies CompareFormatChange;
+        return out;
+      });
       return { blocks, authors: await this.accounts([...authorIds]) };
     } finally {
       doc.destroy();
@@ -133,6 +162,7 @@ export class History {
     const content = await this.contentAt(row);
     const restorePoint = (await this.keep(documentId, "restore-point", null))!;
     await this.write(user, documentId, await this.currentState(documentId), content);
+    await this.changed(documentId);
     return this.one(documentId, restorePoint);
   }
 
@@ -161,6 +191,7 @@ export class History {
   async close(): Promise<void> {
     await this.debouncer.flush();
     await this.clients.flush();
+    await this.deletions.flush();
     await this.store.idle();
   }
 
@@ -178,13 +209,27 @@ export class History {
   private async keep(documentId: string, kind: VersionKind, name: string | null): Promise<VersionRow | null> {
     await this.clients.flush(); // its contributors' client ids are known before anyone lists it
     const state = await this.currentState(documentId);
-    return this.store.append(documentId, state, kind, name, kind === "auto");
+    const row = await this.store.append(documentId, state, kind, name, kind === "auto");
+    // A restore point is announced with the restore itself (one reload, after the text changed).
+    if (row && kind !== "restore-point") await this.changed(documentId);
+    return row;
+  }
+
+  /** Tells open history panels of this document, on every instance, that its versions changed. */
+  private async changed(documentId: string): Promise<void> {
+    try {
+      await this.deps.bus?.publish({ type: "versions.changed", documentId });
+    } catch (err) {
+      // The panels also reload now and then: a lost announcement only delays them.
+      this.deps.log.warn({ err, documentId }, "history: could not announce a version change");
+    }
   }
 
   /** Applies `content` as one change by `user` (attributed to a fresh client id recorded as theirs). */
   private async write(user: AuthUser, documentId: string, current: Uint8Array, content: ProseMirrorNode): Promise<void> {
     const { update, clientId } = replacementUpdate(current, content);
     await this.clients.record(documentId, clientId, user.id);
+    await this.deletions.record(documentId, user.id, update); // what the restore removed is theirs too
     const collab = this.deps.collab();
     if (!collab || !(await collab.edit(documentId, (doc) => Y.applyUpdate(doc, update)))) throw notFound();
   }
@@ -225,22 +270,29 @@ export class History {
   }
 
   /**
-   * Who wrote an added run (its client id's account) and when (the first version holding it); who
-   * removed a removed run is not something Yjs records: it is the first version lacking it, and its
-   * author only when that version has exactly one contributor.
+   * Who made a change and when. Added text and formatting: the account of the Yjs client that wrote
+   * it, and the first version holding it. A recorded deletion: its account and moment. A deletion
+   * older than those records: the first version lacking it, and its author only when that version
+   * has exactly one contributor.
    */
   private attribute(
-    run: { change: string; client: number | null; clock: number | null },
+    run: { change: string; client: number | null; clock: number | null; deletion: number | null },
     snapshots: { row: ChainRow; snapshot: Y.Snapshot }[],
     owners: Map<number, string>,
     contributors: Map<string, number[]>,
+    deletions: DeletionRecord[],
   ): { authorId: string | null; at: string | null } {
-    if (run.change === "same" || run.client === null || run.clock === null) return { authorId: null, at: null };
-    const id = Y.createID(run.client, run.clock);
-    if (run.change === "added") {
+    if (run.change === "same") return { authorId: null, at: null };
+    if (run.deletion !== null) {
+      const record = deletions[run.deletion];
+      return { authorId: record.accountId, at: record.at.toISOString() };
+    }
+    if (run.client === null || run.clock === null) return { authorId: null, at: null };
+    if (run.change !== "removed") {
       const first = snapshots.find((s) => (s.snapshot.sv.get(run.client!) ?? 0) > run.clock!);
       return { authorId: owners.get(run.client) ?? null, at: first ? first.row.createdAt.toISOString() : null };
     }
+    const id = Y.createID(run.client, run.clock);
     const first = snapshots.find((s) => Y.isDeleted(s.snapshot.ds, id));
     if (!first) return { authorId: null, at: null };
     const accounts = new Set((contributors.get(first.row.id) ?? []).map((c) => owners.get(c)).filter((a): a is string => a !== undefined));

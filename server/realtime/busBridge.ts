@@ -103,6 +103,10 @@ export function bridgeBusToSockets(io: TandemIo, services: Services, presence: P
       case "comment.removed":
         local.to(docRoom(event.documentId)).emit("comment:removed", { documentId: event.documentId, commentIds: event.commentIds });
         return;
+      case "versions.changed":
+        // Only the document's id: the panel reloads through GET …/versions, which checks access again.
+        local.to(docRoom(event.documentId)).emit("versions:changed", { documentId: event.documentId });
+        return;
       case "notification.created":
         local.to(userRoom(event.userId)).emit("notification:new", event.notification);
         return;

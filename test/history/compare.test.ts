@@ -80,9 +80,17 @@ describe("compareBlocks", () => {
       ],
     },
     {
-      name: "formatting only (text unchanged)",
+      name: "formatting only: the text is the same, the bolded word shows as formatted by its formatter",
       edit: (as) => as(B, (f) => textOf(f, 0).format(0, 5, { bold: {} })),
-      expected: [{ type: "paragraph", runs: [["same", "Hello world", null]] }],
+      expected: [
+        {
+          type: "paragraph",
+          runs: [
+            ["formatted", "Hello", B],
+            ["same", " world", null],
+          ],
+        },
+      ],
     },
     {
       name: "a block added",
