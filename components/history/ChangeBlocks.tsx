@@ -1,5 +1,6 @@
 // Renders GET /compare's blocks: as changes (added text on green and underlined, removed text red and
-// struck through) or by author (each stretch on its writer's colour). Every coloured stretch says who
+// struck through, text whose formatting changed with an amber dotted underline, a block whose own
+// formatting changed, such as a heading's level, with an amber bar and a note) or by author (each stretch on its writer's colour). Every coloured stretch says who
 // and when in a small card on hover. Nested blocks (list items, table cells) come as lines within their block.
 "use client";
 import { useRef, useState, type CSSProperties, type MouseEvent, type ReactNode } from "react";
@@ -14,6 +15,9 @@ export const addedClass =
   "box-decoration-clone rounded-sm bg-emerald-100 text-emerald-950 no-underline shadow-[inset_0_-2px_0_#10b981] dark:bg-emerald-900/60 dark:text-emerald-50 dark:shadow-[inset_0_-2px_0_#34d399]";
 export const removedClass =
   "box-decoration-clone rounded-sm bg-red-100 text-red-900 line-through decoration-red-600 decoration-2 dark:bg-red-950/70 dark:text-red-200 dark:decoration-red-400";
+export const formattedClass =
+  "box-decoration-clone rounded-sm bg-amber-50 underline decoration-amber-500 decoration-dotted decoration-2 underline-offset-4 dark:bg-amber-950/50 dark:decoration-amber-400";
+const formatBlockClass = "border-l-4 border-amber-500 pl-3 dark:border-amber-400";
 const authorClass =
   "box-decoration-clone rounded-sm bg-[color-mix(in_srgb,var(--author)_20%,transparent)] shadow-[inset_0_-2px_0_var(--author)] dark:bg-[color-mix(in_srgb,var(--author)_38%,transparent)]";
 
@@ -21,11 +25,24 @@ const LIST_TYPES = new Set(["bulletList", "orderedList", "taskList"]);
 
 /** "Added by Ana · today at 14:05": who and when, for a stretch's tooltip. */
 export function runTitle(run: CompareRun, names: Map<string, string>, mode: ChangeMode): string {
-  // Who removed a stretch is known only when one person made that version's changes.
-  const who = run.authorId ? ` by ${names.get(run.authorId) ?? "a former member"}` : "";
-  const verb = mode === "authors" ? "Written" : run.change === "removed" ? "Removed" : "Added";
-  const when = run.at ? versionWhen(run.at) : "since the last version";
+  // Who removed a stretch is unknown only for deletions made before the server recorded them.
+  const verb = mode === "authors" ? "Written" : { removed: "Removed", formatted: "Formatting changed", added: "Added", same: "Written" }[run.change];
+  return changeTitle(verb, run, names);
+}
+
+/** "Removed by Ana · today at 14:05" (who may be unknown; when, until a version holds it, is "since the last version"). */
+function changeTitle(verb: string, change: { authorId: string | null; at: string | null }, names: Map<string, string>): string {
+  const who = change.authorId ? ` by ${names.get(change.authorId) ?? "a former member"}` : "";
+  const when = change.at ? versionWhen(change.at) : "since the last version";
   return `${verb}${who} · ${when}`;
+}
+
+const BLOCK_NAMES: Record<string, string> = { paragraph: "Paragraph", heading: "Heading", codeBlock: "Code", blockquote: "Quote" };
+/** "Heading 1", "Paragraph, centred": how a block's formatting reads, for "was Heading 1". */
+function blockLook(type: string, attrs: Record<string, unknown> | undefined): string {
+  const base = type === "heading" && attrs?.level ? `Heading ${attrs.level}` : (BLOCK_NAMES[type] ?? type);
+  const align = typeof attrs?.textAlign === "string" && attrs.textAlign !== "left" ? `, aligned ${attrs.textAlign}` : "";
+  return `${base}${align}`;
 }
 
 function Run({ run, names, mode }: { run: CompareRun; names: Map<string, string>; mode: ChangeMode }) {
@@ -45,9 +62,10 @@ function Run({ run, names, mode }: { run: CompareRun; names: Map<string, string>
     );
   }
   if (run.change === "same") return <>{run.text}</>;
-  const Tag = run.change === "added" ? "ins" : "del";
+  const Tag = run.change === "added" ? "ins" : run.change === "removed" ? "del" : "span";
+  const className = run.change === "added" ? addedClass : run.change === "removed" ? removedClass : formattedClass;
   return (
-    <Tag data-change={run.change} data-author-id={run.authorId ?? ""} data-tip={tip} className={run.change === "added" ? addedClass : removedClass}>
+    <Tag data-change={run.change} data-author-id={run.authorId ?? ""} data-tip={tip} className={className}>
       {text}
       {note}
     </Tag>
@@ -68,6 +86,18 @@ function lines(runs: CompareRun[]): CompareRun[][] {
 }
 
 function Block({ block, names, mode }: { block: CompareBlock; names: Map<string, string>; mode: ChangeMode }) {
+  const change = mode === "changes" ? block.formatChange : undefined;
+  if (!change) return <BlockBody block={block} names={names} mode={mode} />;
+  const tip = changeTitle(`Formatting changed (was ${blockLook(block.type, change.before)})`, change, names);
+  return (
+    <div data-change="block-formatted" data-author-id={change.authorId ?? ""} data-tip={tip} className={formatBlockClass}>
+      <BlockBody block={block} names={names} mode={mode} />
+      <p className="sr-only">({tip})</p>
+    </div>
+  );
+}
+
+function BlockBody({ block, names, mode }: { block: CompareBlock; names: Map<string, string>; mode: ChangeMode }) {
   const runs = (list: CompareRun[]): ReactNode =>
     // biome-ignore lint/suspicious/noArrayIndexKey: runs are a fixed sequence from one answer, never reordered
     list.map((run, i) => <Run key={i} run={run} names={names} mode={mode} />);
@@ -147,4 +177,4 @@ export function ChangeBlocks({ blocks, authors, mode, testId }: { blocks: Compar
 }
 
 /** Whether anything changed between the two points. */
-export const hasChanges = (blocks: CompareBlock[]) => blocks.some((b) => b.runs.some((r) => r.change !== "same"));
+export const hasChanges = (blocks: CompareBlock[]) => blocks.some((b) => b.formatChange !== undefined || b.runs.some((r) => r.change !== "same"));

@@ -10,7 +10,7 @@ import { versionTitle, versionWhen } from "@/lib/versionDays";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { EmptyState } from "@/components/ui/EmptyState";
-import { addedClass, ChangeBlocks, hasChanges, removedClass } from "./ChangeBlocks";
+import { addedClass, ChangeBlocks, formattedClass, hasChanges, removedClass } from "./ChangeBlocks";
 import { HistoryFrame } from "./HistoryBar";
 import { useEditorPause } from "./useEditorPause";
 import { useLoaded } from "./useLoaded";
@@ -84,6 +84,7 @@ export function CompareView(props: {
           <span className="flex items-center gap-2" aria-hidden="true">
             <ins className={`${addedClass} px-1`}>added</ins>
             <del className={`${removedClass} px-1`}>removed</del>
+            <span className={`${formattedClass} px-1`}>formatting</span>
           </span>
           {names.length > 0 && <span data-testid="compare-authors">Changes by {names.join(", ")}</span>}
         </span>

@@ -1,14 +1,16 @@
 // A document's versions while its history is open: loaded on opening, kept in step with what this
-// page does (name, rename, delete, restore), and looked at again every little while, since automatic
-// versions (after a pause in editing) and other people's named ones are made on the server.
+// page does (name, rename, delete, restore), and reloaded at once when the server says they changed
+// (versions:changed in the document's socket.io room: automatic versions, other people's named ones,
+// renames, deletions, restores, on any instance). A slow poll stays as the fallback for a lost event.
 "use client";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { Version } from "@/lib/contracts/history";
 import { historyApi } from "@/lib/historyApi";
 import { plainError } from "@/lib/apiErrors";
+import { useDocumentRoom, useOnConnect, useRealtimeEvent } from "@/lib/realtime/hooks";
 
-/** How often an open list asks again (a cheap read; skipped while the tab is in the background). */
-const POLL_MS = 20_000;
+/** The fallback: how often an open list asks again without being told (skipped in a background tab). */
+const POLL_MS = 120_000;
 
 export type VersionsState = { status: "loading" } | { status: "error"; message: string } | { status: "ready"; versions: Version[] };
 
@@ -24,6 +26,19 @@ export function useVersions(documentId: string, active: boolean) {
       setState((s) => (s.status === "ready" ? s : { status: "error", message: plainError(e) }));
     }
   }, [documentId]);
+
+  // The document's room (shared with comments and presence) carries versions:changed.
+  useDocumentRoom(documentId);
+  useRealtimeEvent("versions:changed", (p) => {
+    if (active && p.documentId === documentId) void reload();
+  });
+  // Changes made while the connection was down: asked for again on reconnecting (the first connect
+  // needs nothing: the list loads when the panel opens).
+  const connectedBefore = useRef(false);
+  useOnConnect(() => {
+    if (connectedBefore.current && active) void reload();
+    connectedBefore.current = true;
+  });
 
   useEffect(() => {
     if (!active) return;
