@@ -156,6 +156,18 @@ function nodeRules(options: MarkdownOptions, serializer: () => MarkdownSerialize
       state.write(`![${state.esc(alt)}](${src.replace(/[()\s]/g, (c) => encodeURIComponent(c))}${title})`);
       if (node.isBlock) state.closeBlock(node);
     },
+    // Mentions (lib/editor/mentions.ts): a member as the "@Name" people read; a document as a link
+    // to it, which the importer reads back as an ordinary link.
+    mention: (state, node) => {
+      const name = typeof node.attrs.label === "string" && node.attrs.label ? node.attrs.label : "someone";
+      state.write(state.esc(`@${name}`));
+    },
+    documentMention: (state, node) => {
+      const title = typeof node.attrs.label === "string" && node.attrs.label ? node.attrs.label : "Untitled document";
+      const id = typeof node.attrs.id === "string" && /^[A-Za-z0-9_-]{1,64}$/.test(node.attrs.id) ? node.attrs.id : null;
+      if (!id) return void state.write(state.esc(title));
+      state.write(`[${state.esc(title)}](${absolute(`/documents/${id}`, options.baseUrl)})`);
+    },
     table: tableRule(serializer),
     text: (state, node) => state.text(node.text ?? "", !(state as { inAutolink?: boolean }).inAutolink),
   };

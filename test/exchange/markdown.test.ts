@@ -33,6 +33,17 @@ describe("every node and mark the editor has", () => {
       "[doc](https://tandem.example/documents/1)\n",
     ],
     [
+      "a member mention reads as @Name",
+      [p(text("Ask "), { type: "mention", attrs: { id: "u1", label: "Ana Lopez" } }, text(" first"))],
+      "Ask @Ana Lopez first\n",
+    ],
+    [
+      "a document mention links to the document",
+      [p(text("See "), { type: "documentMention", attrs: { id: "doc_1", label: "The plan" } })],
+      "See [The plan](https://tandem.example/documents/doc_1)\n",
+    ],
+    ["a document mention with a foreign id keeps only its title", [p({ type: "documentMention", attrs: { id: "../x", label: "Odd" } })], "Odd\n"],
+    [
       "bullet list",
       [
         {
@@ -110,6 +121,8 @@ describe("every node and mark the editor has", () => {
       "image",
       "table",
       "text",
+      "mention",
+      "documentMention",
     ]);
     const unruled = Object.keys(schema.nodes).filter((n) => !ruled.has(n) && !["tableRow", "tableCell", "tableHeader"].includes(n));
     expect(unruled).toEqual([]);
@@ -161,7 +174,7 @@ describe("tables and images (with a schema that has them, as the editor will)", 
     const odd = new Schema({
       nodes: schema.spec.nodes.append({
         callout: { content: "inline*", group: "block", toDOM: () => ["aside", 0] },
-        mention: { inline: true, group: "inline", atom: true, attrs: { label: {} }, toDOM: () => ["span", 0] },
+        chip: { inline: true, group: "inline", atom: true, attrs: { label: {} }, toDOM: () => ["span", 0] },
       }),
       marks: schema.spec.marks.append({ highlight: { toDOM: () => ["mark", 0] } }),
     });
@@ -173,7 +186,7 @@ describe("tables and images (with a schema that has them, as the editor will)", 
           type: "paragraph",
           content: [
             { type: "text", text: "Hi " },
-            { type: "mention", attrs: { label: "@ada" } },
+            { type: "chip", attrs: { label: "@ada" } },
           ],
         },
       ],
