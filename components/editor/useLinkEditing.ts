@@ -48,7 +48,12 @@ export function useLinkEditing(editor: Editor | null) {
     if (!editor) return;
     const { from, to, empty } = editor.state.selection;
     if (offset === null || empty) editor.commands.focus();
-    else editor.chain().focus().setTextSelection(Math.min(from + offset, to)).run();
+    else
+      editor
+        .chain()
+        .focus()
+        .setTextSelection(Math.min(from + offset, to))
+        .run();
   }, [editor]);
 
   /** `href` already passed the link rule; `text` is used only when the editor asked for it. */
