@@ -72,6 +72,7 @@ export function collabChannelWith(overrides: Partial<CollabOptions> = {}): Chann
       },
       relay,
     );
+    const stopSharedBudgets = services.redis ? manager.budgets.shareAcrossInstances({ client: services.redis.pub, prefix: services.redis.prefix }) : undefined;
     // maxPayload: ws itself closes a socket that sends a bigger frame, with 1009.
     const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes });
     const heartbeat = startHeartbeat(options.heartbeatIntervalMs);
@@ -103,6 +104,7 @@ export function collabChannelWith(overrides: Partial<CollabOptions> = {}): Chann
         collabUpgrades.shutDown();
         unsubscribeAccess();
         heartbeat.stop();
+        stopSharedBudgets?.();
         await manager.close(); // closes peers with GoingAway, compacts, commits
         await presence.stop(); // after the rooms' last leaves: other instances drop our people now
         await relay?.stop();

@@ -7,9 +7,13 @@ import { MAX_MESSAGE_BYTES, SOCKET_PATH } from "../../lib/realtime/events";
 import { bridgeBusToSockets } from "./busBridge";
 import { ACCOUNT_EVENT_BURST, ACCOUNT_EVENTS_PER_SECOND, handshakeMiddleware } from "./handshake";
 import { AccountBuckets } from "./tokenBucket";
+import { ClusterTally } from "./clusterTally";
 import { registerSocketHandlers } from "./handlers";
 import { PresenceFeed } from "./presenceFeed";
 import type { TandemIo } from "./types";
+
+/** The window an account's events are counted in across instances: a burst plus this many seconds' rate. */
+const CLUSTER_WINDOW_SECONDS = 10;
 
 export function createRealtimeChannel({ services, upgrades, httpServer }: ChannelContext): Channel {
   // engine.io listens on the HTTP server itself: its 'request' listener takes /socket.io/ requests
@@ -27,6 +31,14 @@ export function createRealtimeChannel({ services, upgrades, httpServer }: Channe
 
   const rateLimited = services.metrics.counter("tandem_socketio_rate_limited_total", "socket.io events refused by the per-socket or per-account rate limit");
   const accountBuckets = new AccountBuckets(ACCOUNT_EVENT_BURST, ACCOUNT_EVENTS_PER_SECOND);
+  // In the hosted mode an account's budget is one across all instances, not one per instance.
+  const clusterBudget = services.redis
+    ? new ClusterTally(
+        { client: services.redis.pub, prefix: services.redis.prefix },
+        { name: "socketio-events", points: ACCOUNT_EVENT_BURST + ACCOUNT_EVENTS_PER_SECOND * CLUSTER_WINDOW_SECONDS, windowSeconds: CLUSTER_WINDOW_SECONDS },
+      )
+    : undefined;
+  if (clusterBudget) accountBuckets.shareAcrossInstances(clusterBudget);
   services.metrics.gauge("tandem_socketio_connections", "Open socket.io connections on this instance", () => io.engine.clientsCount);
 
   let closed = false;
@@ -54,6 +66,7 @@ export function createRealtimeChannel({ services, upgrades, httpServer }: Channe
     name: "realtime",
     async close() {
       closed = true;
+      clusterBudget?.stop();
       unsubscribe();
       presence.stop();
       // Not io.close(): that also closes the HTTP server and waits for it, which app.ts owns.

@@ -1,5 +1,7 @@
 // Rate limits for socket.io events: a bucket of `capacity` tokens refilled at `perSecond`; each event
 // takes one. Bursts up to the capacity pass; a sustained flood is refused at the refill rate.
+import type { ClusterTally } from "./clusterTally";
+
 export class TokenBucket {
   private tokens: number;
   private last: number;
@@ -59,14 +61,24 @@ export class AccountBuckets {
     private readonly now: () => number = () => performance.now(),
   ) {}
 
+  /** With Redis: the account's use on every instance together (clusterTally.ts). */
+  private cluster: ClusterTally | undefined;
+
+  shareAcrossInstances(tally: ClusterTally): void {
+    this.cluster = tally;
+  }
+
   take(accountId: string): boolean {
+    if (this.cluster && this.cluster.waitMs(accountId) > 0) return false;
     let bucket = this.buckets.get(accountId);
     if (!bucket) {
       if (this.buckets.size >= this.sweepAt) this.forgetFull();
       bucket = new TokenBucket(this.capacity, this.perSecond, this.now);
       this.buckets.set(accountId, bucket);
     }
-    return bucket.take();
+    if (!bucket.take()) return false;
+    this.cluster?.note(accountId);
+    return true;
   }
 
   get size(): number {
