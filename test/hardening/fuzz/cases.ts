@@ -46,7 +46,7 @@ export const NAMED_CASES: NamedCase[] = [
     name: "a lone surrogate in a comment's quote acked internal",
     channel: "socket.io",
     seed: 2490471602,
-    label: "cookie event:comment:delete surrogate:comment:create.quote",
+    label: "cookie event:mention:notify surrogate:comment:create.quote",
   },
   {
     name: "a lone surrogate in a comment's body acked internal",
