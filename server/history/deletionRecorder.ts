@@ -11,6 +11,12 @@ import { decodeDeleteSet, encodeDeleteSet, type DeletionRecord } from "./deletio
 
 /** How long one account's deletions in a document are gathered into one row. */
 export const DELETION_WINDOW_MS = 1000;
+/**
+ * How far before a document's oldest kept version its deletion rows are still kept: a window's row is
+ * dated by its first deletion and a version by its insert, so a row a little older may still hold
+ * deletions made after the version's state was read.
+ */
+export const DELETION_PRUNE_MARGIN_MS = 5 * 60_000;
 /** Bytes of updates held before the window is written early (a long select-and-delete storm). */
 const HELD_BYTES_MAX = 4 * 1024 * 1024;
 
@@ -63,6 +69,23 @@ export class DeletionRecorder {
       select: { accountId: true, createdAt: true, deleteSet: true },
     });
     return rows.map((r) => ({ accountId: r.accountId, at: r.createdAt, deleteSet: decodeDeleteSet(r.deleteSet) }));
+  }
+
+  /**
+   * Retention: text deleted before a document's oldest kept version is in neither point of any
+   * comparison the history can still make (every point is a kept version, "origin" or "current"), so
+   * who deleted it is never asked again. Documents without versions keep theirs (one comes soon).
+   * Returns how many rows went.
+   */
+  async pruneBeforeOldestVersion(): Promise<number> {
+    const oldest = await this.db.documentVersion.groupBy({ by: ["documentId"], _min: { createdAt: true } });
+    let pruned = 0;
+    for (const { documentId, _min } of oldest) {
+      if (!_min.createdAt) continue;
+      const before = new Date(_min.createdAt.getTime() - DELETION_PRUNE_MARGIN_MS);
+      pruned += (await this.db.documentDeletion.deleteMany({ where: { documentId, createdAt: { lt: before } } })).count;
+    }
+    return pruned;
   }
 
   private writeSoon(delay: number): void {

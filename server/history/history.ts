@@ -178,13 +178,15 @@ export class History {
   }
 
   /** Retention: automatic versions older than HISTORY_KEEP_AUTO_DAYS go (named ones and restore points stay). */
-  async pruneExpired(now = Date.now()): Promise<number> {
+  async pruneExpired(now = Date.now()): Promise<{ versions: number; deletions: number }> {
     const cutoff = new Date(now - this.timing.keepAutoDays * 86_400_000);
-    let pruned = 0;
+    let versions = 0;
     for (const { id, documentId } of await this.store.autoBefore(cutoff)) {
-      if (await this.store.remove(documentId, id)) pruned++;
+      if (await this.store.remove(documentId, id)) versions++;
     }
-    return pruned;
+    // Who deleted what goes with the versions it was needed for.
+    const deletions = await this.deletions.pruneBeforeOldestVersion();
+    return { versions, deletions };
   }
 
   /** Shutdown, before the collab rooms close: pending automatic versions are made now. */

@@ -11,7 +11,7 @@ export function startHistoryPruner(history: History, log: Logger, everyMs = HIST
     history
       .pruneExpired()
       .then((pruned) => {
-        if (pruned > 0) log.info({ pruned }, "history: removed automatic versions past their retention");
+        if (pruned.versions + pruned.deletions > 0) log.info(pruned, "history: removed automatic versions past their retention");
       })
       .catch((err) => log.error({ err }, "history: pruning failed"));
   void run();

@@ -303,8 +303,20 @@ describe("retention and the trash", () => {
     const old = new Date(Date.now() - 31 * 86_400_000);
     await server.services.db.documentVersion.update({ where: { id: auto.id }, data: { createdAt: old } });
     await server.services.db.documentVersion.update({ where: { id: named.id }, data: { createdAt: new Date(old.getTime() + 1) } });
-    expect(await server.services.history.pruneExpired()).toBeGreaterThanOrEqual(1);
+    // Who-deleted-what rows: one older than every version left (never asked again), one just inside the
+    // margin before the oldest kept version, one from now.
+    const deletionAt = async (at: Date) =>
+      (await server.services.db.documentDeletion.create({ data: { documentId: id, accountId: ada.id, createdAt: at, deleteSet: new Uint8Array([0, 0]) } })).id;
+    const tooOld = await deletionAt(new Date(old.getTime() - 9 * 86_400_000));
+    const inMargin = await deletionAt(new Date(old.getTime() - 60_000));
+    const recent = await deletionAt(new Date());
+    const pruned = await server.services.history.pruneExpired();
+    expect(pruned.versions).toBeGreaterThanOrEqual(1);
+    expect(pruned.deletions).toBe(1);
     expect((await versions(id)).map((v) => v.id)).toEqual([latest.id, named.id]);
+    const left = await server.services.db.documentDeletion.findMany({ where: { documentId: id }, select: { id: true } });
+    expect(left.map((r) => r.id).sort()).toEqual([inMargin, recent].sort());
+    expect(left.map((r) => r.id)).not.toContain(tooOld);
     // The chain is whole: the named version still shows "one" (its diff took over the pruned one's).
     const kept = VersionContentResponse.parse((await ada.api.get(`/api/documents/${id}/versions/${named.id}`)).body);
     expect(kept.content.content).toEqual([{ type: "paragraph", content: [{ type: "text", text: "one" }] }]);
