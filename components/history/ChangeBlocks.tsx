@@ -88,7 +88,7 @@ function lines(runs: CompareRun[]): CompareRun[][] {
 function Block({ block, names, mode }: { block: CompareBlock; names: Map<string, string>; mode: ChangeMode }) {
   const change = mode === "changes" ? block.formatChange : undefined;
   if (!change) return <BlockBody block={block} names={names} mode={mode} />;
-  const tip = changeTitle(`Formatting changed (was ${blockLook(block.type, change.before)})`, change, names);
+  const tip = changeTitle(`Formatting changed (was ${blockLook(change.typeBefore ?? block.type, change.before)})`, change, names);
   return (
     <div data-change="block-formatted" data-author-id={change.authorId ?? ""} data-tip={tip} className={formatBlockClass}>
       <BlockBody block={block} names={names} mode={mode} />

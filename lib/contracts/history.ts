@@ -94,6 +94,8 @@ export const CompareFormatChange = z.strictObject({
   at: isoDateTime.nullable(),
   /** The block's attributes at "from" (its attrs are those at "to"). */
   before: z.record(z.string(), z.unknown()),
+  /** The block's type at "from", when it changed (a paragraph made a heading); absent when it did not. */
+  typeBefore: z.string().optional(),
 });
 /** A top-level block of the "to" document (paragraph, heading…, or one removed since "from"). */
 export const CompareBlock = z.strictObject({

@@ -8,13 +8,15 @@ import * as Y from "yjs";
 import type { RunChange } from "../../lib/contracts/history";
 import { EDITOR_FIELD } from "../collab/documentText";
 import { DeletionIndex } from "./deletionSets";
+import { mergeRetypedBlocks } from "./retypedBlocks";
 
 /**
  * client/clock: the item that made the change (written text, or an added formatting marker);
  * deletion: the index of the DeletionIndex record that removed it (text, or a formatting marker).
  */
 export type RawRun = { text: string; change: RunChange; client: number | null; clock: number | null; deletion: number | null };
-export type RawFormat = { client: number | null; clock: number | null; deletion: number | null; before: Record<string, unknown> };
+/** before: the block's attributes at `from`; typeBefore: its type then, when the block was retyped (retypedBlocks.ts). */
+export type RawFormat = { client: number | null; clock: number | null; deletion: number | null; before: Record<string, unknown>; typeBefore?: string };
 export type RawBlock = { type: string; attrs?: Record<string, unknown>; runs: RawRun[]; format?: RawFormat };
 
 /** A Yjs struct as we read it (Item is not exported by yjs' typings in a usable way). */
@@ -181,5 +183,5 @@ export function compareBlocks(doc: Y.Doc, from: Y.Snapshot, to: Y.Snapshot, dele
       blocks.push(block);
     }
   });
-  return blocks;
+  return mergeRetypedBlocks(blocks);
 }

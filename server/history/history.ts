@@ -142,7 +142,10 @@ export class History {
       };
       const blocks: CompareBlock[] = raw.map(({ format, ...block }) => {
         const out: CompareBlock = { ...block, runs: block.runs.map((run) => ({ text: run.text, change: run.change, ...attribute(run, run.change) })) };
-        if (format) out.formatChange = { ...attribute(format, "formatted"), before: format.before } satisfies CompareFormatChange;
+        if (format) {
+          out.formatChange = { ...attribute(format, "formatted"), before: format.before } satisfies CompareFormatChange;
+          if (format.typeBefore) out.formatChange.typeBefore = format.typeBefore;
+        }
         return out;
       });
       return { blocks, authors: await this.accounts([...authorIds]) };

@@ -184,3 +184,86 @@ describe("formatting-only changes", () => {
     expect(block.format).toEqual({ client: B, clock: expect.any(Number), deletion: null, before: { level: 1 } });
   });
 });
+
+describe("a block whose type changed", () => {
+  it("a paragraph made a heading (y-prosemirror writes a new element): the same text, formatted, by who did it", () => {
+    const { doc, as, snap } = setup();
+    as(A, (f) => f.insert(0, [paragraph("Intro"), paragraph("Body")]));
+    const from = snap();
+    as(B, (f) => {
+      f.delete(0, 1);
+      const h = paragraph("Intro", "heading");
+      h.setAttribute("level", 2 as unknown as string);
+      f.insert(0, [h]);
+    });
+    const blocks = compareBlocks(doc, from, snap());
+    expect(blocks.map((b) => b.type)).toEqual(["heading", "paragraph"]);
+    expect(blocks[0].runs.map((r) => [r.change, r.text])).toEqual([["same", "Intro"]]);
+    expect(blocks[0].format).toEqual({ client: B, clock: expect.any(Number), deletion: null, before: {}, typeBefore: "paragraph" });
+    expect(blocks[1].format).toBeUndefined();
+  });
+
+  it("three lines made one list: the list is one formatting change; other text added or removed stays so", () => {
+    const { doc, as, snap } = setup();
+    as(A, (f) => f.insert(0, [paragraph("one"), paragraph("two"), paragraph("three"), paragraph("gone")]));
+    const from = snap();
+    as(B, (f) => {
+      f.delete(0, 4);
+      const list = new Y.XmlElement("bulletList");
+      list.insert(
+        0,
+        ["one", "two", "three"].map((t) => {
+          const li = new Y.XmlElement("listItem");
+          li.insert(0, [paragraph(t)]);
+          return li;
+        }),
+      );
+      f.insert(0, [list, paragraph("new")]);
+    });
+    const blocks = compareBlocks(doc, from, snap());
+    // Not one group (the texts differ as a whole), so pairs by text: none match "gone" or "new".
+    expect(blocks.map((b) => [b.type, b.runs.map((r) => r.change).join()])).toEqual([
+      ["bulletList", "added"],
+      ["paragraph", "added"],
+      ["paragraph", "removed"],
+      ["paragraph", "removed"],
+      ["paragraph", "removed"],
+      ["paragraph", "removed"],
+    ]);
+    // Without the unrelated edit, the lines become the list as one change.
+    const { doc: doc2, as: as2, snap: snap2 } = setup();
+    as2(A, (f) => f.insert(0, [paragraph("one"), paragraph("two")]));
+    const from2 = snap2();
+    as2(B, (f) => {
+      f.delete(0, 2);
+      const list = new Y.XmlElement("bulletList");
+      list.insert(
+        0,
+        ["one", "two"].map((t) => {
+          const li = new Y.XmlElement("listItem");
+          li.insert(0, [paragraph(t)]);
+          return li;
+        }),
+      );
+      f.insert(0, [list]);
+    });
+    const [only, ...rest] = compareBlocks(doc2, from2, snap2());
+    expect(rest).toEqual([]);
+    expect(only.type).toBe("bulletList");
+    expect(only.runs.map((r) => r.change)).toEqual(["same"]);
+    expect(only.format?.typeBefore).toBe("paragraph");
+  });
+
+  it("text deleted and different text written is not a retype", () => {
+    const { doc, as, snap } = setup();
+    as(A, (f) => f.insert(0, [paragraph("old words")]));
+    const from = snap();
+    as(B, (f) => {
+      f.delete(0, 1);
+      f.insert(0, [paragraph("new words", "heading")]);
+    });
+    const blocks = compareBlocks(doc, from, snap());
+    expect(blocks.map((b) => b.runs.map((r) => r.change).join())).toEqual(["added", "removed"]);
+    expect(blocks.every((b) => b.format === undefined)).toBe(true);
+  });
+});
