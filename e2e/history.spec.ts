@@ -72,6 +72,10 @@ test("name a version, compare it, restore it live for a co-editor, undo; who wro
   // More text after the named version.
   await typeOnNewLine(ana.page, "Budget doubled for the launch.");
   await expectTextContains(ben.page, "Budget doubled for the launch.");
+  // And the first line made a heading (Ctrl+Alt+2): a new element in Yjs, the same text to Ana.
+  await ana.page.locator(".ProseMirror p", { hasText: "We ship in spring." }).click();
+  await ana.page.keyboard.press("Control+Alt+Digit2");
+  await expect(ben.page.locator(".ProseMirror h2", { hasText: "We ship in spring." })).toBeVisible();
 
   // The history again (the button this time): Draft 1 shows read-only, without the later line.
   await ana.page.getByTestId("history-button").click();
@@ -89,6 +93,9 @@ test("name a version, compare it, restore it live for a co-editor, undo; who wro
   const added = ana.page.getByTestId("compare-content").locator("ins", { hasText: "Budget doubled for the launch." });
   await expect(added).toBeVisible();
   await expect(ana.page.getByTestId("compare-content").locator("del")).toHaveCount(0);
+  // The heading shows as a formatting change by Ana, not as the line removed and written again.
+  const retyped = ana.page.getByTestId("compare-content").locator('[data-change="block-formatted"]', { hasText: "We ship in spring." });
+  await expect(retyped).toHaveAttribute("data-tip", /^Formatting changed \(was Paragraph\) by Ana/);
   // Hovering it says who and when (the later line is in no version yet).
   await added.hover();
   await expect(ana.page.getByTestId("change-card")).toHaveText(/^Added by Ana · (since the last version|today at )/);
