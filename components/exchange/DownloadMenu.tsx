@@ -1,4 +1,4 @@
-// "Download as…" in the document's header: Markdown, HTML or the editor's JSON, straight from the server
+// "Download as…" in the document's header: Markdown, HTML, Word or the editor's JSON, straight from the server
 // (plain links with `download`, so the browser saves the file under the name the server gives).
 "use client";
 import { useEffect, useRef, useState } from "react";
@@ -9,6 +9,7 @@ import type { ExportFormat } from "@/lib/contracts/importExport";
 const FORMATS: { format: ExportFormat; label: string; hint: string }[] = [
   { format: "md", label: "Markdown", hint: ".md" },
   { format: "html", label: "Web page", hint: ".html" },
+  { format: "docx", label: "Word document", hint: ".docx" },
   { format: "json", label: "Editor JSON", hint: ".json" },
 ];
 

@@ -1,5 +1,5 @@
 // HTTP contract of import and export:
-//   GET  /api/documents/:id/export?format=md|html|json  → the document as a file (attachment)
+//   GET  /api/documents/:id/export?format=md|html|json|docx  → the document as a file (attachment)
 //   GET  /api/export                                     → every visible document as one .tar
 //   POST /api/documents/import {fileName, format, ...}   → 201 the new document (ListedDocument)
 // Markdown is parsed on the server; HTML is parsed in the browser (the server has no DOM) and arrives
@@ -7,10 +7,10 @@
 import { z } from "zod";
 import { userText } from "../userText";
 
-export const EXPORT_FORMATS = ["md", "html", "json"] as const;
+export const EXPORT_FORMATS = ["md", "html", "json", "docx"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const ExportQuery = z.object({
-  format: z.enum(EXPORT_FORMATS, { error: "must be md, html or json (e.g. ?format=md)" }),
+  format: z.enum(EXPORT_FORMATS, { error: "must be md, html, json or docx (e.g. ?format=md)" }),
 });
 
 /** What one imported file may weigh unless IMPORT_MAX_BYTES says otherwise (server/config.ts). */

@@ -16,16 +16,19 @@ import { documentSchema } from "./schema";
 import { readDocumentNode } from "./documentContent";
 import { toMarkdown } from "./markdownSerializer";
 import { toHtmlFile } from "./htmlSerializer";
+import { toDocx, type ImageLoader } from "./docxSerializer";
+import { IMAGE_PATH_PREFIX } from "../../lib/contracts/images";
 import { fileNameFor, UniqueNames } from "./fileNames";
 import { TAR_END, tarEntry } from "./tar";
 import { prepareImport, type ImportSource } from "./importDocument";
 
-export type ExportedFile = { fileName: string; contentType: string; body: string };
+export type ExportedFile = { fileName: string; contentType: string; body: string | Uint8Array };
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
   md: "text/markdown; charset=utf-8",
   html: "text/html; charset=utf-8",
   json: "application/json; charset=utf-8",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 };
 
 function collabFor(services: Services): CollabService {
@@ -35,7 +38,7 @@ function collabFor(services: Services): CollabService {
   return collab;
 }
 
-function render(content: Node, title: string, format: ExportFormat, baseUrl: string): string {
+function render(content: Node, title: string, format: ExportFormat, baseUrl: string, loadImage: ImageLoader): Promise<string | Uint8Array> | string {
   switch (format) {
     case "md":
       return toMarkdown(content, { baseUrl });
@@ -43,6 +46,8 @@ function render(content: Node, title: string, format: ExportFormat, baseUrl: str
       return toHtmlFile(content, title);
     case "json":
       return `${JSON.stringify(content.toJSON(), null, 2)}\n`;
+    case "docx":
+      return toDocx(content, title, { baseUrl, loadImage });
     default: {
       const never: never = format;
       throw new Error(`unknown format ${String(never)}`);
@@ -58,7 +63,16 @@ export class Exchange {
     const doc = await this.services.documents.get(user, documentId);
     const content = await readDocumentNode(collabFor(this.services), documentId, documentSchema());
     if (!content) throw notFound();
-    return { fileName: fileNameFor(doc.title, format), contentType: CONTENT_TYPES[format], body: render(content, doc.title, format, baseUrl) };
+    const body = await render(content, doc.title, format, baseUrl, (src) => this.imageOf(documentId, src));
+    return { fileName: fileNameFor(doc.title, format), contentType: CONTENT_TYPES[format], body };
+  }
+
+  /** An image the document holds, by its src (another document's image is not this one's to embed). */
+  private async imageOf(documentId: string, src: string): Promise<{ bytes: Uint8Array; mime: string } | null> {
+    if (!src.startsWith(IMAGE_PATH_PREFIX)) return null;
+    const id = src.slice(IMAGE_PATH_PREFIX.length);
+    const row = await this.services.db.documentImage.findFirst({ where: { id, documentId }, select: { bytes: true, mime: true } });
+    return row ? { bytes: new Uint8Array(row.bytes), mime: row.mime } : null;
   }
 
   /** The account's visible documents (trash excluded), listed before anything is written. */

@@ -2,6 +2,7 @@
 // who may export (outsiders 404, viewers yes), the download headers and non-ASCII file names, the
 // workspace archive read back with the system's own `tar`, and imports: titles, limits, hostile
 // content, invalid ProseMirror JSON (400, nothing created) and one bad file among good ones.
+import mammoth from "mammoth";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -166,6 +167,11 @@ describe("export of one document", () => {
     expect(html.bytes.toString()).toContain("<title>Shared notes</title>");
     const json = await raw(viewer, `/api/documents/${doc.id}/export?format=json`);
     expect(JSON.parse(json.bytes.toString()).type).toBe("doc");
+    const docx = await raw(viewer, `/api/documents/${doc.id}/export?format=docx`);
+    expect(docx.status).toBe(200);
+    expect(docx.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    expect(docx.headers.get("content-disposition")).toContain('filename="Shared notes.docx"');
+    expect((await mammoth.convertToHtml({ buffer: docx.bytes })).value).toBe("<h1>Shared notes</h1><p>Hello.</p>");
     expect((await raw(outsider, `/api/documents/${doc.id}/export?format=md`)).status).toBe(404);
     expect((await raw(new ApiClient(server.url), `/api/documents/${doc.id}/export?format=md`)).status).toBe(401);
     expect((await raw(owner, `/api/documents/${doc.id}/export?format=pdf`)).status).toBe(400);
