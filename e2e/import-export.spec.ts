@@ -58,6 +58,24 @@ test("import two Markdown files, open one formatted, download it back as the sam
   expect(file.suggestedFilename()).toBe("Launch checklist.md");
   expect(fs.readFileSync(await file.path(), "utf8")).toBe(LISTS_MD);
 
+  // As Word, then imported back (mammoth in the browser): the same document again, exported the same.
+  const wordDownload = page.waitForEvent("download");
+  await page.getByTestId("download-button").click();
+  await page.getByTestId("download-docx").click();
+  const word = await wordDownload;
+  expect(word.suggestedFilename()).toBe("Launch checklist.docx");
+  await page.goto("/dashboard");
+  const wordChooser = page.waitForEvent("filechooser");
+  await page.getByTestId("import-button").click();
+  await (await wordChooser).setFiles([{ name: "checklist.docx", mimeType: "application/octet-stream", buffer: fs.readFileSync(await word.path()) }]);
+  await expect(items.filter({ hasText: "checklist.docx" })).toHaveAttribute("data-state", "done");
+  const wordHref = await page
+    .getByRole("link", { name: /open “Launch checklist”/ })
+    .first()
+    .getAttribute("href");
+  const fromWord = await page.request.get(`/api/documents/${wordHref?.split("/").pop()}/export?format=md`);
+  expect(await fromWord.text()).toBe(LISTS_MD.replace("```js", "```"));
+
   // The table document too, through the API the menu links to.
   await page.goto("/dashboard");
   const tableDoc = page.getByRole("link", { name: "Team scores" }).first();

@@ -61,13 +61,14 @@ async function readMultipartImport(req: IncomingMessage, maxBytes: number): Prom
   if (!(file instanceof Blob) || !("name" in file)) throw new ApiError("invalid_input", "Send the file in the form field named file.", "file");
   const fileName = String(file.name);
   const kind = importKindOf(fileName);
-  if (kind === "html")
+  if (kind === "html" || kind === "docx")
     throw new ApiError(
       "unsupported_media_type",
-      'HTML is converted in the browser: import it from the dashboard, or send its ProseMirror JSON as {format: "prosemirror"}.',
+      `${kind === "html" ? "HTML" : "Word"} files are converted in the browser: import it from the dashboard, or send its ProseMirror JSON as {format: "prosemirror"}.`,
       "file",
     );
-  if (kind !== "markdown") throw new ApiError("unsupported_media_type", "Tandem imports Markdown (.md, .markdown, .txt) and HTML (.html) files.", "file");
+  if (kind !== "markdown")
+    throw new ApiError("unsupported_media_type", "Tandem imports Markdown (.md, .markdown, .txt), HTML (.html) and Word (.docx) files.", "file");
   if (file.size > maxBytes) throw tooLarge(maxBytes);
   return { format: "markdown", fileName, text: await file.text() };
 }

@@ -22,6 +22,7 @@ import {
 } from "docx";
 import type { Mark, Node } from "@tiptap/pm/model";
 import { imagePixelSize } from "./imageSize";
+import { CODE_STYLE, QUOTE_STYLE, docxParagraphStyles } from "../../lib/exchange/docxStyles";
 
 /** An image of this document by its src, or null when it is not one (or is gone). */
 export type ImageLoader = (src: string) => Promise<{ bytes: Uint8Array; mime: string } | null>;
@@ -55,7 +56,8 @@ class DocxWriter {
   }
 
   private async block(node: Node, list: ListContext | undefined, quoted: boolean): Promise<Block[]> {
-    const quote = quoted ? { indent: { left: 567 }, border: { left: { style: BorderStyle.SINGLE, size: 12, color: "A1A1AA", space: 8 } } } : {};
+    // Named styles, so Word shows them as quotes and code and an importer can tell (see docxStyles).
+    const quote = quoted ? { style: QUOTE_STYLE } : {};
     switch (node.type.name) {
       case "paragraph":
         return [new Paragraph({ children: await this.inline(node), ...quote, ...this.listProps(list) })];
@@ -67,10 +69,8 @@ class DocxWriter {
         return node.textContent.split("\n").map(
           (line) =>
             new Paragraph({
-              children: [new TextRun({ text: line, font: "Courier New" })],
-              shading: { type: ShadingType.CLEAR, fill: "F4F4F5", color: "auto" },
-              spacing: { after: 0 },
-              ...quote,
+              children: [new TextRun({ text: line })],
+              style: CODE_STYLE,
             }),
         );
       case "horizontalRule":
@@ -119,7 +119,8 @@ class DocxWriter {
       case "number":
         return { numbering: { reference: "numbers", level: Math.min(list.level, 8), instance: list.instance } };
       case "task":
-        return { indent: { left: 720 * (list.level + 1) } };
+        // A bulleted line starting with its box: Word has no task list; importers read the box back.
+        return { numbering: { reference: "bullets", level: Math.min(list.level, 8) } };
     }
   }
 
@@ -228,6 +229,7 @@ export async function toDocx(content: Node, title: string, options: { baseUrl: s
   const doc = new Document({
     title,
     creator: "Tandem",
+    styles: { paragraphStyles: docxParagraphStyles },
     numbering: {
       config: [
         { reference: "bullets", levels: bulletLevels },

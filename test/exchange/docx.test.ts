@@ -7,6 +7,7 @@ import { documentSchema } from "../../server/exchange/schema";
 import { parseMarkdown } from "../../server/exchange/markdownParser";
 import { toDocx, type ImageLoader } from "../../server/exchange/docxSerializer";
 import { imagePixelSize } from "../../server/exchange/imageSize";
+import { MAMMOTH_STYLE_MAP } from "../../lib/exchange/docxStyles";
 
 const schema = documentSchema();
 const noImages: ImageLoader = async () => null;
@@ -18,7 +19,8 @@ async function readBack(markdown: string, loadImage = noImages): Promise<string>
   const bytes = await toDocx(content, "Test", { baseUrl: "https://tandem.example", loadImage });
   // A .docx is a zip: it starts with "PK".
   expect(Buffer.from(bytes.subarray(0, 2)).toString("latin1")).toBe("PK");
-  const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
+  // With the style map the browser's import uses (quotes and code blocks come back as such).
+  const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { styleMap: MAMMOTH_STYLE_MAP });
   return value;
 }
 
@@ -51,10 +53,9 @@ describe("a document as a Word file", () => {
     expect(html).toContain('<a href="https://example.com/a">a link</a>');
     expect(html).toMatch(/<ul><li>first<\/li><li>second<ul><li>nested<\/li><\/ul><\/li><\/ul>/);
     expect(html).toMatch(/<ol><li>one<\/li><li>two<\/li><\/ol>/);
-    expect(html).toContain("☑ done");
-    expect(html).toContain("☐ to do");
-    expect(html).toContain("quoted words");
-    expect(html).toContain("const x = 1;");
+    expect(html).toContain("<ul><li>☑ done</li><li>☐ to do</li></ul>");
+    expect(html).toContain("<blockquote><p>quoted words</p></blockquote>");
+    expect(html).toContain("<pre>const x = 1;</pre>");
     expect(html).toMatch(/<table>.*Name.*Role.*Ana.*owner.*<\/table>/s);
   });
 
