@@ -2,20 +2,21 @@
 // after a reload, and present in the HTML and Markdown downloads. Then "@" in the comment box: the
 // picker lists the members, the keyboard picks one, and posting the comment lights up their bell.
 // Screenshots (desktop and phone, light and dark) go to SHOTS_DIR when it is set.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { newAccount, signInViaApi } from "./support/accounts";
 import { createDocument, editor, openDocument, share } from "./support/documents";
 
 test.describe.configure({ timeout: 120_000 });
 const SHOTS = process.env.SHOTS_DIR;
 
-async function shots(page: Page, name: string) {
+async function shots(page: Page, name: string, show?: Locator) {
   if (!SHOTS) return;
   for (const size of [
     { width: 1280, height: 800, tag: "desktop" },
     { width: 390, height: 844, tag: "phone" },
   ]) {
     await page.setViewportSize(size);
+    await show?.scrollIntoViewIfNeeded();
     for (const scheme of ["light", "dark"] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       await page.screenshot({ path: `${SHOTS}/${name}-${size.tag}-${scheme}.png` });
@@ -41,6 +42,7 @@ test("highlight, alignment and divider from the toolbar and the keyboard survive
   await page.keyboard.press("Home");
   for (let i = 0; i < 7; i++) await page.keyboard.press("Shift+ArrowRight");
   await toolbar.getByRole("button", { name: "Highlight colours" }).click();
+  await shots(page, "format-colours", toolbar);
   await toolbar.getByRole("button", { name: "Green highlight" }).click();
   await page.keyboard.press("End");
   await toolbar.getByRole("button", { name: "Insert divider" }).click();
@@ -97,7 +99,7 @@ test("@ in the comment box picks a member with the keyboard, and posting notifie
   const menu = page.getByTestId("comment-mention-menu");
   await expect(menu.getByRole("option", { name: new RegExp(beaAccount.name) })).toBeVisible({ timeout: 30_000 });
   await expect(box).toHaveAttribute("aria-activedescendant", /.+/);
-  await shots(page, "comment-mention");
+  await shots(page, "comment-mention", menu);
   // Escape closes the list and keeps the text; typing filters; Enter picks.
   await box.press("Escape");
   await expect(menu).toHaveCount(0);
