@@ -5,6 +5,7 @@ import { describe, expect, test } from "vitest";
 import { documentSchema } from "../../server/exchange/schema";
 import { toMarkdown } from "../../server/exchange/markdownSerializer";
 import { nodeToHtml, toHtmlFile } from "../../server/exchange/htmlSerializer";
+import { parseMarkdown } from "../../server/exchange/markdownParser";
 import { withoutDefaultFormatting } from "../../lib/editor/formatting";
 
 const schema = documentSchema();
@@ -33,6 +34,13 @@ describe("highlight, alignment and divider on export", () => {
 
   test("Markdown: ==highlight==, the aligned text without its alignment, ---", () => {
     expect(toMarkdown(d)).toBe("## Plan\n\nRead ==this== and ==that==\n\n---\n\nPlain\n");
+  });
+
+  test("Markdown import: ==text== is a highlight again; a lone == or one with spaces inside stays text", () => {
+    const back = parseMarkdown(schema, "Read ==this **now**== please, a == b, == c ==\n");
+    expect(toMarkdown(back)).toBe("Read ==this **now**== please, a == b, == c ==\n");
+    const marks = back.firstChild?.child(1).marks.map((m) => m.type.name);
+    expect(marks).toEqual(["highlight"]);
   });
 
   test("a colour or alignment a peer made up never becomes CSS", () => {
