@@ -44,6 +44,12 @@ test("highlight, alignment and divider from the toolbar and the keyboard survive
   await toolbar.getByRole("button", { name: "Highlight colours" }).click();
   await shots(page, "format-colours", toolbar);
   await toolbar.getByRole("button", { name: "Green highlight" }).click();
+  // Another colour over it replaces it (yellow, the default, included), then back to green.
+  await toolbar.getByRole("button", { name: "Highlight colours" }).click();
+  await toolbar.getByRole("button", { name: "Yellow highlight" }).click();
+  await expect(editor(page).locator('mark[data-color="yellow"]')).toHaveText("Centred");
+  await toolbar.getByRole("button", { name: "Highlight colours" }).click();
+  await toolbar.getByRole("button", { name: "Green highlight" }).click();
   await page.keyboard.press("End");
   await toolbar.getByRole("button", { name: "Insert divider" }).click();
 

@@ -25,11 +25,12 @@ export function HighlightButtons({ editor, disabled }: { editor: Editor; disable
   const apply = (c: HighlightColor) => {
     setColor(c);
     setOpen(false);
-    // "yellow" is the default colour, stored as no colour (what Ctrl/Cmd+Shift+H writes).
+    // "yellow" is the default colour, stored as no colour (what Ctrl/Cmd+Shift+H writes); an explicit
+    // null, since setMark keeps the colour of a highlight already there otherwise.
     editor
       .chain()
       .focus()
-      .setHighlight(c === "yellow" ? undefined : { color: c })
+      .setMark("highlight", { color: c === "yellow" ? null : c })
       .run();
   };
   return (
