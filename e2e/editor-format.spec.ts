@@ -56,8 +56,11 @@ test("highlight, alignment and divider from the toolbar and the keyboard survive
   // Keyboard: a right-aligned line with a yellow highlight (Ctrl+Shift+R, Ctrl+Shift+H).
   await page.keyboard.type("Right side");
   await page.keyboard.press("ControlOrMeta+Shift+R");
+  await expect(editor(page).locator('p[style*="text-align: right"]')).toHaveText("Right side");
   await page.keyboard.press("Shift+Home");
+  await expect(page.getByTestId("format-bubble")).toBeVisible(); // the editor has the selection
   await page.keyboard.press("ControlOrMeta+Shift+H");
+  await expect(editor(page).locator('mark[data-color="yellow"]')).toHaveText("Right side");
   await page.keyboard.press("End");
 
   const check = async () => {
