@@ -1,9 +1,11 @@
-// A small textarea form for a comment or a reply; shows the server's error under the field.
+// A small textarea form for a comment or a reply; shows the server's error under the field. With
+// `mentions`, "@" opens a picker of the document's members (useMentionPicker.tsx).
 "use client";
-import { useId, useState, type ReactNode } from "react";
+import { useId, useRef, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/Button";
 import { inputClass } from "@/components/ui/TextField";
 import { COMMENT_BODY_MAX } from "@/lib/realtime/events";
+import { type MentionContext, useMentionPicker } from "./useMentionPicker";
 
 export function CommentForm({
   label,
@@ -13,6 +15,7 @@ export function CommentForm({
   onCancel,
   above,
   autoFocus,
+  mentions,
 }: {
   label: string;
   submitLabel: string;
@@ -22,11 +25,15 @@ export function CommentForm({
   onCancel?: () => void;
   above?: ReactNode;
   autoFocus?: boolean;
+  /** Where "@" finds members to mention. */
+  mentions?: MentionContext;
 }) {
   const id = useId();
   const [body, setBody] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const field = useRef<HTMLTextAreaElement>(null);
+  const picker = useMentionPicker(mentions, field, body, setBody);
 
   async function submit() {
     if (!body.trim() || busy) return;
@@ -51,7 +58,9 @@ export function CommentForm({
       </label>
       {above}
       <textarea
+        ref={field}
         id={id}
+        {...picker.fieldProps}
         value={body}
         rows={2}
         maxLength={COMMENT_BODY_MAX}
@@ -61,8 +70,12 @@ export function CommentForm({
         className={`${inputClass} resize-y`}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
-        onChange={(e) => setBody(e.target.value)}
+        onChange={(e) => {
+          setBody(e.target.value);
+          picker.refresh();
+        }}
         onKeyDown={(e) => {
+          if (picker.onKeyDown(e)) return;
           // Ctrl/Cmd+Enter sends, like most comment boxes; Escape cancels a reply.
           if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) {
             e.preventDefault();
@@ -70,6 +83,7 @@ export function CommentForm({
           } else if (e.key === "Escape" && onCancel) onCancel();
         }}
       />
+      {picker.picker}
       {error && (
         <p id={`${id}-error`} role="alert" className="text-sm text-red-600 dark:text-red-400">
           {error}

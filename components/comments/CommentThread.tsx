@@ -89,6 +89,7 @@ export function CommentThread({
             label="Reply"
             submitLabel="Reply"
             placeholder="Reply… (@name to mention)"
+            mentions={{ documentId: root.documentId, userId: can.userId }}
             autoFocus
             onCancel={() => setReplying(false)}
             onSubmit={async (body) => {

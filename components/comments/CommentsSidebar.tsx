@@ -79,6 +79,7 @@ export function CommentsSidebar({ documentId, canComment, isOwner = false, getSe
           <CommentForm
             label="New comment"
             submitLabel="Comment"
+            mentions={{ documentId, userId: user.id }}
             placeholder={getSelectionAnchor ? "Comment on the selected text… (@name to mention)" : "Add a comment… (@name to mention)"}
             above={
               anchor?.quote ? <p className="truncate border-l-2 border-amber-400 pl-2 text-xs text-zinc-500 dark:text-zinc-400">On “{anchor.quote}”</p> : null

@@ -1,9 +1,10 @@
 // The formatting toolbar. Buttons show their state (aria-pressed) and are disabled when read-only.
 "use client";
 import { useEditorState, type Editor } from "@tiptap/react";
-import type { ReactNode } from "react";
 import { useRovingFocus } from "@/components/ui/useRovingFocus";
 import { insertImagesFromPicker } from "./imageUpload";
+import { Divider, ToolButton } from "./ToolButton";
+import { AlignButtons, HighlightButtons } from "./FormatButtons";
 
 type ToolbarState = {
   h1: boolean;
@@ -22,31 +23,6 @@ type ToolbarState = {
   canRedo: boolean;
   canInsertTable: boolean;
 };
-
-function ToolButton(props: { label: string; active?: boolean; disabled?: boolean; onClick: () => void; children: ReactNode }) {
-  return (
-    <button
-      type="button"
-      aria-label={props.label}
-      title={props.label}
-      aria-pressed={props.active === undefined ? undefined : props.active}
-      disabled={props.disabled}
-      onMouseDown={(e) => e.preventDefault()} // keep the text selection
-      onClick={props.onClick}
-      className={
-        "inline-flex h-8 min-w-8 items-center justify-center rounded px-2 text-sm transition-colors " +
-        "focus-visible:outline-2 focus-visible:outline-indigo-500 disabled:cursor-not-allowed disabled:opacity-40 " +
-        (props.active
-          ? "bg-zinc-200 text-zinc-900 dark:bg-zinc-700 dark:text-zinc-50"
-          : "text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800")
-      }
-    >
-      {props.children}
-    </button>
-  );
-}
-
-const Divider = () => <span aria-hidden="true" className="mx-1 h-5 w-px bg-zinc-200 dark:bg-zinc-700" />;
 
 /** `onLink` opens the link editor at the selection (on a link: to edit or remove it). */
 export function Toolbar({ editor, disabled, onLink }: { editor: Editor; disabled: boolean; onLink: () => void }) {
@@ -105,6 +81,9 @@ export function Toolbar({ editor, disabled, onLink }: { editor: Editor; disabled
       <ToolButton label="Link" active={s.link} disabled={disabled} onClick={onLink}>
         Link
       </ToolButton>
+      <HighlightButtons editor={editor} disabled={disabled} />
+      <Divider />
+      <AlignButtons editor={editor} disabled={disabled} />
       <Divider />
       <ToolButton label="Bulleted list" active={s.bulletList} disabled={disabled} onClick={() => chain().toggleBulletList().run()}>
         • List
@@ -120,6 +99,12 @@ export function Toolbar({ editor, disabled, onLink }: { editor: Editor; disabled
       </ToolButton>
       <ToolButton label="Code block" active={s.codeBlock} disabled={disabled} onClick={() => chain().toggleCodeBlock().run()}>
         {"</>"}
+      </ToolButton>
+      <ToolButton label="Insert divider" disabled={disabled} onClick={() => chain().setHorizontalRule().run()}>
+        <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" className="h-4 w-4" aria-hidden="true">
+          <path d="M2.5 10h15" />
+          <path d="M6 5.5h8M6 14.5h8" strokeOpacity=".45" />
+        </svg>
       </ToolButton>
       <ToolButton
         label="Insert table"

@@ -22,5 +22,12 @@ export const editorContentClass = [
   "[&_p.is-editor-empty:first-child]:before:pointer-events-none [&_p.is-editor-empty:first-child]:before:float-left",
   "[&_p.is-editor-empty:first-child]:before:h-0 [&_p.is-editor-empty:first-child]:before:text-zinc-400",
   "[&_p.is-editor-empty:first-child]:before:content-[attr(data-placeholder)]",
+  // Highlights by colour name (lib/editor/formatting.ts): light tints, and deep ones in dark mode, so
+  // the text keeps its own colour and contrast in both.
+  "[&_mark]:rounded-sm [&_mark]:px-px [&_mark]:text-inherit",
+  "[&_mark[data-color=yellow]]:bg-yellow-200 [&_mark[data-color=green]]:bg-green-200 [&_mark[data-color=blue]]:bg-sky-200 [&_mark[data-color=pink]]:bg-pink-200",
+  "dark:[&_mark[data-color=yellow]]:bg-yellow-800/80 dark:[&_mark[data-color=green]]:bg-green-800/80",
+  "dark:[&_mark[data-color=blue]]:bg-sky-800/80 dark:[&_mark[data-color=pink]]:bg-pink-800/80",
+  "dark:[&_hr]:border-zinc-700",
   tableContentClass,
 ].join(" ");

@@ -11,6 +11,7 @@ import { Tables } from "./tables";
 import { MarkdownPaste } from "./markdownPaste";
 import { DocumentImage } from "./image";
 import { DocumentMention, MemberMention } from "./mentions";
+import { DocumentHighlight, DocumentTextAlign } from "./formatting";
 import { CommentHighlights } from "@/components/editor/commentHighlights";
 
 export function documentExtensions(): Extensions {
@@ -19,6 +20,8 @@ export function documentExtensions(): Extensions {
     StarterKit.configure({ undoRedo: false, link: linkOptions }),
     TaskList,
     ReadOnlyAwareTaskItem.configure({ nested: true }),
+    DocumentHighlight,
+    DocumentTextAlign,
     Tables,
     MarkdownPaste,
     DocumentImage,

@@ -11,6 +11,7 @@ export const SHORTCUT_GROUPS: ShortcutGroup[] = [
       { action: "Italic", keys: ["Mod", "I"] },
       { action: "Strikethrough", keys: ["Mod", "Shift", "S"] },
       { action: "Inline code", keys: ["Mod", "E"] },
+      { action: "Highlight", keys: ["Mod", "Shift", "H"] },
       { action: "Add or edit a link", keys: ["Mod", "K"] },
       { action: "Line break in the same paragraph", keys: ["Shift", "Enter"] },
     ],
@@ -29,6 +30,15 @@ export const SHORTCUT_GROUPS: ShortcutGroup[] = [
     ],
   },
   {
+    title: "Alignment",
+    shortcuts: [
+      { action: "Align left", keys: ["Mod", "Shift", "L"] },
+      { action: "Center", keys: ["Mod", "Shift", "E"] },
+      { action: "Align right", keys: ["Mod", "Shift", "R"] },
+      { action: "Justify", keys: ["Mod", "Shift", "J"] },
+    ],
+  },
+  {
     title: "As you type",
     shortcuts: [
       { action: "Heading 1, 2, 3", keys: ["#", "##", "###", "Space"] },
@@ -38,6 +48,7 @@ export const SHORTCUT_GROUPS: ShortcutGroup[] = [
       { action: "Quote", keys: [">", "Space"] },
       { action: "Code block", keys: ["```", "Space"] },
       { action: "Divider", keys: ["---"] },
+      { action: "Highlight", keys: ["==text=="] },
     ],
   },
   {

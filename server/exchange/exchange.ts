@@ -3,6 +3,7 @@
 // documents' own rule (any member may export; trashed documents are not exported), asked of
 // services.documents, like every other route.
 import type { Writable } from "node:stream";
+import { withoutDefaultFormatting } from "../../lib/editor/formatting";
 import * as Y from "yjs";
 import { once } from "node:events";
 import type { Node } from "@tiptap/pm/model";
@@ -45,7 +46,7 @@ function render(content: Node, title: string, format: ExportFormat, baseUrl: str
     case "html":
       return toHtmlFile(content, title);
     case "json":
-      return `${JSON.stringify(content.toJSON(), null, 2)}\n`;
+      return `${JSON.stringify(withoutDefaultFormatting(content.toJSON()), null, 2)}\n`;
     case "docx":
       return toDocx(content, title, { baseUrl, loadImage });
     default: {

@@ -1,7 +1,7 @@
 // ProseMirror document → a standalone HTML file, without a DOM: each node and mark is written from its
 // own `toDOM` spec (the same markup the editor renders, so tables, task lists and images come out as the
 // editor has them), as text. Sanitized by construction: every text and attribute value is escaped, event
-// handler and style attributes are dropped, and only http(s), mailto and relative addresses survive
+// handler and style attributes are dropped (but for a paragraph's or heading's `text-align`), and only http(s), mailto and relative addresses survive
 // in href/src (data: images too), so no file we hand out runs script when opened.
 import type { DOMOutputSpec, Mark, Node } from "@tiptap/pm/model";
 
@@ -9,6 +9,8 @@ const VOID_ELEMENTS = new Set(["br", "hr", "img", "input", "col", "wbr"]);
 const URL_ATTRIBUTES = new Set(["href", "src", "action", "formaction", "xlink:href", "poster", "background"]);
 const SAFE_TAG = /^[a-z][a-z0-9-]*$/;
 const SAFE_ATTRIBUTE = /^[a-z][a-z0-9_:.-]*$/;
+/** The one style the editor writes (lib/editor/formatting.ts); any other style is dropped. */
+const SAFE_STYLE = /^text-align: (center|right|justify)$/;
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string);
@@ -29,6 +31,10 @@ function renderAttributes(attrs: Record<string, unknown>): string {
   for (const [name, value] of Object.entries(attrs)) {
     const lower = name.toLowerCase();
     if (value === null || value === undefined || value === false) continue;
+    if (lower === "style" && SAFE_STYLE.test(String(value))) {
+      out += ` style="${escapeHtml(String(value))}"`;
+      continue;
+    }
     if (!SAFE_ATTRIBUTE.test(lower) || lower.startsWith("on") || lower === "style" || lower === "contenteditable") continue;
     const text = value === true ? "" : String(value);
     if (URL_ATTRIBUTES.has(lower) && !isSafeUrl(text, lower)) continue;
@@ -87,7 +93,8 @@ code{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:.9em}:not
 blockquote{margin:0;padding-left:1rem;border-left:4px solid #d0d7de;color:#59636e}table{border-collapse:collapse}
 th,td{border:1px solid #d0d7de;padding:.3rem .6rem;text-align:left;vertical-align:top}img{max-width:100%}
 ul[data-type=taskList]{list-style:none;padding-left:.5rem}ul[data-type=taskList] li{display:flex;gap:.5rem}ul[data-type=taskList] li>label{flex:none}
-ul[data-type=taskList] li>div>p{margin:0}a{color:#0969da}`;
+ul[data-type=taskList] li>div>p{margin:0}a{color:#0969da}hr{border:0;border-top:1px solid #d0d7de;margin:1.5rem 0}
+mark{background:#fef08a;color:inherit;border-radius:2px}mark[data-color=green]{background:#bbf7d0}mark[data-color=blue]{background:#bfdbfe}mark[data-color=pink]{background:#fbcfe8}`;
 
 /** A whole .html file: the document under its title, with a little inline CSS and nothing else. */
 export function toHtmlFile(doc: Node, title: string): string {

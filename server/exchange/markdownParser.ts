@@ -14,6 +14,7 @@ const MAX_NESTING = 40;
 function tokenizer(schema: Schema): MarkdownIt {
   const md = new MarkdownIt("default", { html: false, linkify: false, typographer: false });
   (md.options as { maxNesting?: number }).maxNesting = MAX_NESTING; // not in the typings, read by the block and inline parsers
+  if ("highlight" in schema.marks) md.inline.ruler.before("emphasis", "tandem_highlight", highlightRule);
   md.core.ruler.push("tandem_task_lists", (state) => {
     markTaskLists(state.tokens);
   });
@@ -24,6 +25,32 @@ function tokenizer(schema: Schema): MarkdownIt {
     state.tokens = liftBlockImages(schema, state.tokens, state.Token);
   });
   return md;
+}
+
+type InlineState = Parameters<Parameters<MarkdownIt["inline"]["ruler"]["push"]>[1]>[0];
+
+/**
+ * `==text==` is a highlight (as the export writes it, and Tiptap, Obsidian and markdown-it-mark
+ * read it): no space just inside the marks, no "=" within, all on one inline run.
+ */
+function highlightRule(state: InlineState, silent: boolean): boolean {
+  const start = state.pos;
+  if (state.src.charCodeAt(start) !== 0x3d || state.src.charCodeAt(start + 1) !== 0x3d) return false;
+  const close = state.src.indexOf("==", start + 2);
+  if (close < 0 || close > state.posMax - 2) return false;
+  const inner = state.src.slice(start + 2, close);
+  if (!inner || inner.includes("=") || /^\s|\s$/.test(inner)) return false;
+  if (!silent) {
+    state.push("mark_open", "mark", 1);
+    const max = state.posMax;
+    state.pos = start + 2;
+    state.posMax = close;
+    state.md.inline.tokenize(state);
+    state.posMax = max;
+    state.push("mark_close", "mark", -1);
+  }
+  state.pos = close + 2;
+  return true;
 }
 
 const TASK = /^\[([ xX])\]\s+/;
@@ -106,6 +133,7 @@ function specs(schema: Schema): Record<string, ParseSpec> {
     link: { mark: "link", getAttrs: (tok) => ({ href: tok.attrGet("href") }) },
     code_inline: { mark: "code", noCloseToken: true },
   };
+  if ("highlight" in schema.marks) spec.mark = { mark: "highlight" };
   if (has("taskList") && has("taskItem")) {
     spec.task_list = { block: "taskList" };
     spec.task_item = { block: "taskItem", getAttrs: (tok) => ({ checked: tok.attrGet("checked") === "true" }) };

@@ -2,7 +2,8 @@
 // and mark the editor has: headings, lists, task lists (`- [x]`), fenced code with its language,
 // quotes, rules, hard breaks, links, bold/italic/strike/code, pipe tables, images with absolute URLs.
 // A node type without a rule (one added to the editor later) degrades to its text, never a crash;
-// a mark without one (underline: Markdown has none) keeps its text unmarked.
+// a mark without one (underline: Markdown has none) keeps its text unmarked. Highlight is `==text==`
+// (as Tiptap, Obsidian and markdown-it-mark write it); alignment has no Markdown, so only the text stays.
 import { MarkdownSerializer, type MarkdownSerializerState } from "prosemirror-markdown";
 import type { Node, Schema } from "@tiptap/pm/model";
 
@@ -178,6 +179,7 @@ function markRules(options: MarkdownOptions): Record<string, MarkRule> {
     italic: { open: "*", close: "*", mixable: true, expelEnclosingWhitespace: true },
     bold: { open: "**", close: "**", mixable: true, expelEnclosingWhitespace: true },
     strike: { open: "~~", close: "~~", mixable: true, expelEnclosingWhitespace: true },
+    highlight: { open: "==", close: "==", mixable: true, expelEnclosingWhitespace: true },
     code: {
       open: (_state, _mark, parent, index) => backticksFor(parent.child(index), -1),
       close: (_state, _mark, parent, index) => backticksFor(parent.child(index - 1), 1),

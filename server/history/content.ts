@@ -5,6 +5,7 @@ import { getSchema } from "@tiptap/core";
 import type { Schema } from "@tiptap/pm/model";
 import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
 import { documentExtensions } from "../../lib/editor/extensions";
+import { withoutDefaultFormatting } from "../../lib/editor/formatting";
 import type { ProseMirrorNode } from "../../lib/contracts/history";
 import { EDITOR_FIELD } from "../collab/documentText";
 
@@ -16,7 +17,8 @@ function editorSchema(): Schema {
 
 /** The Tiptap document held by a Y.Doc ({type: "doc", content: [...]}). */
 export function docToJSON(doc: Y.Doc): ProseMirrorNode {
-  return yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(EDITOR_FIELD), editorSchema()).toJSON() as ProseMirrorNode;
+  // Left-aligned paragraphs read as `{type: "paragraph", content}`, with no `attrs: {textAlign: null}`.
+  return withoutDefaultFormatting(yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(EDITOR_FIELD), editorSchema()).toJSON() as ProseMirrorNode);
 }
 
 /**

@@ -126,7 +126,7 @@ describe("every node and mark the editor has", () => {
     ]);
     const unruled = Object.keys(schema.nodes).filter((n) => !ruled.has(n) && !["tableRow", "tableCell", "tableHeader"].includes(n));
     expect(unruled).toEqual([]);
-    const ruledMarks = new Set(["bold", "italic", "strike", "code", "link", "underline"]);
+    const ruledMarks = new Set(["bold", "italic", "strike", "code", "link", "underline", "highlight"]);
     expect(Object.keys(schema.marks).filter((m) => !ruledMarks.has(m))).toEqual([]);
   });
 });
@@ -176,12 +176,12 @@ describe("tables and images (with a schema that has them, as the editor will)", 
         callout: { content: "inline*", group: "block", toDOM: () => ["aside", 0] },
         chip: { inline: true, group: "inline", atom: true, attrs: { label: {} }, toDOM: () => ["span", 0] },
       }),
-      marks: schema.spec.marks.append({ highlight: { toDOM: () => ["mark", 0] } }),
+      marks: schema.spec.marks.append({ glow: { toDOM: () => ["span", 0] } }),
     });
     const d = odd.nodeFromJSON({
       type: "doc",
       content: [
-        { type: "callout", content: [{ type: "text", text: "Heads up", marks: [{ type: "highlight" }] }] },
+        { type: "callout", content: [{ type: "text", text: "Heads up", marks: [{ type: "glow" }] }] },
         {
           type: "paragraph",
           content: [

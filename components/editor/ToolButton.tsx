@@ -1,0 +1,38 @@
+// One toolbar button (state in aria-pressed, the text selection kept when clicked) and the separator.
+"use client";
+import type { ReactNode } from "react";
+
+export function ToolButton(props: {
+  label: string;
+  active?: boolean;
+  disabled?: boolean;
+  onClick: () => void;
+  children: ReactNode;
+  expanded?: boolean;
+  testId?: string;
+}) {
+  return (
+    <button
+      type="button"
+      aria-label={props.label}
+      title={props.label}
+      aria-pressed={props.active === undefined ? undefined : props.active}
+      aria-expanded={props.expanded}
+      data-testid={props.testId}
+      disabled={props.disabled}
+      onMouseDown={(e) => e.preventDefault()} // keep the text selection
+      onClick={props.onClick}
+      className={
+        "inline-flex h-8 min-w-8 items-center justify-center rounded px-2 text-sm transition-colors " +
+        "focus-visible:outline-2 focus-visible:outline-indigo-500 disabled:cursor-not-allowed disabled:opacity-40 " +
+        (props.active
+          ? "bg-zinc-200 text-zinc-900 dark:bg-zinc-700 dark:text-zinc-50"
+          : "text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800")
+      }
+    >
+      {props.children}
+    </button>
+  );
+}
+
+export const Divider = () => <span aria-hidden="true" className="mx-1 h-5 w-px bg-zinc-200 dark:bg-zinc-700" />;
