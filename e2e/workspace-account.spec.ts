@@ -94,6 +94,7 @@ test("forgot password answers the same; an administrator's reset link sets a new
   const visitor = await (await browser.newContext()).newPage();
   await visitor.goto("/login");
   await visitor.getByRole("link", { name: "Forgot password?" }).click();
+  await expect(visitor.getByRole("heading", { name: "Forgot your password?" })).toBeVisible();
   await visitor.getByLabel("Email").fill(kim.email);
   await visitor.getByRole("button", { name: "Send reset link" }).click();
   await expect(visitor.getByTestId("forgot-answer")).toContainText("If an account uses that email");
