@@ -4,7 +4,7 @@
 // reset link (made on the People page, shown once) sets a new password that signs in. Screenshots of
 // the dashboard sections and Settings (desktop and phone, light and dark) under test-results/screens/.
 import path from "node:path";
-import { expect, test, type Browser, type BrowserContext } from "@playwright/test";
+import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import { ADMIN, newAccount, signIn, signInViaApi } from "./support/accounts";
 import { createDocument, openDocument } from "./support/documents";
 
@@ -13,14 +13,14 @@ test.describe.configure({ timeout: 180_000 });
 const screens = (name: string) => path.join(process.env.SHOTS_DIR ?? path.join(test.info().project.outputDir, "screens"), `account-${name}.png`);
 const SIZES = { desktop: { width: 1280, height: 800 }, mobile: { width: 390, height: 844 } } as const;
 
-async function shoot(browser: Browser, context: BrowserContext, name: string, url: string, ready: string) {
+async function shoot(browser: Browser, context: BrowserContext, name: string, url: string, ready: (page: Page) => Locator) {
   const storageState = await context.storageState();
   for (const colorScheme of ["light", "dark"] as const) {
     for (const [size, viewport] of Object.entries(SIZES)) {
       const shot = await browser.newContext({ colorScheme, viewport, storageState });
       const page = await shot.newPage();
       await page.goto(url);
-      await expect(page.getByTestId(ready)).toBeVisible();
+      await expect(ready(page).first()).toBeVisible();
       await page.waitForTimeout(300);
       await page.screenshot({ path: screens(`${name}-${size}-${colorScheme}`), fullPage: true });
       await shot.close();
@@ -55,7 +55,7 @@ test("a star puts a document in Favourites; opening one puts it in Recently open
   await page.reload();
   await expect(favourites.getByTestId("shortcut").first()).toContainText("Meeting notes");
 
-  await shoot(browser, context, "dashboard", "/dashboard", "recently-opened");
+  await shoot(browser, context, "dashboard", "/dashboard", (p) => p.getByTestId("recently-opened").getByTestId("shortcut"));
   await context.close();
 });
 
@@ -81,7 +81,7 @@ test("Settings changes the name and lists this device", async ({ browser }) => {
 
   const sessions = page.getByTestId("signed-in-sessions");
   await expect(sessions.getByTestId("session-row").first()).toContainText("This device");
-  await shoot(browser, context, "settings", "/settings", "session-row");
+  await shoot(browser, context, "settings", "/settings", (p) => p.getByTestId("session-row"));
   await context.close();
 });
 
@@ -92,6 +92,7 @@ test("forgot password answers the same; an administrator's reset link sets a new
   await kimContext.close();
 
   const visitor = await (await browser.newContext()).newPage();
+  await shoot(browser, visitor.context(), "forgot", "/forgot-password", (p) => p.getByRole("button", { name: "Send reset link" }));
   await visitor.goto("/login");
   await visitor.getByRole("link", { name: "Forgot password?" }).click();
   await expect(visitor.getByRole("heading", { name: "Forgot your password?" })).toBeVisible();
@@ -116,6 +117,7 @@ test("forgot password answers the same; an administrator's reset link sets a new
   expect(link).toMatch(/\/reset\/[A-Za-z0-9_-]{43}$/);
   await adminContext.close();
 
+  await shoot(browser, visitor.context(), "reset", link, (p) => p.getByLabel("New password"));
   await visitor.goto(link);
   await expect(visitor.getByText(`For ${kim.email}`)).toBeVisible();
   await visitor.getByLabel("New password").fill("a brand new secret");

@@ -14,7 +14,7 @@ import type { ResetLinkResponse, ResetView } from "../../lib/contracts/account";
 import { hashToken, newToken } from "./tokens";
 import { hashPassword } from "./password";
 import { checkNewPassword } from "./passwordPolicy";
-import { DomainError, notFound } from "../domain/errors";
+import { conflict, DomainError, notFound } from "../domain/errors";
 
 export const RESET_TTL_MS = 3600_000;
 export const RESET_LINK_USED = "This reset link has expired or was already used. Ask for a new one from the sign-in page.";
@@ -39,8 +39,10 @@ export class PasswordResets {
   /** An administrator makes a link for someone (no email is sent): shown to them once. */
   async createByAdmin(admin: AuthUser, userId: string, origin: string): Promise<ResetLinkResponse> {
     if (!admin.isAdmin) throw new DomainError("forbidden", "You need to be an administrator to manage people.");
-    const user = await this.deps.db.user.findUnique({ where: { id: userId }, select: { id: true } });
+    const user = await this.deps.db.user.findUnique({ where: { id: userId }, select: { id: true, deactivatedAt: true } });
     if (!user) throw notFound("Account");
+    // Its link would not work (a deactivated account cannot sign in): say so instead of handing out a dead one.
+    if (user.deactivatedAt) throw conflict("This account is deactivated. Reactivate it first, then make a reset link.");
     const { url, expiresAt } = await this.create(userId, origin, admin.id);
     this.deps.log.info({ byUserId: admin.id, userId }, "people: password reset link made");
     return { url, expiresAt: expiresAt.toISOString() };

@@ -139,6 +139,11 @@ test("an administrator makes a link for a person, shown once; others may not", a
   expect((await c.post(`/api/admin/people/${user.id}/reset-link`)).status).toBe(403);
   expect((await client("10.7.0.2").post(`/api/admin/people/${user.id}/reset-link`)).status).toBe(401);
   expect((await admin.post("/api/admin/people/no-such-person/reset-link")).status).toBe(404);
+  // A deactivated account's link would not work: refused, and none is made.
+  const gone = await client("10.7.0.4").signup("Dee Deactivated");
+  expect((await admin.patch(`/api/admin/people/${gone.id}`, { deactivated: true })).status).toBe(200);
+  expect((await admin.post(`/api/admin/people/${gone.id}/reset-link`)).status).toBe(409);
+  expect(await server.services.db.passwordReset.count({ where: { userId: gone.id } })).toBe(0);
 
   const visitor = client("10.7.0.3");
   expect((await visitor.post(`/api/auth/reset/${token}`, { password: "chosen by pia now" })).status).toBe(204);
