@@ -115,6 +115,7 @@ test("forgot password answers the same; an administrator's reset link sets a new
   await row.getByRole("button", { name: `Make a password reset link for ${kim.name}` }).click();
   const link = await row.getByRole("textbox", { name: `Password reset link for ${kim.name}` }).inputValue();
   expect(link).toMatch(/\/reset\/[A-Za-z0-9_-]{43}$/);
+  await row.screenshot({ path: screens("people-reset-link-desktop-light") });
   await adminContext.close();
 
   await shoot(browser, visitor.context(), "reset", link, (p) => p.getByLabel("New password"));
