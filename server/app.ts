@@ -40,6 +40,11 @@ import { startHistoryPruner } from "./history/historyPruner";
 import { registerImageRoutes } from "./api/imageRoutes";
 import { registerPeopleRoutes } from "./api/peopleRoutes";
 import { registerInvitationRoutes } from "./api/invitationRoutes";
+import { registerShortcutRoutes } from "./api/shortcutRoutes";
+import { registerAccountRoutes } from "./api/accountRoutes";
+import { Shortcuts } from "./domain/shortcuts";
+import { Account } from "./auth/account";
+import { PasswordResets } from "./auth/passwordResets";
 import { createMailer } from "./mail/mailer";
 import { People } from "./domain/people";
 import { Invitations } from "./domain/invitations";
@@ -88,6 +93,9 @@ export async function startTandem(config: Config, options: { next?: NextHandlers
   const invitations = new Invitations({ db, documents, mailer, log, sessionSecret: config.sessionSecret });
   const shareLinks = new ShareLinks(db, bus, documents, new LinkSecrets(config.sessionSecret));
   const links = new LinkCredentials(shareLinks, config);
+  const shortcuts = new Shortcuts(db, documents);
+  const account = new Account(db, bus, auth);
+  const passwordResets = new PasswordResets({ db, auth, account, mailer, log, sessionSecret: config.sessionSecret });
   const services: Services = {
     config,
     db,
@@ -109,6 +117,9 @@ export async function startTandem(config: Config, options: { next?: NextHandlers
     invitations,
     shareLinks,
     links,
+    shortcuts,
+    account,
+    passwordResets,
   };
 
   const router = new Router();
@@ -122,6 +133,8 @@ export async function startTandem(config: Config, options: { next?: NextHandlers
   registerImageRoutes(router, services);
   registerPeopleRoutes(router, services);
   registerInvitationRoutes(router, services);
+  registerShortcutRoutes(router, services);
+  registerAccountRoutes(router, services);
   registerAnnouncementRoutes(router, services);
   const upgrades = new UpgradeRouter();
 

@@ -19,6 +19,9 @@ import type { LinkCredentials } from "./auth/linkCredential";
 import type { Mailer } from "./mail/mailer";
 import type { People } from "./domain/people";
 import type { Invitations } from "./domain/invitations";
+import type { Shortcuts } from "./domain/shortcuts";
+import type { Account } from "./auth/account";
+import type { PasswordResets } from "./auth/passwordResets";
 
 /**
  * The hosted mode's Redis: the bus' two connections, for the parts that reach other instances on
@@ -66,4 +69,10 @@ export type Services = {
   shareLinks: ShareLinks;
   /** Share links as credentials: the link a request carries for a document (server/auth/linkCredential.ts). */
   links: LinkCredentials;
+  /** The dashboard's Favourites and Recently opened (server/domain/shortcuts.ts). */
+  shortcuts: Shortcuts;
+  /** One's own account from Settings: name, email, password, signed-in sessions (server/auth/account.ts). */
+  account: Account;
+  /** "Forgot password?" and administrators' reset links (server/auth/passwordResets.ts). */
+  passwordResets: PasswordResets;
 };

@@ -76,6 +76,13 @@ export function AuthForm({ mode }: { mode: Mode }) {
           hint={isSignup ? "At least 8 characters." : undefined}
           error={fieldErrors.password}
         />
+        {!isSignup && (
+          <p className="-mt-2 text-right text-sm">
+            <Link href="/forgot-password" className="font-medium text-indigo-600 underline-offset-2 hover:underline dark:text-indigo-400">
+              Forgot password?
+            </Link>
+          </p>
+        )}
         <Button type="submit" variant="primary" className="w-full" busy={busy} busyLabel={isSignup ? "Creating account…" : "Signing in…"}>
           {isSignup ? "Create account" : "Sign in"}
         </Button>

@@ -1,4 +1,5 @@
-// One account on the People page: who, since when, last seen, documents owned, and the two actions.
+// One account on the People page: who, since when, last seen, documents owned, and its actions
+// (administrator rights, a password reset link, deactivate).
 // Deactivating asks first (it signs the person out everywhere at once); errors show in the row.
 "use client";
 import { useState } from "react";
@@ -7,6 +8,7 @@ import { RelativeTime } from "@/components/ui/RelativeTime";
 import { useAsk } from "@/components/ui/AskDialog";
 import { plainError } from "@/lib/apiErrors";
 import { peopleApi, type Person } from "@/lib/peopleApi";
+import { ResetLinkButton, ResetLinkShown, type MadeLink } from "./ResetLink";
 
 type Props = { person: Person; isYou: boolean; onChanged: (person: Person) => void };
 
@@ -14,6 +16,7 @@ export function PersonRow({ person: p, isYou, onChanged }: Props) {
   const ask = useAsk();
   const [busy, setBusy] = useState<"admin" | "active" | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [resetLink, setResetLink] = useState<MadeLink | null>(null);
   const deactivated = p.deactivatedAt !== null;
 
   async function change(which: "admin" | "active", body: { isAdmin?: boolean; deactivated?: boolean }) {
@@ -64,6 +67,7 @@ export function PersonRow({ person: p, isYou, onChanged }: Props) {
             {error}
           </p>
         )}
+        {resetLink && <ResetLinkShown name={p.name} link={resetLink} onDone={() => setResetLink(null)} />}
       </div>
       <div className="flex flex-wrap gap-2">
         <Button
@@ -76,6 +80,7 @@ export function PersonRow({ person: p, isYou, onChanged }: Props) {
         >
           {p.isAdmin ? "Remove admin" : "Make admin"}
         </Button>
+        {!deactivated && <ResetLinkButton person={p} disabled={busy !== null} onMade={setResetLink} onError={setError} />}
         {deactivated ? (
           <Button
             size="sm"

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { RequireAuth } from "@/components/layout/RequireAuth";
-import { AccountSummary } from "./AccountSummary";
+import { AccountForms } from "./AccountForms";
+import { SignedInSessions } from "./SignedInSessions";
 import { AccessTokens } from "./AccessTokens";
 import { WorkspaceExport } from "@/components/exchange/WorkspaceExport";
 
@@ -11,7 +12,8 @@ export default function SettingsPage() {
     <RequireAuth>
       <div className="space-y-8">
         <h1 className="text-2xl font-bold tracking-tight">Settings</h1>
-        <AccountSummary />
+        <AccountForms />
+        <SignedInSessions />
         <AccessTokens />
         <WorkspaceExport />
       </div>

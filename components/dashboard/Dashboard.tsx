@@ -1,4 +1,4 @@
-// The dashboard: create a document, filter by title, "My documents" and "Shared with me".
+// The dashboard: create a document, filter by title, Favourites, Recently opened, "My documents" and "Shared with me".
 "use client";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { DocumentSummary } from "@/lib/api";
@@ -15,6 +15,8 @@ import { DeleteDocumentDialog } from "./DeleteDocumentDialog";
 import { MovedToTrashToast, type Trashed } from "@/components/trash/MovedToTrashToast";
 import { trashApi } from "@/lib/trashApi";
 import { TRASHED_PARAM } from "@/lib/trash";
+import { useShortcuts } from "@/components/shortcuts/useShortcuts";
+import { ShortcutSection } from "@/components/shortcuts/ShortcutSection";
 
 export function Dashboard() {
   const documents = useDocuments();
@@ -22,6 +24,7 @@ export function Dashboard() {
   useRealtimeEvent("doc:upsert", documents.upsert);
   useRealtimeEvent("doc:removed", (p) => documents.remove(p.documentId));
   const { state } = documents;
+  const shortcuts = useShortcuts();
   const [filter, setFilter] = useState("");
   const [toDelete, setToDelete] = useState<DocumentSummary | null>(null);
   const [trashed, setTrashed] = useState<Trashed | null>(null);
@@ -42,6 +45,15 @@ export function Dashboard() {
     const visible = needle ? state.documents.filter((d) => d.title.toLowerCase().includes(needle)) : state.documents;
     return { mine: visible.filter((d) => d.role === "owner"), shared: visible.filter((d) => d.role !== "owner") };
   }, [state, filter]);
+
+  // Through the live list: a document gone from it (access lost, trashed) is gone from these too.
+  const { favourites, recent, isStarred } = useMemo(() => {
+    if (state.status !== "ready" || shortcuts.state.status !== "ready") return { favourites: null, recent: null, isStarred: undefined };
+    const byId = new Map(state.documents.map((d) => [d.id, d]));
+    const pick = (ids: string[]) => ids.map((id) => byId.get(id)).filter((d): d is DocumentSummary => d !== undefined);
+    const starred = new Set(shortcuts.state.favourites);
+    return { favourites: pick(shortcuts.state.favourites), recent: pick(shortcuts.state.recent), isStarred: (id: string) => starred.has(id) };
+  }, [state, shortcuts.state]);
 
   return (
     <ImportDropZone>
@@ -87,6 +99,27 @@ export function Dashboard() {
                   className={inputClass}
                 />
               </div>
+              {shortcuts.error && <Alert>{shortcuts.error}</Alert>}
+              {favourites && recent && isStarred && filter.trim() === "" && (
+                <div className="space-y-6">
+                  <ShortcutSection
+                    title="Favourites"
+                    testId="favourites"
+                    documents={favourites}
+                    empty="Star a document to keep it here."
+                    isStarred={isStarred}
+                    onToggleStar={shortcuts.toggle}
+                  />
+                  <ShortcutSection
+                    title="Recently opened"
+                    testId="recently-opened"
+                    documents={recent}
+                    empty="Documents you open show up here."
+                    isStarred={isStarred}
+                    onToggleStar={shortcuts.toggle}
+                  />
+                </div>
+              )}
               <DocumentSection
                 title="My documents"
                 testId="my-documents"
@@ -95,6 +128,8 @@ export function Dashboard() {
                 empty={<EmptyState title="You have no documents yet.">Give your first one a title above and press Enter.</EmptyState>}
                 onRename={documents.rename}
                 onAskDelete={setToDelete}
+                isStarred={isStarred}
+                onToggleStar={shortcuts.toggle}
               />
               <DocumentSection
                 title="Shared with me"
@@ -104,6 +139,8 @@ export function Dashboard() {
                 empty={<EmptyState title="Nothing shared with you yet.">When someone shares a document with you, it shows up here.</EmptyState>}
                 onRename={documents.rename}
                 onAskDelete={setToDelete}
+                isStarred={isStarred}
+                onToggleStar={shortcuts.toggle}
               />
             </>
           )}

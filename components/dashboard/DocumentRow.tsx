@@ -11,14 +11,18 @@ import { RoleBadge } from "@/components/ui/RoleBadge";
 import { RelativeTime } from "@/components/ui/RelativeTime";
 import { usePresence } from "@/lib/realtime/usePresence";
 import { UnsavedMark } from "./UnsavedMark";
+import { StarButton } from "@/components/shortcuts/StarButton";
 
 type Props = {
   doc: DocumentSummary;
   onRename: (id: string, title: string) => Promise<unknown>;
   onAskDelete: (doc: DocumentSummary) => void;
+  /** Undefined while favourites load (no star shown yet). */
+  starred?: boolean;
+  onToggleStar?: (id: string, starred: boolean) => void;
 };
 
-export function DocumentRow({ doc, onRename, onAskDelete }: Props) {
+export function DocumentRow({ doc, onRename, onAskDelete, starred, onToggleStar }: Props) {
   const [editing, setEditing] = useState(false);
   const canRename = doc.role === "owner" || doc.role === "editor";
   const isOwner = doc.role === "owner";
@@ -56,6 +60,7 @@ export function DocumentRow({ doc, onRename, onAskDelete }: Props) {
             </p>
           </div>
           <div className="flex items-center gap-2">
+            {starred !== undefined && onToggleStar && <StarButton title={doc.title} starred={starred} onToggle={() => onToggleStar(doc.id, starred)} />}
             <RoleBadge role={doc.role} />
             {canRename && (
               <Button size="sm" variant="ghost" onClick={() => setEditing(true)}>

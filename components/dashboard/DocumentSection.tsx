@@ -14,9 +14,12 @@ type Props = {
   empty: ReactNode;
   onRename: (id: string, title: string) => Promise<unknown>;
   onAskDelete: (doc: DocumentSummary) => void;
+  /** Favourites: whether a document is starred, and the star's toggle. */
+  isStarred?: (id: string) => boolean;
+  onToggleStar?: (id: string, starred: boolean) => void;
 };
 
-export function DocumentSection({ title, testId, documents, filtering, empty, onRename, onAskDelete }: Props) {
+export function DocumentSection({ title, testId, documents, filtering, empty, onRename, onAskDelete, isStarred, onToggleStar }: Props) {
   const headingId = useId();
   return (
     <section aria-labelledby={headingId} data-testid={testId}>
@@ -36,7 +39,7 @@ export function DocumentSection({ title, testId, documents, filtering, empty, on
         ) : (
           <ul className="divide-y divide-zinc-200 dark:divide-zinc-800">
             {documents.map((doc) => (
-              <DocumentRow key={doc.id} doc={doc} onRename={onRename} onAskDelete={onAskDelete} />
+              <DocumentRow key={doc.id} doc={doc} onRename={onRename} onAskDelete={onAskDelete} starred={isStarred?.(doc.id)} onToggleStar={onToggleStar} />
             ))}
           </ul>
         )}

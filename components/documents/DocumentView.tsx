@@ -27,6 +27,8 @@ import { HistoryButton } from "@/components/history/HistoryButton";
 import { DownloadMenu } from "@/components/exchange/DownloadMenu";
 import { HistoryPanel } from "@/components/history/HistoryPanel";
 import { HistoryArea } from "@/components/history/HistoryArea";
+import { StarButton } from "@/components/shortcuts/StarButton";
+import { useFavourite } from "@/components/shortcuts/useShortcuts";
 
 export function DocumentView({ id }: { id: string }) {
   const user = useUser();
@@ -41,6 +43,7 @@ export function DocumentView({ id }: { id: string }) {
   const lost = access.state.kind === "lost";
   // Version history: a panel in the comments' place, and versions shown in the editor's.
   const history = useDocumentHistory(id, state.status === "ready" && !lost && !signedOut);
+  const favourite = useFavourite(id);
 
   // The format bubble's "Comment": the sidebar's new-comment box takes focus, and with it the selection as its anchor.
   const startComment = () => document.querySelector<HTMLTextAreaElement>('[data-testid="comments-sidebar"] form textarea')?.focus();
@@ -55,6 +58,7 @@ export function DocumentView({ id }: { id: string }) {
       <BackLink />
       {signedOut && <SignedOutNotice />}
       {access.state.kind === "lost" && !signedOut && <AccessNotice tone="error" message={access.state.message} />}
+      {favourite.error && <Alert>{favourite.error}</Alert>}
       {state.status === "loading" && (
         <div role="status" aria-label="Loading document" className="space-y-4">
           <Skeleton className="h-8 w-72 max-w-full" />
@@ -92,6 +96,9 @@ export function DocumentView({ id }: { id: string }) {
             {/* Our role and the people are no longer ours to see once access is lost. */}
             {!lost && (
               <div className="flex flex-wrap items-center gap-2 sm:shrink-0">
+                {favourite.starred !== null && !signedOut && (
+                  <StarButton size="md" title={state.doc.title} starred={favourite.starred} onToggle={() => void favourite.toggle()} />
+                )}
                 <RoleBadge role={state.doc.role} />
                 {state.doc.role === "owner" && <DeleteToTrashButton id={state.doc.id} title={state.doc.title} disabled={signedOut} />}
                 <HistoryButton history={history} disabled={signedOut} />

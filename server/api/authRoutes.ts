@@ -39,14 +39,14 @@ export function registerAuthRoutes(router: Router, services: Services): void {
     }
     // Shared with this email before the account existed: those documents are its own now.
     await services.invitations.honour(user);
-    const token = await auth.createSession(user.id);
+    const token = await auth.createSession(user.id, ctx.req.headers["user-agent"]);
     return { status: 201, body: { user } satisfies UserResponse, headers: { "Set-Cookie": cookieFor(token) } };
   });
 
   router.on("POST", "/api/auth/login", async (ctx) => {
     const body = await parseBody(ctx, LoginBody);
     const user = await auth.login(body, addressOf(ctx));
-    const token = await auth.createSession(user.id);
+    const token = await auth.createSession(user.id, ctx.req.headers["user-agent"]);
     return { body: { user } satisfies UserResponse, headers: { "Set-Cookie": cookieFor(token) } };
   });
 

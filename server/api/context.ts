@@ -2,7 +2,7 @@
 import type { z } from "zod";
 import type { RouteContext } from "../http/router";
 import type { Services } from "../services";
-import type { AuthUser } from "../auth/auth";
+import type { AuthUser, Caller } from "../auth/auth";
 import { readJsonBody } from "../http/body";
 import { fromZod, notFound, unauthorized } from "../domain/errors";
 import { Id } from "./schemas";
@@ -13,10 +13,15 @@ import { requireAccess, type Access } from "../auth/scopes";
  * is closed to access tokens unless it names the scope a token needs (server/auth/scopes.ts).
  */
 export async function requireUser(services: Services, ctx: RouteContext, need: Access = "session"): Promise<AuthUser> {
+  return (await requireCaller(services, ctx, need)).user;
+}
+
+/** As requireUser, with how the caller came in and its credential (Settings tells "this device" apart). */
+export async function requireCaller(services: Services, ctx: RouteContext, need: Access = "session"): Promise<Caller> {
   const auth = await services.auth.authenticate(ctx.req);
   if (!auth) throw unauthorized();
   requireAccess(auth, need);
-  return auth.user;
+  return auth;
 }
 
 export async function parseBody<S extends z.ZodType>(ctx: RouteContext, schema: S): Promise<z.infer<S>> {

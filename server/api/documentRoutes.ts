@@ -2,7 +2,7 @@
 // and rename within their scopes; deleting a document and changing its members need a session.
 import type { Router } from "../http/router";
 import type { Services } from "../services";
-import { parseBody, requireUser, idParam } from "./context";
+import { parseBody, requireUser, requireCaller, idParam } from "./context";
 import { documentThroughLink } from "./shareLinkRoutes";
 import { AddMemberBody, ChangeRoleBody, CreateDocumentBody, RenameDocumentBody } from "./schemas";
 // Answers are checked against the shared response contracts at compile time (`satisfies`).
@@ -29,8 +29,11 @@ export function registerDocumentRoutes(router: Router, services: Services): void
     // Someone in through a share link (server/auth/linkCredential.ts) reads it with the link's role.
     const throughLink = await documentThroughLink(services, ctx, idParam(ctx, "id"));
     if (throughLink) return { body: throughLink };
-    const user = await requireUser(services, ctx, "documents:read");
-    return { body: (await documents.get(user, idParam(ctx, "id"))) satisfies ListedDocument };
+    const caller = await requireCaller(services, ctx, "documents:read");
+    const doc = await documents.get(caller.user, idParam(ctx, "id"));
+    // The document page read it: "Recently opened" (a person in a browser; scripts with tokens do not count).
+    if (caller.via === "cookie") await services.shortcuts.opened(caller.user.id, doc.id);
+    return { body: doc satisfies ListedDocument };
   });
 
   router.on("PATCH", "/api/documents/:id", async (ctx) => {

@@ -15,6 +15,10 @@ import type { Redis } from "ioredis";
 
 export const SESSION_TTL_SECONDS = 30 * 24 * 3600;
 export const TOKEN_PREFIX = "tdm_";
+/** Sessions and tokens record their last use at most this often. */
+export const LAST_USED_INTERVAL_MS = 60_000;
+/** The longest User-Agent kept with a session (they can be kilobytes long). */
+const USER_AGENT_MAX = 512;
 export const DEACTIVATED_MESSAGE = "This account has been deactivated. Ask an administrator of this Tandem to reactivate it.";
 
 export type AuthUser = { id: string; email: string; name: string; isAdmin: boolean };
@@ -90,14 +94,18 @@ export class Auth {
     return publicUser(user);
   }
 
-  async createSession(userId: string): Promise<string> {
+  /** `userAgent`: the browser's, shown in Settings' "signed-in sessions" (kept short). */
+  async createSession(userId: string, userAgent?: string): Promise<string> {
     const token = newToken();
+    const now = new Date();
     await this.db.session.create({
       data: {
         id: crypto.randomUUID(),
         userId,
         tokenHash: hashToken(token, this.config.sessionSecret),
-        expiresAt: new Date(Date.now() + SESSION_TTL_SECONDS * 1000),
+        expiresAt: new Date(now.getTime() + SESSION_TTL_SECONDS * 1000),
+        userAgent: userAgent ? userAgent.slice(0, USER_AGENT_MAX) : null,
+        lastUsedAt: now,
       },
     });
     return token;
@@ -129,6 +137,10 @@ export class Auth {
       await this.db.session.delete({ where: { id: session.id } }).catch(() => {});
       return null;
     }
+    // Record use at most once a minute, as for tokens: informational, not worth a write per request.
+    if (!session.lastUsedAt || Date.now() - session.lastUsedAt.getTime() > LAST_USED_INTERVAL_MS) {
+      void this.db.session.updateMany({ where: { id: session.id }, data: { lastUsedAt: new Date() } }).catch(() => {});
+    }
     return { user: publicUser(session.user), expiresAt: session.expiresAt };
   }
 
@@ -145,7 +157,7 @@ export class Auth {
     });
     if (!row || row.user.deactivatedAt) return null;
     // Record use at most once a minute: it is informational, not worth a write per request.
-    if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
+    if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > LAST_USED_INTERVAL_MS) {
       void this.db.accessToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } }).catch(() => {});
     }
     return { user: publicUser(row.user), scopes: parseScopes(row.scopes) };

@@ -31,6 +31,10 @@ export const LIMITS = {
   // 24 days: the in-memory store expires entries with setTimeout, which overflows past 24.8 days.
   knownAddressDays: 24,
   signupsPerAddressPerHour: 10,
+  // "Forgot password?": one network may ask this often an hour (then 429); one address is sent at most
+  // this many links an hour (past it the answer is the same, and no mail goes: nobody learns anything).
+  resetRequestsPerAddressPerHour: 20,
+  resetMailsPerEmailPerHour: 3,
 } as const;
 
 const DAY = 24 * 3600;
@@ -115,6 +119,8 @@ export class AuthThrottle {
   private readonly slowLane: Limiter;
   private readonly known: Limiter;
   private readonly signups: Limiter;
+  private readonly resetRequests: Limiter;
+  private readonly resetMails: Limiter;
 
   constructor(redis: Redis | undefined, prefix: string) {
     const make = limiterFactory(redis, prefix);
@@ -125,6 +131,8 @@ export class AuthThrottle {
     this.slowLane = make("slow", 1, LIMITS.slowLaneSeconds);
     this.known = make("known", 1_000_000, LIMITS.knownAddressDays * DAY);
     this.signups = make("signup", LIMITS.signupsPerAddressPerHour, 3600);
+    this.resetRequests = make("reset-address", LIMITS.resetRequestsPerAddressPerHour, 3600);
+    this.resetMails = make("reset-email", LIMITS.resetMailsPerEmailPerHour, 3600);
   }
 
   /**
@@ -182,6 +190,17 @@ export class AuthThrottle {
         await this.pair.block(pairKey, pauseSeconds(pauses));
       },
     };
+  }
+
+  /**
+   * Counts a password-reset request from `address` for `email`: throws 429 past the network's budget;
+   * resolves false when the email was sent enough links this hour (the caller then sends none, and
+   * answers as always).
+   */
+  async beginResetRequest(email: string, address: string): Promise<boolean> {
+    const byAddress = await take(this.resetRequests, digest(networkOf(address)));
+    if ("waitMs" in byAddress) throw tooMany("Too many password reset requests from your network.", byAddress.waitMs);
+    return !("waitMs" in (await take(this.resetMails, digest(email))));
   }
 
   /** Counts a sign-up from `address` (before the account is created), or throws 429. */

@@ -24,6 +24,7 @@ import { HISTORY_ROWS } from "./historyRows";
 import { EXCHANGE_ROWS } from "./exchangeRows";
 import { SHARE_LINK_ROWS } from "./shareLinkCells";
 import { PEOPLE_ROWS } from "./peopleRows";
+import { ACCOUNT_ROWS } from "./accountRows";
 export type { Channel, Row } from "./cells";
 
 export const TABLE: Row[] = [
@@ -288,6 +289,7 @@ export const TABLE: Row[] = [
   { channel: "http", action: "GET /metrics", perform: http("GET", "/metrics"), expect: everyone(200) },
   ...SHARE_LINK_ROWS,
   ...PEOPLE_ROWS,
+  ...ACCOUNT_ROWS,
   ...EXCHANGE_ROWS,
   ...HISTORY_ROWS,
   ...REALTIME_ROWS,
