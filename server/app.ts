@@ -16,6 +16,7 @@ import { Comments } from "./domain/comments";
 import { Notifications } from "./domain/notifications";
 import { AnnouncementService } from "./events/announcementService";
 import { registerAnnouncementRoutes } from "./events/routes";
+import { registerAnnouncementFeedRoutes } from "./events/feedRoutes";
 import { createLogger, type Logger } from "./log";
 import { Metrics } from "./ops/metrics";
 import { LiveAccess } from "./access/liveAccess";
@@ -123,6 +124,7 @@ export async function startTandem(config: Config, options: { next?: NextHandlers
   registerPeopleRoutes(router, services);
   registerInvitationRoutes(router, services);
   registerAnnouncementRoutes(router, services);
+  registerAnnouncementFeedRoutes(router, services);
   const upgrades = new UpgradeRouter();
 
   // Whatever throws while answering (our code, a handler, Next), the request ends in an answer or a
