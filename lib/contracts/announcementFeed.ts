@@ -3,7 +3,8 @@
 //   GET /api/announcements/feed.atom Atom 1.0, public (audience "everyone") announcements only
 // Who the caller is decides the audience: signed out → "everyone" ones; signed in (cookie or any
 // access token) → also "users"; an administrator with a browser session → also "admins" (an
-// administrator's token sees what members see, as on the event stream).
+// administrator's token sees what members see, as on the event stream). An Authorization header
+// with no live token behind it is 401, so a script learns its token is wrong.
 import { z } from "zod";
 import { AnnouncementView } from "./announcements";
 import { isoDateTime } from "./wire";

@@ -10,6 +10,7 @@ import { announcementUser, viewerOf } from "./audience";
 import { visibleTo } from "./announcementService";
 import { toView } from "./announcementStore";
 import { atomFeed } from "./atomFeed";
+import { unauthorized } from "../domain/errors";
 
 /** Entries in the feed: public announcements not withdrawn that are on, upcoming, or ended lately. */
 export const FEED_LIMIT = 50;
@@ -19,7 +20,11 @@ const FEED_MAX_AGE_SECONDS = 60;
 
 export function registerAnnouncementFeedRoutes(router: Router, services: Services): void {
   router.on("GET", "/api/announcements/current", async (ctx) => {
-    const user = announcementUser(await services.auth.authenticate(ctx.req));
+    const caller = await services.auth.authenticate(ctx.req);
+    // A script that sends a token it got wrong (revoked, mistyped) hears so, instead of quietly
+    // being answered the signed-out view. A stale cookie is a browser's: it sees the public list.
+    if (!caller && ctx.req.headers.authorization) throw unauthorized();
+    const user = announcementUser(caller);
     const viewer = viewerOf(user);
     const now = Date.now();
     const { visible } = await services.announcements.store.current(now);
