@@ -27,6 +27,7 @@ function scopeSummary(scopes: TokenScope[]): string {
 type ListState = { status: "loading" } | { status: "error"; message: string } | { status: "ready"; tokens: AccessToken[] };
 
 export function AccessTokens() {
+  const { isAdmin } = useUser();
   const [list, setList] = useState<ListState>({ status: "loading" });
   const [created, setCreated] = useState<CreatedAccessToken | null>(null);
   const [toRevoke, setToRevoke] = useState<AccessToken | null>(null);
@@ -58,6 +59,7 @@ export function AccessTokens() {
         A token lets a script or device read or edit your documents, with{" "}
         <code className="rounded bg-zinc-100 px-1 dark:bg-zinc-800">Authorization: Bearer …</code>. It cannot delete documents, share them or manage tokens.
         Treat it like a password, and revoke it when you no longer need it.
+        {isAdmin && " As an administrator you can also let a token post announcements, for example from a deploy pipeline."}
       </p>
 
       <CreateTokenForm onCreated={onCreated} />
