@@ -123,7 +123,7 @@ export class AwayMail {
     if (this.stopped) return;
     const row = await this.deps.db.announcement.findUnique({ where: { id: announcementId } });
     // Withdrawn, ended or made non-critical meanwhile: nothing to tell anyone.
-    if (!row || row.severity !== "critical" || !isVisible(row, this.now())) return;
+    if (row?.severity !== "critical" || !isVisible(row, this.now())) return;
     await this.recordOnline(announcementId, row.audience === "admins");
     const announcement = toView(row);
     let cursor: string | undefined;
