@@ -16,6 +16,8 @@ import { Comments } from "./domain/comments";
 import { Notifications } from "./domain/notifications";
 import { AnnouncementService } from "./events/announcementService";
 import { registerAnnouncementRoutes } from "./events/routes";
+import { registerAnnouncementFeedRoutes } from "./events/feedRoutes";
+import { registerUnsubscribeRoutes } from "./api/unsubscribeRoutes";
 import { createLogger, type Logger } from "./log";
 import { Metrics } from "./ops/metrics";
 import { LiveAccess } from "./access/liveAccess";
@@ -136,6 +138,8 @@ export async function startTandem(config: Config, options: { next?: NextHandlers
   registerShortcutRoutes(router, services);
   registerAccountRoutes(router, services);
   registerAnnouncementRoutes(router, services);
+  registerAnnouncementFeedRoutes(router, services);
+  registerUnsubscribeRoutes(router, services);
   const upgrades = new UpgradeRouter();
 
   // Whatever throws while answering (our code, a handler, Next), the request ends in an answer or a

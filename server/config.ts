@@ -51,6 +51,10 @@ const EnvSchema = z.object({
     .default(DEFAULT_IMPORT_MAX_BYTES),
   SMTP_URL: optionalString.refine((v) => v === undefined || /^smtps?:\/\/[^/]+/.test(v), "must start with smtp:// or smtps://"),
   MAIL_FROM: optionalString.default("Tandem <tandem@localhost>"),
+  // Critical announcements are emailed (with SMTP_URL) to accounts that had no open event stream when
+  // they started; every instance first records its own streams' accounts, then this long after the
+  // start the away ones are mailed (server/events/awayMail.ts).
+  ANNOUNCEMENT_EMAIL_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
   // Version history (server/history/): an automatic version after this long without edits (60 s), and
   // at least this often while editing goes on (10 min); automatic versions older than N days are pruned.
   HISTORY_PAUSE_MS: z.coerce.number().int().min(10).max(3_600_000).default(60_000),
@@ -101,6 +105,8 @@ export type Config = {
   smtpUrl?: string;
   /** The From: of every email Tandem sends. */
   mailFrom: string;
+  /** How long after a critical announcement starts the accounts that were away are emailed. */
+  announcementEmailDelayMs: number;
   /** Automatic versions (server/history/history.ts): pause and longest interval in ms, days they are kept. */
   history: { quietMs: number; maxWaitMs: number; keepAutoDays: number };
 };
@@ -144,6 +150,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     importMaxBytes: e.IMPORT_MAX_BYTES,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    announcementEmailDelayMs: e.ANNOUNCEMENT_EMAIL_DELAY_MS,
     history: { quietMs: e.HISTORY_PAUSE_MS, maxWaitMs: e.HISTORY_MAX_INTERVAL_MS, keepAutoDays: e.HISTORY_KEEP_AUTO_DAYS },
   };
 }

@@ -9,6 +9,7 @@ import type { AdminAnnouncement } from "@/lib/announcements/types";
 import { AnnouncementForm } from "./AnnouncementForm";
 import { AnnouncementList } from "./AnnouncementList";
 import { AdminPeople } from "./AdminPeople";
+import { FeedLinks } from "./FeedLinks";
 
 type ListState = { status: "loading" } | { status: "error"; message: string } | { status: "ready"; items: AdminAnnouncement[] };
 
@@ -57,6 +58,7 @@ export function AdminAnnouncements() {
             Manage people ↓
           </a>
         </p>
+        <FeedLinks />
       </div>
       <AnnouncementForm
         key={editing?.id ?? "new"}

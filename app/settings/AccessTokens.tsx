@@ -1,6 +1,7 @@
 // Personal access tokens: for scripts and devices that cannot use a browser session.
 // A new token is shown once; afterwards only its name, scopes and dates are known. A token only ever
-// reads or edits documents: managing the account, tokens and members needs a browser session.
+// reads or edits documents, or (an administrator's, with that scope) posts announcements: managing the
+// account, tokens and members needs a browser session.
 "use client";
 import { useCallback, useEffect, useState, type FormEvent } from "react";
 import { api, type AccessToken, type CreatedAccessToken, type TokenScope } from "@/lib/api";
@@ -13,12 +14,20 @@ import { EmptyState } from "@/components/ui/EmptyState";
 import { RelativeTime } from "@/components/ui/RelativeTime";
 import { SkeletonRows } from "@/components/ui/Skeleton";
 import { inputClass } from "@/components/ui/TextField";
+import { useUser } from "@/components/layout/SessionProvider";
 
-const scopeSummary = (scopes: TokenScope[]) => (scopes.includes("documents:write") ? "Reads and edits documents" : "Reads documents");
+function scopeSummary(scopes: TokenScope[]): string {
+  const parts: string[] = [];
+  if (scopes.includes("documents:write")) parts.push("Reads and edits documents");
+  else if (scopes.includes("documents:read")) parts.push("Reads documents");
+  if (scopes.includes("announcements:write")) parts.push(parts.length ? "posts announcements" : "Posts announcements");
+  return parts.join(", ") || "No access";
+}
 
 type ListState = { status: "loading" } | { status: "error"; message: string } | { status: "ready"; tokens: AccessToken[] };
 
 export function AccessTokens() {
+  const { isAdmin } = useUser();
   const [list, setList] = useState<ListState>({ status: "loading" });
   const [created, setCreated] = useState<CreatedAccessToken | null>(null);
   const [toRevoke, setToRevoke] = useState<AccessToken | null>(null);
@@ -50,6 +59,7 @@ export function AccessTokens() {
         A token lets a script or device read or edit your documents, with{" "}
         <code className="rounded bg-zinc-100 px-1 dark:bg-zinc-800">Authorization: Bearer …</code>. It cannot delete documents, share them or manage tokens.
         Treat it like a password, and revoke it when you no longer need it.
+        {isAdmin && " As an administrator you can also let a token post announcements, for example from a deploy pipeline."}
       </p>
 
       <CreateTokenForm onCreated={onCreated} />
@@ -129,22 +139,39 @@ export function AccessTokens() {
 }
 
 function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedAccessToken) => void }) {
+  const { isAdmin } = useUser();
   const [name, setName] = useState("");
-  const [canEdit, setCanEdit] = useState(false); // least privilege: reading only unless asked
+  // Least privilege: reading only unless asked.
+  const [canRead, setCanRead] = useState(true);
+  const [canEdit, setCanEdit] = useState(false);
+  const [canAnnounce, setCanAnnounce] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [scopeError, setScopeError] = useState<string | null>(null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
+    const scopes: TokenScope[] = [];
+    if (canRead || canEdit) scopes.push("documents:read");
+    if (canEdit) scopes.push("documents:write");
+    if (canAnnounce && isAdmin) scopes.push("announcements:write");
     setError(null);
+    if (scopes.length === 0) {
+      setScopeError("Choose at least one thing this token may do.");
+      return;
+    }
+    setScopeError(null);
+    setBusy(true);
     try {
-      onCreated(await api.createToken(name.trim(), canEdit ? ["documents:read", "documents:write"] : ["documents:read"]));
+      onCreated(await api.createToken(name.trim(), scopes));
       setName("");
+      setCanRead(true);
       setCanEdit(false);
+      setCanAnnounce(false);
     } catch (e) {
-      const shown = formErrors(e, ["name"] as const, { name: "Give the token a name." });
-      setError(shown.fields.name ?? shown.form);
+      const shown = formErrors(e, ["name", "scopes"] as const, { name: "Give the token a name." });
+      setScopeError(shown.fields.scopes ?? null);
+      setError(shown.fields.name ?? (shown.fields.scopes ? null : shown.form));
     } finally {
       setBusy(false);
     }
@@ -171,23 +198,54 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedAccessToken)
           Create token
         </Button>
       </div>
-      <fieldset className="mt-3">
+      {error && (
+        <p id="token-error" role="alert" className="mt-1 text-sm text-red-600 dark:text-red-400">
+          {error}
+        </p>
+      )}
+      <fieldset className="mt-3" aria-describedby={scopeError ? "token-scope-error" : undefined}>
         <legend className="text-sm font-medium text-zinc-800 dark:text-zinc-200">This token may</legend>
-        <label className="mt-1 flex items-center gap-2 text-sm text-zinc-500 dark:text-zinc-400">
-          <input type="checkbox" checked disabled aria-describedby="scope-read-note" />
+        <label className="mt-1 flex items-center gap-2 text-sm text-zinc-800 dark:text-zinc-200">
+          <input
+            type="checkbox"
+            checked={canRead || canEdit}
+            disabled={canEdit}
+            onChange={(e) => setCanRead(e.target.checked)}
+            aria-describedby={canEdit ? "scope-read-note" : undefined}
+          />
           Read documents and comments
-          <span id="scope-read-note" className="sr-only">
-            (always included)
-          </span>
+          {canEdit && (
+            <span id="scope-read-note" className="sr-only">
+              (included with editing)
+            </span>
+          )}
         </label>
         <label className="mt-1 flex items-center gap-2 text-sm text-zinc-800 dark:text-zinc-200">
           <input type="checkbox" checked={canEdit} onChange={(e) => setCanEdit(e.target.checked)} />
           Edit documents and write comments
         </label>
+        {isAdmin && (
+          <label className="mt-1 flex items-start gap-2 text-sm text-zinc-800 dark:text-zinc-200">
+            <input
+              type="checkbox"
+              className="mt-1"
+              checked={canAnnounce}
+              onChange={(e) => setCanAnnounce(e.target.checked)}
+              aria-describedby="scope-announce-note"
+            />
+            <span>
+              Post and withdraw announcements
+              <span id="scope-announce-note" className="block text-xs text-zinc-500 dark:text-zinc-400">
+                For a deploy pipeline: <code className="rounded bg-zinc-100 px-1 dark:bg-zinc-800">POST /api/admin/announcements</code>. Works only while you
+                are an administrator. Untick the document boxes for a token that can only announce.
+              </span>
+            </span>
+          </label>
+        )}
       </fieldset>
-      {error && (
-        <p id="token-error" role="alert" className="mt-1 text-sm text-red-600 dark:text-red-400">
-          {error}
+      {scopeError && (
+        <p id="token-scope-error" role="alert" className="mt-1 text-sm text-red-600 dark:text-red-400">
+          {scopeError}
         </p>
       )}
     </form>

@@ -1,11 +1,13 @@
 // HTTP contract of /api/tokens and /api/tokens/:id: personal access tokens (made and revoked with a
-// session only, see server/auth/scopes.ts for what each scope allows).
+// session only, see server/auth/scopes.ts for what each scope allows). `announcements:write` is for an
+// administrator's deploy pipeline: it creates and revokes announcements, and only while the account is an
+// administrator.
 import { z } from "zod";
 import { userText } from "../userText";
 import { Id } from "./ids";
 import { isoDateTime } from "./wire";
 
-export const SCOPES = ["documents:read", "documents:write"] as const;
+export const SCOPES = ["documents:read", "documents:write", "announcements:write"] as const;
 export const Scope = z.enum(SCOPES, { error: `must be one of ${SCOPES.join(", ")}` });
 
 /** A token's scopes as a request names them: at least one, repeats dropped. */

@@ -2,6 +2,9 @@
 // documents within the scopes chosen when it was made, nothing more. Everything that changes the
 // account or the people on a document (tokens, members, deleting documents, admin) needs a session,
 // so a leaked token cannot mint more tokens, lock the owner out or destroy anything.
+// One exception, for deploy pipelines: `announcements:write` lets an administrator's token create and
+// revoke announcements (POST and DELETE /api/admin/announcements). The route still checks that the
+// account is an administrator; editing announcements and every other admin route stay session-only.
 import { ApiError } from "../http/errors";
 import { SCOPES, ScopeList, type Scope } from "../../lib/contracts/tokens";
 
@@ -14,6 +17,7 @@ export type Access = Scope | "session";
 const IMPLIED: Record<Scope, readonly Scope[]> = {
   "documents:read": [],
   "documents:write": ["documents:read"],
+  "announcements:write": [],
 };
 
 /** Scopes as stored (one space-separated column); unknown words from a later version are ignored. */

@@ -7,16 +7,18 @@ import { readBuildId } from "./buildId";
 import { SseHub, type HubOptions } from "./hub";
 import { LiveAnnouncements } from "./liveAnnouncements";
 import { registerStreamRoute } from "./streamRoute";
+import { startAwayMail } from "./awayMail";
 
 export type EventsChannelOptions = HubOptions & { buildId?: string };
 
 export function createEventsChannel(options: EventsChannelOptions = {}): ChannelFactory {
-  return async ({ services, router }): Promise<Channel> => {
+  return async ({ services, router, httpServer }): Promise<Channel> => {
     const slowDropped = services.metrics.counter("tandem_sse_slow_clients_dropped_total", "Event streams dropped because the client stopped reading");
     const hub = new SseHub({ ...options, onSlowClientDropped: () => slowDropped.inc() });
     const { store } = services.announcements;
     const live = new LiveAnnouncements(store, hub, services.log);
     await live.start();
+    const awayMail = startAwayMail(services, hub, live, httpServer);
 
     const unsubscribe = services.bus.subscribe((event) => {
       if (event.type === "announcements.changed") void live.refresh();
@@ -35,6 +37,7 @@ export function createEventsChannel(options: EventsChannelOptions = {}): Channel
       async close() {
         unsubscribe();
         live.stop();
+        await awayMail.stop();
         hub.close();
       },
     };

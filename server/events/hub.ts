@@ -82,6 +82,11 @@ export class SseHub {
     return this.connections.size;
   }
 
+  /** Accounts with at least one open stream here (the away-email's "was not away", awayMail.ts). */
+  accountsWithStreams(): IterableIterator<string> {
+    return this.byUser.keys();
+  }
+
   /** True once shutdown began: new streams are turned away (see `turnAway`). */
   get isClosed(): boolean {
     return this.closed;

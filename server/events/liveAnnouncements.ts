@@ -18,6 +18,8 @@ export class LiveAnnouncements {
   private running: Promise<void> = Promise.resolve();
   private pending = false;
   private stopped = false;
+  /** Told of announcements that just became visible (not on start-up); the away-email listens (awayMail.ts). */
+  onAppeared: (list: AnnouncementView[]) => void = () => undefined;
 
   constructor(
     private readonly store: AnnouncementStore,
@@ -52,7 +54,9 @@ export class LiveAnnouncements {
         const { visible, nextChangeAt } = await this.store.current(this.now());
         if (this.stopped) return;
         for (const planned of diffVisible(this.visible, visible)) this.hub.publish(planned.event, planned.data, planned.to);
+        const appeared = visible.filter((a) => !this.visible.has(a.id));
         this.visible = new Map(visible.map((a) => [a.id, a]));
+        if (appeared.length > 0) this.onAppeared(appeared);
         this.schedule(nextChangeAt);
       } catch (error) {
         this.log.error({ err: error }, "announcements refresh failed; retrying in a minute");

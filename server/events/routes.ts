@@ -5,17 +5,18 @@ import type { Services } from "../services";
 import { parseBody, idParam } from "../api/context";
 import { notFound, unauthorized } from "../domain/errors";
 import { assertAdmin } from "./announcementService";
-import { requireAccess } from "../auth/scopes";
+import { requireAccess, type Access } from "../auth/scopes";
 import { announcementUser } from "./audience";
 import { CreateAnnouncementBody, UpdateAnnouncementBody } from "./schemas";
 
 export function registerAnnouncementRoutes(router: Router, services: Services): void {
   const { announcements } = services;
   const caller = async (ctx: RouteContext) => announcementUser(await services.auth.authenticate(ctx.req));
-  // Administration needs a session: an access token never carries admin powers (auth/scopes.ts).
-  const admin = async (ctx: RouteContext) => {
+  // Administration needs a session: an access token never carries admin powers (auth/scopes.ts),
+  // except that creating and revoking may take an administrator's `announcements:write` token.
+  const admin = async (ctx: RouteContext, need: Access = "session") => {
     const who = await services.auth.authenticate(ctx.req);
-    if (who) requireAccess(who, "session");
+    if (who) requireAccess(who, need);
     return assertAdmin(who?.user ?? null);
   };
   const announcementId = (ctx: RouteContext) => {
@@ -32,7 +33,7 @@ export function registerAnnouncementRoutes(router: Router, services: Services): 
   });
 
   router.on("POST", "/api/admin/announcements", async (ctx) => {
-    const user = await admin(ctx);
+    const user = await admin(ctx, "announcements:write");
     const input = await parseBody(ctx, CreateAnnouncementBody);
     return { status: 201, body: await announcements.create(user, input) };
   });
@@ -45,7 +46,7 @@ export function registerAnnouncementRoutes(router: Router, services: Services): 
   });
 
   router.on("DELETE", "/api/admin/announcements/:id", async (ctx) => {
-    await admin(ctx);
+    await admin(ctx, "announcements:write");
     return { body: await announcements.revoke(announcementId(ctx)) };
   });
 

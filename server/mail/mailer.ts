@@ -7,7 +7,7 @@ import { LogMailer } from "./logMailer";
 import { SmtpMailer } from "./smtpMailer";
 
 /** One plain-text email (with an optional HTML body beside it). */
-export type MailMessage = { to: string; subject: string; text: string; html?: string };
+export type MailMessage = { to: string; subject: string; text: string; html?: string; headers?: Record<string, string> };
 
 export interface Mailer {
   /** True when messages really leave the server (the UI then says "emailed" instead of showing the link). */

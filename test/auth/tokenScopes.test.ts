@@ -82,12 +82,15 @@ describe("over HTTP", () => {
         await t.post("/api/tokens", { name: "minted by a token" }),
         await t.delete("/api/tokens/anything"),
         await t.get("/api/admin/announcements"),
-        await t.post("/api/admin/announcements", { title: "Hi", body: "from a token" }),
       ];
       for (const res of refusals) {
         expect(res.status).toBe(403);
         expect(res.body.error.message).toBe("Access tokens cannot do this. Sign in to Tandem in your browser to do it.");
       }
+      // Announcing takes its own scope (an administrator's deploy token, test/events/scriptApi.test.ts).
+      const announce = await t.post("/api/admin/announcements", { title: "Hi", body: "from a token" });
+      expect(announce.status).toBe(403);
+      expect(announce.body.error.message).toBe("This access token does not have the announcements:write scope. Create a token with it in Settings.");
     }
     expect((await owner.get(`/api/documents/${doomed}`)).status).toBe(200);
     expect((await owner.get("/api/tokens")).body.tokens).toHaveLength(3); // none minted

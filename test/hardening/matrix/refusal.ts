@@ -17,6 +17,7 @@ function gateMessage(need: Access): string {
 /** Outcomes of a refusal by the scope gate, as the table writes them. */
 export const SESSION_ONLY = "403 session only";
 export const NEEDS_WRITE = "403 needs documents:write";
+export const NEEDS_ANNOUNCE = "403 needs announcements:write";
 /** socket.io's comment gate (server/realtime/handlers.ts) answers `forbidden` with its own sentence. */
 export const ACK_NEEDS_WRITE = "forbidden: needs documents:write";
 
@@ -29,6 +30,7 @@ export function httpOutcome(res: { status: number; body: any }): number | string
   if (res.status !== 403 || error?.code !== "forbidden") return res.status;
   if (error.message === gateMessage("session")) return SESSION_ONLY;
   if (error.message === gateMessage("documents:write")) return NEEDS_WRITE;
+  if (error.message === gateMessage("announcements:write")) return NEEDS_ANNOUNCE;
   return res.status;
 }
 
