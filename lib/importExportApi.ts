@@ -7,11 +7,9 @@ import { generateJSON } from "@tiptap/core";
 import { documentExtensions } from "./editor/extensions";
 import { request } from "./api";
 import type { ListedDocument } from "./contracts/documents";
-import { type ExportFormat, type ImportInput, importKindOf } from "./contracts/importExport";
+import { type ImportInput, importKindOf } from "./contracts/importExport";
 
-export function exportUrl(documentId: string, format: ExportFormat): string {
-  return `/api/documents/${encodeURIComponent(documentId)}/export?format=${format}`;
-}
+export { exportUrl } from "./exportUrl";
 
 /** GitHub-style task lists (`<li><input type=checkbox checked> done</li>`) as the editor's task items. */
 function markTaskLists(root: ParentNode): void {
