@@ -7,7 +7,13 @@ import { keyLabel, SHORTCUT_GROUPS } from "@/lib/editor/shortcuts";
 export function ShortcutSheetDialog({ open, onClose, mac }: { open: boolean; onClose: () => void; mac: boolean }) {
   return (
     <Dialog open={open} onClose={onClose} title="Keyboard shortcuts" testId="shortcut-sheet" size="md">
-      <div className="max-h-[65vh] space-y-5 overflow-y-auto pr-1">
+      {/* It scrolls on a short screen: focusable, so the keyboard can scroll it too. */}
+      <section
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region has to take focus for the arrow keys to scroll it (WCAG 2.1.1)
+        tabIndex={0}
+        aria-label="Shortcut list"
+        className="max-h-[65vh] space-y-5 overflow-y-auto pr-1 focus-visible:outline-2 focus-visible:outline-indigo-500"
+      >
         {SHORTCUT_GROUPS.map((group) => (
           <section key={group.title} aria-label={group.title}>
             <h3 className="mb-1.5 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">{group.title}</h3>
@@ -30,7 +36,7 @@ export function ShortcutSheetDialog({ open, onClose, mac }: { open: boolean; onC
             </dl>
           </section>
         ))}
-      </div>
+      </section>
     </Dialog>
   );
 }
