@@ -2,12 +2,37 @@
 // other people's carets), the dashboard and the admin page, at desktop (1280×800) and phone (390×844)
 // sizes, light and dark, saved as test artifacts (test-results/screens/) for a person to look at.
 import path from "node:path";
+import zlib from "node:zlib";
 import { expect, test, type Page } from "@playwright/test";
 import { ADMIN, newAccount, signInViaApi } from "./support/accounts";
 import { caretOf, createDocument, editor, expectTextContains, openDocument, share } from "./support/documents";
 
-// A real 2×2 PNG (red), so the browser decodes what the server serves.
-const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==", "base64");
+/** A real 320×160 PNG (a blue-to-purple gradient), big enough to be seen in the screenshots. */
+function gradientPng(width = 320, height = 160): Buffer {
+  const rows = Buffer.alloc((width * 3 + 1) * height);
+  for (let y = 0; y < height; y++) {
+    const row = y * (width * 3 + 1); // each row starts with filter byte 0
+    for (let x = 0; x < width; x++) rows.set([60 + Math.round((x / width) * 120), 90, 200 - Math.round((y / height) * 60)], row + 1 + x * 3);
+  }
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
+    const out = Buffer.alloc(8 + data.length + 4);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(zlib.crc32(body) >>> 0, 8 + data.length);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk("IHDR", header),
+    chunk("IDAT", zlib.deflateSync(rows)),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
+}
 
 const sizes = [
   { name: "desktop", width: 1280, height: 800 },
@@ -65,8 +90,9 @@ test("screenshots: document, dashboard, admin", async ({ page, browser }) => {
     await page.keyboard.press("ControlOrMeta+End");
     const chooser = page.waitForEvent("filechooser");
     await page.getByRole("button", { name: "Insert image" }).click();
-    await (await chooser).setFiles({ name: "red.png", mimeType: "image/png", buffer: PNG });
+    await (await chooser).setFiles({ name: "red.png", mimeType: "image/png", buffer: gradientPng() });
     await expect(editor(page).locator("img[src^='/api/images/']")).toBeVisible({ timeout: 20_000 });
+    await editor(page).getByText("Goals for the launch").click(); // the image unselected: no image bar over the table
     // Two other people in the document, their carets in the text.
     for (const [i, ctx] of otherContexts.entries()) {
       await signInViaApi(ctx, others[i]);

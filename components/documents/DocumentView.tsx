@@ -99,7 +99,7 @@ export function DocumentView({ id }: { id: string }) {
             </div>
             {/* Our role and the people are no longer ours to see once access is lost. */}
             {!lost && (
-              <div className="flex flex-wrap items-center gap-2 sm:shrink-0">
+              <div className="flex flex-wrap items-center gap-1 sm:shrink-0 sm:gap-2">
                 <RoleBadge role={state.doc.role} />
                 {state.doc.role === "owner" && <DeleteToTrashButton id={state.doc.id} title={state.doc.title} disabled={signedOut} />}
                 <HistoryButton history={history} disabled={signedOut} />
