@@ -50,7 +50,9 @@ export function SearchLauncher() {
           />
         </svg>
         <span className="sr-only sm:not-sr-only sm:flex-1 sm:text-left">Search…</span>
-        <kbd className="hidden rounded border border-zinc-200 px-1.5 font-sans text-xs text-zinc-500 sm:inline dark:border-zinc-700 dark:text-zinc-400">{shortcut}</kbd>
+        <kbd className="hidden rounded border border-zinc-200 px-1.5 font-sans text-xs text-zinc-500 sm:inline dark:border-zinc-700 dark:text-zinc-400">
+          {shortcut}
+        </kbd>
       </button>
       {(open || opened) && <SearchDialog open={open} onClose={() => setOpen(false)} />}
     </>
