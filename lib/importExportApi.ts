@@ -8,11 +8,9 @@ import { documentExtensions } from "./editor/extensions";
 import { request } from "./api";
 import { MAMMOTH_STYLE_MAP } from "./exchange/docxStyles";
 import type { ListedDocument } from "./contracts/documents";
-import { type ExportFormat, type ImportInput, importKindOf } from "./contracts/importExport";
+import { type ImportInput, importKindOf } from "./contracts/importExport";
 
-export function exportUrl(documentId: string, format: ExportFormat): string {
-  return `/api/documents/${encodeURIComponent(documentId)}/export?format=${format}`;
-}
+export { exportUrl } from "./exportUrl";
 
 /** A Word file's task line (as Tandem writes them): a bullet starting with its box. */
 const WORD_BOX = /^\s*([☐☑☒])\s?/;

@@ -69,7 +69,7 @@ export function AdminAnnouncements() {
         }}
         onCancel={() => setEditing(null)}
       />
-      {list.status === "loading" && <p className="text-sm text-zinc-500">Loading announcements…</p>}
+      {list.status === "loading" && <p className="text-sm text-zinc-500 dark:text-zinc-400">Loading announcements…</p>}
       {list.status === "error" && <Alert>{list.message}</Alert>}
       {list.status === "ready" && (
         <AnnouncementList

@@ -1,11 +1,23 @@
-// An announcement's Markdown body, rendered and sanitized in the browser (never on the server).
+// An announcement's Markdown body, rendered and sanitized in the browser (never on the server), with
+// the renderer loaded on demand.
 "use client";
 import { useEffect, useState } from "react";
-import { renderMarkdown } from "@/lib/announcements/markdown";
 
 export function MarkdownBody({ source, className = "" }: { source: string; className?: string }) {
   const [html, setHtml] = useState<string | null>(null);
-  useEffect(() => setHtml(source ? renderMarkdown(source) : ""), [source]);
+  useEffect(() => {
+    if (!source) return setHtml("");
+    // marked and DOMPurify load after the first paint (no page needs them to become usable); the
+    // title beside the body shows meanwhile.
+    let live = true;
+    import("@/lib/announcements/markdown").then(
+      ({ renderMarkdown }) => live && setHtml(renderMarkdown(source)),
+      () => live && setHtml(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [source]);
   if (!html) return null;
   return (
     <div

@@ -71,7 +71,7 @@ export function CommentsSidebar({ documentId, canComment, isOwner = false, getSe
     <section aria-labelledby="comments-heading" data-testid="comments-sidebar" className="space-y-3">
       <h2 id="comments-heading" className="text-sm font-semibold text-zinc-900 dark:text-zinc-100">
         Comments
-        {threads.open.length > 0 && <span className="ml-1 font-normal text-zinc-500">({threads.open.length})</span>}
+        {threads.open.length > 0 && <span className="ml-1 font-normal text-zinc-500 dark:text-zinc-400">({threads.open.length})</span>}
       </h2>
 
       {canComment ? (

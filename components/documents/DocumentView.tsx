@@ -1,6 +1,7 @@
 // The document page: title, your role, sharing, and the editor (with room for comments beside it).
 "use client";
 import Link from "next/link";
+import dynamic from "next/dynamic";
 import { useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useSessionEnded, useUser } from "@/components/layout/SessionProvider";
@@ -12,7 +13,6 @@ import { RelativeTime } from "@/components/ui/RelativeTime";
 import { Skeleton } from "@/components/ui/Skeleton";
 import { useDocument } from "./useDocument";
 import { DocumentTitle } from "./DocumentTitle";
-import { ShareDialog } from "./ShareDialog";
 import { CollaborativeEditor } from "@/components/editor/CollaborativeEditor";
 import { CommentsSidebar } from "@/components/comments/CommentsSidebar";
 import { focusAnchor, selectionAnchor } from "@/components/comments/editorAnchors";
@@ -25,10 +25,14 @@ import { DeleteToTrashButton } from "@/components/trash/DeleteToTrashButton";
 import { useDocumentHistory } from "@/components/history/useDocumentHistory";
 import { HistoryButton } from "@/components/history/HistoryButton";
 import { DownloadMenu } from "@/components/exchange/DownloadMenu";
-import { HistoryPanel } from "@/components/history/HistoryPanel";
 import { HistoryArea } from "@/components/history/HistoryArea";
 import { StarButton } from "@/components/shortcuts/StarButton";
 import { useFavourite } from "@/components/shortcuts/useShortcuts";
+
+// Not needed for the first paint: loaded when first opened (the share dialog stays mounted after, so
+// closing and reopening it is instant).
+const ShareDialog = dynamic(() => import("./ShareDialog").then((m) => m.ShareDialog), { ssr: false });
+const HistoryPanel = dynamic(() => import("@/components/history/HistoryPanel").then((m) => m.HistoryPanel), { ssr: false });
 
 export function DocumentView({ id }: { id: string }) {
   const user = useUser();
@@ -36,6 +40,10 @@ export function DocumentView({ id }: { id: string }) {
   const { state, reload, rename } = useDocument(id);
   const signedOut = useSessionEnded(); // read-only, with a way back in, until they sign in again
   const [sharing, setSharing] = useState(false);
+  const [shareOpened, setShareOpened] = useState(false); // once opened, the dialog stays mounted
+  useEffect(() => {
+    if (sharing) setShareOpened(true);
+  }, [sharing]);
   const [editor, setEditor] = useState<Editor | null>(null);
   useScrollToMatch(editor); // opened from search (?q=): the first match, selected and in view
   // When our access changes, refresh the role; when it ends, say why, once (whichever channel says it first).
@@ -95,7 +103,7 @@ export function DocumentView({ id }: { id: string }) {
             </div>
             {/* Our role and the people are no longer ours to see once access is lost. */}
             {!lost && (
-              <div className="flex flex-wrap items-center gap-2 sm:shrink-0">
+              <div className="flex flex-wrap items-center gap-1 sm:shrink-0 sm:gap-2">
                 {favourite.starred !== null && !signedOut && (
                   <StarButton size="md" title={state.doc.title} starred={favourite.starred} onToggle={() => void favourite.toggle()} />
                 )}
@@ -143,7 +151,9 @@ export function DocumentView({ id }: { id: string }) {
             )}
           </div>
 
-          <ShareDialog doc={state.doc} user={user} open={sharing} onClose={() => setSharing(false)} onLeft={() => router.push("/dashboard")} />
+          {(sharing || shareOpened) && (
+            <ShareDialog doc={state.doc} user={user} open={sharing} onClose={() => setSharing(false)} onLeft={() => router.push("/dashboard")} />
+          )}
         </>
       )}
     </div>

@@ -12,7 +12,7 @@ export function PresenceAvatars({ people }: { people: PresentUser[] }) {
   return (
     // biome-ignore lint/a11y/useSemanticElements: a labelled group of avatars, not form controls, so not a <fieldset>
     <div data-testid="presence" className="flex items-center" aria-label={`In this document: ${names}`} role="group">
-      <ul className="flex -space-x-2">
+      <ul className="flex -space-x-1">
         {shown.map((p) => (
           <li
             key={p.id}

@@ -2,8 +2,10 @@
 // text), opens a dialog listing the editor's shortcuts with this platform's keys (⌘ on a Mac).
 "use client";
 import { useEffect, useState } from "react";
-import { Dialog } from "@/components/ui/Dialog";
-import { keyLabel, SHORTCUT_GROUPS } from "@/lib/editor/shortcuts";
+import dynamic from "next/dynamic";
+
+// The sheet itself (its table of shortcuts) loads the first time it opens; only the key listener is eager.
+const ShortcutSheetDialog = dynamic(() => import("./ShortcutSheetDialog").then((m) => m.ShortcutSheetDialog), { ssr: false });
 
 /** Typing "?" there means the character, not the sheet. */
 function isTextEntry(target: EventTarget | null): boolean {
@@ -17,8 +19,12 @@ const isMac = () => typeof navigator !== "undefined" && /Mac|iPhone|iPad|iPod/.t
 
 export function ShortcutSheet() {
   const [open, setOpen] = useState(false);
+  const [opened, setOpened] = useState(false); // once opened, the sheet stays mounted
   const [mac, setMac] = useState(false);
   useEffect(() => setMac(isMac()), []);
+  useEffect(() => {
+    if (open) setOpened(true);
+  }, [open]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -35,32 +41,5 @@ export function ShortcutSheet() {
     return () => window.removeEventListener("keydown", onKey);
   }, [open]);
 
-  return (
-    <Dialog open={open} onClose={() => setOpen(false)} title="Keyboard shortcuts" testId="shortcut-sheet" size="md">
-      <div className="max-h-[65vh] space-y-5 overflow-y-auto pr-1">
-        {SHORTCUT_GROUPS.map((group) => (
-          <section key={group.title} aria-label={group.title}>
-            <h3 className="mb-1.5 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">{group.title}</h3>
-            <dl className="divide-y divide-zinc-100 dark:divide-zinc-800">
-              {group.shortcuts.map((s) => (
-                <div key={s.action} className="flex items-center justify-between gap-4 py-1.5 text-sm">
-                  <dt className="text-zinc-800 dark:text-zinc-200">{s.action}</dt>
-                  <dd className="flex shrink-0 items-center gap-1">
-                    {s.keys.map((k) => (
-                      <kbd
-                        key={k}
-                        className="min-w-6 rounded border border-zinc-300 bg-zinc-50 px-1.5 py-0.5 text-center font-mono text-xs text-zinc-700 shadow-[inset_0_-1px_0] shadow-zinc-300 dark:border-zinc-600 dark:bg-zinc-800 dark:text-zinc-200 dark:shadow-zinc-600"
-                      >
-                        {keyLabel(k, mac)}
-                      </kbd>
-                    ))}
-                  </dd>
-                </div>
-              ))}
-            </dl>
-          </section>
-        ))}
-      </div>
-    </Dialog>
-  );
+  return open || opened ? <ShortcutSheetDialog open={open} onClose={() => setOpen(false)} mac={mac} /> : null;
 }

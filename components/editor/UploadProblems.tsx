@@ -34,7 +34,7 @@ function ProblemToast({ problem, dismiss }: { problem: Problem; dismiss: (id: nu
       <button
         type="button"
         onClick={() => dismiss(problem.id)}
-        className="rounded px-1.5 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
+        className="rounded px-1.5 text-zinc-500 hover:bg-zinc-100 dark:text-zinc-400 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
       >
         Dismiss
       </button>

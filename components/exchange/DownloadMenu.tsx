@@ -3,7 +3,7 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/Button";
-import { exportUrl } from "@/lib/importExportApi";
+import { exportUrl } from "@/lib/exportUrl";
 import type { ExportFormat } from "@/lib/contracts/importExport";
 
 const FORMATS: { format: ExportFormat; label: string; hint: string }[] = [

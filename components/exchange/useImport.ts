@@ -2,7 +2,6 @@
 // its name while the others still arrive.
 "use client";
 import { useCallback, useState } from "react";
-import { importFile } from "@/lib/importExportApi";
 import { IMPORT_MAX_FILES } from "@/lib/contracts/importExport";
 
 export type ImportItem = { key: string; name: string } & (
@@ -30,6 +29,9 @@ export function useImport() {
     for (const { file, key } of accepted) {
       update(key, { state: "importing" });
       try {
+        // Loaded on the first import: HTML files need DOMPurify and the editor's schema, which the
+        // dashboard has no other use for.
+        const { importFile } = await import("@/lib/importExportApi");
         const doc = await importFile(file);
         update(key, { state: "done", documentId: doc.id, title: doc.title });
       } catch (error) {

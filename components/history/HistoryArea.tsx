@@ -3,13 +3,17 @@
 // which outlives the view it was started from (a restore returns to editing).
 "use client";
 import { useEffect, type ReactNode } from "react";
+import dynamic from "next/dynamic";
 import type { Editor } from "@tiptap/react";
 import type { DocumentHistory } from "./useDocumentHistory";
 import { useVersionActions } from "./useVersionActions";
 import { RestoredToast } from "./RestoredToast";
-import { VersionView, type HistoryCan } from "./VersionView";
-import { CompareView } from "./CompareView";
-import { AuthorshipView } from "./AuthorshipView";
+import type { HistoryCan } from "./VersionView";
+
+// The views load when history first shows one: the document's first paint needs none of them.
+const VersionView = dynamic(() => import("./VersionView").then((m) => m.VersionView), { ssr: false });
+const CompareView = dynamic(() => import("./CompareView").then((m) => m.CompareView), { ssr: false });
+const AuthorshipView = dynamic(() => import("./AuthorshipView").then((m) => m.AuthorshipView), { ssr: false });
 
 export function HistoryArea({ history, can, editor }: { history: DocumentHistory; can: HistoryCan; editor: Editor | null }) {
   const actions = useVersionActions(history);

@@ -34,7 +34,7 @@ export function VersionList({ versions, selectedId, onSelect, onSelectCurrent }:
     <div ref={roving.ref} onFocus={roving.onFocus} onKeyDown={roving.onKeyDown} data-testid="version-list" className="space-y-3">
       <button type="button" aria-current={selectedId === null} onClick={onSelectCurrent} data-testid="current-version-row" className={rowClass}>
         <span className="block text-sm font-medium text-zinc-900 dark:text-zinc-100">Current version</span>
-        <span className="block text-xs text-zinc-500 dark:text-zinc-400">The live document, as everyone edits it</span>
+        <span className="block text-xs text-zinc-600 dark:text-zinc-400">The live document, as everyone edits it</span>
       </button>
       {days.map((day, index) => {
         const open = isOpen(day, index);
@@ -102,7 +102,7 @@ function VersionRow({ version, selected, onSelect }: { version: Version; selecte
           </span>
         )}
       </span>
-      <span className="mt-0.5 block text-xs text-zinc-500 dark:text-zinc-400">
+      <span className="mt-0.5 block text-xs text-zinc-600 dark:text-zinc-400">
         <RelativeTime iso={version.createdAt} />
         {version.name ? ` · ${clock}` : ""}
       </span>

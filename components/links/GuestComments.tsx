@@ -10,7 +10,7 @@ export function GuestComments({ documentId }: { documentId: string }) {
     <section aria-labelledby="guest-comments-heading" data-testid="guest-comments" className="space-y-3">
       <h2 id="guest-comments-heading" className="text-sm font-semibold text-zinc-900 dark:text-zinc-100">
         Comments
-        {open.length > 0 && <span className="ml-1 font-normal text-zinc-500">({open.length})</span>}
+        {open.length > 0 && <span className="ml-1 font-normal text-zinc-500 dark:text-zinc-400">({open.length})</span>}
       </h2>
       {comments.state.status === "loading" && <p className="text-sm text-zinc-500 dark:text-zinc-400">Loading comments…</p>}
       {comments.state.status === "error" && <p className="text-sm text-zinc-500 dark:text-zinc-400">{comments.state.message}</p>}

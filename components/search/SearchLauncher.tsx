@@ -2,12 +2,19 @@
 // Ctrl+K / ⌘K shortcut that opens it from anywhere but an editable document, where it adds a link.
 "use client";
 import { useEffect, useState } from "react";
-import { SearchDialog } from "./SearchDialog";
+import dynamic from "next/dynamic";
+
+// Loaded when first opened (then kept mounted): no page needs the dialog for its first paint.
+const SearchDialog = dynamic(() => import("./SearchDialog").then((m) => m.SearchDialog), { ssr: false });
 
 const isMac = () => typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
 
 export function SearchLauncher() {
   const [open, setOpen] = useState(false);
+  const [opened, setOpened] = useState(false); // once opened, the dialog stays mounted
+  useEffect(() => {
+    if (open) setOpened(true);
+  }, [open]);
   const [shortcut, setShortcut] = useState("Ctrl K");
 
   useEffect(() => {
@@ -43,9 +50,11 @@ export function SearchLauncher() {
           />
         </svg>
         <span className="sr-only sm:not-sr-only sm:flex-1 sm:text-left">Search…</span>
-        <kbd className="hidden rounded border border-zinc-200 px-1.5 font-sans text-xs text-zinc-400 sm:inline dark:border-zinc-700">{shortcut}</kbd>
+        <kbd className="hidden rounded border border-zinc-200 px-1.5 font-sans text-xs text-zinc-500 sm:inline dark:border-zinc-700 dark:text-zinc-400">
+          {shortcut}
+        </kbd>
       </button>
-      <SearchDialog open={open} onClose={() => setOpen(false)} />
+      {(open || opened) && <SearchDialog open={open} onClose={() => setOpen(false)} />}
     </>
   );
 }

@@ -1,34 +1,10 @@
 // Pasted plain text that is written in Markdown becomes formatted content: headings, lists, task
-// lists, quotes, code blocks, tables, bold and links. Detection is deliberately narrow (a line or a
-// span that only Markdown writes), so ordinary prose pastes as it is.
+// lists, quotes, code blocks, tables, bold and links. Detection lives in markdownDetect.ts (no marked),
+// so the editor loads this converter only when a Markdown paste needs it.
 import { Marked, type Tokens } from "marked";
 import { isAllowedHref } from "./linkRule";
 
-const BLOCK_LINE = [
-  /^#{1,6}[ \t]+\S/, // # Heading
-  /^[ \t]*[-*+][ \t]+\S/, // - item
-  /^[ \t]*\d{1,9}[.)][ \t]+\S/, // 1. item
-  /^[ \t]*(```|~~~)/, // ``` code fence
-  /^>[ \t]?\S/, // > quote
-];
-const TABLE_ROW = /^[ \t]*\|.*\|[ \t]*$/;
-const TABLE_DIVIDER = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/;
-const INLINE = [
-  /\*\*[^*\s](?:[^*\n]*[^*\s])?\*\*/, // **bold** (no space just inside the stars)
-  /\[[^\]\n]+\]\((https?:|mailto:)[^)\s]+\)/i, // [text](https://…)
-];
-
-/** True when plain text reads as Markdown (a block marker at a line start, a table, bold or a link). */
-export function looksLikeMarkdown(text: string): boolean {
-  if (!text.trim()) return false;
-  const lines = text.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (BLOCK_LINE.some((rule) => rule.test(line))) return true;
-    if (TABLE_ROW.test(line) && i + 1 < lines.length && TABLE_DIVIDER.test(lines[i + 1])) return true;
-  }
-  return INLINE.some((rule) => rule.test(text));
-}
+export { looksLikeMarkdown } from "./markdownDetect";
 
 const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 

@@ -5,8 +5,7 @@
 import { Extension } from "@tiptap/core";
 import { Plugin, PluginKey } from "@tiptap/pm/state";
 import type { EditorView } from "@tiptap/pm/view";
-import DOMPurify from "dompurify";
-import { looksLikeMarkdown, markdownToHtml } from "./markdown";
+import { looksLikeMarkdown } from "./markdownDetect";
 
 /** The Markdown to paste, or null when this clipboard is someone else's to handle. */
 export function pastedMarkdown(view: EditorView, data: DataTransfer | null): string | null {
@@ -16,13 +15,15 @@ export function pastedMarkdown(view: EditorView, data: DataTransfer | null): str
   return looksLikeMarkdown(text) ? text : null;
 }
 
-function sanitize(html: string): string {
-  return DOMPurify.sanitize(html, {
-    USE_PROFILES: { html: true },
-    FORBID_TAGS: ["style", "form", "input", "button", "textarea", "select", "iframe", "object", "embed", "img"],
-    FORBID_ATTR: ["style"],
+/** The converter (marked and DOMPurify), fetched on the first Markdown paste and kept. */
+let converter: Promise<typeof import("./markdownPasteHtml")> | null = null;
+const loadConverter = () => {
+  converter ??= import("./markdownPasteHtml").catch((error) => {
+    converter = null; // a failed chunk load may succeed next time
+    throw error;
   });
-}
+  return converter;
+};
 
 export const MarkdownPaste = Extension.create({
   name: "markdownPaste",
@@ -34,8 +35,14 @@ export const MarkdownPaste = Extension.create({
           handlePaste(view, event) {
             const markdown = pastedMarkdown(view, event.clipboardData);
             if (markdown === null) return false;
-            // pasteHTML runs every paste hook again with a clipboard-less event: this one then passes.
-            return view.pasteHTML(sanitize(markdownToHtml(markdown)));
+            // Ours from here: the converter loads (once), then pasteHTML runs every paste hook again
+            // with a clipboard-less event, which this one lets through. If it cannot load, the text
+            // is pasted as it was written.
+            void loadConverter().then(
+              ({ markdownPasteHtml }) => !view.isDestroyed && view.pasteHTML(markdownPasteHtml(markdown)),
+              () => !view.isDestroyed && view.pasteText(markdown),
+            );
+            return true;
           },
         },
       }),
