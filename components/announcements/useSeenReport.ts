@@ -4,6 +4,9 @@
 import { type RefObject, useEffect } from "react";
 import { reportSeen } from "@/lib/announcements/seenReporter";
 
+/** What a banner or toast needs to ask for an acknowledgement and report itself seen. */
+export type AckProps = { onAcknowledge?: () => Promise<boolean>; reminded?: boolean; accountId?: string | null };
+
 export function useSeenReport(ref: RefObject<HTMLElement | null>, id: string, accountId: string | null | undefined): void {
   useEffect(() => {
     const el = ref.current;
