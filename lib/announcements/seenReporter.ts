@@ -8,7 +8,7 @@ const MAX_REMEMBERED = 300;
 
 const queued = new Set<string>();
 let queuedFor: string | null = null;
-let timer: ReturnType<typeof setTimeout> | undefined;
+let timer: ReturnType<typeof setTimeout> | undefined; // the pending batch, if any
 
 function remembered(accountId: string): Set<string> {
   try {
