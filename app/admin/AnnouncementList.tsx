@@ -70,7 +70,6 @@ export function AnnouncementList({ items, onEdit, onChanged }: Props) {
                   {a.endsAt ? ` until ${when(a.endsAt)}` : ""}
                   {a.requiresAck ? " · must be confirmed" : a.dismissible ? "" : " · cannot be dismissed"}
                 </p>
-                {a.status !== "scheduled" && <ReachFigures announcement={a} />}
               </div>
               {(a.status === "active" || a.status === "scheduled") && (
                 <div className="flex gap-2">
@@ -80,6 +79,12 @@ export function AnnouncementList({ items, onEdit, onChanged }: Props) {
                   <Button size="sm" variant="danger" busy={busyId === a.id} busyLabel="Revoking…" onClick={() => void revoke(a)}>
                     Revoke
                   </Button>
+                </div>
+              )}
+              {/* Full width below the title and actions, so the figures have room on a phone too. */}
+              {a.status !== "scheduled" && (
+                <div className="w-full">
+                  <ReachFigures announcement={a} />
                 </div>
               )}
             </li>

@@ -63,7 +63,7 @@ export function ReachFigures({ announcement: a }: { announcement: AdminAnnouncem
   if (a.requiresAck) stats.push(["acknowledged", "Confirmed", figures.acknowledged, "People who pressed “I have read this”"]);
 
   return (
-    <div data-testid="reach" data-announcement-id={a.id} className="mt-3 space-y-2">
+    <div data-testid="reach" data-announcement-id={a.id} className="space-y-2">
       <dl className="grid grid-cols-2 gap-2 sm:grid-cols-4">
         {stats.map(([key, label, value, hint]) => (
           <div key={key} title={hint} className="rounded-md bg-zinc-50 px-3 py-2 dark:bg-zinc-800/60">
