@@ -56,7 +56,9 @@ export class ReachStore {
 
   /** Adds one instance's deliveries since its last flush (an atomic increment, so instances add up). */
   async addDelivered(id: string, count: number): Promise<void> {
-    await this.db.announcement.updateMany({ where: { id }, data: { deliveredCount: { increment: count } } });
+    // Raw SQL, not announcement.update: Prisma would also move `updatedAt`, which the streams read as
+    // "the announcement was edited" and re-send it (and re-count it) to everyone.
+    await this.db.$executeRaw`UPDATE "Announcement" SET "deliveredCount" = "deliveredCount" + ${count} WHERE "id" = ${id}`;
   }
 
   async counts(id: string): Promise<ReachCounts> {

@@ -111,6 +111,11 @@ describe("reach", () => {
 
     // Streams opened by earlier tests still hold: delivered counts every open stream it was written to.
     const reach = await reachUntil(a.id, (r) => r.delivered >= 7, "delivered to the 7 new streams");
+    // Storing the count is no edit: the announcement is not re-sent (and so not re-counted).
+    const listed = (await admin.get("/api/admin/announcements")).body.announcements.find((x: { id: string }) => x.id === a.id);
+    expect(listed.updatedAt).toBe((a as { updatedAt?: string }).updatedAt);
+    await sleep(1500);
+    expect((await reachOf(a.id)).delivered).toBe(reach.delivered);
     expect(reach).toMatchObject({ seen: 2, dismissed: 0, acknowledged: 1 });
     expect(reach.delivered).toBe(streams.filter((s) => s.named("announcement").some((f) => f.data.id === a.id)).length);
     expect(new Set(reach.pending.map((p: { name: string }) => p.name))).toEqual(new Set(["Admin", "Bob"]));
