@@ -38,6 +38,7 @@ export function reportSeen(accountId: string | null | undefined, id: string): vo
 }
 
 async function flush(): Promise<void> {
+  clearTimeout(timer);
   timer = undefined;
   const accountId = queuedFor;
   const ids = [...queued].slice(0, 50);
