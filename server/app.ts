@@ -85,12 +85,12 @@ export async function startTandem(config: Config, options: { next?: NextHandlers
   const trash = new Trash(db, bus);
   const notifications = new Notifications(db, bus);
   const comments = new Comments(db, bus, documents, notifications, log);
-  const announcements = new AnnouncementService(db, bus);
   // Reads text from the collab channel once it runs (channels start below, after the services).
   const search = new SearchService({ db, bus, log, index: createSearchIndex(db, config.databaseKind), text: collabTextSource(() => collabOf(services)) });
   // Versions read and edit documents through the collab channel too; the rooms tell it of edits.
   const history = new History({ db, databaseKind: config.databaseKind, log, documents, bus, collab: () => collabOf(services) }, config.history);
   const mailer = createMailer(config, log);
+  const announcements = new AnnouncementService(db, bus, { log, mailer, publicUrl: config.publicUrl });
   const people = new People(db, bus, log);
   const invitations = new Invitations({ db, documents, mailer, log, sessionSecret: config.sessionSecret });
   const shareLinks = new ShareLinks(db, bus, documents, new LinkSecrets(config.sessionSecret));

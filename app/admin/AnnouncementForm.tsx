@@ -20,6 +20,7 @@ export function AnnouncementForm({ editing, onSaved, onCancel }: Props) {
   const [values, setValues] = useState<FormValues>(() => (editing ? fromAnnouncement(editing) : emptyForm));
   const [previewing, setPreviewing] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [showAgain, setShowAgain] = useState(false);
   const [errors, setErrors] = useState<FormErrors<Field>>(noErrors);
   const fieldError = errors.fields;
   const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
@@ -31,7 +32,7 @@ export function AnnouncementForm({ editing, onSaved, onCancel }: Props) {
     if (hasErrors(missing)) return;
     setBusy(true);
     try {
-      if (editing) await announcementsApi.update(editing.id, toInput(values));
+      if (editing) await announcementsApi.update(editing.id, { ...toInput(values), showAgain });
       else await announcementsApi.create(toInput(values));
       setValues(emptyForm);
       setPreviewing(false);
@@ -134,6 +135,26 @@ export function AnnouncementForm({ editing, onSaved, onCancel }: Props) {
         <input type="checkbox" name="dismissible" checked={values.dismissible} onChange={(e) => set("dismissible", e.target.checked)} />
         People can dismiss it
       </label>
+      <label className="flex items-start gap-2 text-sm">
+        <input type="checkbox" name="requiresAck" className="mt-0.5" checked={values.requiresAck} onChange={(e) => set("requiresAck", e.target.checked)} />
+        <span>
+          People must confirm they have read it
+          <span className="block text-xs text-zinc-500 dark:text-zinc-400">
+            Signed-in people see an “I have read this” button instead of dismissing it; it stays on every device until they press it.
+          </span>
+        </span>
+      </label>
+      {editing && (
+        <label className="flex items-start gap-2 text-sm">
+          <input type="checkbox" name="showAgain" className="mt-0.5" checked={showAgain} onChange={(e) => setShowAgain(e.target.checked)} />
+          <span>
+            Show again to people who dismissed it
+            <span className="block text-xs text-zinc-500 dark:text-zinc-400">
+              For a change that matters{values.requiresAck ? " (they confirm again)" : ""}. Leave it off for a typo fix.
+            </span>
+          </span>
+        </label>
+      )}
       {errors.form && <Alert>{errors.form}</Alert>}
       {previewing && <AnnouncementPreview values={values} />}
       <div className="flex flex-wrap gap-2">

@@ -7,6 +7,7 @@ import { useAsk } from "@/components/ui/AskDialog";
 import { plainError } from "@/lib/apiErrors";
 import { announcementsApi } from "@/lib/announcements/adminApi";
 import type { AdminAnnouncement, AnnouncementStatus } from "@/lib/announcements/types";
+import { ReachFigures } from "./ReachFigures";
 
 const statusStyles: Record<AnnouncementStatus, string> = {
   scheduled: "bg-sky-100 text-sky-800 dark:bg-sky-950 dark:text-sky-200",
@@ -67,7 +68,7 @@ export function AnnouncementList({ items, onEdit, onChanged }: Props) {
                   {kindText[a.kind]} · {a.severity} · {audienceText[a.audience]}
                   {a.targetPath ? ` · on ${a.targetPath}` : ""} · from {when(a.startsAt)}
                   {a.endsAt ? ` until ${when(a.endsAt)}` : ""}
-                  {a.dismissible ? "" : " · cannot be dismissed"}
+                  {a.requiresAck ? " · must be confirmed" : a.dismissible ? "" : " · cannot be dismissed"}
                 </p>
               </div>
               {(a.status === "active" || a.status === "scheduled") && (
@@ -78,6 +79,12 @@ export function AnnouncementList({ items, onEdit, onChanged }: Props) {
                   <Button size="sm" variant="danger" busy={busyId === a.id} busyLabel="Revoking…" onClick={() => void revoke(a)}>
                     Revoke
                   </Button>
+                </div>
+              )}
+              {/* Full width below the title and actions, so the figures have room on a phone too. */}
+              {a.status !== "scheduled" && (
+                <div className="w-full">
+                  <ReachFigures announcement={a} />
                 </div>
               )}
             </li>

@@ -15,6 +15,7 @@ export function AnnouncementPreview({ values }: { values: FormValues }) {
     title: input.title || "Your title",
     startsAt: input.startsAt ?? new Date().toISOString(),
     updatedAt: "",
+    contentVersion: 1,
   };
   const noop = () => undefined;
   return (

@@ -12,6 +12,7 @@ export type FormValues = {
   startsAt: string; // datetime-local value, "" = now
   endsAt: string; // "" = no end
   dismissible: boolean;
+  requiresAck: boolean;
 };
 
 export const emptyForm: FormValues = {
@@ -24,6 +25,7 @@ export const emptyForm: FormValues = {
   startsAt: "",
   endsAt: "",
   dismissible: true,
+  requiresAck: false,
 };
 
 /** "2026-05-01T14:30" in the browser's time zone, as <input type="datetime-local"> wants it. */
@@ -47,6 +49,7 @@ export function fromAnnouncement(a: AdminAnnouncement): FormValues {
     startsAt: toLocalInput(a.startsAt),
     endsAt: toLocalInput(a.endsAt),
     dismissible: a.dismissible,
+    requiresAck: a.requiresAck,
   };
 }
 
@@ -61,5 +64,6 @@ export function toInput(v: FormValues): AnnouncementInput {
     startsAt: fromLocalInput(v.startsAt),
     endsAt: fromLocalInput(v.endsAt),
     dismissible: v.dismissible,
+    requiresAck: v.requiresAck,
   };
 }

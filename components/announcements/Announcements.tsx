@@ -12,11 +12,14 @@ import { Toast } from "./Toast";
 import { MaintenanceNotice } from "./MaintenanceNotice";
 import { VersionNotice } from "./VersionNotice";
 import { EventsStatus } from "./EventsStatus";
+import { mustAcknowledge } from "./AnnouncementContent";
+import type { AckProps } from "./useSeenReport";
+import type { AnnouncementView } from "@/lib/announcements/types";
 
 /** `signedInAs`: the current user's id (or null); when it changes the stream reconnects as them. */
 export function Announcements({ signedInAs }: { signedInAs?: string | null }) {
   const pathname = usePathname() ?? "/";
-  const { items, status, buildId, firstBuildId, dismiss } = useAnnouncementStream();
+  const { items, status, buildId, firstBuildId, dismiss, acknowledge, reminded, viewer } = useAnnouncementStream();
   useRestartOnSignInChange(signedInAs);
 
   const here = items.filter((a) => matchesTargetPath(a.targetPath, pathname));
@@ -24,21 +27,29 @@ export function Announcements({ signedInAs }: { signedInAs?: string | null }) {
   const banners = here.filter((a) => a.kind === "banner");
   const toasts = here.filter((a) => a.kind === "notification");
   const newVersion = buildId !== null && firstBuildId !== null && buildId !== firstBuildId;
+  // Signed-out visitors cannot acknowledge: for them it is an ordinary banner.
+  const signedIn = viewer === "user" || viewer === "admin";
+  const accountId = signedIn ? signedInAs : null;
+  const ackFor = (a: AnnouncementView): AckProps => ({
+    accountId,
+    reminded: Boolean(reminded[a.id]),
+    onAcknowledge: mustAcknowledge(a, signedIn) ? () => acknowledge(a.id) : undefined,
+  });
 
   return (
     <>
       <section data-testid="announcements" aria-label="Announcements">
         {newVersion && <VersionNotice />}
         {maintenance.map((a) => (
-          <MaintenanceNotice key={a.id} announcement={a} onDismiss={() => void dismiss(a.id)} />
+          <MaintenanceNotice key={a.id} announcement={a} onDismiss={() => void dismiss(a.id)} {...ackFor(a)} />
         ))}
-        <BannerStack banners={banners} onDismiss={(id) => void dismiss(id)} />
+        <BannerStack banners={banners} onDismiss={(id) => void dismiss(id)} ackFor={ackFor} />
       </section>
       <InToastRegion>
         {toasts.length > 0 && (
           <section className="flex flex-col gap-2" aria-label="Notifications">
             {toasts.map((a) => (
-              <Toast key={a.id} announcement={a} onDismiss={() => void dismiss(a.id)} />
+              <Toast key={a.id} announcement={a} onDismiss={() => void dismiss(a.id)} {...ackFor(a)} />
             ))}
           </section>
         )}

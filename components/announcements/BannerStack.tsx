@@ -5,6 +5,7 @@
 import { useId, useState } from "react";
 import type { AnnouncementView, Severity } from "@/lib/announcements/types";
 import { Banner } from "./Banner";
+import type { AckProps } from "./useSeenReport";
 
 const rank: Record<Severity, number> = { critical: 0, warning: 1, info: 2, success: 3 };
 
@@ -13,7 +14,14 @@ export function stackOrder(banners: AnnouncementView[]): AnnouncementView[] {
   return [...banners].sort((a, b) => rank[a.severity] - rank[b.severity] || Date.parse(b.startsAt) - Date.parse(a.startsAt));
 }
 
-export function BannerStack({ banners, onDismiss }: { banners: AnnouncementView[]; onDismiss: (id: string) => void }) {
+type Props = {
+  banners: AnnouncementView[];
+  onDismiss: (id: string) => void;
+  /** The props that make a banner ask for "I have read this" (none for visitors). */
+  ackFor: (a: AnnouncementView) => AckProps;
+};
+
+export function BannerStack({ banners, onDismiss, ackFor }: Props) {
   const [expanded, setExpanded] = useState(false);
   const listId = useId();
   if (banners.length === 0) return null;
@@ -24,7 +32,7 @@ export function BannerStack({ banners, onDismiss }: { banners: AnnouncementView[
     <div data-testid="banner-stack" data-expanded={open}>
       {ordered.map((a, i) => (
         <div key={a.id} id={i === 1 ? listId : undefined} hidden={i > 0 && !open}>
-          <Banner announcement={a} onDismiss={() => onDismiss(a.id)} compact={!open}>
+          <Banner announcement={a} onDismiss={() => onDismiss(a.id)} compact={!open} {...ackFor(a)}>
             {i === 0 && more > 0 && (
               <button
                 type="button"

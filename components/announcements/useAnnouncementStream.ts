@@ -29,5 +29,6 @@ export function useAnnouncementStream() {
   const items: AnnouncementView[] = Object.values(state.items)
     .filter((a) => !localDismissed.has(a.id))
     .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
-  return { ...state, items, dismiss };
+  const acknowledge = useCallback((id: string) => stream.acknowledge(id), [stream]);
+  return { ...state, items, dismiss, acknowledge };
 }

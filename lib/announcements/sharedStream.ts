@@ -51,6 +51,18 @@ export class SharedEventStream {
     if (!res || res.status === 401) addLocalDismissal(id);
   }
 
+  /**
+   * "I have read this" (signed-in only). Hidden here and in this browser's other tabs once the server
+   * has it; the server's own event clears the account's other browsers. Resolves false on failure.
+   */
+  async acknowledge(id: string): Promise<boolean> {
+    const res = await fetch(`/api/announcements/${encodeURIComponent(id)}/ack`, { method: "POST", credentials: "same-origin" }).catch(() => null);
+    if (!res?.ok) return false;
+    this.setState({ ...this.state, items: without(this.state.items, id) });
+    this.post({ type: "dismiss", id });
+    return true;
+  }
+
   /** After signing in or out: the stream must reconnect as the new viewer. */
   restart(): void {
     if (this.leader) this.connect(null);

@@ -1,12 +1,16 @@
 // What a tab knows from the event stream, and how each stream event changes it. Pure, so the
 // leader tab and every follower tab compute the same state from the same events.
-import type { AnnouncementView, StreamEventName, ViewerKind } from "./types";
+import type { AnnouncementView, ReachSummary, StreamEventName, ViewerKind } from "./types";
 
 export type ConnectionStatus = "connecting" | "open" | "reconnecting";
 
 export type StreamState = {
   /** Announcements and maintenance notices shown now, by id. */
   items: Record<string, AnnouncementView>;
+  /** Ids an administrator sent a reminder for (shown with a "Reminder" label until acknowledged). */
+  reminded: Record<string, true>;
+  /** Administrators: the latest reach figures pushed for each announcement. */
+  reach: Record<string, ReachSummary>;
   viewer: ViewerKind | null;
   /** The build the server runs now, and the first one this tab saw (a difference means: reload). */
   buildId: string | null;
@@ -17,6 +21,8 @@ export type StreamState = {
 
 export const initialStreamState: StreamState = {
   items: {},
+  reminded: {},
+  reach: {},
   viewer: null,
   buildId: null,
   firstBuildId: null,
@@ -34,6 +40,16 @@ export function applyStreamEvent(state: StreamState, event: ReceivedEvent): Stre
       const a = event.data as AnnouncementView;
       if (!a || typeof a.id !== "string") return next;
       return { ...next, items: { ...state.items, [a.id]: a } };
+    }
+    case "announcement-reminder": {
+      const a = event.data as AnnouncementView;
+      if (!a || typeof a.id !== "string") return next;
+      return { ...next, items: { ...state.items, [a.id]: a }, reminded: { ...state.reminded, [a.id]: true } };
+    }
+    case "announcement-reach": {
+      const r = event.data as ReachSummary;
+      if (!r || typeof r.id !== "string") return next;
+      return { ...next, reach: { ...state.reach, [r.id]: r } };
     }
     case "announcement-revoked":
     case "announcement-dismissed":

@@ -1,6 +1,6 @@
 // Announcement shapes and stream event names shared by the server (server/events) and the browser.
 // App code must not import server code, so the contract lives in lib (the HTTP shapes in lib/contracts).
-import type { AnnouncementView } from "../contracts/announcements";
+import type { AnnouncementView, ReachSummary } from "../contracts/announcements";
 
 export const SEVERITIES = ["info", "success", "warning", "critical"] as const;
 export const KINDS = ["banner", "notification", "maintenance"] as const;
@@ -14,7 +14,7 @@ export type Audience = (typeof AUDIENCES)[number];
 export type ViewerKind = "anonymous" | "user" | "admin";
 
 // The views themselves are the HTTP contract's (lib/contracts/announcements.ts), typed from its schemas.
-export type { AdminAnnouncement, AnnouncementStatus, AnnouncementView } from "../contracts/announcements";
+export type { AdminAnnouncement, AnnouncementReach, AnnouncementStatus, AnnouncementView, ReachSummary } from "../contracts/announcements";
 
 /** Named events on `GET /api/events`, with their JSON data. */
 export type StreamEvents = {
@@ -22,6 +22,10 @@ export type StreamEvents = {
   maintenance: AnnouncementView;
   "announcement-revoked": { id: string };
   "announcement-dismissed": { id: string };
+  /** An administrator's reminder to an account that has not acknowledged it: shown again, marked as a reminder. */
+  "announcement-reminder": AnnouncementView;
+  /** Administrators only: an announcement's reach figures changed. */
+  "announcement-reach": ReachSummary;
   version: { buildId: string; viewer: ViewerKind };
   reset: { reason: string };
 };
@@ -31,6 +35,8 @@ export const STREAM_EVENT_NAMES = [
   "maintenance",
   "announcement-revoked",
   "announcement-dismissed",
+  "announcement-reminder",
+  "announcement-reach",
   "version",
   "reset",
 ] as const satisfies readonly StreamEventName[];

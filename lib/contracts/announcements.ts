@@ -25,6 +25,8 @@ const fields = {
   startsAt: isoDateTime.nullable(),
   endsAt: isoDateTime.nullable(),
   dismissible: z.boolean(),
+  /** Signed-in readers must press "I have read this"; it stays (on every device) until they do. */
+  requiresAck: z.boolean(),
 };
 
 // ---- requests ----
@@ -39,12 +41,20 @@ export const CreateAnnouncementBody = z.strictObject({
   startsAt: fields.startsAt.optional(),
   endsAt: fields.endsAt.optional(),
   dismissible: fields.dismissible.default(true),
+  requiresAck: fields.requiresAck.default(false),
 });
 
+/**
+ * `showAgain`: the text changed in substance, so show it again to those who dismissed or
+ * acknowledged the older text (a new content version). Without it a typo fix stays dismissed.
+ */
 export const UpdateAnnouncementBody = z
-  .strictObject(fields)
+  .strictObject({ ...fields, showAgain: z.boolean() })
   .partial()
-  .refine((v) => Object.keys(v).length > 0, "send at least one field to change");
+  .refine((v) => Object.keys(v).some((k) => k !== "showAgain"), "send at least one field to change");
+
+/** POST /api/announcements/seen: the announcements this browser rendered in a visible tab, batched. */
+export const SeenAnnouncementsBody = z.strictObject({ ids: z.array(Id).min(1).max(50) });
 
 // ---- responses ----
 /** What a viewer is sent: everything needed to render, nothing about who wrote it. */
@@ -59,6 +69,9 @@ export const AnnouncementView = z.strictObject({
   startsAt: isoDateTime,
   endsAt: isoDateTime.nullable(),
   dismissible: z.boolean(),
+  requiresAck: z.boolean(),
+  /** Goes up when an edit asks to show it again; a dismissal of an older version no longer hides it. */
+  contentVersion: z.number().int().positive(),
   updatedAt: isoDateTime,
 });
 /** What the admin list shows on top of the view. POST (201), PATCH and DELETE answer one. */
@@ -70,13 +83,30 @@ export const AdminAnnouncement = AnnouncementView.extend({
 });
 /** GET /api/admin/announcements. */
 export const AdminAnnouncementListResponse = z.strictObject({ announcements: z.array(AdminAnnouncement) });
+/** GET /api/admin/announcements/:id/reach: exact per account, except `delivered` (open streams). */
+export const ReachPerson = z.strictObject({ id: Id, name: z.string(), email: z.string() });
+export const AnnouncementReach = z.strictObject({
+  delivered: z.number().int().nonnegative(),
+  seen: z.number().int().nonnegative(),
+  dismissed: z.number().int().nonnegative(),
+  acknowledged: z.number().int().nonnegative(),
+  /** Accounts in the audience that have not acknowledged (empty unless it requires acknowledgement). */
+  pending: z.array(ReachPerson),
+});
+/** The live form pushed to administrators' streams (`announcement-reach`): counts only. */
+export const ReachSummary = AnnouncementReach.omit({ pending: true }).extend({ id: Id, pendingCount: z.number().int().nonnegative() });
+/** POST /api/admin/announcements/:id/remind. */
+export const RemindResponse = z.strictObject({ reminded: z.number().int().nonnegative(), emailed: z.number().int().nonnegative() });
 /** GET /api/announcements. */
 export const AnnouncementListResponse = z.strictObject({ announcements: z.array(AnnouncementView) });
 
 export type CreateAnnouncementInput = z.infer<typeof CreateAnnouncementBody>;
 export type UpdateAnnouncementInput = z.infer<typeof UpdateAnnouncementBody>;
 /** What the admin form sends: every field (the server's defaults are for scripts). */
-export type AnnouncementInput = Required<z.input<typeof UpdateAnnouncementBody>>;
+export type AnnouncementInput = Required<Omit<z.input<typeof UpdateAnnouncementBody>, "showAgain">>;
+export type AnnouncementReach = z.infer<typeof AnnouncementReach>;
+export type ReachSummary = z.infer<typeof ReachSummary>;
+export type RemindResponse = z.infer<typeof RemindResponse>;
 export type AnnouncementStatus = (typeof ANNOUNCEMENT_STATUSES)[number];
 export type AnnouncementView = z.infer<typeof AnnouncementView>;
 export type AdminAnnouncement = z.infer<typeof AdminAnnouncement>;

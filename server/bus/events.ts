@@ -22,6 +22,12 @@ export type BusEvent =
     }
   | { type: "announcements.changed"; eventId?: number }
   | { type: "announcement.dismissed"; announcementId: string; userId: string }
+  // "I have read this": every stream of that account drops it (as a dismissal does).
+  | { type: "announcement.acknowledged"; announcementId: string; userId: string }
+  // Its reach figures changed (seen, dismissed, acknowledged, delivered): administrators' pages refresh them.
+  | { type: "announcement.reach"; announcementId: string }
+  // An administrator's reminder: show it again, now, to these accounts (those who have not acknowledged).
+  | { type: "announcement.remind"; announcementId: string; userIds: string[] }
   | { type: "comment.upserted"; documentId: string; comment: CommentView }
   | { type: "comment.removed"; documentId: string; commentIds: string[] }
   // A version was made, named, renamed, deleted or restored: open history panels reload the list.

@@ -10,16 +10,28 @@ import type { AuthUser } from "../auth/auth";
 import { viewerOf, viewersOf } from "./audience";
 import { AnnouncementStore, toAdmin } from "./announcementStore";
 import type { CreateAnnouncementInput, UpdateAnnouncementInput } from "./schemas";
+import type { AnnouncementReach, RemindResponse } from "../../lib/contracts/announcements";
+import type { Logger } from "../log";
+import type { Mailer } from "../mail/mailer";
+import { ReachStore } from "./reachStore";
+import { LiveReach } from "./reach";
+import { remindByEmail } from "./reminderMail";
 
 export class AnnouncementService {
   /** The stored announcements; the events channel reads through it too (what is live, dismissals). */
   readonly store: AnnouncementStore;
+  readonly reachStore: ReachStore;
+  /** This instance's live figures; the events channel hands it the hub. */
+  readonly liveReach: LiveReach;
 
   constructor(
     db: Db,
     private readonly bus: EventBus,
+    private readonly deps: { log: Logger; mailer?: Mailer; publicUrl?: URL },
   ) {
     this.store = new AnnouncementStore(db);
+    this.reachStore = new ReachStore(db);
+    this.liveReach = new LiveReach(this.reachStore, bus, deps.log);
   }
 
   async list(): Promise<AdminAnnouncement[]> {
@@ -49,13 +61,48 @@ export class AnnouncementService {
   async activeFor(user: AuthUser | null, path: string | null): Promise<AnnouncementView[]> {
     const viewer = viewerOf(user);
     // Read from the database, not the streams' copy, so the list works (and is current) on its own.
-    const [{ visible }, dismissed] = await Promise.all([this.store.current(Date.now()), user ? this.store.dismissedIds(user.id) : new Set<string>()]);
+    const [{ visible }, dismissed] = await Promise.all([this.store.current(Date.now()), user ? this.store.hiddenIds(user.id) : new Set<string>()]);
     return visible.filter((a) => visibleTo(a, viewer) && !dismissed.has(a.id) && (path === null || matchesTargetPath(a.targetPath, path)));
   }
 
   async dismiss(user: AuthUser, id: string): Promise<void> {
     const row = await this.store.dismissForViewer(id, user.id, viewerOf(user));
     await this.bus.publish({ type: "announcement.dismissed", announcementId: row.id, userId: user.id });
+    await this.reachChanged(row.id);
+  }
+
+  /** "I have read this": gone from every stream of this account, on every instance. */
+  async acknowledge(user: AuthUser, id: string): Promise<void> {
+    const fresh = await this.reachStore.acknowledge(id, user.id, viewerOf(user));
+    // Sent even when another tab got there first: a stream that missed the first one still clears.
+    await this.bus.publish({ type: "announcement.acknowledged", announcementId: id, userId: user.id });
+    if (fresh) await this.reachChanged(id);
+  }
+
+  /** The browser's batched report of what it rendered in a visible tab. */
+  async markSeen(user: AuthUser, ids: readonly string[]): Promise<void> {
+    for (const id of await this.reachStore.markSeen(ids, user.id, viewerOf(user))) await this.reachChanged(id);
+  }
+
+  async reach(id: string): Promise<AnnouncementReach> {
+    const [{ pendingCount: _, ...counts }, pending] = await Promise.all([this.reachStore.counts(id), this.reachStore.pending(id)]);
+    return { ...counts, delivered: counts.delivered + this.liveReach.pendingDelivered(id), pending };
+  }
+
+  /** Shows it again, now, to every account that has not acknowledged it; emails them too when mail is set up. */
+  async remind(id: string): Promise<RemindResponse> {
+    const view = await this.reachStore.view(id);
+    if (!view.requiresAck) throw new DomainError("conflict", "Only announcements that ask for confirmation can be reminded.");
+    if (!view.live) throw new DomainError("conflict", "This announcement is no longer shown; publish a new one instead.");
+    const pending = await this.reachStore.pending(id);
+    if (pending.length > 0) await this.bus.publish({ type: "announcement.remind", announcementId: id, userIds: pending.map((p) => p.id) });
+    const { mailer, log, publicUrl } = this.deps;
+    const emailed = mailer?.delivers ? await remindByEmail(mailer, log, { title: view.title, publicUrl }, pending) : 0;
+    return { reminded: pending.length, emailed };
+  }
+
+  private async reachChanged(id: string): Promise<void> {
+    await this.bus.publish({ type: "announcement.reach", announcementId: id });
   }
 
   private async changed(): Promise<void> {

@@ -24,6 +24,8 @@ export function toView(row: Row): AnnouncementView {
     startsAt: row.startsAt.toISOString(),
     endsAt: row.endsAt?.toISOString() ?? null,
     dismissible: row.dismissible,
+    requiresAck: row.requiresAck,
+    contentVersion: row.contentVersion,
     updatedAt: row.updatedAt.toISOString(),
   };
 }
@@ -65,6 +67,7 @@ export class AnnouncementStore {
         startsAt,
         endsAt,
         dismissible: input.dismissible,
+        requiresAck: input.requiresAck,
         createdById,
       },
     });
@@ -77,8 +80,10 @@ export class AnnouncementStore {
     const startsAt = input.startsAt === undefined ? row.startsAt : input.startsAt ? new Date(input.startsAt) : new Date();
     const endsAt = input.endsAt === undefined ? row.endsAt : input.endsAt ? new Date(input.endsAt) : null;
     checkWindow(startsAt, endsAt);
-    const { startsAt: _s, endsAt: _e, ...rest } = input;
-    return this.db.announcement.update({ where: { id }, data: { ...rest, startsAt, endsAt } });
+    const { startsAt: _s, endsAt: _e, showAgain, ...rest } = input;
+    // A new content version: dismissals and acknowledgements of the older text stop hiding it.
+    const version = showAgain ? { contentVersion: { increment: 1 } } : {};
+    return this.db.announcement.update({ where: { id }, data: { ...rest, ...version, startsAt, endsAt } });
   }
 
   /** Revoking twice is harmless: the first revocation time stays. */
@@ -110,17 +115,34 @@ export class AnnouncementStore {
   async dismissForViewer(id: string, userId: string, viewer: ViewerKind): Promise<Row> {
     const row = await this.db.announcement.findUnique({ where: { id } });
     if (!row || !viewersOf(row.audience as Audience).includes(viewer)) throw notFound();
+    if (row.requiresAck) throw conflict("This announcement asks you to confirm you have read it instead.");
     if (!row.dismissible) throw conflict("This announcement cannot be dismissed.");
+    // The dismissal is of this version of the text; a later "show again" edit brings it back.
     await this.db.announcementDismissal.upsert({
       where: { announcementId_userId: { announcementId: id, userId } },
-      create: { announcementId: id, userId },
-      update: {},
+      create: { announcementId: id, userId, version: row.contentVersion },
+      update: { version: row.contentVersion },
     });
     return row;
   }
 
-  async dismissedIds(userId: string): Promise<Set<string>> {
-    const rows = await this.db.announcementDismissal.findMany({ where: { userId }, select: { announcementId: true } });
-    return new Set(rows.map((r) => r.announcementId));
+  /** What this account no longer sees: dismissed or acknowledged at (or after) the current version. */
+  async hiddenIds(userId: string): Promise<Set<string>> {
+    const select = { announcementId: true, version: true, announcement: { select: { contentVersion: true } } } as const;
+    const [dismissed, acked] = await Promise.all([
+      this.db.announcementDismissal.findMany({ where: { userId }, select }),
+      this.db.announcementAck.findMany({ where: { userId }, select }),
+    ]);
+    return new Set([...dismissed, ...acked].filter((r) => r.version >= r.announcement.contentVersion).map((r) => r.announcementId));
+  }
+
+  /** The accounts that no longer see this announcement at its current version (see hiddenIds). */
+  async hiddenFor(id: string, contentVersion: number): Promise<Set<string>> {
+    const where = { announcementId: id, version: { gte: contentVersion } };
+    const [dismissed, acked] = await Promise.all([
+      this.db.announcementDismissal.findMany({ where, select: { userId: true } }),
+      this.db.announcementAck.findMany({ where, select: { userId: true } }),
+    ]);
+    return new Set([...dismissed, ...acked].map((r) => r.userId));
   }
 }

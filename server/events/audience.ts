@@ -36,6 +36,12 @@ export type Delivery = {
   userId?: string;
   /** Only connections whose path hint matches (or, with `negate`, does not match) this pattern. */
   path?: { pattern: string; negate?: boolean };
+  /** Only these accounts (a reminder to those who have not acknowledged). */
+  users?: ReadonlySet<string>;
+  /** Not these accounts (an edited announcement they dismissed or acknowledged at this version). */
+  except?: ReadonlySet<string>;
+  /** Counted as delivered under this key (the announcement's id), once per stream written to. */
+  tally?: string;
 };
 
 /** The connecting side of the check: resolved once at connect. */
@@ -44,6 +50,8 @@ export type Recipient = { viewer: ViewerKind; userId: string | null; pathHint: s
 export function canDeliver(to: Delivery, who: Recipient): boolean {
   if (!to.viewers.includes(who.viewer)) return false;
   if (to.userId !== undefined && to.userId !== who.userId) return false;
+  if (to.users && (who.userId === null || !to.users.has(who.userId))) return false;
+  if (to.except && who.userId !== null && to.except.has(who.userId)) return false;
   // Without a hint the client filters by its own location (one stream shared by many tabs).
   if (to.path && who.pathHint !== null) {
     const matches = matchesTargetPath(to.path.pattern, who.pathHint);

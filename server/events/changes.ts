@@ -6,7 +6,7 @@ import { viewersOf, type Delivery } from "./audience";
 export type PlannedEvent = { event: "announcement" | "maintenance" | "announcement-revoked"; data: unknown; to: Delivery };
 
 export function deliveryOf(a: AnnouncementView): Delivery {
-  return { viewers: viewersOf(a.audience), ...(a.targetPath ? { path: { pattern: a.targetPath } } : {}) };
+  return { viewers: viewersOf(a.audience), tally: a.id, ...(a.targetPath ? { path: { pattern: a.targetPath } } : {}) };
 }
 
 export function showEvent(a: AnnouncementView): PlannedEvent {

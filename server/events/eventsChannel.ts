@@ -6,6 +6,7 @@ import { viewersOf } from "./audience";
 import { readBuildId } from "./buildId";
 import { SseHub, type HubOptions } from "./hub";
 import { LiveAnnouncements } from "./liveAnnouncements";
+import { deliveryOf } from "./changes";
 import { registerStreamRoute } from "./streamRoute";
 import { startAwayMail } from "./awayMail";
 
@@ -14,16 +15,23 @@ export type EventsChannelOptions = HubOptions & { buildId?: string };
 export function createEventsChannel(options: EventsChannelOptions = {}): ChannelFactory {
   return async ({ services, router, httpServer }): Promise<Channel> => {
     const slowDropped = services.metrics.counter("tandem_sse_slow_clients_dropped_total", "Event streams dropped because the client stopped reading");
-    const hub = new SseHub({ ...options, onSlowClientDropped: () => slowDropped.inc() });
-    const { store } = services.announcements;
+    const { store, liveReach } = services.announcements;
+    const hub = new SseHub({ ...options, onSlowClientDropped: () => slowDropped.inc(), onDelivered: liveReach.delivered });
+    liveReach.hub = hub;
     const live = new LiveAnnouncements(store, hub, services.log);
     await live.start();
     const awayMail = startAwayMail(services, hub, live, httpServer);
 
     const unsubscribe = services.bus.subscribe((event) => {
       if (event.type === "announcements.changed") void live.refresh();
-      if (event.type === "announcement.dismissed") {
+      // An acknowledgement clears it from that account's streams exactly as a dismissal does.
+      if (event.type === "announcement.dismissed" || event.type === "announcement.acknowledged") {
         hub.publish("announcement-dismissed", { id: event.announcementId }, { viewers: viewersOf("everyone"), userId: event.userId });
+      }
+      if (event.type === "announcement.reach") liveReach.changed(event.announcementId);
+      if (event.type === "announcement.remind") {
+        const a = live.current().find((x) => x.id === event.announcementId);
+        if (a) hub.publish("announcement-reminder", a, { ...deliveryOf(a), users: new Set(event.userIds) });
       }
     });
 
@@ -39,6 +47,7 @@ export function createEventsChannel(options: EventsChannelOptions = {}): Channel
         live.stop();
         await awayMail.stop();
         hub.close();
+        await liveReach.stop();
       },
     };
   };

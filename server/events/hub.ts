@@ -25,6 +25,8 @@ export type HubOptions = Partial<SseConnectionOptions> & {
   now?: () => number;
   /** Told each time a stream is dropped for not reading (metrics). */
   onSlowClientDropped?: () => void;
+  /** Told how many streams an event with a `tally` key was written to (announcement reach). */
+  onDelivered?: (tally: string, streams: number) => void;
 };
 
 /** An event that is not logged for replay: the greeting and the current state sent on connect. */
@@ -63,10 +65,12 @@ export class SseHub {
   readonly ring: EventRing;
   private readonly connectionOptions: SseConnectionOptions;
   private readonly onSlowClientDropped: () => void;
+  private readonly onDelivered: (tally: string, streams: number) => void;
   private closed = false;
 
   constructor(options: HubOptions = {}) {
     this.onSlowClientDropped = options.onSlowClientDropped ?? (() => undefined);
+    this.onDelivered = options.onDelivered ?? (() => undefined);
     this.ids = new EventIdSource(options.now);
     this.ring = new EventRing(options.ringCapacity ?? REPLAY_RING_CAPACITY, this.ids.base);
     this.connectionOptions = {
@@ -111,16 +115,33 @@ export class SseHub {
   publish(event: string, data: unknown, to: Delivery): StreamEntry {
     const entry: StreamEntry = { id: this.ids.next(), event, data, to };
     this.ring.push(entry);
+    this.fanOut(entry.id, event, data, to);
+    return entry;
+  }
+
+  /**
+   * Writes an event to the open streams allowed to see it without logging it for replay (live
+   * figures that are worthless once stale). It carries the newest logged id, so a reconnect resumes
+   * exactly where it would have.
+   */
+  publishEphemeral(event: string, data: unknown, to: Delivery): void {
+    this.fanOut(this.ring.head, event, data, to);
+  }
+
+  private fanOut(id: number, event: string, data: unknown, to: Delivery): void {
     let frame: Buffer | undefined; // encoded on the first stream that gets it, then shared
+    let written = 0;
     const deliver = (connection: SseConnection) => {
-      if (canDeliver(to, connection.recipient)) connection.write((frame ??= eventFrame(entry.id, event, data)));
+      if (!canDeliver(to, connection.recipient)) return;
+      connection.write((frame ??= eventFrame(id, event, data)));
+      written++;
     };
     if (to.userId !== undefined) {
       for (const connection of this.byUser.get(to.userId) ?? []) deliver(connection);
     } else {
       for (const viewer of to.viewers) for (const connection of this.byViewer[viewer]) deliver(connection);
     }
-    return entry;
+    if (to.tally !== undefined && written > 0) this.onDelivered(to.tally, written);
   }
 
   private add(connection: SseConnection): void {
@@ -163,14 +184,17 @@ export class SseHub {
     const head = this.ring.head;
     const replay = request.lastEventId === null ? undefined : this.ring.since(request.lastEventId);
     const resumeId = replay?.kind === "replay" ? request.lastEventId! : head;
+    const sendOne = (id: number, item: Unlogged) => {
+      if (!canDeliver(item.to, request.recipient)) return;
+      connection.send(id, item.event, item.data);
+      if (item.to.tally !== undefined) this.onDelivered(item.to.tally, 1);
+    };
     const sendUnlogged = (items: Unlogged[], id: number) => {
-      for (const item of items) if (canDeliver(item.to, request.recipient)) connection.send(id, item.event, item.data);
+      for (const item of items) sendOne(id, item);
     };
     sendUnlogged(request.greeting, resumeId);
     if (replay?.kind === "replay") {
-      for (const entry of replay.entries) {
-        if (canDeliver(entry.to, request.recipient)) connection.send(entry.id, entry.event, entry.data);
-      }
+      for (const entry of replay.entries) sendOne(entry.id, entry);
     } else {
       if (request.resumeRequested) {
         connection.send(head, "reset", { reason: "The events since your last visit are no longer available; here is the current state." });

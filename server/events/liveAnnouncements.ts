@@ -53,8 +53,16 @@ export class LiveAnnouncements {
       try {
         const { visible, nextChangeAt } = await this.store.current(this.now());
         if (this.stopped) return;
-        for (const planned of diffVisible(this.visible, visible)) this.hub.publish(planned.event, planned.data, planned.to);
+        const planned = diffVisible(this.visible, visible);
         const appeared = visible.filter((a) => !this.visible.has(a.id));
+        // An edit is re-sent to every viewer, but not to the accounts that dismissed or acknowledged
+        // this version: a typo fix stays dismissed, a "show again" edit (new version) comes back.
+        for (const p of planned) {
+          const a = p.data as AnnouncementView;
+          if (p.event !== "announcement-revoked" && this.visible.has(a.id)) p.to = { ...p.to, except: await this.store.hiddenFor(a.id, a.contentVersion) };
+        }
+        if (this.stopped) return;
+        for (const p of planned) this.hub.publish(p.event, p.data, p.to);
         this.visible = new Map(visible.map((a) => [a.id, a]));
         if (appeared.length > 0) this.onAppeared(appeared);
         this.schedule(nextChangeAt);

@@ -7,7 +7,8 @@ import { notFound, unauthorized } from "../domain/errors";
 import { assertAdmin } from "./announcementService";
 import { requireAccess, type Access } from "../auth/scopes";
 import { announcementUser } from "./audience";
-import { CreateAnnouncementBody, UpdateAnnouncementBody } from "./schemas";
+import { CreateAnnouncementBody, SeenAnnouncementsBody, UpdateAnnouncementBody } from "./schemas";
+import { pendingCsv } from "./reachCsv";
 
 export function registerAnnouncementRoutes(router: Router, services: Services): void {
   const { announcements } = services;
@@ -50,6 +51,23 @@ export function registerAnnouncementRoutes(router: Router, services: Services): 
     return { body: await announcements.revoke(announcementId(ctx)) };
   });
 
+  router.on("GET", "/api/admin/announcements/:id/reach", async (ctx) => {
+    await admin(ctx);
+    const reach = await announcements.reach(announcementId(ctx));
+    if (ctx.url.searchParams.get("format") === "csv") return void sendCsv(ctx, reach.pending);
+    return { body: reach };
+  });
+
+  router.on("GET", "/api/admin/announcements/:id/reach.csv", async (ctx) => {
+    await admin(ctx);
+    sendCsv(ctx, (await announcements.reach(announcementId(ctx))).pending);
+  });
+
+  router.on("POST", "/api/admin/announcements/:id/remind", async (ctx) => {
+    await admin(ctx);
+    return { body: await announcements.remind(announcementId(ctx)) };
+  });
+
   router.on("GET", "/api/announcements", async (ctx) => {
     const path = ctx.url.searchParams.get("path");
     return { body: { announcements: await announcements.activeFor(await caller(ctx), path) } };
@@ -62,4 +80,31 @@ export function registerAnnouncementRoutes(router: Router, services: Services): 
     await announcements.dismiss(user, announcementId(ctx));
     return { status: 204 };
   });
+
+  // "I have read this". Signed-out visitors see such an announcement as an ordinary banner: no one to record it for.
+  router.on("POST", "/api/announcements/:id/ack", async (ctx) => {
+    const user = await caller(ctx);
+    if (!user) throw unauthorized();
+    await announcements.acknowledge(user, announcementId(ctx));
+    return { status: 204 };
+  });
+
+  // The browser's one batched report of what it showed in a visible tab; repeats are ignored (per account).
+  router.on("POST", "/api/announcements/seen", async (ctx) => {
+    const user = await caller(ctx);
+    if (!user) throw unauthorized();
+    const { ids } = await parseBody(ctx, SeenAnnouncementsBody);
+    await announcements.markSeen(user, ids);
+    return { status: 204 };
+  });
+}
+
+function sendCsv({ res }: RouteContext, pending: Parameters<typeof pendingCsv>[0]): void {
+  res.writeHead(200, {
+    "Content-Type": "text/csv; charset=utf-8",
+    "Content-Disposition": 'attachment; filename="not-acknowledged.csv"',
+    "Cache-Control": "no-store",
+    "X-Content-Type-Options": "nosniff",
+  });
+  res.end(pendingCsv(pending));
 }

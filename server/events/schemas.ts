@@ -2,6 +2,7 @@
 export {
   CreateAnnouncementBody,
   UpdateAnnouncementBody,
+  SeenAnnouncementsBody,
   type CreateAnnouncementInput,
   type UpdateAnnouncementInput,
 } from "../../lib/contracts/announcements";

@@ -55,7 +55,7 @@ export function registerStreamRoute(
     try {
       // Dismissals are read before going live; one made meanwhile is picked up from the ring below.
       const headBefore = deps.hub.headId;
-      const dismissed = user ? await deps.store.dismissedIds(user.id) : new Set<string>();
+      const dismissed = user ? await deps.store.hiddenIds(user.id) : new Set<string>();
       if (req.destroyed) return release();
       const late = deps.hub.ring.since(headBefore);
       if (late.kind === "replay") {

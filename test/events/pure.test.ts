@@ -131,6 +131,8 @@ describe("diffVisible", () => {
     startsAt: "2026-01-01T00:00:00.000Z",
     endsAt: null,
     dismissible: true,
+    requiresAck: false,
+    contentVersion: 1,
     updatedAt: "v1",
     ...over,
   });
@@ -155,7 +157,7 @@ describe("diffVisible", () => {
     expect(events).toEqual([
       { event: "announcement-revoked", data: { id: "a" }, to: { viewers: ["anonymous"] } },
       { event: "announcement-revoked", data: { id: "a" }, to: { viewers: ["user", "admin"], path: { pattern: "/documents/*", negate: true } } },
-      { event: "announcement", data: expect.objectContaining({ id: "a" }), to: { viewers: ["user", "admin"], path: { pattern: "/documents/*" } } },
+      { event: "announcement", data: expect.objectContaining({ id: "a" }), to: { viewers: ["user", "admin"], tally: "a", path: { pattern: "/documents/*" } } },
     ]);
   });
 });

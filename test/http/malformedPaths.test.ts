@@ -25,6 +25,8 @@ const TEMPLATES = [
   "/api/tokens/{}",
   "/api/admin/announcements/{}",
   "/api/announcements/{}/dismiss",
+  "/api/announcements/{}/ack",
+  "/api/admin/announcements/{}/reach",
 ];
 const METHODS = ["GET", "PATCH", "DELETE", "POST", "PUT"];
 

@@ -28,6 +28,9 @@ import { ACCOUNT_ROWS } from "./accountRows";
 import { ANNOUNCEMENT_FEED_ROWS } from "./announcementFeedRows";
 export type { Channel, Row } from "./cells";
 
+/** An end time a minute away, so matrix announcements do not linger for the rows that follow. */
+const soon = () => new Date(Date.now() + 60_000).toISOString();
+
 export const TABLE: Row[] = [
   // ---------------- HTTP API ----------------
   {
@@ -286,6 +289,48 @@ export const TABLE: Row[] = [
     // Dismissing a banner is the account's own reading state, not a document: the server lets a token do
     // it (scopes.ts names no rule for announcements), and the matrix records that.
     expect: { ...dead(401), ...signedIn(204), ...tokens(204) },
+  },
+  {
+    channel: "http",
+    action: "POST /api/announcements/:id/ack",
+    perform: http("POST", "/api/announcements/:id/ack", {
+      setup: async (p) => ({ path: { id: await p.announce("everyone", { title: "Matrix must read", requiresAck: true, endsAt: soon() }) } }),
+    }),
+    // Like dismissing: the account's own reading state, so a token may do it too.
+    expect: { ...dead(401), ...signedIn(204), ...tokens(204) },
+  },
+  {
+    channel: "http",
+    action: "POST /api/announcements/seen",
+    perform: async (p, role) => {
+      const id = await p.announce("everyone", { title: "Matrix seen", endsAt: soon() });
+      return (await p.http("POST", "/api/announcements/seen", role, { ids: [id] })).status;
+    },
+    expect: { ...dead(401), ...signedIn(204), ...tokens(204) },
+  },
+  {
+    channel: "http",
+    action: "GET /api/admin/announcements/:id/reach",
+    perform: http("GET", "/api/admin/announcements/:id/reach", {
+      setup: async (p) => ({ path: { id: await p.announce("admins", { title: "Matrix reach", requiresAck: true, endsAt: soon() }) } }),
+    }),
+    expect: { ...dead(401), ...nonAdmins(403), admin: 200, ...tokens(SESSION_ONLY) },
+  },
+  {
+    channel: "http",
+    action: "GET /api/admin/announcements/:id/reach.csv",
+    perform: http("GET", "/api/admin/announcements/:id/reach.csv", {
+      setup: async (p) => ({ path: { id: await p.announce("admins", { title: "Matrix reach csv", requiresAck: true, endsAt: soon() }) } }),
+    }),
+    expect: { ...dead(401), ...nonAdmins(403), admin: 200, ...tokens(SESSION_ONLY) },
+  },
+  {
+    channel: "http",
+    action: "POST /api/admin/announcements/:id/remind",
+    perform: http("POST", "/api/admin/announcements/:id/remind", {
+      setup: async (p) => ({ path: { id: await p.announce("admins", { title: "Matrix remind", requiresAck: true, endsAt: soon() }) } }),
+    }),
+    expect: { ...dead(401), ...nonAdmins(403), admin: 200, ...tokens(SESSION_ONLY) },
   },
   { channel: "http", action: "GET /healthz", perform: http("GET", "/healthz"), expect: everyone(200) },
   { channel: "http", action: "GET /readyz", perform: http("GET", "/readyz"), expect: everyone(200) },

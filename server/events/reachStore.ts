@@ -1,0 +1,103 @@
+// Who an announcement reached, in the database so the figures survive restarts and add up across
+// instances: one row per (announcement, account) for "seen" and "acknowledged" (insert-or-ignore on
+// the composite key, so five tabs of one account count once), the dismissals table for "dismissed",
+// and a counter column for "delivered" that every instance adds its own deliveries to (reach.ts).
+import type { Db } from "../db/client";
+import { conflict, notFound as notFoundOf } from "../domain/errors";
+import type { Audience, ViewerKind } from "../../lib/announcements/types";
+import type { AnnouncementReach } from "../../lib/contracts/announcements";
+import { viewersOf } from "./audience";
+
+const notFound = () => notFoundOf("Announcement");
+const isDuplicate = (e: unknown) => (e as { code?: string }).code === "P2002";
+
+export type ReachCounts = Omit<AnnouncementReach, "pending"> & { pendingCount: number };
+export type Person = AnnouncementReach["pending"][number];
+
+export class ReachStore {
+  constructor(private readonly db: Db) {}
+
+  /**
+   * "I have read this" for the announcement's current version. Returns false when this account had
+   * already acknowledged that version (another tab, another instance): nothing changed.
+   */
+  async acknowledge(id: string, userId: string, viewer: ViewerKind): Promise<boolean> {
+    const row = await this.db.announcement.findUnique({ where: { id } });
+    if (!row || !viewersOf(row.audience as Audience).includes(viewer)) throw notFound();
+    if (!row.requiresAck) throw conflict("This announcement does not ask for confirmation; dismiss it instead.");
+    const version = row.contentVersion;
+    try {
+      await this.db.announcementAck.create({ data: { announcementId: id, userId, version } });
+      return true;
+    } catch (e) {
+      if (!isDuplicate(e)) throw e;
+    }
+    // Acknowledged an older text: this one is new to them, so it counts again.
+    const { count } = await this.db.announcementAck.updateMany({ where: { announcementId: id, userId, version: { lt: version } }, data: { version } });
+    return count > 0;
+  }
+
+  /** Records that this account saw these announcements; returns the ids that were new for it. */
+  async markSeen(ids: readonly string[], userId: string, viewer: ViewerKind): Promise<string[]> {
+    const rows = await this.db.announcement.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, audience: true } });
+    const fresh: string[] = [];
+    for (const row of rows) {
+      // An announcement outside the account's audience cannot have been seen by it: ignored, not an error.
+      if (!viewersOf(row.audience as Audience).includes(viewer)) continue;
+      try {
+        await this.db.announcementSeen.create({ data: { announcementId: row.id, userId } });
+        fresh.push(row.id);
+      } catch (e) {
+        if (!isDuplicate(e)) throw e;
+      }
+    }
+    return fresh;
+  }
+
+  /** Adds one instance's deliveries since its last flush (an atomic increment, so instances add up). */
+  async addDelivered(id: string, count: number): Promise<void> {
+    // Raw SQL, not announcement.update: Prisma would also move `updatedAt`, which the streams read as
+    // "the announcement was edited" and re-send it (and re-count it) to everyone.
+    await this.db.$executeRaw`UPDATE "Announcement" SET "deliveredCount" = "deliveredCount" + ${count} WHERE "id" = ${id}`;
+  }
+
+  async counts(id: string): Promise<ReachCounts> {
+    const row = await this.db.announcement.findUnique({ where: { id } });
+    if (!row) throw notFound();
+    const current = { announcementId: id, version: { gte: row.contentVersion } };
+    const [seen, dismissed, acknowledged, pendingCount] = await Promise.all([
+      this.db.announcementSeen.count({ where: { announcementId: id } }),
+      this.db.announcementDismissal.count({ where: current }),
+      this.db.announcementAck.count({ where: current }),
+      row.requiresAck ? this.db.user.count({ where: this.pendingWhere(row) }) : Promise.resolve(0),
+    ]);
+    return { delivered: row.deliveredCount, seen, dismissed, acknowledged, pendingCount };
+  }
+
+  /** Accounts in the audience that have not acknowledged the current version, by name. */
+  async pending(id: string): Promise<Person[]> {
+    const row = await this.db.announcement.findUnique({ where: { id } });
+    if (!row) throw notFound();
+    if (!row.requiresAck) return [];
+    return this.db.user.findMany({
+      where: this.pendingWhere(row),
+      select: { id: true, name: true, email: true },
+      orderBy: [{ name: "asc" }, { email: "asc" }],
+    });
+  }
+
+  async view(id: string): Promise<{ title: string; requiresAck: boolean; live: boolean }> {
+    const row = await this.db.announcement.findUnique({ where: { id }, select: { title: true, requiresAck: true, revokedAt: true, endsAt: true } });
+    if (!row) throw notFound();
+    return { title: row.title, requiresAck: row.requiresAck, live: !row.revokedAt && (!row.endsAt || row.endsAt.getTime() > Date.now()) };
+  }
+
+  private pendingWhere(row: { id: string; audience: string; contentVersion: number }) {
+    // Signed-out visitors are in "everyone" too, but cannot acknowledge: only accounts can be pending.
+    return {
+      deactivatedAt: null,
+      ...(row.audience === "admins" ? { isAdmin: true } : {}),
+      announcementAcks: { none: { announcementId: row.id, version: { gte: row.contentVersion } } },
+    };
+  }
+}
