@@ -236,8 +236,9 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedAccessToken)
             <span>
               Post and withdraw announcements
               <span id="scope-announce-note" className="block text-xs text-zinc-500 dark:text-zinc-400">
-                For a deploy pipeline: <code className="rounded bg-zinc-100 px-1 dark:bg-zinc-800">POST /api/admin/announcements</code>. Works only while you
-                are an administrator. Untick the document boxes for a token that can only announce.
+                For a deploy pipeline:{" "}
+                <code className="rounded bg-zinc-100 px-1 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">POST /api/admin/announcements</code>. Works only
+                while you are an administrator. Untick the document boxes for a token that can only announce.
               </span>
             </span>
           </label>
