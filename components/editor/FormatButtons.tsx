@@ -92,22 +92,54 @@ const ALIGN_LINES: Record<Alignment, string> = {
   justify: "M3 5h14M3 9h14M3 13h14M3 17h14",
 };
 
+/**
+ * One button showing the current alignment; it opens the four choices as more buttons of the
+ * toolbar (as the highlight colours do), so the toolbar fits one row at a desktop width.
+ */
 export function AlignButtons({ editor, disabled }: { editor: Editor; disabled: boolean }) {
+  const [open, setOpen] = useState(false);
   const current = useEditorState({
     editor,
     selector: ({ editor: e }): Alignment => (ALIGNMENTS.find((a) => a !== "left" && e.isActive({ textAlign: a })) as Alignment | undefined) ?? "left",
   });
-  return ALIGNMENTS.map((a) => (
-    <ToolButton
-      key={a}
-      label={ALIGN_LABEL[a]}
-      active={current === a}
-      disabled={disabled}
-      onClick={() => (a === "left" ? editor.chain().focus().unsetTextAlign().run() : editor.chain().focus().setTextAlign(a).run())}
+  const icon = (a: Alignment) => (
+    <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" className="h-4 w-4" aria-hidden="true">
+      <path d={ALIGN_LINES[a]} />
+    </svg>
+  );
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: Escape closes the choices from any of their buttons
+    <span
+      className="inline-flex items-center gap-0.5"
+      onKeyDown={(e) => {
+        if (e.key === "Escape" && open) {
+          e.stopPropagation();
+          setOpen(false);
+        }
+      }}
     >
-      <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" className="h-4 w-4" aria-hidden="true">
-        <path d={ALIGN_LINES[a]} />
-      </svg>
-    </ToolButton>
-  ));
+      <ToolButton label={`Text alignment: ${ALIGN_LABEL[current].toLowerCase()}`} expanded={open} disabled={disabled} onClick={() => setOpen((o) => !o)}>
+        {icon(current)}
+        <span aria-hidden="true" className="ml-0.5 text-xs">
+          ▾
+        </span>
+      </ToolButton>
+      {open &&
+        ALIGNMENTS.map((a) => (
+          <ToolButton
+            key={a}
+            label={ALIGN_LABEL[a]}
+            active={current === a}
+            disabled={disabled}
+            onClick={() => {
+              setOpen(false);
+              if (a === "left") editor.chain().focus().unsetTextAlign().run();
+              else editor.chain().focus().setTextAlign(a).run();
+            }}
+          >
+            {icon(a)}
+          </ToolButton>
+        ))}
+    </span>
+  );
 }
