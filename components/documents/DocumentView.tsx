@@ -107,7 +107,10 @@ export function DocumentView({ id }: { id: string }) {
                 {favourite.starred !== null && !signedOut && (
                   <StarButton size="md" title={state.doc.title} starred={favourite.starred} onToggle={() => void favourite.toggle()} />
                 )}
-                <RoleBadge role={state.doc.role} />
+                {/* On a phone the line under the title says the role already; the row keeps Share on it. */}
+                <span className="hidden sm:inline-flex">
+                  <RoleBadge role={state.doc.role} />
+                </span>
                 {state.doc.role === "owner" && <DeleteToTrashButton id={state.doc.id} title={state.doc.title} disabled={signedOut} />}
                 <HistoryButton history={history} disabled={signedOut} />
                 <DownloadMenu documentId={state.doc.id} disabled={signedOut} />

@@ -56,7 +56,7 @@ export function HighlightButtons({ editor, disabled }: { editor: Editor; disable
       >
         <span className={`rounded-sm px-1 ${SWATCH[active ?? color]}`}>A</span>
       </ToolButton>
-      <ToolButton label="Highlight colours" expanded={open} disabled={disabled} onClick={() => setOpen((o) => !o)}>
+      <ToolButton label="Highlight colours" compact expanded={open} disabled={disabled} onClick={() => setOpen((o) => !o)}>
         <span aria-hidden="true">▾</span>
       </ToolButton>
       {open &&

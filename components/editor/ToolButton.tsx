@@ -10,6 +10,8 @@ export function ToolButton(props: {
   children: ReactNode;
   expanded?: boolean;
   testId?: string;
+  /** A narrow button (a "▾" beside the button it belongs to). */
+  compact?: boolean;
 }) {
   return (
     <button
@@ -23,7 +25,7 @@ export function ToolButton(props: {
       onMouseDown={(e) => e.preventDefault()} // keep the text selection
       onClick={props.onClick}
       className={
-        "inline-flex h-8 min-w-8 items-center justify-center rounded px-2 text-sm transition-colors " +
+        `inline-flex h-8 items-center justify-center rounded text-sm transition-colors ${props.compact ? "min-w-5 px-0.5" : "min-w-8 px-2"} ` +
         "focus-visible:outline-2 focus-visible:outline-indigo-500 disabled:cursor-not-allowed disabled:opacity-40 " +
         (props.active
           ? "bg-zinc-200 text-zinc-900 dark:bg-zinc-700 dark:text-zinc-50"
@@ -35,4 +37,4 @@ export function ToolButton(props: {
   );
 }
 
-export const Divider = () => <span aria-hidden="true" className="mx-1 h-5 w-px bg-zinc-200 dark:bg-zinc-700" />;
+export const Divider = () => <span aria-hidden="true" className="mx-0.5 h-5 w-px bg-zinc-200 dark:bg-zinc-700" />;

@@ -58,7 +58,7 @@ export function Toolbar({ editor, disabled, onLink }: { editor: Editor; disabled
       role="toolbar"
       aria-label="Formatting"
       // On a phone one row that scrolls sideways (as in Google Docs), not three rows over the text.
-      className="flex items-center gap-0.5 overflow-x-auto border-t border-zinc-200 px-2 py-1 sm:flex-wrap sm:overflow-visible dark:border-zinc-800"
+      className="flex items-center overflow-x-auto border-t border-zinc-200 px-1 py-1 sm:flex-wrap sm:overflow-visible dark:border-zinc-800"
     >
       <ToolButton label="Heading 1" active={s.h1} disabled={disabled} onClick={() => chain().toggleHeading({ level: 1 }).run()}>
         H1
