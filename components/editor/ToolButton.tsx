@@ -38,3 +38,19 @@ export function ToolButton(props: {
 }
 
 export const Divider = () => <span aria-hidden="true" className="mx-0.5 h-5 w-px bg-zinc-200 dark:bg-zinc-700" />;
+
+/** A toolbar icon: a 20×20 line drawing in the text colour (its button carries the name). */
+export const ToolIcon = ({ children }: { children: ReactNode }) => (
+  <svg
+    viewBox="0 0 20 20"
+    fill="none"
+    stroke="currentColor"
+    strokeWidth="1.6"
+    strokeLinecap="round"
+    strokeLinejoin="round"
+    className="h-4 w-4"
+    aria-hidden="true"
+  >
+    {children}
+  </svg>
+);

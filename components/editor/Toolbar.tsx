@@ -3,7 +3,7 @@
 import { useEditorState, type Editor } from "@tiptap/react";
 import { useRovingFocus } from "@/components/ui/useRovingFocus";
 import { insertImagesFromPicker } from "./imageUpload";
-import { Divider, ToolButton } from "./ToolButton";
+import { Divider, ToolButton, ToolIcon } from "./ToolButton";
 import { AlignButtons, HighlightButtons } from "./FormatButtons";
 
 type ToolbarState = {
@@ -80,69 +80,33 @@ export function Toolbar({ editor, disabled, onLink }: { editor: Editor; disabled
         <s>S</s>
       </ToolButton>
       <ToolButton label="Link" active={s.link} disabled={disabled} onClick={onLink}>
-        <svg
-          viewBox="0 0 20 20"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="1.6"
-          strokeLinecap="round"
-          strokeLinejoin="round"
-          className="h-4 w-4"
-          aria-hidden="true"
-        >
+        <ToolIcon>
           <path d="M8.5 11.5a3 3 0 0 0 4.2 0l2.6-2.6a3 3 0 0 0-4.2-4.2l-.9.9M11.5 8.5a3 3 0 0 0-4.2 0L4.7 11.1a3 3 0 0 0 4.2 4.2l.9-.9" />
-        </svg>
+        </ToolIcon>
       </ToolButton>
       <HighlightButtons editor={editor} disabled={disabled} />
       <Divider />
       <AlignButtons editor={editor} disabled={disabled} />
       <Divider />
       <ToolButton label="Bulleted list" active={s.bulletList} disabled={disabled} onClick={() => chain().toggleBulletList().run()}>
-        <svg
-          viewBox="0 0 20 20"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="1.6"
-          strokeLinecap="round"
-          strokeLinejoin="round"
-          className="h-4 w-4"
-          aria-hidden="true"
-        >
+        <ToolIcon>
           <path d="M8 5.5h9M8 10h9M8 14.5h9" />
           <circle cx="4" cy="5.5" r="1" fill="currentColor" />
           <circle cx="4" cy="10" r="1" fill="currentColor" />
           <circle cx="4" cy="14.5" r="1" fill="currentColor" />
-        </svg>
+        </ToolIcon>
       </ToolButton>
       <ToolButton label="Numbered list" active={s.orderedList} disabled={disabled} onClick={() => chain().toggleOrderedList().run()}>
-        <svg
-          viewBox="0 0 20 20"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="1.6"
-          strokeLinecap="round"
-          strokeLinejoin="round"
-          className="h-4 w-4"
-          aria-hidden="true"
-        >
+        <ToolIcon>
           <path d="M8.5 5.5h8.5M8.5 10h8.5M8.5 14.5h8.5M3.5 4l1-.5v4M3 12.2c.3-.5.8-.7 1.3-.7.7 0 1.2.4 1.2 1 0 .9-2.5 1.7-2.5 3h2.6" />
-        </svg>
+        </ToolIcon>
       </ToolButton>
       <ToolButton label="Task list" active={s.taskList} disabled={disabled} onClick={() => chain().toggleTaskList().run()}>
-        <svg
-          viewBox="0 0 20 20"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="1.6"
-          strokeLinecap="round"
-          strokeLinejoin="round"
-          className="h-4 w-4"
-          aria-hidden="true"
-        >
+        <ToolIcon>
           <rect x="2.75" y="3.75" width="5" height="5" rx="1" />
           <path d="m3.9 6.3 1 1 1.8-2M10.5 6.25h6.5M10.5 13.75h6.5" />
           <rect x="2.75" y="11.25" width="5" height="5" rx="1" />
-        </svg>
+        </ToolIcon>
       </ToolButton>
       <ToolButton label="Quote" active={s.blockquote} disabled={disabled} onClick={() => chain().toggleBlockquote().run()}>
         “ ”
@@ -167,20 +131,11 @@ export function Toolbar({ editor, disabled, onLink }: { editor: Editor; disabled
         </svg>
       </ToolButton>
       <ToolButton label="Insert image" disabled={disabled} onClick={() => void insertImagesFromPicker(editor)}>
-        <svg
-          viewBox="0 0 20 20"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="1.6"
-          strokeLinecap="round"
-          strokeLinejoin="round"
-          className="h-4 w-4"
-          aria-hidden="true"
-        >
+        <ToolIcon>
           <rect x="2.75" y="3.75" width="14.5" height="12.5" rx="1.5" />
           <circle cx="7" cy="8" r="1.3" />
           <path d="m3 15 4.5-4.5 3 3 2-2 4.5 4.5" />
-        </svg>
+        </ToolIcon>
       </ToolButton>
       <Divider />
       <ToolButton label="Undo" disabled={disabled || !s.canUndo} onClick={() => chain().undo().run()}>
