@@ -3,9 +3,27 @@
 // toolbar, so the arrow keys reach them. Left is the default alignment: choosing it removes the attribute.
 "use client";
 import { useEditorState, type Editor } from "@tiptap/react";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { ALIGNMENTS, type Alignment, HIGHLIGHT_COLORS, type HighlightColor, highlightColor } from "@/lib/editor/formatting";
 import { ToolButton } from "./ToolButton";
+
+/** A button with choices it opens as more toolbar buttons: Escape on any of them closes the choices. */
+function OpenableGroup({ open, onClose, children }: { open: boolean; onClose: () => void; children: ReactNode }) {
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: Escape closes the choices from any of their buttons
+    <span
+      className="inline-flex items-center gap-0.5"
+      onKeyDown={(e) => {
+        if (e.key === "Escape" && open) {
+          e.stopPropagation();
+          onClose();
+        }
+      }}
+    >
+      {children}
+    </span>
+  );
+}
 
 const SWATCH: Record<HighlightColor, string> = {
   yellow: "bg-yellow-200 dark:bg-yellow-800",
@@ -34,16 +52,7 @@ export function HighlightButtons({ editor, disabled }: { editor: Editor; disable
       .run();
   };
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: Escape closes the colours from any of their buttons
-    <span
-      className="inline-flex items-center gap-0.5"
-      onKeyDown={(e) => {
-        if (e.key === "Escape" && open) {
-          e.stopPropagation();
-          setOpen(false);
-        }
-      }}
-    >
+    <OpenableGroup open={open} onClose={() => setOpen(false)}>
       <ToolButton
         label="Highlight"
         testId="highlight-button"
@@ -79,7 +88,7 @@ export function HighlightButtons({ editor, disabled }: { editor: Editor; disable
           </span>
         </ToolButton>
       )}
-    </span>
+    </OpenableGroup>
   );
 }
 
@@ -108,16 +117,7 @@ export function AlignButtons({ editor, disabled }: { editor: Editor; disabled: b
     </svg>
   );
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: Escape closes the choices from any of their buttons
-    <span
-      className="inline-flex items-center gap-0.5"
-      onKeyDown={(e) => {
-        if (e.key === "Escape" && open) {
-          e.stopPropagation();
-          setOpen(false);
-        }
-      }}
-    >
+    <OpenableGroup open={open} onClose={() => setOpen(false)}>
       <ToolButton label={`Text alignment: ${ALIGN_LABEL[current].toLowerCase()}`} expanded={open} disabled={disabled} onClick={() => setOpen((o) => !o)}>
         {icon(current)}
         <span aria-hidden="true" className="ml-0.5 text-xs">
@@ -140,6 +140,6 @@ export function AlignButtons({ editor, disabled }: { editor: Editor; disabled: b
             {icon(a)}
           </ToolButton>
         ))}
-    </span>
+    </OpenableGroup>
   );
 }
