@@ -51,9 +51,12 @@ test("an administrator's announce-only token posts an announcement", async ({ pa
   const current = await (await script.get("/api/announcements/current")).json();
   expect(current.announcements.map((a: { title: string }) => a.title)).toContain(title);
 
-  const visitor = await (await browser.newContext()).newPage();
+  // Closed below: an open context keeps its event stream, which later specs count.
+  const visitorContext = await browser.newContext();
+  const visitor = await visitorContext.newPage();
   await visitor.goto("/login");
   await expect(visitor.getByText(title)).toBeVisible({ timeout: 30_000 });
+  await visitorContext.close();
 
   // The admin page links the feed; the feed lists it.
   await page.goto("/admin");

@@ -73,7 +73,7 @@ test("closing the tab with unsaved changes asks first; the dashboard marks the d
   // The dashboard, open in another tab of the same browser, hears of changes kept on this device.
   const dashboard = await context.newPage();
   await dashboard.goto("/dashboard");
-  const row = dashboard.locator(`[data-document-id="${documentId}"]`);
+  const row = dashboard.locator(`[data-testid="document-row"][data-document-id="${documentId}"]`);
   await expect(row).toBeVisible();
   await expect(row.getByTestId("document-unsaved")).toHaveCount(0);
   await page.bringToFront();
