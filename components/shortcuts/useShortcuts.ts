@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { shortcutsApi } from "@/lib/accountApi";
 import { plainError } from "@/lib/apiErrors";
+import { useRealtimeEvent } from "@/lib/realtime/hooks";
 
 export type ShortcutState = { status: "loading" } | { status: "error"; message: string } | { status: "ready"; favourites: string[]; recent: string[] };
 
@@ -24,6 +25,8 @@ export function useShortcuts() {
   useEffect(() => {
     void reload();
   }, [reload]);
+  // Starred or unstarred in another tab or browser of this account.
+  useRealtimeEvent("favourites:changed", () => void reload());
 
   /** Stars or unstars at once, and puts it back if the server refused. */
   const toggle = useCallback(async (id: string, starred: boolean) => {
@@ -48,16 +51,19 @@ export function useShortcuts() {
 export function useFavourite(id: string) {
   const [starred, setStarred] = useState<boolean | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
+  useRealtimeEvent("favourites:changed", () => setVersion((v) => v + 1));
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` is the reload trigger (a star changed elsewhere).
   useEffect(() => {
     let live = true;
     shortcutsApi.favourites().then(
       (docs) => live && setStarred(docs.some((d) => d.id === id)),
-      () => live && setStarred(false),
+      () => live && setStarred((s) => s ?? false),
     );
     return () => {
       live = false;
     };
-  }, [id]);
+  }, [id, version]);
   const toggle = useCallback(async () => {
     if (starred === null) return;
     setError(null);

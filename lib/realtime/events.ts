@@ -71,6 +71,8 @@ export const ServerEventSchemas = {
   "notification:removed": z.object({ ids: z.array(z.string().min(1)).min(1), unread: z.number().int().min(0) }),
   /** A document's versions changed (made, named, renamed, deleted, restored): sent to its room; the panel reloads the list. */
   "versions:changed": z.object({ documentId: z.string().min(1) }),
+  /** The account starred or unstarred a document (in any tab): its stars reload. */
+  "favourites:changed": z.object({}),
 } satisfies Record<string, z.ZodType>;
 export type DocUpdated = z.infer<(typeof ServerEventSchemas)["doc:updated"]>;
 export type NotificationsRemoved = z.infer<(typeof ServerEventSchemas)["notification:removed"]>;
@@ -91,6 +93,7 @@ export interface ServerToClientEvents {
   "doc:updated": (payload: DocUpdated) => void;
   "notification:removed": (payload: NotificationsRemoved) => void;
   "versions:changed": (payload: VersionsChanged) => void;
+  "favourites:changed": (payload: Record<string, never>) => void;
 }
 
 // ---- client → server: payload schemas (validated on arrival) and what a successful ack carries ----

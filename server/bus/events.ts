@@ -33,6 +33,8 @@ export type BusEvent =
   // A version was made, named, renamed, deleted or restored: open history panels reload the list.
   | { type: "versions.changed"; documentId: string }
   | { type: "notification.created"; userId: string; notification: NotificationView }
+  // The account starred or unstarred a document: its other tabs and browsers reload their stars.
+  | { type: "favourites.changed"; userId: string }
   // Notifications deleted because their subject went away; `unread` is the user's count after.
   | { type: "notification.removed"; userId: string; notificationIds: string[]; unread: number }
   // A session ended (sign-out) or an access token was revoked: connections opened with it end now.

@@ -3,6 +3,7 @@
 // membership of a live document, the same rule as Documents.roleOf (a removed membership or a trashed
 // document drops out of both lists at once, with no clean-up needed; the rows come back with access).
 import type { Db } from "../db/client";
+import type { EventBus } from "../bus/bus";
 import type { AuthUser } from "../auth/auth";
 import type { Role } from "../bus/events";
 import type { ListedDocument } from "../../lib/contracts/documents";
@@ -28,6 +29,7 @@ export class Shortcuts {
   constructor(
     private readonly db: Db,
     private readonly documents: Documents,
+    private readonly bus: EventBus,
   ) {}
 
   async favourite(user: AuthUser, documentId: string): Promise<void> {
@@ -37,11 +39,13 @@ export class Shortcuts {
       update: {},
       create: { userId: user.id, documentId },
     });
+    await this.bus.publish({ type: "favourites.changed", userId: user.id });
   }
 
   async unfavourite(user: AuthUser, documentId: string): Promise<void> {
     await this.documents.requireRole(user, documentId, ["owner", "editor", "viewer"]);
     await this.db.favourite.deleteMany({ where: { userId: user.id, documentId } });
+    await this.bus.publish({ type: "favourites.changed", userId: user.id });
   }
 
   async favourites(user: AuthUser): Promise<ListedDocument[]> {

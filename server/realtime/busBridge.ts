@@ -110,6 +110,10 @@ export function bridgeBusToSockets(io: TandemIo, services: Services, presence: P
       case "notification.created":
         local.to(userRoom(event.userId)).emit("notification:new", event.notification);
         return;
+      case "favourites.changed":
+        // Only that something changed: the tabs reload their stars through GET /api/me/favourites.
+        local.to(userRoom(event.userId)).emit("favourites:changed", {});
+        return;
       case "notification.removed":
         local.to(userRoom(event.userId)).emit("notification:removed", { ids: event.notificationIds, unread: event.unread });
         return;

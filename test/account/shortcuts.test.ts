@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { ApiClient, startTestServer, type TestServer } from "../helpers/server";
 import { ShortcutListResponse, RECENT_LIMIT } from "../../lib/contracts/shortcuts";
+import { connected, nextEvent, openSocket, record, roundTrip } from "../realtime/helpers";
 
 let server: TestServer;
 let owner: ApiClient;
@@ -46,6 +47,26 @@ test("a starred document is in Favourites with the member's role, newest star fi
   expect(await ids(owner, "favourites"), "stars are per account").toEqual([]);
   expect((await member.delete(`/api/documents/${a}/favourite`)).status).toBe(204);
   expect(await ids(member, "favourites")).toEqual([b]);
+});
+
+test("starring in one tab tells the account's other tabs (socket.io favourites:changed), and nobody else", async () => {
+  const doc = await sharedDoc("Star live");
+  const otherTab = await connected(openSocket(server.url, { transport: "websocket", cookie: member.cookie }));
+  const ownerTab = await connected(openSocket(server.url, { transport: "websocket", cookie: owner.cookie }));
+  const ownerSaw = record(ownerTab, "favourites:changed");
+  try {
+    const starred = nextEvent(otherTab, "favourites:changed");
+    expect((await put(member, `/api/documents/${doc}/favourite`)).status).toBe(204);
+    await starred;
+    const unstarred = nextEvent(otherTab, "favourites:changed");
+    expect((await member.delete(`/api/documents/${doc}/favourite`)).status).toBe(204);
+    await unstarred;
+    await roundTrip(ownerTab);
+    expect(ownerSaw, "another account hears nothing").toHaveLength(0);
+  } finally {
+    otherTab.disconnect();
+    ownerTab.disconnect();
+  }
 });
 
 test("a document one cannot open cannot be starred (404, as for any unknown id)", async () => {
