@@ -7,13 +7,14 @@ import { fanout, saturation } from "./workloads/fanout.mjs";
 import { memory } from "./workloads/memory.mjs";
 import { coldload } from "./workloads/coldload.mjs";
 import { durability } from "./workloads/durability.mjs";
+import { storm } from "./workloads/storm.mjs";
 import { broadcast, KINDS } from "./workloads/broadcast.mjs";
 import { PROFILES, WORKLOADS } from "./sizes.mjs";
 import { renderMarkdown } from "./report/markdown.mjs";
 import { cdfSvg } from "./report/svg.mjs";
 
 const SEED = 20240611;
-const YJS_WORKLOADS = { fanout, saturation, memory, coldload, durability };
+const YJS_WORKLOADS = { fanout, saturation, memory, coldload, durability, storm };
 
 export async function runBench({ profile = "default", only = WORKLOADS, targets: targetNames, outDir, command = "npm run bench", log = console.log } = {}) {
   const sizes = PROFILES[profile];

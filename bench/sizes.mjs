@@ -13,6 +13,7 @@ export const PROFILES = {
     coldload: { historyUpdates: 200, repeats: 2, fromDisk: false },
     durability: { streamMs: 500, ackTrials: 3 },
     broadcast: { sizes: [20], messages: 2, cap: 60 },
+    storm: { docs: 2, clients: 6, updatesPerDoc: 10 },
   },
   default: {
     workers: 2,
@@ -24,6 +25,7 @@ export const PROFILES = {
     coldload: { historyUpdates: 10_000, repeats: 5 },
     durability: { streamMs: 3000, ackTrials: 100 },
     broadcast: { sizes: [1000], messages: 5, cap: 2000 },
+    storm: { docs: 20, clients: 1000, updatesPerDoc: 100 },
   },
   full: {
     workers: 2,
@@ -35,7 +37,8 @@ export const PROFILES = {
     coldload: { historyUpdates: 100_000, repeats: 5 },
     durability: { streamMs: 10_000, ackTrials: 200 },
     broadcast: { sizes: [1000, 10_000], messages: 5, cap: 15_000 },
+    storm: { docs: 100, clients: 5000, updatesPerDoc: 100 },
   },
 };
 
-export const WORKLOADS = ["fanout", "saturation", "memory", "coldload", "durability", "broadcast"];
+export const WORKLOADS = ["fanout", "saturation", "memory", "coldload", "durability", "broadcast", "storm"];

@@ -141,6 +141,26 @@ export function renderMarkdown(run) {
       ]) + notes(w.coldload, targets),
     );
   }
+  if (w.storm) {
+    parts.push(
+      "",
+      `## 7. Reconnect storm`,
+      `${s.storm.clients.toLocaleString("en-US")} clients over ${s.storm.docs} documents (${s.storm.updatesPerDoc} updates of history each) open their sockets at the same moment; each is timed from the open call to its first sync. "Cold": the documents were not loaded; "warm": right after, rooms still open.`,
+      "",
+    );
+    parts.push(
+      table(w.storm, targets, [
+        ["cold: all synced (ms)", "lower", (r) => r.cold.totalMs],
+        ["cold: sync p50 / client (ms)", "lower", (r) => r.cold.syncMs.p50],
+        ["cold: sync p99 / client (ms)", "lower", (r) => r.cold.syncMs.p99],
+        ["cold: server CPU (ms)", "lower", (r) => r.cold.serverCpuMs],
+        ["warm: all synced (ms)", "lower", (r) => r.warm.totalMs],
+        ["warm: sync p99 / client (ms)", "lower", (r) => r.warm.syncMs.p99],
+        ["warm: server CPU (ms)", "lower", (r) => r.warm.serverCpuMs],
+        ["clients that failed", null, (r) => r.cold.failed + r.warm.failed],
+      ]) + notes(w.storm, targets),
+    );
+  }
   if (w.durability) {
     parts.push(
       "",

@@ -1,5 +1,5 @@
 // Load generator process: many headless Yjs clients, driven by the parent over IPC.
-// Commands: connect, fanout, history, coldsync, stream, recover, close. Each answers with one message.
+// Commands: connect, fanout, history, coldsync, stream, recover, storm, close. Each answers with one message.
 import * as Y from "yjs";
 import { YClient } from "../lib/yclient.mjs";
 import { EditingTrace } from "../lib/trace.mjs";
@@ -240,7 +240,31 @@ async function recover({ endpoint }) {
   return { present };
 }
 
-const commands = { connect, fanout, history, coldsync, stream, recover, ackStream, recoverTrial };
+/**
+ * A connect storm: every client of every document opens its socket at the same moment (no batching)
+ * and is timed from the open call to its first sync step 2. All close again before the answer.
+ */
+async function storm({ docs }) {
+  const started = now();
+  const clients = docs.flatMap(({ endpoint, clients: n }) => Array.from({ length: n }, () => new YClient(endpoint)));
+  const times = new Array(clients.length);
+  let failed = 0;
+  const done = clients.map((c, i) => {
+    const t0 = now();
+    c.connect();
+    return c.synced.then(
+      () => (times[i] = now() - t0),
+      () => failed++,
+    );
+  });
+  await withTimeout(Promise.all(done), 120_000, "connect storm");
+  const totalMs = now() - started;
+  for (const c of clients) c.close();
+  await Promise.all(clients.map((c) => c.closed));
+  return { clients: clients.length, failed, totalMs, samples: times.filter((t) => t !== undefined) };
+}
+
+const commands = { connect, fanout, history, coldsync, stream, recover, ackStream, recoverTrial, storm };
 
 process.on("message", async (msg) => {
   if (msg.cmd === "close") {

@@ -30,7 +30,7 @@ describe("benchmark harness (tiny)", () => {
       expect(run.meta.targets).toEqual(targets);
       const w = run.workloads;
       for (const t of targets) {
-        for (const name of ["fanout", "saturation", "memory", "coldload", "durability"]) {
+        for (const name of ["fanout", "saturation", "memory", "coldload", "durability", "storm"]) {
           expect(w[name][t], `${name} on ${t}`).toBeDefined();
           expect(w[name][t].error, `${name} on ${t}`).toBeUndefined();
         }
@@ -46,6 +46,12 @@ describe("benchmark harness (tiny)", () => {
         expect(typeof w.memory[t].clients[0].belowNoise).toBe("boolean");
         expect(w.coldload[t].consistent).toBe(true);
         expect(w.coldload[t].syncBytes).toBeGreaterThan(0);
+        // The connect storm: every client synced, twice (cold and warm).
+        for (const phase of ["cold", "warm"] as const) {
+          expect(w.storm[t][phase].failed, `storm ${phase} on ${t}`).toBe(0);
+          expect(w.storm[t][phase].syncMs.count).toBe(w.storm[t][phase].clients);
+          expectLatency(w.storm[t][phase].syncMs);
+        }
       }
       // Durability: servers that persist are killed with -9 and restarted on the same data.
       for (const t of targets.filter((x) => x !== "y-websocket")) {
