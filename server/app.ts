@@ -45,6 +45,7 @@ import { registerInvitationRoutes } from "./api/invitationRoutes";
 import { registerShortcutRoutes } from "./api/shortcutRoutes";
 import { registerAccountRoutes } from "./api/accountRoutes";
 import { Shortcuts } from "./domain/shortcuts";
+import { forgetChangedLookups } from "./access/recentLookups";
 import { Account } from "./auth/account";
 import { PasswordResets } from "./auth/passwordResets";
 import { createMailer } from "./mail/mailer";
@@ -80,8 +81,10 @@ export async function startTandem(config: Config, options: { next?: NextHandlers
   // Sign-in limits count in Redis when there is one, on the bus' command connection (not a subscriber).
   const auth = new Auth(db, config, redis?.pub);
   const metrics = new Metrics();
-  const access = new LiveAccess({ db, bus, log, metrics });
   const documents = new Documents(db, bus);
+  // Before the access authority and every channel subscribe: remembered answers are forgotten first.
+  const stopForgetting = forgetChangedLookups(bus, auth, documents);
+  const access = new LiveAccess({ db, bus, log, metrics });
   const trash = new Trash(db, bus);
   const notifications = new Notifications(db, bus);
   const comments = new Comments(db, bus, documents, notifications, log);
@@ -250,6 +253,7 @@ export async function startTandem(config: Config, options: { next?: NextHandlers
         for (const channel of channels.reverse()) await channel.close().catch((e) => log.error(e, "channel close failed"));
         await port.close();
         access.stop();
+        stopForgetting();
         await bus.close();
         mailer.close();
         await db.$disconnect();

@@ -12,6 +12,8 @@ import { AuthThrottle } from "./throttle";
 import { checkNewPassword } from "./passwordPolicy";
 import { formatScopes, parseScopes, type Scope } from "./scopes";
 import type { Redis } from "ioredis";
+import { BatchLoader } from "../db/batchLoader";
+import { RecentCache } from "../db/recentCache";
 
 export const SESSION_TTL_SECONDS = 30 * 24 * 3600;
 export const TOKEN_PREFIX = "tdm_";
@@ -19,6 +21,8 @@ export const TOKEN_PREFIX = "tdm_";
 export const LAST_USED_INTERVAL_MS = 60_000;
 /** The longest User-Agent kept with a session (they can be kilobytes long). */
 const USER_AGENT_MAX = 512;
+/** How long `authenticateRecent` may answer from memory (revocations and deactivations forget at once). */
+export const RECENT_CALLER_TTL_MS = 15_000;
 export const DEACTIVATED_MESSAGE = "This account has been deactivated. Ask an administrator of this Tandem to reactivate it.";
 
 export type AuthUser = { id: string; email: string; name: string; isAdmin: boolean };
@@ -36,10 +40,29 @@ export type Caller = {
   scopes?: readonly Scope[];
 };
 
+type PresentedCredential = { secret: string; via: Caller["via"] };
+
+/** The credential a request presents: a bearer token (header, or `?token=` for WebSockets), else the session cookie. */
+function credentialIn(req: IncomingMessage, url?: URL): PresentedCredential | null {
+  const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "")?.[1] ?? url?.searchParams.get("token");
+  if (bearer) return { secret: bearer, via: "token" };
+  const cookie = parseCookies(req.headers.cookie).get(SESSION_COOKIE);
+  return cookie ? { secret: cookie, via: "cookie" } : null;
+}
+
 const publicUser = (u: AuthUser): AuthUser => ({ id: u.id, email: u.email, name: u.name, isAdmin: u.isAdmin });
 
 export class Auth {
   readonly throttle: AuthThrottle;
+  // Credentials looked up together (a reconnect storm) are read in one query each (db/batchLoader.ts).
+  private readonly sessionsByHash = new BatchLoader((hashes: string[]) =>
+    this.db.session.findMany({ where: { tokenHash: { in: hashes } }, include: { user: true } }).then((rows) => new Map(rows.map((r) => [r.tokenHash, r]))),
+  );
+  private readonly tokensByHash = new BatchLoader((hashes: string[]) =>
+    this.db.accessToken.findMany({ where: { tokenHash: { in: hashes } }, include: { user: true } }).then((rows) => new Map(rows.map((r) => [r.tokenHash, r]))),
+  );
+  /** Callers by credential id, for `authenticateRecent`; kept honest by server/access/recentLookups.ts. */
+  private readonly recentCallers = new RecentCache<string, Caller | null>(RECENT_CALLER_TTL_MS);
 
   /** `redis`: the server's shared connection in hosted mode, so sign-in limits count across instances. */
   constructor(
@@ -128,10 +151,7 @@ export class Auth {
   }
 
   private async sessionOf(token: string): Promise<{ user: AuthUser; expiresAt: Date } | null> {
-    const session = await this.db.session.findUnique({
-      where: { tokenHash: hashToken(token, this.config.sessionSecret) },
-      include: { user: true },
-    });
+    const session = await this.sessionsByHash.load(hashToken(token, this.config.sessionSecret));
     if (!session || session.user.deactivatedAt) return null;
     if (session.expiresAt.getTime() < Date.now()) {
       await this.db.session.delete({ where: { id: session.id } }).catch(() => {});
@@ -151,10 +171,7 @@ export class Auth {
   /** The token's account and scopes, or null when it is not a live token. */
   async accessTokenOf(token: string): Promise<{ user: AuthUser; scopes: Scope[] } | null> {
     if (!token.startsWith(TOKEN_PREFIX)) return null;
-    const row = await this.db.accessToken.findUnique({
-      where: { tokenHash: hashToken(token, this.config.sessionSecret) },
-      include: { user: true },
-    });
+    const row = await this.tokensByHash.load(hashToken(token, this.config.sessionSecret));
     if (!row || row.user.deactivatedAt) return null;
     // Record use at most once a minute: it is informational, not worth a write per request.
     if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > LAST_USED_INTERVAL_MS) {
@@ -169,17 +186,49 @@ export class Auth {
    * cookie is only trusted for same-origin use.
    */
   async authenticate(req: IncomingMessage, url?: URL): Promise<Caller | null> {
-    const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "")?.[1] ?? url?.searchParams.get("token");
-    if (bearer) {
-      const token = await this.accessTokenOf(bearer);
-      return token ? { ...token, via: "token", credentialId: this.credentialId(bearer), expiresAt: null } : null;
+    const credential = credentialIn(req, url);
+    return credential ? this.resolve(credential) : null;
+  }
+
+  /**
+   * `authenticate` for the paths that come in storms (collab upgrades): a credential seen in the last
+   * few seconds is answered from memory. Revoking it (sign-out, token revoked) or deactivating the
+   * account forgets it at once, on every instance (the bus, server/access/recentLookups.ts); a session
+   * past its expiry is looked up again (and refused).
+   */
+  async authenticateRecent(req: IncomingMessage, url?: URL): Promise<Caller | null> {
+    const credential = credentialIn(req, url);
+    if (!credential) return null;
+    const id = this.credentialId(credential.secret);
+    const caller = await this.recentCallers.get(
+      id,
+      () => this.resolve(credential),
+      (c) => c !== null,
+    );
+    if (caller?.expiresAt && caller.expiresAt.getTime() <= Date.now()) {
+      this.recentCallers.forget(id);
+      return this.resolve(credential);
     }
-    const cookie = parseCookies(req.headers.cookie).get(SESSION_COOKIE);
-    if (cookie) {
-      const session = await this.sessionOf(cookie);
-      return session ? { ...session, via: "cookie", credentialId: this.credentialId(cookie) } : null;
+    return caller;
+  }
+
+  /** The credential was revoked: `authenticateRecent` reads it again. */
+  forgetCredential(credentialId: string): void {
+    this.recentCallers.forget(credentialId);
+  }
+
+  /** The account changed standing (deactivated, reactivated): `authenticateRecent` reads its credentials again. */
+  forgetAccount(userId: string): void {
+    this.recentCallers.forgetWhere((caller) => caller?.user.id === userId);
+  }
+
+  private async resolve({ secret, via }: PresentedCredential): Promise<Caller | null> {
+    if (via === "token") {
+      const token = await this.accessTokenOf(secret);
+      return token ? { ...token, via, credentialId: this.credentialId(secret), expiresAt: null } : null;
     }
-    return null;
+    const session = await this.sessionOf(secret);
+    return session ? { ...session, via, credentialId: this.credentialId(secret) } : null;
   }
 
   async createAccessToken(userId: string, name: string, scopes: readonly Scope[] = ["documents:read", "documents:write"]) {

@@ -71,10 +71,11 @@ export function createUpgradeHandler(services: Services, wss: WebSocketServer, m
     if (shuttingDown) return turnAway(req, socket, head);
     const documentId = parsed.data;
     const epoch = manager.accessEpoch;
-    const caller = await services.auth.authenticate(req, url);
+    // Remembered lookups (forgotten on every access event): a reconnect storm asks the same ones many times.
+    const caller = await services.auth.authenticateRecent(req, url);
     // A cookie is sent by the browser whichever site opened the socket: only our own pages may use it.
     if (caller?.via === "cookie" && !isSameOrigin(req, services.config)) return refuseUpgrade(socket, 403, "Forbidden");
-    const memberRole = caller ? await services.documents.roleOf(caller.user.id, documentId) : null;
+    const memberRole = caller ? await services.documents.roleOfRecent(caller.user.id, documentId) : null;
     // A share link the caller carries (?link=, or the link cookie) may give more, or give a guest entry.
     let entry: DocumentEntry;
     try {

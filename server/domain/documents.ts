@@ -6,6 +6,11 @@ import type { EventBus } from "../bus/bus";
 import type { DocumentSummary, Role } from "../bus/events";
 import { conflict, DomainError, forbidden, notFound } from "./errors";
 import type { AuthUser } from "../auth/auth";
+import { BatchLoader } from "../db/batchLoader";
+import { RecentCache } from "../db/recentCache";
+
+/** How long `roleOfRecent` may answer from memory (membership changes and deletions forget at once). */
+export const RECENT_ROLE_TTL_MS = 15_000;
 
 export type { Role };
 
@@ -24,7 +29,26 @@ export function summary(d: DocRow): DocumentSummary {
   };
 }
 
+/** The key of one (account, document) pair in the role loader; ids never hold a space (contracts/ids.ts). */
+const pairKey = (userId: string, documentId: string) => `${userId} ${documentId}`;
+
 export class Documents {
+  // Roles asked for together (every socket of a reconnect storm asks one) are read in one query.
+  private readonly roles = new BatchLoader(async (keys: string[]) => {
+    const pairs = keys.map((k) => {
+      const [userId, documentId] = k.split(" ");
+      return { userId, documentId };
+    });
+    const rows = await this.db.membership.findMany({
+      where: { OR: pairs, document: { deletedAt: null } },
+      select: { userId: true, documentId: true, role: true },
+    });
+    return new Map(rows.map((r) => [pairKey(r.userId, r.documentId), r.role as Role]));
+  });
+
+  /** Roles by pair, for `roleOfRecent`; kept honest by server/access/recentLookups.ts. */
+  private readonly recentRoles = new RecentCache<string, Role | null>(RECENT_ROLE_TTL_MS);
+
   constructor(
     private readonly db: Db,
     private readonly bus: EventBus,
@@ -32,11 +56,28 @@ export class Documents {
 
   /** The account's role on a live document; null for a document in the trash, as for one it never saw. */
   async roleOf(userId: string, documentId: string): Promise<Role | null> {
-    const m = await this.db.membership.findFirst({
-      where: { documentId, userId, document: { deletedAt: null } },
-      select: { role: true },
-    });
-    return (m?.role as Role | undefined) ?? null;
+    return (await this.roles.load(pairKey(userId, documentId))) ?? null;
+  }
+
+  /**
+   * `roleOf` for the paths that come in storms (collab upgrades): a role read in the last few seconds
+   * is answered from memory; a membership change, a deletion or a restore forgets it at once (the bus).
+   * Only roles are remembered, never "no access".
+   */
+  roleOfRecent(userId: string, documentId: string): Promise<Role | null> {
+    return this.recentRoles.get(
+      pairKey(userId, documentId),
+      () => this.roleOf(userId, documentId),
+      (role) => role !== null,
+    );
+  }
+
+  forgetRole(userId: string, documentId: string): void {
+    this.recentRoles.forget(pairKey(userId, documentId));
+  }
+
+  forgetDocument(documentId: string): void {
+    this.recentRoles.forgetWhere((_role, key) => key.endsWith(` ${documentId}`));
   }
 
   /** True when the account is a member of the document and it is in the trash (told "deleted", not "not a member"). */
