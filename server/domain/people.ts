@@ -3,6 +3,7 @@
 // live connection of it on every instance (server/access/liveAccess.ts); its documents and
 // memberships stay, so the people it shared with keep their access. Every change is logged with who did it.
 import type { Db } from "../db/client";
+import { serializable } from "../db/serializable";
 import type { EventBus } from "../bus/bus";
 import type { Logger } from "../log";
 import type { AuthUser } from "../auth/auth";
@@ -65,7 +66,8 @@ export class People {
    */
   async update(admin: AuthUser, userId: string, change: { isAdmin?: boolean; deactivated?: boolean }): Promise<Person> {
     requireAdmin(admin);
-    const { before, after } = await this.db.$transaction(async (tx) => {
+    // Serializable: two administrators removing each other at the same moment must not both succeed.
+    const { before, after } = await serializable(this.db, async (tx) => {
       const before = await tx.user.findUnique({ where: { id: userId }, select: PERSON_SELECT });
       if (!before) throw notFound("Account");
       if (change.deactivated === true && userId === admin.id) {

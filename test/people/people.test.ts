@@ -135,3 +135,30 @@ test("deactivating refuses sign-in, session and token at once, closes the open e
   expect(early).toBe("open");
   reopened.ws.close();
 });
+
+test("two administrators removing each other's rights at the same moment still leave one", async () => {
+  const eve = client();
+  const eveUser = await eve.signup("Eve Racer");
+  // Only Eve and the first administrator are administrators during the race.
+  const admins = await server.services.db.user.count({ where: { isAdmin: true, deactivatedAt: null } });
+  expect(admins).toBe(1);
+  for (let trial = 0; trial < 8; trial++) {
+    expect((await admin.patch(`/api/admin/people/${eveUser.id}`, { isAdmin: true })).status).toBe(200);
+    const [a, b] = await Promise.all([
+      admin.patch(`/api/admin/people/${eveUser.id}`, { isAdmin: false }),
+      eve.patch(`/api/admin/people/${adminUser.id}`, { isAdmin: false }),
+    ]);
+    const left = await server.services.db.user.count({ where: { isAdmin: true, deactivatedAt: null } });
+    expect(left, `trial ${trial}: statuses ${a.status} ${b.status}`).toBeGreaterThanOrEqual(1);
+    // One goes through; the other is refused: 409 (would leave none), or 403 when it was checked
+    // after the first had already taken its author's rights away.
+    const statuses = [a.status, b.status].sort();
+    expect(statuses[0], `trial ${trial}`).toBe(200);
+    expect([403, 409], `trial ${trial}`).toContain(statuses[1]);
+    // Back to one administrator, the first.
+    if (b.status === 200) expect((await eve.patch(`/api/admin/people/${adminUser.id}`, { isAdmin: true })).status).toBe(200);
+    if ((await server.services.db.user.findUniqueOrThrow({ where: { id: eveUser.id } })).isAdmin) {
+      expect((await admin.patch(`/api/admin/people/${eveUser.id}`, { isAdmin: false })).status).toBe(200);
+    }
+  }
+});
