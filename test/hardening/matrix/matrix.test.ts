@@ -1,5 +1,6 @@
 // The authorization matrix: one test per (row, role) of table.ts against one real server, plus the
 // coverage checks that make a new HTTP route or socket.io event without a row fail the suite.
+import { FUZZED_ROUTES } from "../fuzz/httpGen";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { ClientEventSchemas } from "../../../lib/realtime/events";
 import { ROLES, World } from "../support/world";
@@ -37,6 +38,15 @@ describe("the table covers the server", () => {
     expect(
       [...covered].filter((r) => !registered.has(r)),
       "rows for routes the server no longer has",
+    ).toEqual([]);
+  });
+
+  test("the HTTP fuzzer (test/hardening/fuzz/httpGen.ts) aims at every registered route", () => {
+    const shape = (route: string) => route.replace(/:\w+/g, ":p");
+    const fuzzed = new Set(FUZZED_ROUTES.map((r) => shape(`${r.method} ${r.path}`)));
+    expect(
+      world.routes.filter((r) => !fuzzed.has(shape(r))),
+      "routes missing from ROUTES in test/hardening/fuzz/httpGen.ts",
     ).toEqual([]);
   });
 
