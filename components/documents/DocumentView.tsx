@@ -142,7 +142,12 @@ export function DocumentView({ id }: { id: string }) {
             </section>
             {history.isOpen && <HistoryPanel history={history} role={state.doc.role} />}
             {/* Comments anchor to the editor's selection as Yjs relative positions. Gone with our access. */}
-            {!lost && (
+            {offline && !lost && (
+              <aside aria-label="Comments" data-testid="comments-offline" className="w-full text-sm text-zinc-600 lg:w-72 lg:shrink-0 dark:text-zinc-400">
+                Comments show again when you are back online.
+              </aside>
+            )}
+            {!lost && !offline && (
               <aside aria-label="Comments" hidden={history.isOpen} className="w-full lg:w-72 lg:shrink-0">
                 <CommentsSidebar
                   editor={editor}

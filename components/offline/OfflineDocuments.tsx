@@ -26,7 +26,7 @@ export function OfflineDocuments({ userId, onRetry }: { userId: string; onRetry:
         className="flex flex-col gap-2 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900 sm:flex-row sm:items-center sm:justify-between dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-200"
       >
         <p>You are offline. The documents below were opened on this device: open and edit them, and your changes are saved when you are back online.</p>
-        <Button size="sm" variant="secondary" onClick={onRetry}>
+        <Button size="sm" variant="secondary" className="shrink-0 self-start whitespace-nowrap sm:self-auto" onClick={onRetry}>
           Try again
         </Button>
       </div>
