@@ -51,6 +51,7 @@ async function shots(page: Page, name: string) {
     await placedBubble(page);
     for (const scheme of ["light", "dark"] as const) {
       await page.emulateMedia({ colorScheme: scheme });
+      await page.waitForTimeout(300); // colours have a transition: let it finish before the picture
       await page.screenshot({ path: `${SHOTS}/${name}-${size.tag}-${scheme}.png` });
     }
   }

@@ -23,6 +23,7 @@ async function shootAll(page: Page, name: string) {
     for (const scheme of ["light", "dark"] as const) {
       await page.setViewportSize(viewport);
       await page.emulateMedia({ colorScheme: scheme });
+      await page.waitForTimeout(300); // colours have a transition: let it finish before the picture
       await page.screenshot({ path: path.join(shotsDir, `offline-${name}-${size}-${scheme}.png`) });
     }
   }
@@ -75,6 +76,8 @@ test("a document opened before opens and is editable offline, is listed as avail
   const row = dashboard.locator(`[data-testid="document-row"][data-document-id="${documentId}"]`).first();
   await expect(row.getByTestId("document-offline")).toHaveText("Available offline");
 
+  // Nothing from the browser's own HTTP cache: what opens offline is what the worker kept.
+  await (await context.newCDPSession(page)).send("Network.clearBrowserCache");
   await context.setOffline(true);
   // Opened again with no network: the kept page (its nonce is the kept copy's, not a fresh one from the server).
   const keptPolicy = await keptHeader(page, `/documents/${documentId}`, "content-security-policy");

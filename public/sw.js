@@ -38,6 +38,16 @@ async function keepPage(path) {
   if (keepable(response)) await (await caches.open(CACHE)).put(path, response);
 }
 
+/** Build files a page loaded before this worker controlled it: kept unless already kept. */
+async function keepAssets(paths) {
+  const cache = await caches.open(CACHE);
+  for (const path of paths) {
+    if (await cache.match(path)) continue;
+    const response = await fetch(path, { credentials: "same-origin" });
+    if (response.ok && response.type === "basic") await cache.put(path, response);
+  }
+}
+
 async function page(request, path) {
   try {
     const response = await fetch(request);
@@ -99,7 +109,10 @@ self.addEventListener("message", (event) => {
   if (!data || typeof data !== "object") return;
   if (data.type === "keep" && Array.isArray(data.paths)) {
     const paths = data.paths.filter((p) => typeof p === "string" && SHELL_PAGE.test(p)).slice(0, 4);
-    event.waitUntil(Promise.all(paths.map((p) => keepPage(p).catch(() => undefined))));
+    const assets = Array.isArray(data.assets)
+      ? data.assets.filter((p) => typeof p === "string" && p.startsWith("/_next/static/") && STATIC_FILE.test(p) && !p.includes("..")).slice(0, 300)
+      : [];
+    event.waitUntil(Promise.all([...paths.map((p) => keepPage(p).catch(() => undefined)), keepAssets(assets).catch(() => undefined)]));
   } else if (data.type === "forget") {
     event.waitUntil(caches.keys().then((names) => Promise.all(names.filter((n) => n.startsWith(PREFIX)).map((n) => caches.delete(n)))));
   }

@@ -18,10 +18,21 @@ async function activeWorker(): Promise<ServiceWorker | null> {
   return registration.active ?? (await navigator.serviceWorker.ready).active;
 }
 
-/** Keep these pages for offline use (a document reached by an in-app link never passes as a navigation). */
+/** The build files this page has loaded, some before the worker was in control (the first visit). */
+function loadedAssets(): string[] {
+  if (typeof performance === "undefined") return [];
+  const files = new Set<string>();
+  for (const entry of performance.getEntriesByType("resource")) {
+    const url = new URL(entry.name, window.location.href);
+    if (url.origin === window.location.origin && url.pathname.startsWith("/_next/static/")) files.add(url.pathname);
+  }
+  return [...files].slice(0, 300);
+}
+
+/** Keep these pages, and the files this page runs on, for offline use (a document reached by an in-app link never passes as a navigation). */
 export function keepPages(paths: string[]): void {
   void activeWorker()
-    .then((w) => w?.postMessage({ type: "keep", paths }))
+    .then((w) => w?.postMessage({ type: "keep", paths, assets: loadedAssets() }))
     .catch(() => undefined);
 }
 
