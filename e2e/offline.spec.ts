@@ -77,7 +77,9 @@ test("a document opened before opens and is editable offline, is listed as avail
   await expect(row.getByTestId("document-offline")).toHaveText("Available offline");
 
   // Nothing from the browser's own HTTP cache: what opens offline is what the worker kept.
-  await (await context.newCDPSession(page)).send("Network.clearBrowserCache");
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.clearBrowserCache");
+  await cdp.detach(); // a second DevTools session left open would mask the offline emulation
   await context.setOffline(true);
   // Opened again with no network: the kept page (its nonce is the kept copy's, not a fresh one from the server).
   const keptPolicy = await keptHeader(page, `/documents/${documentId}`, "content-security-policy");
