@@ -8,6 +8,7 @@ import { SessionAnnouncements } from "@/components/announcements/SessionAnnounce
 import { AskDialogProvider } from "@/components/ui/AskDialog";
 import { ToastRegion } from "@/components/ui/ToastRegion";
 import { SkipLink } from "@/components/layout/SkipLink";
+import { ShellWorker } from "@/components/offline/ShellWorker";
 
 // Every page is rendered per request: the Content-Security-Policy carries a fresh nonce
 // (server/http/securityHeaders.ts) that Next must put on its inline scripts, which a page
@@ -31,6 +32,8 @@ export const viewport: Viewport = {
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
+  // Set by the production server (server/index.ts) from .next/BUILD_ID; absent in development.
+  const buildId = process.env.NODE_ENV === "production" ? process.env.TANDEM_BUILD_ID : undefined;
   return (
     <html lang="en">
       {/* --toast-room: the height of the toasts showing (ToastRegion), so the page's end can scroll clear of them. */}
@@ -45,6 +48,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               {children}
             </main>
             <ToastRegion />
+            {buildId && <ShellWorker buildId={buildId} />}
           </AskDialogProvider>
         </SessionProvider>
       </body>

@@ -144,7 +144,7 @@ test("static files, the icon, API answers and 404 pages carry the headers too", 
   const js = await page.evaluate(() => Array.from(document.scripts, (s) => s.src).filter(Boolean));
   expect(css.length).toBeGreaterThan(0);
   expect(js.length).toBeGreaterThan(0);
-  for (const url of [css[0], js[0], "/icon.svg", "/healthz", "/api/me", "/api/documents/%ZZ", "/no-such-page", "/documents/%ZZ"]) {
+  for (const url of [css[0], js[0], "/icon.svg", "/sw.js", "/healthz", "/api/me", "/api/documents/%ZZ", "/no-such-page", "/documents/%ZZ"]) {
     const res = await request.get(url);
     const h = res.headers();
     expect(h["content-security-policy"], url).toBeTruthy();

@@ -5,6 +5,7 @@ import { startTandem } from "./app";
 import { APP_ROOT } from "./appRoot";
 import { setPageSecurityHeaders } from "./http/securityHeaders";
 import { hasMalformedEscape } from "./http/router";
+import { readBuildId } from "./events/buildId";
 
 async function main(): Promise<void> {
   let config: Config;
@@ -18,6 +19,9 @@ async function main(): Promise<void> {
     throw e;
   }
   const dev = process.argv.includes("--dev") || config.dev;
+  // The pages register the offline service worker under this build's id (app/layout.tsx); none in development.
+  if (dev) delete process.env.TANDEM_BUILD_ID;
+  else process.env.TANDEM_BUILD_ID = readBuildId(APP_ROOT);
   const nextApp = next({ dev, dir: APP_ROOT, hostname: "localhost", port: config.port });
   await nextApp.prepare();
   const handle = nextApp.getRequestHandler();

@@ -17,9 +17,12 @@ import { trashApi } from "@/lib/trashApi";
 import { TRASHED_PARAM } from "@/lib/trash";
 import { useShortcuts } from "@/components/shortcuts/useShortcuts";
 import { ShortcutSection } from "@/components/shortcuts/ShortcutSection";
+import { OfflineDocuments } from "@/components/offline/OfflineDocuments";
+import { useUser } from "@/components/layout/SessionProvider";
 
 export function Dashboard() {
   const documents = useDocuments();
+  const user = useUser();
   // Live updates over socket.io: other tabs, other people's shares, renames and deletes.
   useRealtimeEvent("doc:upsert", documents.upsert);
   useRealtimeEvent("doc:removed", (p) => documents.remove(p.documentId));
@@ -73,7 +76,9 @@ export function Dashboard() {
             </div>
           </div>
 
-          {state.status === "error" ? (
+          {state.status === "error" && state.network ? (
+            <OfflineDocuments userId={user.id} onRetry={() => void documents.reload()} />
+          ) : state.status === "error" ? (
             <Alert
               action={
                 <Button size="sm" onClick={() => void documents.reload()}>

@@ -11,6 +11,7 @@ import { RoleBadge } from "@/components/ui/RoleBadge";
 import { RelativeTime } from "@/components/ui/RelativeTime";
 import { usePresence } from "@/lib/realtime/usePresence";
 import { UnsavedMark } from "./UnsavedMark";
+import { OfflineMark } from "@/components/offline/OfflineMark";
 import { StarButton } from "@/components/shortcuts/StarButton";
 
 type Props = {
@@ -49,6 +50,7 @@ export function DocumentRow({ doc, onRename, onAskDelete, starred, onToggleStar 
                 Updated <RelativeTime iso={doc.updatedAt} />
               </span>
               <UnsavedMark documentId={doc.id} />
+              <OfflineMark documentId={doc.id} />
               {present.length > 0 && (
                 <>
                   <span aria-hidden="true">·</span>

@@ -3,10 +3,14 @@
 // source of change goes through the same two functions.
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { api, type DocumentSummary, type Role } from "@/lib/api";
+import { api, ApiError, type DocumentSummary, type Role } from "@/lib/api";
 import { plainError } from "@/lib/apiErrors";
 
-export type DocumentListState = { status: "loading" } | { status: "error"; message: string } | { status: "ready"; documents: DocumentSummary[] };
+/** `network`: the server could not be reached (offline), so the page shows what this device keeps instead. */
+export type DocumentListState =
+  | { status: "loading" }
+  | { status: "error"; message: string; network: boolean }
+  | { status: "ready"; documents: DocumentSummary[] };
 
 /** A document as events describe it: the role may be missing when only the title or time changed. */
 export type DocumentUpsert = Omit<DocumentSummary, "role"> & { role?: Role };
@@ -23,13 +27,22 @@ export function useDocuments() {
       const documents = await api.listDocuments();
       if (id === loadId.current) setState({ status: "ready", documents: [...documents].sort(newestFirst) });
     } catch (e) {
-      if (id === loadId.current) setState({ status: "error", message: plainError(e) });
+      if (id === loadId.current) setState({ status: "error", message: plainError(e), network: e instanceof ApiError && e.code === "network" });
     }
   }, []);
 
   useEffect(() => {
     void reload();
   }, [reload]);
+
+  // Loaded offline: load again when the connection returns.
+  const unreachable = state.status === "error" && state.network;
+  useEffect(() => {
+    if (!unreachable) return;
+    const retry = () => void reload();
+    window.addEventListener("online", retry);
+    return () => window.removeEventListener("online", retry);
+  }, [unreachable, reload]);
 
   // The latest rendered state, so `upsert` can decide outside a state updater (updaters may run later).
   const stateRef = useRef(state);

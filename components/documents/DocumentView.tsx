@@ -50,12 +50,14 @@ export function DocumentView({ id }: { id: string }) {
   const access = useAccessLost(id, () => void reload());
   const lost = access.state.kind === "lost";
   // Version history: a panel in the comments' place, and versions shown in the editor's.
-  const history = useDocumentHistory(id, state.status === "ready" && !lost && !signedOut);
+  const history = useDocumentHistory(id, state.status === "ready" && !state.offline && !lost && !signedOut);
   const favourite = useFavourite(id);
 
   // The format bubble's "Comment": the sidebar's new-comment box takes focus, and with it the selection as its anchor.
   const startComment = () => document.querySelector<HTMLTextAreaElement>('[data-testid="comments-sidebar"] form textarea')?.focus();
 
+  // Opened from this device's copy with no network: editing works, anything that asks the server waits.
+  const offline = state.status === "ready" && state.offline === true;
   const title = state.status === "ready" ? state.doc.title : null;
   useEffect(() => {
     if (title) document.title = `${title} · Tandem`;
@@ -94,7 +96,7 @@ export function DocumentView({ id }: { id: string }) {
             <div className="min-w-0 flex-1">
               <DocumentTitle
                 title={state.doc.title}
-                canRename={!signedOut && !lost && (state.doc.role === "owner" || state.doc.role === "editor")}
+                canRename={!signedOut && !lost && !offline && (state.doc.role === "owner" || state.doc.role === "editor")}
                 onRename={rename}
               />
               <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">
@@ -104,17 +106,17 @@ export function DocumentView({ id }: { id: string }) {
             {/* Our role and the people are no longer ours to see once access is lost. */}
             {!lost && (
               <div className="flex flex-wrap items-center gap-1 sm:shrink-0 sm:gap-2">
-                {favourite.starred !== null && !signedOut && (
+                {favourite.starred !== null && !signedOut && !offline && (
                   <StarButton size="md" title={state.doc.title} starred={favourite.starred} onToggle={() => void favourite.toggle()} />
                 )}
                 {/* On a phone the line under the title says the role already; the row keeps Share on it. */}
                 <span className="hidden sm:inline-flex">
                   <RoleBadge role={state.doc.role} />
                 </span>
-                {state.doc.role === "owner" && <DeleteToTrashButton id={state.doc.id} title={state.doc.title} disabled={signedOut} />}
-                <HistoryButton history={history} disabled={signedOut} />
-                <DownloadMenu documentId={state.doc.id} disabled={signedOut} />
-                <Button variant={state.doc.role === "owner" ? "primary" : "secondary"} disabled={signedOut} onClick={() => setSharing(true)}>
+                {state.doc.role === "owner" && <DeleteToTrashButton id={state.doc.id} title={state.doc.title} disabled={signedOut || offline} />}
+                <HistoryButton history={history} disabled={signedOut || offline} />
+                <DownloadMenu documentId={state.doc.id} disabled={signedOut || offline} />
+                <Button variant={state.doc.role === "owner" ? "primary" : "secondary"} disabled={signedOut || offline} onClick={() => setSharing(true)}>
                   {state.doc.role === "owner" ? "Share" : "People"}
                 </Button>
               </div>
@@ -140,7 +142,12 @@ export function DocumentView({ id }: { id: string }) {
             </section>
             {history.isOpen && <HistoryPanel history={history} role={state.doc.role} />}
             {/* Comments anchor to the editor's selection as Yjs relative positions. Gone with our access. */}
-            {!lost && (
+            {offline && !lost && (
+              <aside aria-label="Comments" data-testid="comments-offline" className="w-full text-sm text-zinc-600 lg:w-72 lg:shrink-0 dark:text-zinc-400">
+                Comments show again when you are back online.
+              </aside>
+            )}
+            {!lost && !offline && (
               <aside aria-label="Comments" hidden={history.isOpen} className="w-full lg:w-72 lg:shrink-0">
                 <CommentsSidebar
                   editor={editor}

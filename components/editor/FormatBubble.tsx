@@ -4,11 +4,27 @@
 import { useEditorState, type Editor } from "@tiptap/react";
 import { BubbleMenu } from "@tiptap/react/menus";
 import { isTextSelection } from "@tiptap/core";
-import { useCallback, useEffect, useRef } from "react";
+import { useCallback, useEffect, useMemo, useRef } from "react";
 import { BubbleButton, bubblePanelClass } from "./BubbleButton";
 import { formatBubbleKey, type LinkEditor } from "./useLinkEditing";
+import { clearOfChrome } from "./clearOfChrome";
+
+const OFFSET = 8;
 
 type Marks = { bold: boolean; italic: boolean; strike: boolean; code: boolean; link: boolean };
+
+/**
+ * Above the selection, or below it when above would cover the sticky toolbar (a first-line selection).
+ * The padding is computed at each placement: where the toolbar is changes as the page scrolls.
+ */
+function placement(editor: Editor) {
+  return {
+    placement: "top" as const,
+    offset: OFFSET,
+    flip: () => ({ padding: clearOfChrome(editor.view.dom, OFFSET) }),
+    shift: () => ({ padding: clearOfChrome(editor.view.dom) }),
+  };
+}
 
 export function FormatBubble({ editor, links, onComment }: { editor: Editor; links: LinkEditor; onComment?: () => void }) {
   const marks = useEditorState<Marks>({
@@ -47,6 +63,8 @@ export function FormatBubble({ editor, links, onComment }: { editor: Editor; lin
       state.doc.textBetween(from, to).length > 0,
     [editing],
   );
+  // One object per editor: a new one each render would make the menu re-send its options every time.
+  const options = useMemo(() => placement(editor), [editor]);
   const chain = () => editor.chain().focus();
   // The plugin makes its wrapper a Tab stop of its own; Tab from the text should land on Bold instead.
   const menu = useRef<HTMLDivElement>(null);
@@ -55,7 +73,7 @@ export function FormatBubble({ editor, links, onComment }: { editor: Editor; lin
   }, []);
 
   return (
-    <BubbleMenu ref={menu} editor={editor} pluginKey={formatBubbleKey} shouldShow={shouldShow} options={{ placement: "top", offset: 8 }} className="z-30">
+    <BubbleMenu ref={menu} editor={editor} pluginKey={formatBubbleKey} shouldShow={shouldShow} options={options} className="z-30">
       <div role="toolbar" aria-label="Format selection" data-testid="format-bubble" className={bubblePanelClass}>
         <BubbleButton label="Bold" active={marks.bold} onClick={() => chain().toggleBold().run()}>
           <b>B</b>

@@ -9,6 +9,7 @@ import { IndexeddbPersistence } from "y-indexeddb";
 import { CloseCode, describeClose } from "@/lib/collab/closeCodes";
 import { ACK_PARAM, DURABLE_ACK_MESSAGE, readDurableAck } from "@/lib/collab/durableAck";
 import { writeUnsaved } from "@/lib/collab/unsavedRecord";
+import { forgetDocument } from "@/lib/offline/offlineRecord";
 import type { SaveProblem } from "@/lib/collab/saveStatus";
 import { api } from "@/lib/api";
 import { UnsavedChanges } from "./unsavedChanges";
@@ -154,6 +155,7 @@ export function useCollabSession(documentId: string) {
         if (event.code !== CloseCode.Unauthorized) {
           void local.clearData();
           writeUnsaved(documentId, 0);
+          forgetDocument(documentId);
         }
       } else if (message) {
         setNotice(message);

@@ -5,6 +5,7 @@
 import { useEffect, useRef } from "react";
 import { computePosition, flip, offset, shift, type Placement } from "@floating-ui/dom";
 import type { Editor } from "@tiptap/react";
+import { clearOfChrome } from "./clearOfChrome";
 
 export const floatingStartStyle = { position: "absolute", left: 0, top: 0, opacity: 0 } as const;
 
@@ -24,7 +25,8 @@ export function useFloatingAt<T extends HTMLElement>(editor: Editor, open: boole
       void computePosition({ getBoundingClientRect: () => rect }, panel, {
         strategy: "absolute",
         placement,
-        middleware: [offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
+        // Never over the sticky toolbar: it counts as the screen's top edge (clearOfChrome.ts).
+        middleware: [offset(6), flip(() => ({ padding: clearOfChrome(editor.view.dom) })), shift(() => ({ padding: clearOfChrome(editor.view.dom) }))],
       }).then(({ x, y }) => {
         if (!current) return;
         // Opacity, not visibility, until placed: a hidden element could not take focus meanwhile.

@@ -1,9 +1,13 @@
 // Who is signed in, for every page. Asked once from /api/me; sign-in, sign-up and sign-out update it.
 // A session can also end under a page (signed out in another tab, or expired): the page then stays
 // as it was but read-only, says so, and offers "Sign in again" ("ended" below).
+// With no network, the user last signed in on this device stands in (lib/offline/offlineRecord.ts), so
+// documents kept offline open; the server is asked again as soon as the connection returns.
 "use client";
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
-import { api, type User } from "@/lib/api";
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { api, ApiError, type User } from "@/lib/api";
+import { forgetEverything, rememberedUser, rememberUser } from "@/lib/offline/offlineRecord";
+import { clearShellCaches } from "@/lib/offline/shellCache";
 import { plainError } from "@/lib/apiErrors";
 
 /**
@@ -34,7 +38,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [user, setUserState] = useState<User | null>(null);
   const [error, setError] = useState<string | null>(null);
 
+  // True while the user shown is the one remembered on this device, not yet confirmed by the server.
+  const unconfirmed = useRef(false);
+
   const setUser = useCallback((next: User | null) => {
+    unconfirmed.current = false;
+    if (next) rememberUser(next);
     setUserState(next);
     setError(null);
     setStatus(next ? "signed-in" : "signed-out");
@@ -47,16 +56,37 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      setUser(await api.me());
+      const me = await api.me();
+      // Opened offline as the remembered user, and that session is gone now: the page stays, read-only.
+      if (!me && unconfirmed.current) return setStatus("ended");
+      setUser(me);
     } catch (e) {
+      const remembered = e instanceof ApiError && e.code === "network" ? rememberedUser() : null;
+      if (remembered) {
+        unconfirmed.current = true;
+        setUserState(remembered);
+        setError(null);
+        setStatus("signed-in");
+        return;
+      }
       setError(plainError(e));
       setStatus("error");
     }
   }, [setUser]);
 
+  // Back online after opening offline: ask the server who we are.
+  useEffect(() => {
+    const recheck = () => unconfirmed.current && void refresh();
+    window.addEventListener("online", recheck);
+    return () => window.removeEventListener("online", recheck);
+  }, [refresh]);
+
   const signOut = useCallback(async () => {
     // Forget the user locally even if the request fails: the cookie is cleared on the next success.
     await api.logout().catch(() => undefined);
+    // Nothing of this account stays for offline use: not who it was, not the kept pages.
+    forgetEverything();
+    await clearShellCaches();
     setUser(null);
     if (typeof BroadcastChannel !== "undefined") {
       const channel = new BroadcastChannel(CHANNEL);
