@@ -83,3 +83,11 @@ export async function admit(services: Services, manager: RoomManager, req: Incom
     credential,
   };
 }
+
+/** The credential a request carries for this document (a POST of the HTTP transport), or null. */
+export async function credentialOf(services: Services, req: IncomingMessage, url: URL, documentId: string): Promise<string | null> {
+  const caller = await services.auth.authenticate(req, url);
+  if (caller) return caller.via === "cookie" && !isSameOrigin(req, services.config) ? null : caller.credentialId;
+  const entry = await services.links.entry(null, req, documentId, url);
+  return entry.kind === "link" ? guestCredentialId(entry.link.id) : null;
+}
