@@ -1,9 +1,10 @@
 // Which transport the collab provider's next connection uses. y-websocket builds a new socket for
 // every (re)connection through its `WebSocketPolyfill`; the class this returns decides each time:
-// a real WebSocket, until it failed FAILURES_TO_SWITCH times in a row (never opened, or lost with
-// 1006: a proxy that refuses or cuts upgrades), then the HTTP transport (httpSocket.ts). Meanwhile a
-// real WebSocket is probed in the background, with backoff; once one opens, the HTTP connection is
-// closed and the provider reconnects over WebSocket again.
+// a real WebSocket, until it failed FAILURES_TO_SWITCH times in a row (closed before the server's
+// first frame, or lost with 1006: a proxy that refuses or cuts upgrades; our server always speaks
+// first, with sync step 1), then the HTTP transport (httpSocket.ts). Meanwhile a real WebSocket is
+// probed in the background, with backoff; once one hears the server, the HTTP connection is closed
+// and the provider reconnects over WebSocket again.
 
 export type TransportMode = "websocket" | "http";
 
@@ -66,15 +67,16 @@ export class TransportChoice {
       return socket;
     }
     const socket = new this.deps.WebSocket(url, protocols);
-    let opened = false;
-    socket.addEventListener?.("open", () => {
-      opened = true;
+    let heard = false;
+    socket.addEventListener?.("message", () => {
+      if (heard) return;
+      heard = true;
       if (this.state.mode === "websocket") this.state.failures = 0;
     });
     socket.addEventListener?.("close", (event) => {
       if (this.state.mode !== "websocket") return;
       if (this.deps.online && !this.deps.online()) return;
-      if (opened && event.code !== 1006) return;
+      if (heard && event.code !== 1006) return;
       this.state.failures += 1;
       if (this.state.failures >= FAILURES_TO_SWITCH) this.switchTo("http", url);
     });
@@ -104,14 +106,16 @@ export class TransportChoice {
     const state = this.state;
     if (state.mode !== "http") return;
     const probe = new this.deps.WebSocket(url);
-    let opened = false;
-    probe.addEventListener?.("open", () => {
-      opened = true;
+    let heard = false;
+    // Opening is not enough (a proxy may accept the upgrade and then cut it): the server must speak.
+    probe.addEventListener?.("message", () => {
+      if (heard) return;
+      heard = true;
       probe.close(1000, "Probe done.");
       this.switchTo("websocket", url);
     });
     probe.addEventListener?.("close", () => {
-      if (opened || this.state.mode !== "http") return;
+      if (heard || this.state.mode !== "http") return;
       this.state.backoffMs = Math.min(this.state.backoffMs * 2, PROBE_MAX_MS);
       this.state.probe = this.scheduleProbe(url, this.state.backoffMs);
     });
