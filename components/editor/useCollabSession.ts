@@ -89,6 +89,7 @@ export function useCollabSession(documentId: string) {
     const choice = new TransportChoice({
       WebSocket: counting(WebSocket, unsaved),
       HttpSocket: counting(HttpSocket, unsaved),
+      ProbeSocket: WebSocket, // not counted: the provider never uses it
       online: () => navigator.onLine,
       onChange: (mode) => !disposed && setTransport(mode),
     });

@@ -27,6 +27,8 @@ type State =
 export type TransportChoiceDeps = {
   WebSocket: SocketClass;
   HttpSocket: SocketClass;
+  /** The probe's class: a plain WebSocket, not the provider's (which may count frames per socket). */
+  ProbeSocket?: SocketClass;
   /** False while the browser says it is offline: failures then say nothing about the network path. */
   online?: () => boolean;
   onChange?: (mode: TransportMode) => void;
@@ -105,7 +107,7 @@ export class TransportChoice {
   private probe(url: string | URL): void {
     const state = this.state;
     if (state.mode !== "http") return;
-    const probe = new this.deps.WebSocket(url);
+    const probe = new (this.deps.ProbeSocket ?? this.deps.WebSocket)(url);
     let heard = false;
     // Opening is not enough (a proxy may accept the upgrade and then cut it): the server must speak.
     probe.addEventListener?.("message", () => {

@@ -267,3 +267,17 @@ test("durable acknowledgements come down the stream for ?ack=1", async () => {
   expect((await post(id, session, editor.token, encodeFrames([syncUpdateMessage(Y.encodeStateAsUpdate(update))]))).status).toBe(204);
   await until(() => stream.frames.some((m) => m[0] === MessageType.DurableAck), 5_000, "durable ack");
 });
+
+test("a provider over HTTP with ?ack=1 is told every write frame it sent is stored", async () => {
+  const id = await newDocument();
+  const http = openHttpProvider(collabUrl, id, editor.token, { ack: "1" });
+  sessions.push(http);
+  let acked = 0;
+  http.provider.messageHandlers[MessageType.DurableAck] = (_encoder, decoder) => {
+    acked = decoding.readVarUint(decoder);
+  };
+  await synced(http);
+  for (let i = 0; i < 5; i++) appendParagraph(http.doc, `acknowledged ${i}`);
+  // Step 2 and five updates: six write frames, all stored.
+  await until(() => acked >= 6, 5_000, `acknowledgement of 6 frames (got ${acked})`);
+});
