@@ -55,7 +55,7 @@ export function ConnectionIndicator({ state, session, locked = false, compat = f
       data-state={state}
       title={detail}
       role="status"
-      className="inline-flex min-w-0 items-center gap-1.5 text-xs text-zinc-600 dark:text-zinc-400"
+      className="inline-flex min-w-0 flex-wrap items-center gap-x-1.5 text-xs text-zinc-600 dark:text-zinc-400"
     >
       <span aria-hidden="true" className={`h-2 w-2 shrink-0 rounded-full ${dots[status.kind]}`} />
       <span
@@ -70,7 +70,7 @@ export function ConnectionIndicator({ state, session, locked = false, compat = f
         <span
           data-testid="transport-compat"
           title="Your network does not allow live connections (WebSockets), so the editor uses a slower way that works everywhere."
-          className="truncate text-zinc-500 dark:text-zinc-400"
+          className="whitespace-nowrap text-zinc-500 dark:text-zinc-400"
         >
           · {COMPAT_TEXT}
         </span>
