@@ -169,17 +169,28 @@ export class Auth {
    * cookie is only trusted for same-origin use.
    */
   async authenticate(req: IncomingMessage, url?: URL): Promise<Caller | null> {
-    const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "")?.[1] ?? url?.searchParams.get("token");
-    if (bearer) {
-      const token = await this.accessTokenOf(bearer);
-      return token ? { ...token, via: "token", credentialId: this.credentialId(bearer), expiresAt: null } : null;
+    const presented = this.presented(req, url);
+    if (presented?.via === "token") {
+      const token = await this.accessTokenOf(presented.secret);
+      return token ? { ...token, via: "token", credentialId: this.credentialId(presented.secret), expiresAt: null } : null;
     }
-    const cookie = parseCookies(req.headers.cookie).get(SESSION_COOKIE);
-    if (cookie) {
-      const session = await this.sessionOf(cookie);
-      return session ? { ...session, via: "cookie", credentialId: this.credentialId(cookie) } : null;
+    if (presented?.via === "cookie") {
+      const session = await this.sessionOf(presented.secret);
+      return session ? { ...session, via: "cookie", credentialId: this.credentialId(presented.secret) } : null;
     }
     return null;
+  }
+
+  /**
+   * The credential a request carries, unchecked: which secret, and how it came. For a connection that
+   * is already registered with the access authority (which ends it when the credential dies), its id
+   * alone tells whether a later request comes with the same one, without a database read.
+   */
+  presented(req: IncomingMessage, url?: URL): { via: "token" | "cookie"; secret: string } | null {
+    const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "")?.[1] ?? url?.searchParams.get("token");
+    if (bearer) return { via: "token", secret: bearer };
+    const cookie = parseCookies(req.headers.cookie).get(SESSION_COOKIE);
+    return cookie ? { via: "cookie", secret: cookie } : null;
   }
 
   async createAccessToken(userId: string, name: string, scopes: readonly Scope[] = ["documents:read", "documents:write"]) {

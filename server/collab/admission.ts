@@ -84,10 +84,14 @@ export async function admit(services: Services, manager: RoomManager, req: Incom
   };
 }
 
-/** The credential a request carries for this document (a POST of the HTTP transport), or null. */
+/**
+ * The id of the credential a request carries for this document (a POST of the HTTP transport), or
+ * null. A session or token is not looked up again: the stream's registration with the access
+ * authority ends the session the moment its credential dies, so the same id is all a POST must show.
+ */
 export async function credentialOf(services: Services, req: IncomingMessage, url: URL, documentId: string): Promise<string | null> {
-  const caller = await services.auth.authenticate(req, url);
-  if (caller) return caller.via === "cookie" && !isSameOrigin(req, services.config) ? null : caller.credentialId;
+  const presented = services.auth.presented(req, url);
+  if (presented) return presented.via === "cookie" && !isSameOrigin(req, services.config) ? null : services.auth.credentialId(presented.secret);
   const entry = await services.links.entry(null, req, documentId, url);
   return entry.kind === "link" ? guestCredentialId(entry.link.id) : null;
 }
