@@ -121,6 +121,8 @@ test("a POST's replies come back in its response: sync step 1 is answered with s
   const id = await newDocument();
   const stream = rawStream(id, editor.token);
   const session = await stream.session();
+  // Joined (the room's own step 1 came down): until then frames wait and their replies come down the stream.
+  await until(() => stream.frames.length > 0);
   const res = await post(id, session, editor.token, encodeFrames([syncStep1Message(new Y.Doc())]));
   expect(res.status).toBe(200);
   expect(res.headers.get("content-type")).toBe("application/octet-stream");
@@ -139,6 +141,7 @@ test("a viewer's update frames over HTTP change nothing", async () => {
   const dropped = collabOf(server.services)!.stats().droppedReadOnlyUpdates;
   const stream = rawStream(id, viewer.token);
   const session = await stream.session();
+  await until(() => stream.frames.length > 0);
   const vandal = new Y.Doc();
   appendParagraph(vandal, "vandalism");
   const res = await post(id, session, viewer.token, encodeFrames([syncUpdateMessage(Y.encodeStateAsUpdate(vandal)), syncStep1Message(new Y.Doc())]));
