@@ -137,6 +137,7 @@ export function registerHttpTransport(router: Router, services: Services, manage
   return {
     shutDown() {
       shuttingDown = true;
+      clearInterval(beat);
       // The room manager closes the peers (1001); a session left without a room ends here.
       for (const { peer } of [...sessions.values()]) closeAs(peer, CloseEvents.GoingAway);
     },
