@@ -66,7 +66,7 @@ export class YClient {
   }
 
   send(type, write) {
-    if (!this.ws || this.ws.readyState !== 1) return false; // OPEN, for either transport
+    if (this.ws?.readyState !== 1) return false; // OPEN, for either transport
     const encoder = encoding.createEncoder();
     if (this.hocuspocus) encoding.writeVarString(encoder, this.endpoint.docName);
     encoding.writeVarUint(encoder, type);
