@@ -2,6 +2,7 @@
 // (document name before every message, Auth first, SyncStatus acks) as an option.
 // Encodings come from y-protocols and lib0; this file only frames and routes them.
 import WebSocket from "ws";
+import { HttpTransportSocket } from "./httpTransport.mjs";
 import * as Y from "yjs";
 import * as encoding from "lib0/encoding";
 import * as decoding from "lib0/decoding";
@@ -41,7 +42,8 @@ export class YClient {
   }
 
   connect() {
-    const ws = new WebSocket(this.endpoint.url, { perMessageDeflate: false });
+    // endpoint.transport "http": Tandem's SSE + POST transport (the compatibility mode), else a WebSocket.
+    const ws = this.endpoint.transport === "http" ? new HttpTransportSocket(this.endpoint.url) : new WebSocket(this.endpoint.url, { perMessageDeflate: false });
     ws.binaryType = "nodebuffer";
     this.ws = ws;
     ws.on("open", () => {
@@ -64,7 +66,7 @@ export class YClient {
   }
 
   send(type, write) {
-    if (!this.ws || this.ws.readyState !== WebSocket.OPEN) return false;
+    if (this.ws?.readyState !== 1) return false; // OPEN, for either transport
     const encoder = encoding.createEncoder();
     if (this.hocuspocus) encoding.writeVarString(encoder, this.endpoint.docName);
     encoding.writeVarUint(encoder, type);

@@ -138,4 +138,20 @@ export const tandem = {
   },
 };
 
-export const allTargets = [tandem, hocuspocus, yWebsocket];
+/** Tandem again, its clients on the HTTP transport (SSE down, POST up) instead of WebSockets. */
+export const tandemHttp = {
+  ...tandem,
+  name: "tandem-http",
+  label: "Tandem, HTTP transport (SSE + POST, compatibility mode)",
+  async start(options) {
+    const server = await tandem.start(options);
+    const createDocs = server.createDocs;
+    return Object.assign(server, {
+      async createDocs(n) {
+        return (await createDocs(n)).map((endpoint) => ({ ...endpoint, transport: "http" }));
+      },
+    });
+  },
+};
+
+export const allTargets = [tandem, tandemHttp, hocuspocus, yWebsocket];

@@ -54,7 +54,7 @@ function shownConnection(connection: ConnectionState, access: AccessState): Show
 }
 
 export function CollaborativeEditor({ documentId, user, readOnly, onEditor, onAccessEnded, ended = false, onComment }: CollaborativeEditorProps) {
-  const { session, connection, access, notice } = useCollabSession(documentId);
+  const { session, connection, access, notice, transport } = useCollabSession(documentId);
   const { status, sessionEnded } = useSession();
   const signedOut = status === "ended" || (access.kind === "ended" && access.signedOut);
   const locked = isReadOnly(readOnly, access) || signedOut || ended;
@@ -80,6 +80,7 @@ export function CollaborativeEditor({ documentId, user, readOnly, onEditor, onAc
           user={user}
           locked={locked}
           connection={shown}
+          compat={transport === "http"}
           onEditor={onEditor}
           onComment={onComment}
         />
@@ -96,6 +97,8 @@ function EditorSurface(props: {
   user: EditorUser;
   locked: boolean;
   connection: ShownConnection;
+  /** On the HTTP transport (WebSockets blocked): the status line says so. */
+  compat: boolean;
   onEditor?: (editor: Editor | null) => void;
   onComment?: () => void;
 }) {
@@ -114,7 +117,7 @@ function EditorSurface(props: {
       {/* Sticky: the connection state, the people here and the toolbar stay in view in a long document. */}
       <div data-testid="editor-chrome" className="sticky top-0 z-20 rounded-t-lg border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950">
         <div className="flex items-center justify-between gap-3 px-3 py-2">
-          <ConnectionIndicator state={props.connection} session={props.session} locked={props.locked} />
+          <ConnectionIndicator state={props.connection} session={props.session} locked={props.locked} compat={props.compat} />
           <div className="flex items-center gap-3">
             {editor && <WordCount editor={editor} />}
             <PresenceAvatars people={people} />

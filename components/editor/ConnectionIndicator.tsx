@@ -2,6 +2,7 @@
 // "Saved" only once the server acknowledged every change as on its disk; offline, the count of
 // changes kept in this browser. `data-state` still names the live connection (tests, styles);
 // "signed-out" and "closed": the server ended the session for good, so it never says "Reconnecting…".
+// Over the HTTP transport (WebSockets blocked) it adds "Connected (compatibility mode)".
 "use client";
 import { useSyncExternalStore } from "react";
 import { saveStatus, saveStatusText, type SaveProblem, type SaveStatus } from "@/lib/collab/saveStatus";
@@ -31,7 +32,18 @@ function endedProblem(state: ShownConnection): SaveProblem | null {
 
 const noSession = { subscribe: () => () => {}, snapshot: () => ({ unsaved: 0, problem: null }) };
 
-export function ConnectionIndicator({ state, session, locked = false }: { state: ShownConnection; session?: CollabSession; locked?: boolean }) {
+type IndicatorProps = {
+  state: ShownConnection;
+  session?: CollabSession;
+  locked?: boolean;
+  /** Connected over the HTTP transport because WebSockets are blocked on the way to the server. */
+  compat?: boolean;
+};
+
+/** Shown beside the status while the HTTP transport carries the session. */
+export const COMPAT_TEXT = "Connected (compatibility mode)";
+
+export function ConnectionIndicator({ state, session, locked = false, compat = false }: IndicatorProps) {
   const saving = session?.saving ?? noSession;
   const { unsaved, problem } = useSyncExternalStore(saving.subscribe, saving.snapshot, saving.snapshot);
   const link = state === "signed-out" || state === "closed" ? "connected" : state;
@@ -43,7 +55,7 @@ export function ConnectionIndicator({ state, session, locked = false }: { state:
       data-state={state}
       title={detail}
       role="status"
-      className="inline-flex min-w-0 items-center gap-1.5 text-xs text-zinc-600 dark:text-zinc-400"
+      className="inline-flex min-w-0 flex-wrap items-center gap-x-1.5 text-xs text-zinc-600 dark:text-zinc-400"
     >
       <span aria-hidden="true" className={`h-2 w-2 shrink-0 rounded-full ${dots[status.kind]}`} />
       <span
@@ -54,6 +66,15 @@ export function ConnectionIndicator({ state, session, locked = false }: { state:
       >
         {label}
       </span>
+      {compat && state === "connected" && (
+        <span
+          data-testid="transport-compat"
+          title="Your network does not allow live connections (WebSockets), so the editor uses a slower way that works everywhere."
+          className="whitespace-nowrap text-zinc-500 dark:text-zinc-400"
+        >
+          · {COMPAT_TEXT}
+        </span>
+      )}
     </span>
   );
 }

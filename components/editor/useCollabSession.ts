@@ -12,6 +12,8 @@ import { writeUnsaved } from "@/lib/collab/unsavedRecord";
 import { forgetDocument } from "@/lib/offline/offlineRecord";
 import type { SaveProblem } from "@/lib/collab/saveStatus";
 import { api } from "@/lib/api";
+import { HttpSocket } from "@/lib/collab/httpSocket";
+import { TransportChoice, type TransportMode } from "@/lib/collab/transportChoice";
 import { UnsavedChanges } from "./unsavedChanges";
 
 export type ConnectionState = "connecting" | "connected" | "reconnecting" | "offline";
@@ -48,15 +50,20 @@ function problemOf(code: number): SaveProblem | null {
   }
 }
 
-/** The browser's WebSocket, telling `unsaved` about each socket and each frame it sends. */
-function countingWebSocket(unsaved: UnsavedChanges): typeof WebSocket {
-  return class CountingWebSocket extends WebSocket {
-    constructor(url: string | URL, protocols?: string | string[]) {
-      super(url, protocols);
+type Sendable = string | ArrayBufferLike | Blob | ArrayBufferView;
+// biome-ignore lint/suspicious/noExplicitAny: a mixin's base constructor must take any arguments
+type SocketBase = new (...args: any[]) => { send(data: Sendable): void };
+
+/** A socket class (the browser's WebSocket, or HttpSocket) telling `unsaved` about each socket and each frame it sends. */
+function counting<T extends SocketBase>(Base: T, unsaved: UnsavedChanges): T {
+  return class Counting extends Base {
+    // biome-ignore lint/suspicious/noExplicitAny: passed through to the base constructor
+    constructor(...args: any[]) {
+      super(...args);
       unsaved.socketOpened(this);
     }
 
-    send(data: string | ArrayBufferLike | Blob | ArrayBufferView): void {
+    send(data: Sendable): void {
       if (data instanceof Uint8Array) unsaved.sending(this, data);
       super.send(data);
     }
@@ -73,14 +80,23 @@ export function useCollabSession(documentId: string) {
   const [connection, setConnection] = useState<ConnectionState>("connecting");
   const [access, setAccess] = useState<AccessState>({ kind: "as-given" });
   const [notice, setNotice] = useState<string | null>(null);
+  const [transport, setTransport] = useState<TransportMode>("websocket");
 
   useEffect(() => {
     const doc = new Y.Doc();
     const local = new IndexeddbPersistence(`tandem-doc-${documentId}`, doc);
     const unsaved = new UnsavedChanges(documentId);
+    // A WebSocket first; over HTTP (SSE + POST) where one keeps failing, and back once one opens.
+    const choice = new TransportChoice({
+      WebSocket: counting(WebSocket, unsaved),
+      HttpSocket: counting(HttpSocket, unsaved),
+      ProbeSocket: WebSocket, // not counted: the provider never uses it
+      online: () => navigator.onLine,
+      onChange: (mode) => !disposed && setTransport(mode),
+    });
     const provider = new WebsocketProvider(collabUrl(), documentId, doc, {
       params: { [ACK_PARAM]: "1" },
-      WebSocketPolyfill: countingWebSocket(unsaved),
+      WebSocketPolyfill: choice.socketClass(),
     });
     provider.messageHandlers[DURABLE_ACK_MESSAGE] = (_reply, decoder, p) => {
       if (p.ws) unsaved.acknowledged(p.ws, readDurableAck(decoder));
@@ -108,7 +124,7 @@ export function useCollabSession(documentId: string) {
     // made offline, or left from an earlier visit.
     const settle = () => {
       const barrier = provider.synced && local.synced ? unsaved.barrier() : null;
-      if (barrier && provider.ws?.readyState === WebSocket.OPEN) provider.ws.send(barrier);
+      if (barrier && provider.ws?.readyState === 1) provider.ws.send(barrier); // OPEN, for either transport
     };
     const onSynced = (isSynced: boolean) => isSynced && settle();
     provider.on("sync", onSynced);
@@ -181,6 +197,7 @@ export function useCollabSession(documentId: string) {
     setConnection("connecting");
     setAccess({ kind: "as-given" });
     setNotice(null);
+    setTransport(choice.mode);
     update();
 
     return () => {
@@ -193,11 +210,12 @@ export function useCollabSession(documentId: string) {
       window.removeEventListener("beforeunload", onBeforeUnload);
       doc.off("update", onDocUpdate);
       stopCounting();
+      choice.stop();
       provider.destroy();
       void local.destroy();
       doc.destroy();
     };
   }, [documentId]);
 
-  return { session, connection, access, notice };
+  return { session, connection, access, notice, transport };
 }

@@ -231,6 +231,15 @@ export class Auth {
     return session ? { ...session, via, credentialId: this.credentialId(secret) } : null;
   }
 
+  /**
+   * The credential a request carries, unchecked: which secret, and how it came. For a connection that
+   * is already registered with the access authority (which ends it when the credential dies), its id
+   * alone tells whether a later request comes with the same one, without a database read.
+   */
+  presented(req: IncomingMessage, url?: URL): PresentedCredential | null {
+    return credentialIn(req, url);
+  }
+
   async createAccessToken(userId: string, name: string, scopes: readonly Scope[] = ["documents:read", "documents:write"]) {
     const token = newToken(TOKEN_PREFIX);
     const row = await this.db.accessToken.create({

@@ -17,6 +17,7 @@ import { documentText } from "./documentText";
 import { collabBatchMetrics, registerCollabMetrics } from "./metrics";
 import { RedisRoomRelay } from "./RoomRelay";
 import { createPresenceReporter } from "../realtime/presenceReporter";
+import { registerHttpTransport } from "./httpTransport";
 
 export type CollabService = {
   manager: RoomManager;
@@ -39,7 +40,7 @@ export function collabOf(services: Services): CollabService | undefined {
 }
 
 export function collabChannelWith(overrides: Partial<CollabOptions> = {}): ChannelFactory {
-  return async ({ services, upgrades }) => {
+  return async ({ services, upgrades, router }) => {
     const { burst, perSecond } = services.config.collabFrames;
     const options: CollabOptions = { ...defaultCollabOptions, frameBurst: burst, framesPerSecond: perSecond, ...overrides };
     const batchMetrics = collabBatchMetrics(services.metrics);
@@ -85,6 +86,8 @@ export function collabChannelWith(overrides: Partial<CollabOptions> = {}): Chann
     // Sign-out, expiry and deletion end sockets through the access authority (services.access).
     const collabUpgrades = createUpgradeHandler(services, wss, manager, heartbeat, flow);
     upgrades.on(COLLAB_PATH_PREFIX, collabUpgrades.handle);
+    // The same rooms over SSE + POST, for clients whose WebSocket cannot open.
+    const httpTransport = registerHttpTransport(router, services, manager, { maxFrameBytes: options.maxFrameBytes });
     const unsubscribeAccess = followAccessChanges(services.bus, manager);
 
     const service: CollabService = {
@@ -102,6 +105,7 @@ export function collabChannelWith(overrides: Partial<CollabOptions> = {}): Chann
       name: "collab",
       async close() {
         collabUpgrades.shutDown();
+        httpTransport.shutDown();
         unsubscribeAccess();
         heartbeat.stop();
         stopSharedBudgets?.();

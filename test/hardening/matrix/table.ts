@@ -20,6 +20,7 @@ import { NEEDS_ANNOUNCE, NEEDS_WRITE, SESSION_ONLY, httpOutcome } from "./refusa
 import { purgeTarget, trashTarget } from "./trashCells";
 import { readImageCell, uploadImageCell } from "./imageCells";
 import { REALTIME_ROWS } from "./realtimeRows";
+import { HTTP_COLLAB_ROWS } from "./httpCollabRows";
 import { HISTORY_ROWS } from "./historyRows";
 import { EXCHANGE_ROWS } from "./exchangeRows";
 import { SHARE_LINK_ROWS } from "./shareLinkCells";
@@ -342,5 +343,6 @@ export const TABLE: Row[] = [
   ...ACCOUNT_ROWS,
   ...EXCHANGE_ROWS,
   ...HISTORY_ROWS,
+  ...HTTP_COLLAB_ROWS,
   ...REALTIME_ROWS,
 ];
