@@ -84,7 +84,7 @@ export async function startTandem(config: Config, options: { next?: NextHandlers
   const auth = new Auth(db, config, redis?.pub);
   const metrics = new Metrics();
   const access = new LiveAccess({ db, bus, log, metrics });
-  const inherited = new InheritedAccess(db, bus);
+  const inherited = new InheritedAccess(db, bus, config.databaseKind);
   const documents = new Documents(db, bus, inherited);
   const trash = new Trash(db, bus, inherited);
   const pages = new Pages(db, bus, documents, inherited);

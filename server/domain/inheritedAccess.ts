@@ -111,10 +111,30 @@ export function netChanges(changes: MembershipChange[]): MembershipChange[] {
   return [...byKey.values()].filter((c) => c.previousRole !== c.role);
 }
 
+/**
+ * Two recomputations of overlapping subtrees at once (PostgreSQL, read committed) can both try to
+ * insert or delete the same inherited row: the loser's transaction rolled back whole, so it runs again
+ * and reads what the winner wrote. P2002: unique violation; P2025: row gone; P2034: write conflict.
+ */
+async function withRetry<T>(run: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await run();
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      if (i >= attempts || (code !== "P2002" && code !== "P2025" && code !== "P2034")) throw e;
+    }
+  }
+}
+
+/** The advisory lock every access recomputation holds on PostgreSQL (a fixed, arbitrary 64-bit key). */
+const RECOMPUTE_LOCK = 0x7a6e_5016;
+
 export class InheritedAccess {
   constructor(
     private readonly db: Db,
     private readonly bus: EventBus,
+    private readonly databaseKind: "sqlite" | "postgres" = "sqlite",
   ) {}
 
   /**
@@ -129,13 +149,18 @@ export class InheritedAccess {
     /** Runs after the recomputation, still inside the transaction: throwing undoes everything. */
     check?: (tx: Tx) => Promise<void>,
   ): Promise<{ result: T; changes: MembershipChange[] }> {
-    const { result, changes } = await this.db.$transaction(async (tx) => {
-      const done = await write(tx);
-      const all = [...done.changes];
-      for (const id of pageIds) all.push(...(await recomputeSubtree(tx, id)));
-      await check?.(tx);
-      return { result: done.result, changes: netChanges(all) };
-    });
+    const run = () =>
+      this.db.$transaction(async (tx) => {
+        // One recomputation at a time: under read committed, one working from a parent's members read
+        // before another's commit would undo that other's rows below. SQLite runs one write transaction at a time anyway.
+        if (this.databaseKind === "postgres") await tx.$executeRaw`SELECT pg_advisory_xact_lock(${RECOMPUTE_LOCK})`;
+        const done = await write(tx);
+        const all = [...done.changes];
+        for (const id of pageIds) all.push(...(await recomputeSubtree(tx, id)));
+        await check?.(tx);
+        return { result: done.result, changes: netChanges(all) };
+      });
+    const { result, changes } = await withRetry(run);
     await this.announce(by, changes);
     return { result, changes };
   }
