@@ -73,10 +73,13 @@ export const ServerEventSchemas = {
   "versions:changed": z.object({ documentId: z.string().min(1) }),
   /** The account starred or unstarred a document (in any tab): its stars reload. */
   "favourites:changed": z.object({}),
+  /** This user's page tree changed (a page made, moved, renamed, trashed, shared or not): refetch GET /api/pages/tree. */
+  "pages:changed": z.object({ pageIds: z.array(z.string().min(1)) }),
 } satisfies Record<string, z.ZodType>;
 export type DocUpdated = z.infer<(typeof ServerEventSchemas)["doc:updated"]>;
 export type NotificationsRemoved = z.infer<(typeof ServerEventSchemas)["notification:removed"]>;
 export type VersionsChanged = z.infer<(typeof ServerEventSchemas)["versions:changed"]>;
+export type PagesChanged = z.infer<(typeof ServerEventSchemas)["pages:changed"]>;
 
 export interface ServerToClientEvents {
   /** A document appeared in, or changed in, this user's list. */
@@ -94,6 +97,7 @@ export interface ServerToClientEvents {
   "notification:removed": (payload: NotificationsRemoved) => void;
   "versions:changed": (payload: VersionsChanged) => void;
   "favourites:changed": (payload: Record<string, never>) => void;
+  "pages:changed": (payload: PagesChanged) => void;
 }
 
 // ---- client → server: payload schemas (validated on arrival) and what a successful ack carries ----
