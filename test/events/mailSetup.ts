@@ -1,14 +1,12 @@
 // Shared setup of the announcement email tests: a real SMTP receiver on loopback, and either one
 // events server mailing to it (SQLite) or two instances on one PostgreSQL database and one Redis bus
-// (the hosted mode; skipped when either is not running). Also the small waits those tests share.
-import pg from "pg";
-import { Redis } from "ioredis";
+// (the hosted mode, pair.ts; skipped when either is not running). Also the waits those tests share.
 import type { TestServer } from "../helpers/server";
 import { type ReceivedMail, SmtpReceiver } from "../people/smtpReceiver";
 import { startEventsServer } from "./helpers";
+import { startEventsPair } from "./pair";
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
-const PG_BASE = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432";
+export { PAIR_START_MS } from "./pair";
 
 export type MailWorld = { smtp: SmtpReceiver; servers: TestServer[]; close: () => Promise<void> };
 
@@ -28,33 +26,23 @@ export async function startMailWorld(delayMs: number): Promise<MailWorld> {
   };
 }
 
-/** Two instances sharing a fresh PostgreSQL database and a Redis prefix; null when either is down. */
+/** Two instances (pair.ts) emailing to one fresh receiver; null when PostgreSQL or Redis is down. */
 export async function startMailPair(delayMs: number, label: string): Promise<MailWorld | null> {
-  const dbName = `tandem_${label}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-  if (!(await redisUp()) || !(await pgAdmin(`CREATE DATABASE ${dbName}`))) return null;
   const smtp = await SmtpReceiver.start();
-  const env = {
-    REDIS_URL,
-    REDIS_PREFIX: `tandem-${label}-test-${Math.random().toString(36).slice(2)}:`,
-    DATABASE_URL: `${PG_BASE}/${dbName}`,
-    ...mailEnv(smtp, delayMs),
-  };
-  const a = await startEventsServer({}, { env });
-  const b = await startEventsServer({}, { env, dataDir: a.dataDir });
+  const pair = await startEventsPair(label, mailEnv(smtp, delayMs));
+  if (!pair) {
+    await smtp.close();
+    return null;
+  }
   return {
     smtp,
-    servers: [a, b],
+    servers: pair.servers,
     close: async () => {
-      await b.stop();
-      await a.stop();
+      await pair.close();
       await smtp.close();
-      await pgAdmin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
     },
   };
 }
-
-/** Two instances migrating one fresh PostgreSQL database took 40 s on a loaded two-core machine. */
-export const PAIR_START_MS = 180_000;
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -76,27 +64,4 @@ export async function mailsArrive(smtp: SmtpReceiver, title: string, n: number, 
   }
   await sleep(quietMs);
   return mailsAbout(smtp, title);
-}
-
-async function redisUp(): Promise<boolean> {
-  const probe = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  const up = await probe.connect().then(
-    () => true,
-    () => false,
-  );
-  probe.disconnect();
-  return up;
-}
-
-async function pgAdmin(sql: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: `${PG_BASE}/postgres` });
-  try {
-    await client.connect();
-    await client.query(sql);
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
 }
