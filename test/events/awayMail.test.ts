@@ -8,10 +8,10 @@ import { ApiClient, type TestServer } from "../helpers/server";
 import type { SmtpReceiver } from "../people/smtpReceiver";
 import { inMs, SseReader } from "./helpers";
 import { mailHeader, mailParts } from "./mailParts";
-import { type MailWorld, mailsAbout as about, startMailWorld } from "./mailSetup";
+import { mailsAbout as about, useMailWorld } from "./mailSetup";
 
 const DELAY_MS = 300;
-let world: MailWorld;
+const setup = useMailWorld(DELAY_MS);
 let smtp: SmtpReceiver;
 let server: TestServer;
 let admin: ApiClient;
@@ -19,9 +19,8 @@ const people: Record<"admin" | "away" | "online" | "gone", { id: string; email: 
 let onlineStream: SseReader;
 
 beforeAll(async () => {
-  world = await startMailWorld(DELAY_MS);
-  smtp = world.smtp;
-  [server] = world.servers;
+  smtp = setup.world.smtp;
+  [server] = setup.world.servers;
   admin = new ApiClient(server.url);
   people.admin = await admin.signup("Admin");
   people.away = await new ApiClient(server.url).signup("Away Member");
@@ -37,7 +36,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   onlineStream?.close();
-  await world?.close();
 });
 
 /** Waits until every account in the audience has its row (the pass is over), then a little longer for stray mail. */

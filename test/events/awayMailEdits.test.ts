@@ -5,12 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient, type TestServer } from "../helpers/server";
 import type { SmtpReceiver } from "../people/smtpReceiver";
 import { SseReader } from "./helpers";
-import { type MailWorld, mailsArrive, perRecipient, sleep, startMailWorld } from "./mailSetup";
+import { mailsArrive, perRecipient, sleep, useMailWorld } from "./mailSetup";
 
 const DELAY_MS = 300;
 /** Longer than a mailing pass would take to show up. */
 const QUIET_MS = DELAY_MS + 700;
-let world: MailWorld;
+const setup = useMailWorld(DELAY_MS);
 let smtp: SmtpReceiver;
 let server: TestServer;
 let admin: ApiClient;
@@ -21,9 +21,8 @@ let onlineStream: SseReader;
 let onlineClient: ApiClient;
 
 beforeAll(async () => {
-  world = await startMailWorld(DELAY_MS);
-  smtp = world.smtp;
-  [server] = world.servers;
+  smtp = setup.world.smtp;
+  [server] = setup.world.servers;
   admin = new ApiClient(server.url);
   adminUser = await admin.signup("Admin");
   away = await new ApiClient(server.url).signup("Away");
@@ -34,7 +33,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   onlineStream?.close();
-  await world?.close();
 });
 
 const outcomes = async (announcementId: string) =>

@@ -1,31 +1,19 @@
 // Two instances on one PostgreSQL database and one Redis bus (the hosted mode), both mailing: each
 // away account gets exactly one email, and an account whose only stream is on the OTHER instance
 // than the one that created the announcement gets none. Several rounds, so a race would show.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiClient, type TestServer } from "../helpers/server";
+import { describe, expect, it } from "vitest";
+import { ApiClient } from "../helpers/server";
 import { SseReader } from "./helpers";
-import { type MailWorld, mailsArrive, PAIR_START_MS, perRecipient, startMailPair } from "./mailSetup";
+import { mailsArrive, perRecipient, useMailPair, withAdmin } from "./mailSetup";
 
 const DELAY_MS = 400;
 const AWAY = 6;
-let world: MailWorld | null = null;
-let a: TestServer;
-let b: TestServer;
-
-beforeAll(async () => {
-  world = await startMailPair(DELAY_MS, "awaymail");
-  if (world) [a, b] = world.servers;
-}, PAIR_START_MS);
-afterAll(async () => {
-  await world?.close();
-});
+const setup = useMailPair(DELAY_MS, "awaymail");
 
 describe("away email on several instances", () => {
   it("sends one email per away account, whichever instance has the streams", async (ctx) => {
-    if (!world) return ctx.skip();
-    const { smtp } = world;
-    const admin = new ApiClient(a.url);
-    await admin.signup("Admin");
+    if (!setup.world) return ctx.skip();
+    const { smtp, a, b, admin } = await withAdmin(setup.world);
     const away: { id: string; email: string }[] = [];
     for (let i = 0; i < AWAY; i++) away.push(await new ApiClient(i % 2 ? b.url : a.url).signup(`Away ${i}`));
     // Online only on B (two tabs), and the admin online on A.

@@ -1,12 +1,11 @@
 // Shared setup of the announcement email tests: a real SMTP receiver on loopback, and either one
 // events server mailing to it (SQLite) or two instances on one PostgreSQL database and one Redis bus
 // (the hosted mode, pair.ts; skipped when either is not running). Also the waits those tests share.
-import type { TestServer } from "../helpers/server";
+import { afterAll, beforeAll } from "vitest";
+import { ApiClient, type TestServer } from "../helpers/server";
 import { type ReceivedMail, SmtpReceiver } from "../people/smtpReceiver";
 import { startEventsServer } from "./helpers";
-import { startEventsPair } from "./pair";
-
-export { PAIR_START_MS } from "./pair";
+import { PAIR_START_MS, startEventsPair } from "./pair";
 
 export type MailWorld = { smtp: SmtpReceiver; servers: TestServer[]; close: () => Promise<void> };
 
@@ -42,6 +41,38 @@ export async function startMailPair(delayMs: number, label: string): Promise<Mai
       await smtp.close();
     },
   };
+}
+
+/** A test file's one-server MailWorld: started before its tests (hooks registered first run first), closed after. */
+export function useMailWorld(delayMs: number): { world: MailWorld } {
+  const holder = {} as { world: MailWorld };
+  beforeAll(async () => {
+    holder.world = await startMailWorld(delayMs);
+  });
+  afterAll(async () => {
+    await holder.world?.close();
+  });
+  return holder;
+}
+
+/** A test file's two-instance MailWorld; `world` stays null where PostgreSQL or Redis is down (tests skip). */
+export function useMailPair(delayMs: number, label: string): { world: MailWorld | null } {
+  const holder: { world: MailWorld | null } = { world: null };
+  beforeAll(async () => {
+    holder.world = await startMailPair(delayMs, label);
+  }, PAIR_START_MS);
+  afterAll(async () => {
+    await holder.world?.close();
+  });
+  return holder;
+}
+
+/** The pair's receiver, its two instances, and its first account (so an administrator) signed up on the first. */
+export async function withAdmin(world: MailWorld): Promise<{ smtp: SmtpReceiver; a: TestServer; b: TestServer; admin: ApiClient }> {
+  const [a, b] = world.servers;
+  const admin = new ApiClient(a.url);
+  await admin.signup("Admin");
+  return { smtp: world.smtp, a, b, admin };
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

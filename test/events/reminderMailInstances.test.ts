@@ -3,31 +3,19 @@
 // emails each account that has not acknowledged exactly once (whichever instance takes the request,
 // the other does not send too), nobody who acknowledged (on either instance), nobody who unsubscribed;
 // every reminder carries its account's unsubscribe link with RFC 8058's one-click header.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiClient, type TestServer } from "../helpers/server";
+import { describe, expect, it } from "vitest";
+import { ApiClient } from "../helpers/server";
 import { SseReader } from "./helpers";
 import { mailHeader } from "./mailParts";
-import { type MailWorld, mailsArrive, PAIR_START_MS, perRecipient, startMailPair } from "./mailSetup";
+import { mailsArrive, perRecipient, useMailPair, withAdmin } from "./mailSetup";
 
 const DELAY_MS = 300;
-let world: MailWorld | null = null;
-let a: TestServer;
-let b: TestServer;
-
-beforeAll(async () => {
-  world = await startMailPair(DELAY_MS, "remindmail");
-  if (world) [a, b] = world.servers;
-}, PAIR_START_MS);
-afterAll(async () => {
-  await world?.close();
-});
+const setup = useMailPair(DELAY_MS, "remindmail");
 
 describe("acknowledgement reminders by email on two instances", () => {
   it("emails the pending accounts once per reminder, not those who acknowledged or unsubscribed", async (ctx) => {
-    if (!world) return ctx.skip();
-    const { smtp } = world;
-    const admin = new ApiClient(a.url);
-    await admin.signup("Admin");
+    if (!setup.world) return ctx.skip();
+    const { smtp, a, b, admin } = await withAdmin(setup.world);
     const awayClient = new ApiClient(a.url);
     const away = await awayClient.signup("Away Pending");
     const onlineClient = new ApiClient(b.url);
