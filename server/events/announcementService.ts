@@ -23,11 +23,13 @@ export class AnnouncementService {
   readonly reachStore: ReachStore;
   /** This instance's live figures; the events channel hands it the hub. */
   readonly liveReach: LiveReach;
+  /** Where links in emails point; the events channel sets it once the server listens (awayMail.ts). */
+  mailOrigin: (() => string) | undefined;
 
   constructor(
     db: Db,
     private readonly bus: EventBus,
-    private readonly deps: { log: Logger; mailer?: Mailer; publicUrl?: URL },
+    private readonly deps: { log: Logger; mailer?: Mailer; sessionSecret: string },
   ) {
     this.store = new AnnouncementStore(db);
     this.reachStore = new ReachStore(db);
@@ -96,8 +98,11 @@ export class AnnouncementService {
     if (!view.live) throw new DomainError("conflict", "This announcement is no longer shown; publish a new one instead.");
     const pending = await this.reachStore.pending(id);
     if (pending.length > 0) await this.bus.publish({ type: "announcement.remind", announcementId: id, userIds: pending.map((p) => p.id) });
-    const { mailer, log, publicUrl } = this.deps;
-    const emailed = mailer?.delivers ? await remindByEmail(mailer, log, { title: view.title, publicUrl }, pending) : 0;
+    const { mailer, log, sessionSecret } = this.deps;
+    const emailed =
+      mailer?.delivers && this.mailOrigin
+        ? remindByEmail({ mailer, log, sessionSecret, origin: this.mailOrigin() }, view.title, await this.reachStore.subscribed(pending))
+        : 0;
     return { reminded: pending.length, emailed };
   }
 

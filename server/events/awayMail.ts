@@ -12,6 +12,10 @@
 // So "away" means: no stream on any instance from the start until the delay ends (an instance that is
 // more than the delay late to hear of the start could not vouch for its streams; mail goes anyway).
 // A failed send is marked "failed" and not retried (at most once beats twice). Only with SMTP_URL.
+// Edits: editing a critical announcement mails no one (it did not start again). An edit that makes a
+// shown announcement critical counts as its start for this purpose: the same two steps run from the
+// moment of the edit, so those away then are mailed, and the rows keep everyone at one email per
+// announcement (an account already mailed, or marked online before, is never mailed again).
 import type { Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { AnnouncementView } from "../../lib/announcements/types";
@@ -69,6 +73,12 @@ export class AwayMail {
       }, this.deps.config.announcementEmailDelayMs);
       this.timers.add(timer);
     }
+  }
+
+  /** Shown announcements an edit just made critical: mailed as if they started now (rows keep it once). */
+  escalated(list: readonly AnnouncementView[]): void {
+    for (const a of list) this.seen.delete(a.id);
+    this.started(list);
   }
 
   /** At start-up: what is visible now and began lately may not have been mailed (we were down). */
@@ -181,20 +191,24 @@ export class AwayMail {
 /** The events channel's away-email: listens to `live`, asks `hub` who is here (eventsChannel.ts). */
 export function startAwayMail(services: Services, hub: SseHub, live: LiveAnnouncements, httpServer: HttpServer): AwayMail {
   const { config } = services;
+  const origin = () => {
+    if (config.publicUrl) return config.publicUrl.origin;
+    const address = httpServer.address() as AddressInfo | null;
+    const host = !address || address.address === "0.0.0.0" || address.address === "::" ? "localhost" : address.address;
+    return `http://${host.includes(":") ? `[${host}]` : host}:${address?.port ?? config.port}`;
+  };
+  // Acknowledgement reminders (announcementService.ts) link to the same place.
+  services.announcements.mailOrigin = origin;
   const awayMail = new AwayMail({
     db: services.db,
     mailer: services.mailer,
     log: services.log,
     config,
     accountsOnline: () => hub.accountsWithStreams(),
-    origin: () => {
-      if (config.publicUrl) return config.publicUrl.origin;
-      const address = httpServer.address() as AddressInfo | null;
-      const host = !address || address.address === "0.0.0.0" || address.address === "::" ? "localhost" : address.address;
-      return `http://${host.includes(":") ? `[${host}]` : host}:${address?.port ?? config.port}`;
-    },
+    origin,
   });
   live.onAppeared = (list) => awayMail.started(list);
+  live.onEscalated = (list) => awayMail.escalated(list);
   awayMail.catchUp(live.current());
   return awayMail;
 }

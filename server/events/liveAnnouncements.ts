@@ -20,6 +20,8 @@ export class LiveAnnouncements {
   private stopped = false;
   /** Told of announcements that just became visible (not on start-up); the away-email listens (awayMail.ts). */
   onAppeared: (list: AnnouncementView[]) => void = () => undefined;
+  /** Told of visible announcements an edit just made critical (they were shown, not critical, before). */
+  onEscalated: (list: AnnouncementView[]) => void = () => undefined;
 
   constructor(
     private readonly store: AnnouncementStore,
@@ -55,6 +57,7 @@ export class LiveAnnouncements {
         if (this.stopped) return;
         const planned = diffVisible(this.visible, visible);
         const appeared = visible.filter((a) => !this.visible.has(a.id));
+        const escalated = visible.filter((a) => a.severity === "critical" && this.visible.has(a.id) && this.visible.get(a.id)?.severity !== "critical");
         // An edit is re-sent to every viewer, but not to the accounts that dismissed or acknowledged
         // this version: a typo fix stays dismissed, a "show again" edit (new version) comes back.
         for (const p of planned) {
@@ -65,6 +68,7 @@ export class LiveAnnouncements {
         for (const p of planned) this.hub.publish(p.event, p.data, p.to);
         this.visible = new Map(visible.map((a) => [a.id, a]));
         if (appeared.length > 0) this.onAppeared(appeared);
+        if (escalated.length > 0) this.onEscalated(escalated);
         this.schedule(nextChangeAt);
       } catch (error) {
         this.log.error({ err: error }, "announcements refresh failed; retrying in a minute");

@@ -86,6 +86,13 @@ export class ReachStore {
     });
   }
 
+  /** Those of `people` who still take reminder emails (not unsubscribed), in the same order. */
+  async subscribed(people: readonly Person[]): Promise<Person[]> {
+    const on = await this.db.user.findMany({ where: { id: { in: people.map((p) => p.id) }, announcementEmails: true }, select: { id: true } });
+    const ids = new Set(on.map((u) => u.id));
+    return people.filter((p) => ids.has(p.id));
+  }
+
   async view(id: string): Promise<{ title: string; requiresAck: boolean; live: boolean }> {
     const row = await this.db.announcement.findUnique({ where: { id }, select: { title: true, requiresAck: true, revokedAt: true, endsAt: true } });
     if (!row) throw notFound();

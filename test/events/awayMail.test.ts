@@ -1,14 +1,17 @@
 // Email for those who were away (server/events/awayMail.ts), against a real SMTP server on loopback:
 // a critical announcement that starts (at once, or when its scheduled start comes) is emailed once to
 // each account in its audience with no open event stream, never to one with a stream, never for a
-// non-critical one; the email escapes the announcement's text and its unsubscribe link works.
+// non-critical one; the email escapes the announcement's text and its unsubscribe link works (a GET
+// only shows a confirm page, as mail scanners follow links; the POST, RFC 8058 one-click, unsubscribes).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient, type TestServer } from "../helpers/server";
-import { SmtpReceiver } from "../people/smtpReceiver";
-import { inMs, SseReader, startEventsServer } from "./helpers";
+import type { SmtpReceiver } from "../people/smtpReceiver";
+import { inMs, SseReader } from "./helpers";
 import { mailHeader, mailParts } from "./mailParts";
+import { mailsAbout as about, useMailWorld } from "./mailSetup";
 
 const DELAY_MS = 300;
+const setup = useMailWorld(DELAY_MS);
 let smtp: SmtpReceiver;
 let server: TestServer;
 let admin: ApiClient;
@@ -16,8 +19,8 @@ const people: Record<"admin" | "away" | "online" | "gone", { id: string; email: 
 let onlineStream: SseReader;
 
 beforeAll(async () => {
-  smtp = await SmtpReceiver.start();
-  server = await startEventsServer({}, { env: { SMTP_URL: smtp.url, ANNOUNCEMENT_EMAIL_DELAY_MS: String(DELAY_MS) } });
+  smtp = setup.world.smtp;
+  [server] = setup.world.servers;
   admin = new ApiClient(server.url);
   people.admin = await admin.signup("Admin");
   people.away = await new ApiClient(server.url).signup("Away Member");
@@ -33,8 +36,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   onlineStream?.close();
-  await server?.stop();
-  await smtp?.close();
 });
 
 /** Waits until every account in the audience has its row (the pass is over), then a little longer for stray mail. */
@@ -52,7 +53,10 @@ async function settled(announcementId: string, accounts: number): Promise<Record
   }
 }
 
-const mailsAbout = (title: string) => smtp.mails.filter((m) => m.subject.includes(title));
+const mailsAbout = (title: string) => about(smtp, title);
+const flags = async () =>
+  Object.fromEntries((await server.services.db.user.findMany({ select: { id: true, announcementEmails: true } })).map((f) => [f.id, f.announcementEmails]));
+const ONE_CLICK = { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "List-Unsubscribe=One-Click" };
 
 describe("email for those who were away", () => {
   it("emails a critical announcement once to each away account, not to one with a stream or a deactivated one", async () => {
@@ -84,24 +88,47 @@ describe("email for those who were away", () => {
     expect(html).not.toContain("<script>");
     expect(html).not.toContain("<b>");
 
-    // The unsubscribe link (also in List-Unsubscribe) turns reminder emails off for that account only.
+    // The unsubscribe link, also in List-Unsubscribe with RFC 8058's one-click header.
     const link = /(http:\/\/\S+\/api\/unsubscribe\?token=[\w.-]+)/.exec(text)?.[1];
     expect(link).toBeDefined();
     expect(mailHeader(mail.raw, "List-Unsubscribe")).toBe(`<${link}>`);
+    expect(mailHeader(mail.raw, "List-Unsubscribe-Post")).toBe("List-Unsubscribe=One-Click");
+    const before = await flags();
+    expect(before[people.away.id]).toBe(true);
+
+    // A GET (what a mail scanner does) only shows a page with a button, and changes nothing.
     const page = await fetch(link!);
     expect(page.status).toBe(200);
     expect(page.headers.get("content-type")).toContain("text/html");
-    expect(await page.text()).toContain("You are unsubscribed");
-    const flags = await server.services.db.user.findMany({ select: { id: true, announcementEmails: true } });
-    expect(Object.fromEntries(flags.map((f) => [f.id, f.announcementEmails]))).toMatchObject({
-      [people.away.id]: false,
-      [people.admin.id]: true,
-      [people.online.id]: true,
-    });
-    // A forged or cut token changes nothing.
+    expect(page.headers.get("content-security-policy")).toContain("form-action 'self'");
+    const confirm = await page.text();
+    expect(confirm).toContain("Stop reminder emails?");
+    expect(confirm).toMatch(/<form method="post" action="\/api\/unsubscribe\?token=[\w.-]+"><input type="hidden" name="List-Unsubscribe" value="One-Click">/);
+    expect(await flags()).toEqual(before);
+
+    // A POST without the one-click form: refused, nothing changed.
+    expect((await fetch(link!, { method: "POST" })).status).toBe(400);
+    expect((await fetch(link!, { ...ONE_CLICK, body: "List-Unsubscribe=No" })).status).toBe(400);
+    expect(await flags()).toEqual(before);
+
+    // A forged or cut token changes nothing, by GET or POST.
     const forged = link!.replace(/\.[\w-]+$/, `.${"A".repeat(43)}`);
     expect((await fetch(forged)).status).toBe(404);
-    expect((await fetch(`${server.url}/api/unsubscribe?token=nonsense`)).status).toBe(404);
+    expect((await fetch(forged, ONE_CLICK)).status).toBe(404);
+    expect((await fetch(`${server.url}/api/unsubscribe?token=nonsense`, ONE_CLICK)).status).toBe(404);
+    expect(await flags()).toEqual(before);
+
+    // The mail client's one-click POST turns reminder emails off for that account only.
+    expect((await fetch(link!, ONE_CLICK)).status).toBe(204);
+    expect(await flags()).toEqual({ ...before, [people.away.id]: false });
+
+    // The page's button (a browser form post, multipart here) answers a page; pressing it again is harmless.
+    const form = new FormData();
+    form.set("List-Unsubscribe", "One-Click");
+    const pressed = await fetch(link!, { method: "POST", body: form, headers: { accept: "text/html" } });
+    expect(pressed.status).toBe(200);
+    expect(await pressed.text()).toContain("You are unsubscribed");
+    expect(await flags()).toEqual({ ...before, [people.away.id]: false });
   });
 
   it("does not email a non-critical announcement", async () => {

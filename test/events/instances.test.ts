@@ -1,54 +1,25 @@
 // Two instances behind one PostgreSQL database and one Redis bus (the hosted mode): an announcement
 // published on one reaches streams on the other, and so does a dismissal.
-import pg from "pg";
-import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient, type TestServer } from "../helpers/server";
-import { SseReader, startEventsServer } from "./helpers";
+import { SseReader } from "./helpers";
+import { type EventsPair, PAIR_START_MS, startEventsPair } from "./pair";
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
-const PG_BASE = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432";
-const dbName = `tandem_events_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-let redisUp = false;
-let pgUp = false;
-
-async function admin(sql: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: `${PG_BASE}/postgres` });
-  try {
-    await client.connect();
-    await client.query(sql);
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
+let pair: EventsPair | null = null;
 let a: TestServer;
 let b: TestServer;
 
 beforeAll(async () => {
-  const probe = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  redisUp = await probe.connect().then(
-    () => true,
-    () => false,
-  );
-  probe.disconnect();
-  pgUp = await admin(`CREATE DATABASE ${dbName}`);
-  if (!redisUp || !pgUp) return;
-  const env = { REDIS_URL, REDIS_PREFIX: `tandem-events-test-${Math.random().toString(36).slice(2)}:`, DATABASE_URL: `${PG_BASE}/${dbName}` };
-  a = await startEventsServer({}, { env });
-  b = await startEventsServer({}, { env, dataDir: a.dataDir });
-});
+  pair = await startEventsPair("events");
+  if (pair) [a, b] = pair.servers;
+}, PAIR_START_MS);
 afterAll(async () => {
-  await b?.stop();
-  await a?.stop();
-  if (pgUp) await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  await pair?.close();
 });
 
 describe("several instances", () => {
   it("delivers announcements and dismissals to streams on every instance", async (ctx) => {
-    if (!redisUp || !pgUp) return ctx.skip();
+    if (!pair) return ctx.skip();
     const admin = new ApiClient(a.url);
     await admin.signup("Admin");
     const onB = await SseReader.open(`${b.url}/api/events`, { cookie: admin.cookie });

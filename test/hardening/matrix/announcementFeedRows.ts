@@ -3,21 +3,31 @@
 // bearer token that is not live is refused (401), so a script hears that its token is wrong; a stale
 // cookie is a browser's and gets the public list. The Atom feed is public. The unsubscribe link is
 // its own credential (a signed token for one account): whoever opens it, it works, and a bad one is 404.
+// Its GET only shows a confirm page (mail scanners follow links), so the flag must stay on; the POST
+// is RFC 8058's one-click form and turns it off.
 import { unsubscribeToken } from "../../../server/mail/unsubscribe";
 import { dead, everyone, http, signedIn, tokens } from "./cells";
 import type { Row } from "./cells";
 import type { Probe } from "./probe";
 import type { Role } from "../support/world";
 
-/** Opens the viewer's unsubscribe link as `role`, and checks the flag went off exactly on success. */
+/** Opens the viewer's unsubscribe link as `role`, and checks the flag went off exactly when a POST succeeded. */
 function unsubscribe(method: "GET" | "POST", okStatus: number) {
   return async (p: Probe, role: Role) => {
     const { id } = p.w.users.viewer;
     await p.w.services.db.user.update({ where: { id }, data: { announcementEmails: true } });
     const token = unsubscribeToken(id, p.w.services.config.sessionSecret);
-    const res = await p.http(method, `/api/unsubscribe?token=${token}`, role);
+    await p.w.prepare(role);
+    const res = await fetch(`${p.w.url}/api/unsubscribe?token=${token}`, {
+      method,
+      headers: { ...p.w.headers(role), ...(method === "POST" ? { "content-type": "application/x-www-form-urlencoded" } : {}) },
+      body: method === "POST" ? "List-Unsubscribe=One-Click" : undefined,
+      signal: AbortSignal.timeout(10_000),
+    });
+    await res.arrayBuffer();
     const off = !(await p.w.services.db.user.findUniqueOrThrow({ where: { id } })).announcementEmails;
-    return off === (res.status === okStatus) ? res.status : `${res.status} but the flag is ${off ? "off" : "on"}`;
+    const shouldBeOff = method === "POST" && res.status === okStatus;
+    return off === shouldBeOff ? res.status : `${res.status} but the flag is ${off ? "off" : "on"}`;
   };
 }
 
