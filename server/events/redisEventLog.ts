@@ -111,6 +111,8 @@ export class RedisEventLog implements SharedLog {
     this.cursor = streamIdFromNumeric(startId);
     // XREAD BLOCK holds its connection; commands and the bus keep theirs.
     this.reader = client.duplicate();
+    // Outages surface in the read loop (logged once, retried); without a listener ioredis would print each.
+    this.reader.on("error", () => undefined);
   }
 
   /** Finds where the stream stands now; reading starts with `start`. */
