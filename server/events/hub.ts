@@ -44,6 +44,18 @@ export type OlderEvents = { kind: "replay"; entries: StreamEntry[]; upTo: number
 
 /** How long a resume waits for this instance to read an id another instance already delivered. */
 export const CATCH_UP_MS = 1000;
+/** How long a resume waits for the shared log's older entries before answering with a reset. */
+export const LOG_READ_TIMEOUT_MS = 2000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("timed out")), ms);
+    promise.then(
+      (v) => (clearTimeout(timer), resolve(v)),
+      (e) => (clearTimeout(timer), reject(e)),
+    );
+  });
+}
 
 export type HubOptions = Partial<SseConnectionOptions> & {
   ringCapacity?: number;
@@ -169,7 +181,13 @@ export class SseHub {
     if (lastId > this.ring.head) await this.shared.reached(lastId, CATCH_UP_MS);
     if (lastId >= this.ring.horizonId) return undefined;
     const upTo = this.ring.head;
-    const entries = await this.shared.range(lastId, upTo);
+    let entries: StreamEntry[];
+    try {
+      entries = await withTimeout(this.shared.range(lastId, upTo), LOG_READ_TIMEOUT_MS);
+    } catch {
+      // Redis down or slow: a reset and the current state, rather than a stream that hangs.
+      return { kind: "too-old" };
+    }
     // The client's own last event must still be in the log; otherwise some after it were trimmed.
     if (entries[0]?.id !== lastId) return { kind: "too-old" };
     return { kind: "replay", entries: entries.slice(1), upTo };
