@@ -51,7 +51,10 @@ beforeAll(async () => {
   up = redisUp && (await admin(`CREATE DATABASE ${dbName}`));
   if (!up) return;
   env = { REDIS_URL, REDIS_PREFIX: prefix, DATABASE_URL: `${PG_BASE}/${dbName}`, EVENT_LOG_LENGTH: String(LOG_LENGTH) };
-});
+  // A and B now (one after the other: both run the migrations); C is started during the test.
+  await instance();
+  await instance();
+}, 180_000);
 afterAll(async () => {
   for (const s of servers.reverse()) await s.stop();
   if (up) {
@@ -69,8 +72,7 @@ describe("one event log across instances", () => {
     if (!up) return ctx.skip();
     const t0 = Date.now();
     const lap = (what: string) => process.env.DEBUG_EVLOG && console.log(what, Date.now() - t0);
-    const a = await instance();
-    const b = await instance();
+    const [a, b] = servers;
     lap("started");
     const adminA = new ApiClient(a.url);
     await adminA.signup("Admin");
@@ -151,5 +153,5 @@ describe("one event log across instances", () => {
     expect(recent.named("reset")).toEqual([]);
     recent.close();
     watcher.close();
-  }, 60_000);
+  }, 180_000);
 });
