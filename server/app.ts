@@ -102,7 +102,7 @@ export async function startTandem(config: Config, options: { next?: NextHandlers
   const people = new People(db, bus, log);
   const invitations = new Invitations({ db, documents, mailer, log, sessionSecret: config.sessionSecret });
   const shareLinks = new ShareLinks(db, bus, documents, new LinkSecrets(config.sessionSecret));
-  const links = new LinkCredentials(shareLinks, config);
+  const links = new LinkCredentials(shareLinks, config, redis?.pub);
   const shortcuts = new Shortcuts(db, documents, bus);
   const account = new Account(db, bus, auth);
   const passwordResets = new PasswordResets({ db, auth, account, mailer, log, sessionSecret: config.sessionSecret });

@@ -5,6 +5,7 @@ import path from "node:path";
 import crypto from "node:crypto";
 import { z } from "zod";
 import { MAX_STREAMS_PER_ACCOUNT, MAX_STREAMS_PER_ADDRESS } from "./events/streamLimits";
+import { DEFAULT_EVENT_LOG_LENGTH } from "./events/redisEventLog";
 import { PEER_FRAME_BURST, PEER_FRAMES_PER_SECOND } from "./collab/limits";
 import { DEFAULT_IMPORT_MAX_BYTES } from "../lib/contracts/importExport";
 
@@ -33,6 +34,8 @@ const EnvSchema = z.object({
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   METRICS_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 16, "must be at least 16 characters"),
   EVENT_STREAMS_PER_ACCOUNT: z.coerce.number().int().min(1).max(1_000_000).default(MAX_STREAMS_PER_ACCOUNT),
+  // Hosted mode: announcement events the shared Redis Stream keeps for replay (MAXLEN ~).
+  EVENT_LOG_LENGTH: z.coerce.number().int().min(10).max(1_000_000).default(DEFAULT_EVENT_LOG_LENGTH),
   EVENT_STREAMS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(MAX_STREAMS_PER_ADDRESS),
   COLLAB_FRAME_BURST: z.coerce.number().int().min(10).max(100_000_000).default(PEER_FRAME_BURST),
   COLLAB_FRAMES_PER_SECOND: z.coerce.number().int().min(10).max(100_000_000).default(PEER_FRAMES_PER_SECOND),
@@ -95,6 +98,8 @@ export type Config = {
    * thousands of streams from one machine.
    */
   eventStreams: { perAccount: number; perAddress: number };
+  /** Hosted mode: entries the shared event log keeps (older Last-Event-IDs get a reset). */
+  eventLogLength: number;
   /** Frames one collab connection may send: a burst, then a rate (its account's connections together: twice). */
   collabFrames: { burst: number; perSecond: number };
   /** Largest image upload accepted, in bytes (server/api/imageRoutes.ts). */
@@ -145,6 +150,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY,
     metricsToken: e.METRICS_TOKEN,
     eventStreams: { perAccount: e.EVENT_STREAMS_PER_ACCOUNT, perAddress: e.EVENT_STREAMS_PER_ADDRESS },
+    eventLogLength: e.EVENT_LOG_LENGTH,
     collabFrames: { burst: e.COLLAB_FRAME_BURST, perSecond: e.COLLAB_FRAMES_PER_SECOND },
     imageMaxBytes: e.IMAGE_MAX_BYTES,
     importMaxBytes: e.IMPORT_MAX_BYTES,

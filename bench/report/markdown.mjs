@@ -1,4 +1,5 @@
 // The results as Markdown tables: one column per server and Tandem's ratio to the best peer.
+import { kbOrNoise, ratioText } from "../lib/noise.mjs";
 const PEERS = ["hocuspocus", "y-websocket"];
 const fmt = (v) =>
   v === null || v === undefined
@@ -8,9 +9,6 @@ const fmt = (v) =>
         ? Math.round(v).toLocaleString("en-US")
         : String(Math.round(v * 100) / 100)
       : String(v);
-const kb = (b) => (b === null || b === undefined ? null : b / 1024);
-/** A memory cost in KiB, or, when the readings' spread is larger than the difference, says so instead of a number. */
-const kbOrNoise = (bytes, noiseBytes, belowNoise) => (belowNoise ? `below noise (±${(Math.max(noiseBytes ?? 0, 0) / 1024).toFixed(2)})` : kb(bytes));
 
 /** rows: [label, better: "lower"|"higher"|null, pick(result) -> number] */
 function table(results, targets, rows) {
@@ -28,11 +26,7 @@ function table(results, targets, rows) {
     });
     const tandem = values[targets.indexOf("tandem")];
     const peers = PEERS.map((p) => values[targets.indexOf(p)]).filter((v) => typeof v === "number");
-    let ratio = "–";
-    if (better && typeof tandem === "number" && peers.length) {
-      const best = better === "lower" ? Math.min(...peers) : Math.max(...peers);
-      ratio = best === 0 ? "–" : `${(tandem / best).toFixed(2)}× (${better} is better)`;
-    }
+    const ratio = ratioText(tandem, peers, better);
     lines.push(`| ${label} | ${values.map(fmt).join(" | ")} | ${ratio} |`);
   }
   return lines.join("\n");
@@ -211,7 +205,7 @@ export function renderMarkdown(run) {
           .join(" | ")} |`,
       );
     s.broadcast.sizes.forEach((n, i) => {
-      row(`N=${n}: server memory per connection (KiB)`, (r) => kb(r.at[i].bytesPerConnection));
+      row(`N=${n}: server memory per connection (KiB)`, (r) => kbOrNoise(r.at[i].bytesPerConnection, r.at[i].noiseBytesPerConnection, r.at[i].belowNoise));
       row(`N=${n}: bytes on the wire per message and client`, (r) => r.at[i].bytesPerMessagePerClient);
       row(`N=${n}: delivery p50 (ms)`, (r) => r.at[i].latencyMs.p50);
       row(`N=${n}: delivery p99 (ms)`, (r) => r.at[i].latencyMs.p99);

@@ -9,6 +9,18 @@ import { freePort, waitForPort, rssBytes, cpuMs, killOnExit } from "../lib/proc.
 import { summarize, thin } from "../lib/stats.mjs";
 import { startWorkers } from "../lib/workers.mjs";
 import { sleep } from "./session.mjs";
+import { costPer, summarizeReadings } from "../lib/noise.mjs";
+
+/** Five RSS readings 200 ms apart: a median and a spread, so a cost inside the noise says so. */
+async function rssReadings(pid, settleMs) {
+  await sleep(settleMs);
+  const values = [];
+  for (let i = 0; i < 5; i++) {
+    if (i > 0) await sleep(200);
+    values.push(rssBytes(pid));
+  }
+  return summarizeReadings(values);
+}
 import { startTandemBroadcast } from "../broadcast/tandem.mjs";
 
 const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "broadcast");
@@ -86,16 +98,25 @@ export async function broadcast(kind, { sizes, messages, cap, settleMs = 1500 })
   const server = await startServer(kind);
   const workers = startWorkers(path.join(dir, "client-worker.mjs"), 2);
   try {
-    const baseline = (await sleep(settleMs), rssBytes(server.child.pid));
-    const result = { baselineRssBytes: baseline, at: [], maxHeld: null };
+    const baseline = await rssReadings(server.child.pid, settleMs);
+    const result = { baselineRssBytes: baseline.rss, at: [], maxHeld: null };
     let open = 0;
     for (const n of sizes) {
       const { open: now, failed } = await connectMore(workers, kind, server, n - open);
       open = now;
-      await sleep(settleMs);
-      const rss = rssBytes(server.child.pid);
+      const reading = await rssReadings(server.child.pid, settleMs);
       const m = await measureAt(server, workers, messages);
-      result.at.push({ clients: n, connected: open, failedConnects: failed, rssBytes: rss, bytesPerConnection: Math.round((rss - baseline) / open), ...m });
+      const cost = costPer(baseline, reading, Math.max(open, 1));
+      result.at.push({
+        clients: n,
+        connected: open,
+        failedConnects: failed,
+        rssBytes: reading.rss,
+        bytesPerConnection: cost.bytes,
+        noiseBytesPerConnection: cost.noiseBytes,
+        belowNoise: cost.belowNoise,
+        ...m,
+      });
     }
     // Most clients held: keep adding in steps until a connect fails, the server dies or the cap.
     const step = Math.max(100, Math.ceil(limit / 10));

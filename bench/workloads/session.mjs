@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { startWorkers, spread } from "../lib/workers.mjs";
+import { costPer, summarizeReadings } from "../lib/noise.mjs";
 
 export const WORKER = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "workers", "yjs-worker.mjs");
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -39,11 +40,7 @@ export async function connectDocs(workers, endpoints, clientsPerDoc, seed) {
   return results.reduce((n, r) => n + r.clients, 0);
 }
 
-/**
- * Resident memory once the server has settled and collected its garbage (the same for every server):
- * the median of a few readings, with their spread, because RSS moves by itself by a few hundred KiB
- * (allocator pages returned, JIT code) and one reading can make a small cost look negative.
- */
+/** RSS after a settle and a GC before each of `readings` readings: their median and spread. */
 export async function settledRss(server, ms = 1500, readings = 5) {
   await sleep(ms);
   const values = [];
@@ -52,16 +49,7 @@ export async function settledRss(server, ms = 1500, readings = 5) {
     await sleep(200);
     values.push(await server.rss());
   }
-  values.sort((a, b) => a - b);
-  return { rss: values[Math.floor(values.length / 2)], spread: values[values.length - 1] - values[0] };
+  return summarizeReadings(values);
 }
 
-/**
- * What each of `count` things costs between two readings, and whether that is inside the noise: a
- * difference smaller than the two readings' spreads together (or negative) says nothing about the cost.
- */
-export function costPer(before, after, count) {
-  const delta = after.rss - before.rss;
-  const noise = before.spread + after.spread;
-  return { bytes: Math.round(delta / count), noiseBytes: Math.ceil(noise / count), belowNoise: delta <= noise };
-}
+export { costPer };

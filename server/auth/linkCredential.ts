@@ -11,7 +11,9 @@
 // and the database is not hammered. Tokens are never logged.
 import crypto from "node:crypto";
 import type { IncomingMessage } from "node:http";
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import type { Redis } from "ioredis";
+import { RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { digest, limiterFactory } from "./throttle";
 import { LinkToken } from "../../lib/contracts/shareLinks";
 import { DocumentId } from "../../lib/contracts/ids";
 import type { Config } from "../config";
@@ -53,19 +55,24 @@ const RANK: Record<Role, number> = { viewer: 1, editor: 2, owner: 3 };
 export type DocumentEntry = { kind: "member"; role: Role } | { kind: "link"; role: Role; link: LiveLink } | { kind: "none" };
 
 export class LinkCredentials {
-  private readonly failures = new RateLimiterMemory({ keyPrefix: "link-lookup", points: FAILED_LOOKUPS_PER_MINUTE, duration: 60 });
+  /** Counted in Redis with REDIS_URL (every instance together, as the sign-in limits), else in this process. */
+  private readonly failures: RateLimiterAbstract;
 
   constructor(
     private readonly links: ShareLinks,
     private readonly config: Config,
-  ) {}
+    redis?: Redis,
+  ) {
+    this.failures = limiterFactory(redis, config.redisPrefix)("link-lookup", FAILED_LOOKUPS_PER_MINUTE, 60);
+  }
 
   /**
    * The live link behind a token, or null. Throws rate_limited once the address has failed too often
    * (checked before looking, so a guesser gains nothing from parallel requests).
    */
   async lookup(req: IncomingMessage, token: string): Promise<LiveLink | null> {
-    const address = clientAddress(req, this.config);
+    // A digest: no address is written to Redis (as with the sign-in limits).
+    const address = digest("link-lookup", clientAddress(req, this.config));
     const res = await this.failures.get(address);
     if (res && res.consumedPoints >= FAILED_LOOKUPS_PER_MINUTE) throw slowDown(res);
     const link = LinkToken.safeParse(token).success ? await this.links.live(token) : null;

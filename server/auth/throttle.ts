@@ -44,7 +44,8 @@ const REDIS_TIMEOUT_MS = 2000;
 type Limiter = RateLimiterAbstract;
 type MakeLimiter = (name: string, points: number, durationSeconds: number) => Limiter;
 
-function limiterFactory(redis: Redis | undefined, prefix: string): MakeLimiter {
+/** A counter shared by all instances through Redis when there is one (also used by linkCredential.ts). */
+export function limiterFactory(redis: Redis | undefined, prefix: string): MakeLimiter {
   return (name, points, duration) => {
     const memory = new RateLimiterMemory({ keyPrefix: name, points, duration });
     if (!redis) return memory;
@@ -74,7 +75,7 @@ function tooMany(prefix: string, ms: number): ApiError {
 }
 
 /** Counters are keyed by digests: no email address or IP address is written to Redis. */
-const digest = (...parts: string[]) => crypto.createHash("sha256").update(parts.join("\0")).digest("base64url");
+export const digest = (...parts: string[]) => crypto.createHash("sha256").update(parts.join("\0")).digest("base64url");
 
 /**
  * The network an address belongs to, for counting: an IPv6 address by its /64 (one subscriber's

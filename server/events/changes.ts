@@ -3,7 +3,15 @@
 import type { AnnouncementView, ViewerKind } from "../../lib/announcements/types";
 import { viewersOf, type Delivery } from "./audience";
 
-export type PlannedEvent = { event: "announcement" | "maintenance" | "announcement-revoked"; data: unknown; to: Delivery };
+/**
+ * `dedupe` names the change (announcement, version, event, audience): every instance computes the same
+ * change from the same database, and the shared log keeps only the first (redisEventLog.ts).
+ */
+export type PlannedEvent = { event: "announcement" | "maintenance" | "announcement-revoked"; data: unknown; to: Delivery; dedupe?: string };
+
+function changeKey(a: Pick<AnnouncementView, "id" | "updatedAt">, event: string, to: Delivery): string {
+  return JSON.stringify([a.id, a.updatedAt, event, to.viewers, to.path ?? null]);
+}
 
 export function deliveryOf(a: AnnouncementView): Delivery {
   return { viewers: viewersOf(a.audience), tally: a.id, ...(a.targetPath ? { path: { pattern: a.targetPath } } : {}) };
@@ -13,7 +21,12 @@ export function showEvent(a: AnnouncementView): PlannedEvent {
   return { event: a.kind === "maintenance" ? "maintenance" : "announcement", data: a, to: deliveryOf(a) };
 }
 
-const revoked = (id: string, to: Delivery): PlannedEvent => ({ event: "announcement-revoked", data: { id }, to });
+const revoked = (prev: AnnouncementView, to: Delivery): PlannedEvent => ({
+  event: "announcement-revoked",
+  data: { id: prev.id },
+  to,
+  dedupe: changeKey(prev, "announcement-revoked", to),
+});
 
 export function diffVisible(before: ReadonlyMap<string, AnnouncementView>, now: readonly AnnouncementView[]): PlannedEvent[] {
   const events: PlannedEvent[] = [];
@@ -26,14 +39,15 @@ export function diffVisible(before: ReadonlyMap<string, AnnouncementView>, now: 
       // Viewers who saw the old version but are outside the new audience or path must drop it.
       const newViewers = new Set<ViewerKind>(viewersOf(a.audience));
       const lost = viewersOf(prev.audience).filter((v) => !newViewers.has(v));
-      if (lost.length > 0) events.push(revoked(a.id, { viewers: lost }));
+      if (lost.length > 0) events.push(revoked(prev, { viewers: lost }));
       const kept = viewersOf(prev.audience).filter((v) => newViewers.has(v));
-      if (a.targetPath && kept.length > 0) events.push(revoked(a.id, { viewers: kept, path: { pattern: a.targetPath, negate: true } }));
+      if (a.targetPath && kept.length > 0) events.push(revoked(prev, { viewers: kept, path: { pattern: a.targetPath, negate: true } }));
     }
-    events.push(showEvent(a));
+    const shown = showEvent(a);
+    events.push({ ...shown, dedupe: changeKey(a, shown.event, shown.to) });
   }
   for (const [id, prev] of before) {
-    if (!stillVisible.has(id)) events.push(revoked(id, { viewers: viewersOf(prev.audience) }));
+    if (!stillVisible.has(id)) events.push(revoked(prev, { viewers: viewersOf(prev.audience) }));
   }
   return events;
 }

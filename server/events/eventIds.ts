@@ -29,3 +29,18 @@ export function parseEventId(raw: string | null | undefined): number | null {
   const id = Number(raw.trim());
   return Number.isSafeInteger(id) ? id : null;
 }
+
+// The shared log (redisEventLog.ts) writes stream ids `<ms>-<seq>` with seq below IDS_PER_MS, so
+// one number, ms * IDS_PER_MS + seq, is both the SSE id and the stream position, and orders the same.
+export function numericFromStreamId(streamId: string): number | null {
+  const match = /^(\d{1,13})-(\d{1,3})$/.exec(streamId);
+  if (!match) return null;
+  const seq = Number(match[2]);
+  if (seq >= IDS_PER_MS) return null;
+  const id = Number(match[1]) * IDS_PER_MS + seq;
+  return Number.isSafeInteger(id) ? id : null;
+}
+
+export function streamIdFromNumeric(id: number): string {
+  return `${Math.floor(id / IDS_PER_MS)}-${id % IDS_PER_MS}`;
+}

@@ -9,6 +9,7 @@ import { LiveAnnouncements } from "./liveAnnouncements";
 import { deliveryOf } from "./changes";
 import { registerStreamRoute } from "./streamRoute";
 import { startAwayMail } from "./awayMail";
+import { RedisEventLog } from "./redisEventLog";
 
 export type EventsChannelOptions = HubOptions & { buildId?: string };
 
@@ -16,22 +17,29 @@ export function createEventsChannel(options: EventsChannelOptions = {}): Channel
   return async ({ services, router, httpServer }): Promise<Channel> => {
     const slowDropped = services.metrics.counter("tandem_sse_slow_clients_dropped_total", "Event streams dropped because the client stopped reading");
     const { store, liveReach } = services.announcements;
-    const hub = new SseHub({ ...options, onSlowClientDropped: () => slowDropped.inc(), onDelivered: liveReach.delivered });
+    // Hosted mode: one log for all instances (ids, order, replay); a single instance keeps its own ring.
+    const shared = services.redis
+      ? await RedisEventLog.open(services.redis.pub, services.redis.prefix, services.config.eventLogLength, services.log)
+      : undefined;
+    const hub = new SseHub({ ...options, shared, onSlowClientDropped: () => slowDropped.inc(), onDelivered: liveReach.delivered });
+    shared?.start((entry) => hub.deliver(entry));
     liveReach.hub = hub;
     const live = new LiveAnnouncements(store, hub, services.log);
     await live.start();
     const awayMail = startAwayMail(services, hub, live, httpServer);
 
-    const unsubscribe = services.bus.subscribe((event) => {
+    // With a shared log only the instance where a dismissal or reminder happened appends it; the others
+    // get it from the log. (Announcement changes are computed everywhere and deduplicated there.)
+    const unsubscribe = services.bus.subscribe((event, meta) => {
       if (event.type === "announcements.changed") void live.refresh();
       // An acknowledgement clears it from that account's streams exactly as a dismissal does.
-      if (event.type === "announcement.dismissed" || event.type === "announcement.acknowledged") {
+      if ((event.type === "announcement.dismissed" || event.type === "announcement.acknowledged") && (meta.local || !shared)) {
         hub.publish("announcement-dismissed", { id: event.announcementId }, { viewers: viewersOf("everyone"), userId: event.userId });
       }
       if (event.type === "announcement.reach") liveReach.changed(event.announcementId);
       if (event.type === "announcement.remind") {
         const a = live.current().find((x) => x.id === event.announcementId);
-        if (a) hub.publish("announcement-reminder", a, { ...deliveryOf(a), users: new Set(event.userIds) });
+        if (a && (meta.local || !shared)) hub.publish("announcement-reminder", a, { ...deliveryOf(a), users: new Set(event.userIds) });
       }
     });
 
@@ -47,6 +55,7 @@ export function createEventsChannel(options: EventsChannelOptions = {}): Channel
         live.stop();
         await awayMail.stop();
         hub.close();
+        await shared?.close();
         await liveReach.stop();
       },
     };

@@ -8,7 +8,7 @@ import type { ViewerKind } from "../../lib/announcements/types";
 import { canDeliver, type Delivery, type Recipient } from "./audience";
 import { EventIdSource } from "./eventIds";
 import { HeartbeatWheel } from "./heartbeatWheel";
-import { EventRing, type StreamEntry } from "./ring";
+import { EventRing, type ReplayResult, type StreamEntry } from "./ring";
 import { SseConnection, type SseConnectionOptions } from "./sseConnection";
 import { eventFrame } from "./sseFormat";
 
@@ -20,8 +20,47 @@ export const REPLAY_RING_CAPACITY = 500;
 /** The reconnect delay suggested to EventSource. */
 export const RECONNECT_RETRY_MS = 2000;
 
+/** An event to log and deliver; `dedupe` names a change several instances compute alike (sent once). */
+export type PublishRequest = { event: string; data: unknown; to: Delivery; dedupe?: string };
+
+/**
+ * The log shared by all instances (hosted mode, redisEventLog.ts). Appended events come back through
+ * `deliver`, in the log's order, on every instance (this one included).
+ */
+export interface SharedLog {
+  /** The newest id when this instance started. */
+  readonly startId: number;
+  /** Entries the log keeps; the ring keeps no more than that, so both answer "too old" alike. */
+  readonly maxLength: number;
+  append(request: PublishRequest): void;
+  /** Entries with fromId ≤ id ≤ toId, oldest first. */
+  range(fromId: number, toId: number): Promise<StreamEntry[]>;
+  /** True once this instance has read up to `id`, false after `timeoutMs`. */
+  reached(id: number, timeoutMs: number): Promise<boolean>;
+}
+
+/** Events fetched from the shared log for a resume the ring cannot answer (see `fetchOlder`). */
+export type OlderEvents = { kind: "replay"; entries: StreamEntry[]; upTo: number } | { kind: "too-old" };
+
+/** How long a resume waits for this instance to read an id another instance already delivered. */
+export const CATCH_UP_MS = 1000;
+/** How long a resume waits for the shared log's older entries before answering with a reset. */
+export const LOG_READ_TIMEOUT_MS = 2000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("timed out")), ms);
+    promise.then(
+      (v) => (clearTimeout(timer), resolve(v)),
+      (e) => (clearTimeout(timer), reject(e)),
+    );
+  });
+}
+
 export type HubOptions = Partial<SseConnectionOptions> & {
   ringCapacity?: number;
+  /** Hosted mode: ids and replay come from the shared log; without it, from this process. */
+  shared?: SharedLog;
   now?: () => number;
   /** Told each time a stream is dropped for not reading (metrics). */
   onSlowClientDropped?: () => void;
@@ -37,6 +76,8 @@ export type AttachRequest = {
   recipient: Recipient;
   /** The id the client last saw (Last-Event-ID or ?lastEventId=), as sent; null on a first connect. */
   lastEventId: number | null;
+  /** From `fetchOlder`: what the shared log holds before the ring, when the ring alone cannot answer. */
+  older?: OlderEvents;
   /** True when the client sent an id at all, even one we could not parse. */
   resumeRequested: boolean;
   greeting: Unlogged[];
@@ -62,6 +103,7 @@ export class SseHub {
   private readonly byUser = new Map<string, Set<SseConnection>>();
   private readonly heartbeats: HeartbeatWheel<SseConnection>;
   private readonly ids: EventIdSource;
+  private readonly shared: SharedLog | undefined;
   readonly ring: EventRing;
   private readonly connectionOptions: SseConnectionOptions;
   private readonly onSlowClientDropped: () => void;
@@ -72,7 +114,9 @@ export class SseHub {
     this.onSlowClientDropped = options.onSlowClientDropped ?? (() => undefined);
     this.onDelivered = options.onDelivered ?? (() => undefined);
     this.ids = new EventIdSource(options.now);
-    this.ring = new EventRing(options.ringCapacity ?? REPLAY_RING_CAPACITY, this.ids.base);
+    this.shared = options.shared;
+    const capacity = options.ringCapacity ?? REPLAY_RING_CAPACITY;
+    this.ring = this.shared ? new EventRing(Math.min(capacity, this.shared.maxLength), this.shared.startId) : new EventRing(capacity, this.ids.base);
     this.connectionOptions = {
       heartbeatMs: options.heartbeatMs ?? HEARTBEAT_INTERVAL_MS,
       maxBacklogBytes: options.maxBacklogBytes ?? MAX_BACKLOG_BYTES,
@@ -111,12 +155,51 @@ export class SseHub {
     return this.ring.head;
   }
 
-  /** Logs an event for replay and writes it to every open stream allowed to see it. */
-  publish(event: string, data: unknown, to: Delivery): StreamEntry {
-    const entry: StreamEntry = { id: this.ids.next(), event, data, to };
+  /**
+   * Logs an event for replay and writes it to every open stream allowed to see it. With a shared log
+   * it is appended there and written when it comes back (`deliver`), in the log's order.
+   */
+  publish(event: string, data: unknown, to: Delivery, dedupe?: string): void {
+    if (this.shared) return this.shared.append({ event, data, to, dedupe });
+    this.deliver({ id: this.ids.next(), event, data, to });
+  }
+
+  /** An event with its id: kept in the ring and written to the streams (the shared log's reader calls this). */
+  deliver(entry: StreamEntry): void {
+    if (this.closed) return;
     this.ring.push(entry);
-    this.fanOut(entry.id, event, data, to);
-    return entry;
+    this.fanOut(entry.id, entry.event, entry.data, entry.to);
+  }
+
+  /**
+   * Hosted mode: before attaching a resume the ring cannot answer, fetches what the shared log still
+   * has (an id from before this instance started), or waits for this instance to catch up with an id
+   * another instance already sent. `undefined` when the ring answers by itself.
+   */
+  async fetchOlder(lastId: number | null): Promise<OlderEvents | undefined> {
+    if (lastId === null || !this.shared) return undefined;
+    if (lastId > this.ring.head) await this.shared.reached(lastId, CATCH_UP_MS);
+    if (lastId >= this.ring.horizonId) return undefined;
+    const upTo = this.ring.head;
+    let entries: StreamEntry[];
+    try {
+      entries = await withTimeout(this.shared.range(lastId, upTo), LOG_READ_TIMEOUT_MS);
+    } catch {
+      // Redis down or slow: a reset and the current state, rather than a stream that hangs.
+      return { kind: "too-old" };
+    }
+    // The client's own last event must still be in the log; otherwise some after it were trimmed.
+    if (entries[0]?.id !== lastId) return { kind: "too-old" };
+    return { kind: "replay", entries: entries.slice(1), upTo };
+  }
+
+  private replayFor(request: AttachRequest): ReplayResult | undefined {
+    if (request.lastEventId === null) return undefined;
+    const older = request.older;
+    if (!older) return this.ring.since(request.lastEventId);
+    if (older.kind === "too-old") return older;
+    const rest = this.ring.since(older.upTo);
+    return rest.kind === "replay" ? { kind: "replay", entries: [...older.entries, ...rest.entries] } : rest;
   }
 
   /**
@@ -182,7 +265,7 @@ export class SseHub {
     });
     connection.open();
     const head = this.ring.head;
-    const replay = request.lastEventId === null ? undefined : this.ring.since(request.lastEventId);
+    const replay = this.replayFor(request);
     const resumeId = replay?.kind === "replay" ? request.lastEventId! : head;
     const sendOne = (id: number, item: Unlogged) => {
       if (!canDeliver(item.to, request.recipient)) return;

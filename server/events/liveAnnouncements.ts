@@ -65,7 +65,7 @@ export class LiveAnnouncements {
           if (p.event !== "announcement-revoked" && this.visible.has(a.id)) p.to = { ...p.to, except: await this.store.hiddenFor(a.id, a.contentVersion) };
         }
         if (this.stopped) return;
-        for (const p of planned) this.hub.publish(p.event, p.data, p.to);
+        for (const p of planned) this.hub.publish(p.event, p.data, p.to, p.dedupe);
         this.visible = new Map(visible.map((a) => [a.id, a]));
         if (appeared.length > 0) this.onAppeared(appeared);
         if (escalated.length > 0) this.onEscalated(escalated);

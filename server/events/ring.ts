@@ -20,6 +20,11 @@ export class EventRing {
     this.head = startId;
   }
 
+  /** Events after this id are all here (until the next eviction). */
+  get horizonId(): number {
+    return this.horizon;
+  }
+
   /** The id of the newest event, or the start id when there is none. */
   head: number;
 

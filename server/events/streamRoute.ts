@@ -55,7 +55,12 @@ export function registerStreamRoute(
     try {
       // Dismissals are read before going live; one made meanwhile is picked up from the ring below.
       const headBefore = deps.hub.headId;
-      const dismissed = user ? await deps.store.hiddenIds(user.id) : new Set<string>();
+      const lastEventId = parseEventId(rawLastId);
+      // Hosted mode: what the shared log holds before this instance's ring, fetched meanwhile.
+      const [dismissed, older] = await Promise.all([
+        user ? deps.store.hiddenIds(user.id) : Promise.resolve(new Set<string>()),
+        deps.hub.fetchOlder(lastEventId),
+      ]);
       if (req.destroyed) return release();
       const late = deps.hub.ring.since(headBefore);
       if (late.kind === "replay") {
@@ -67,7 +72,8 @@ export function registerStreamRoute(
       const connection = deps.hub.attach({
         res,
         recipient: { viewer, userId: user?.id ?? null, pathHint: pathHint?.startsWith("/") ? pathHint : null },
-        lastEventId: parseEventId(rawLastId),
+        lastEventId,
+        older,
         resumeRequested: rawLastId !== null && rawLastId !== undefined && rawLastId !== "",
         greeting,
         snapshot: () =>

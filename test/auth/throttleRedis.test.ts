@@ -5,6 +5,7 @@ import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { ApiClient, freshPostgresDatabase, startTestServer, type TestServer } from "../helpers/server";
 import { LIMITS } from "../../server/auth/throttle";
+import { FAILED_LOOKUPS_PER_MINUTE } from "../../server/auth/linkCredential";
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 const prefix = `tandem-test-throttle-${crypto.randomUUID().slice(0, 8)}:`;
@@ -97,5 +98,24 @@ describe("sign-in limits shared through Redis", () => {
       statuses.push(res.status);
     }
     expect(statuses).toEqual([...Array(LIMITS.signupsPerAddressPerHour).fill(201), 429, 429]);
+  });
+
+  test("failed share-link lookups are one budget for all instances, however they are spread", async () => {
+    // Alternating, then mostly on one instance, then all on the other: the refusal comes at the same total.
+    const spreads: Array<(i: number) => TestServer> = [(i) => (i % 2 ? a : b), (i) => (i % 4 === 3 ? b : a), () => b];
+    for (const pick of spreads) {
+      const from = address();
+      const statuses = [];
+      for (let i = 0; i < FAILED_LOOKUPS_PER_MINUTE + 2; i++) {
+        const server = pick(i);
+        const res = await new ApiClient(server.url, { "x-forwarded-for": from, origin: server.url }).post("/api/links/open", {
+          token: `${"B".repeat(42)}${i % 10}`,
+        });
+        statuses.push(res.status);
+      }
+      expect(statuses).toEqual([...Array(FAILED_LOOKUPS_PER_MINUTE).fill(404), 429, 429]);
+    }
+    // No address is written to Redis in the clear.
+    expect(await redis.keys(`${prefix}*192.0.2.*`)).toEqual([]);
   });
 });

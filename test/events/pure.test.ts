@@ -1,7 +1,8 @@
 // The pure parts of the event stream: ids, the replay ring, audience checks, path patterns,
 // visibility over time, the change diff and SSE framing.
 import { describe, expect, it } from "vitest";
-import { EventIdSource, parseEventId } from "../../server/events/eventIds";
+import { EventIdSource, numericFromStreamId, parseEventId, streamIdFromNumeric } from "../../server/events/eventIds";
+import { decodeEntry } from "../../server/events/redisEventLog";
 import { EventRing, type StreamEntry } from "../../server/events/ring";
 import { canDeliver, viewersOf, viewerOf } from "../../server/events/audience";
 import { matchesTargetPath } from "../../lib/announcements/targetPath";
@@ -31,6 +32,28 @@ describe("EventIdSource", () => {
   it("parses only plain non-negative integers", () => {
     expect(parseEventId("123")).toBe(123);
     for (const bad of [null, undefined, "", "-1", "1e5", "12abc", "99999999999999999"]) expect(parseEventId(bad)).toBeNull();
+  });
+
+  it("maps shared-log stream ids to numbers that order as the stream does, and back", () => {
+    expect(numericFromStreamId("1780000000000-0")).toBe(1_780_000_000_000_000);
+    expect(numericFromStreamId("1780000000000-999")).toBe(1_780_000_000_000_999);
+    expect(numericFromStreamId("1780000000001-0")).toBeGreaterThan(numericFromStreamId("1780000000000-999")!);
+    expect(streamIdFromNumeric(1_780_000_000_000_042)).toBe("1780000000000-42");
+    for (const bad of ["1780000000000-1000", "abc-1", "1780000000000", "-1-0", "1-2-3"]) expect(numericFromStreamId(bad)).toBeNull();
+  });
+
+  it("reads back only well-formed shared-log entries", () => {
+    const payload = JSON.stringify({ event: "announcement", data: { id: "a" }, to: { viewers: ["user"], users: ["u1"], except: ["u2"] } });
+    const entry = decodeEntry("1780000000000-3", ["e", payload]);
+    expect(entry).toEqual({
+      id: 1_780_000_000_000_003,
+      event: "announcement",
+      data: { id: "a" },
+      to: { viewers: ["user"], users: new Set(["u1"]), except: new Set(["u2"]) },
+    });
+    expect(decodeEntry("1780000000000-3", ["e", "{not json"])).toBeNull();
+    expect(decodeEntry("1780000000000-3", ["e", JSON.stringify({ event: "x", data: 1, to: { viewers: ["root"] } })])).toBeNull();
+    expect(decodeEntry("1780000000000-3", ["other", payload])).toBeNull();
   });
 });
 
@@ -155,10 +178,30 @@ describe("diffVisible", () => {
     const before = new Map([["a", view("a")]]);
     const events = diffVisible(before, [view("a", { audience: "users", targetPath: "/documents/*", updatedAt: "v2" })]);
     expect(events).toEqual([
-      { event: "announcement-revoked", data: { id: "a" }, to: { viewers: ["anonymous"] } },
-      { event: "announcement-revoked", data: { id: "a" }, to: { viewers: ["user", "admin"], path: { pattern: "/documents/*", negate: true } } },
-      { event: "announcement", data: expect.objectContaining({ id: "a" }), to: { viewers: ["user", "admin"], tally: "a", path: { pattern: "/documents/*" } } },
+      { event: "announcement-revoked", data: { id: "a" }, to: { viewers: ["anonymous"] }, dedupe: expect.any(String) },
+      {
+        event: "announcement-revoked",
+        data: { id: "a" },
+        to: { viewers: ["user", "admin"], path: { pattern: "/documents/*", negate: true } },
+        dedupe: expect.any(String),
+      },
+      {
+        event: "announcement",
+        data: expect.objectContaining({ id: "a" }),
+        to: { viewers: ["user", "admin"], tally: "a", path: { pattern: "/documents/*" } },
+        dedupe: expect.any(String),
+      },
     ]);
+  });
+
+  it("names each change the same on every instance, and differently for another version or audience", () => {
+    const before = new Map([["a", view("a")]]);
+    const now = [view("a", { audience: "users", targetPath: "/documents/*", updatedAt: "v2" })];
+    const keys = diffVisible(before, now).map((e) => e.dedupe);
+    expect(diffVisible(new Map(before), [...now]).map((e) => e.dedupe)).toEqual(keys); // another instance, same change
+    expect(new Set(keys).size).toBe(3);
+    const later = diffVisible(before, [view("a", { audience: "users", targetPath: "/documents/*", updatedAt: "v3" })]).map((e) => e.dedupe);
+    expect(later.at(-1)).not.toBe(keys.at(-1));
   });
 });
 
