@@ -8,10 +8,10 @@ import { ApiClient, type TestServer } from "../helpers/server";
 import type { SmtpReceiver } from "../people/smtpReceiver";
 import { inMs, SseReader } from "./helpers";
 import { mailHeader, mailParts } from "./mailParts";
-import { mailsAbout as about, useMailWorld } from "./mailSetup";
+import { mailsAbout as about, withMailWorld } from "./mailSetup";
 
 const DELAY_MS = 300;
-const setup = useMailWorld(DELAY_MS);
+const setup = withMailWorld(DELAY_MS);
 let smtp: SmtpReceiver;
 let server: TestServer;
 let admin: ApiClient;

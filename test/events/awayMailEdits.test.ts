@@ -5,12 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient, type TestServer } from "../helpers/server";
 import type { SmtpReceiver } from "../people/smtpReceiver";
 import { SseReader } from "./helpers";
-import { mailsArrive, perRecipient, sleep, useMailWorld } from "./mailSetup";
+import { mailsArrive, perRecipient, sleep, withMailWorld } from "./mailSetup";
 
 const DELAY_MS = 300;
 /** Longer than a mailing pass would take to show up. */
 const QUIET_MS = DELAY_MS + 700;
-const setup = useMailWorld(DELAY_MS);
+const setup = withMailWorld(DELAY_MS);
 let smtp: SmtpReceiver;
 let server: TestServer;
 let admin: ApiClient;

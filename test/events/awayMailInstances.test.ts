@@ -4,11 +4,11 @@
 import { describe, expect, it } from "vitest";
 import { ApiClient } from "../helpers/server";
 import { SseReader } from "./helpers";
-import { mailsArrive, perRecipient, useMailPair, withAdmin } from "./mailSetup";
+import { mailsArrive, perRecipient, withMailPair, withAdmin } from "./mailSetup";
 
 const DELAY_MS = 400;
 const AWAY = 6;
-const setup = useMailPair(DELAY_MS, "awaymail");
+const setup = withMailPair(DELAY_MS, "awaymail");
 
 describe("away email on several instances", () => {
   it("sends one email per away account, whichever instance has the streams", async (ctx) => {

@@ -44,7 +44,7 @@ export async function startMailPair(delayMs: number, label: string): Promise<Mai
 }
 
 /** A test file's one-server MailWorld: started before its tests (hooks registered first run first), closed after. */
-export function useMailWorld(delayMs: number): { world: MailWorld } {
+export function withMailWorld(delayMs: number): { world: MailWorld } {
   const holder = {} as { world: MailWorld };
   beforeAll(async () => {
     holder.world = await startMailWorld(delayMs);
@@ -56,7 +56,7 @@ export function useMailWorld(delayMs: number): { world: MailWorld } {
 }
 
 /** A test file's two-instance MailWorld; `world` stays null where PostgreSQL or Redis is down (tests skip). */
-export function useMailPair(delayMs: number, label: string): { world: MailWorld | null } {
+export function withMailPair(delayMs: number, label: string): { world: MailWorld | null } {
   const holder: { world: MailWorld | null } = { world: null };
   beforeAll(async () => {
     holder.world = await startMailPair(delayMs, label);

@@ -7,10 +7,10 @@ import { describe, expect, it } from "vitest";
 import { ApiClient } from "../helpers/server";
 import { SseReader } from "./helpers";
 import { mailHeader } from "./mailParts";
-import { mailsArrive, perRecipient, useMailPair, withAdmin } from "./mailSetup";
+import { mailsArrive, perRecipient, withMailPair, withAdmin } from "./mailSetup";
 
 const DELAY_MS = 300;
-const setup = useMailPair(DELAY_MS, "remindmail");
+const setup = withMailPair(DELAY_MS, "remindmail");
 
 describe("acknowledgement reminders by email on two instances", () => {
   it("emails the pending accounts once per reminder, not those who acknowledged or unsubscribed", async (ctx) => {
