@@ -5,7 +5,7 @@
 import { useRouter } from "next/navigation";
 import { type KeyboardEvent, useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { plainError } from "@/lib/apiErrors";
-import { ancestorsOf, childrenOf, type KeyboardMove, type PlannedMove, planKeyboardMove, shownParent, visibleRows } from "@/lib/pageTree";
+import { childrenOf, type KeyboardMove, type PlannedMove, planKeyboardMove, shownParent, visibleRows } from "@/lib/pageTree";
 import type { Expanded } from "./useExpanded";
 import type { PageTree as PageTreeData } from "./usePageTree";
 import { useTreeDrag } from "./useTreeDrag";
@@ -40,13 +40,6 @@ export function PageTree({ tree, expanded, currentId, onCreate, onOpened }: Prop
 
   const rows = useMemo(() => (forest ? visibleRows(forest, expanded.isExpanded) : []), [forest, expanded.isExpanded]);
   const titleOf = useCallback((id: string | null) => (id ? forest?.byId.get(id)?.title || "Untitled" : "the top level"), [forest]);
-
-  // The page being shown is always in view: its ancestors open (once; the person may close them again).
-  const currentAncestors = useMemo(() => (forest && currentId && forest.byId.has(currentId) ? ancestorsOf(forest, currentId) : []), [forest, currentId]);
-  const openWay = expanded.open;
-  const ancestorsKey = currentAncestors.join(",");
-  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the ids themselves, not the array's identity
-  useEffect(() => openWay(currentAncestors), [ancestorsKey, openWay]);
 
   // The Tab stop: the focused row while it is shown, else the current page, else the first row.
   const shown = new Set(rows.map((r) => r.id));
@@ -228,6 +221,7 @@ export function PageTree({ tree, expanded, currentId, onCreate, onOpened }: Prop
     focusedId: tabStop,
     isExpanded: expanded.isExpanded,
     toggle: (id) => expanded.setOpen(id, !expanded.isExpanded(id)),
+    onOpened: () => onOpened?.(),
     menuFor,
     openMenu: setMenuFor,
     closeMenu,

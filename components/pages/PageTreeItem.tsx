@@ -15,6 +15,8 @@ export type TreeItemContext = {
   focusedId: string | null;
   isExpanded: (id: string) => boolean;
   toggle: (id: string) => void;
+  /** A page was opened from the tree (the drawer closes). */
+  onOpened: () => void;
   menuFor: string | null;
   openMenu: (id: string) => void;
   closeMenu: (returnFocus: boolean) => void;
@@ -104,7 +106,15 @@ export function PageTreeItem({ id, level, posInSet, setSize, ctx }: { id: string
             </svg>
           )}
         </span>
-        <Link id={titleId} href={`/documents/${id}`} tabIndex={-1} draggable={false} className="min-w-0 flex-1 truncate py-1 focus:outline-none" title={title}>
+        <Link
+          id={titleId}
+          href={`/documents/${id}`}
+          tabIndex={-1}
+          draggable={false}
+          onClick={ctx.onOpened}
+          className="min-w-0 flex-1 truncate py-1 focus:outline-none"
+          title={title}
+        >
           {title}
         </Link>
         {ctx.canHold(id) && (

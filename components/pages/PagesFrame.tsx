@@ -2,7 +2,8 @@
 // hidden, a drawer behind a "Pages" button on narrow ones. `bar` sits on the row with that button
 // (the document's breadcrumbs). One tree and one memory of what is expanded serve both places.
 "use client";
-import { type ReactNode, useCallback, useId, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useId, useMemo, useState } from "react";
+import { ancestorsOf } from "@/lib/pageTree";
 import { useIsNarrow } from "@/components/history/useIsNarrow";
 import { Button } from "@/components/ui/Button";
 import { PagesDrawer } from "./PagesDrawer";
@@ -24,6 +25,11 @@ export function PagesFrame({ currentId, bar, children }: Props) {
   const closeDrawer = useCallback(() => setDrawer(false), []);
   const reload = tree.reload;
   const create = useCreatePage(useCallback(() => void reload(), [reload]));
+  // The page being shown is always in view: its ancestors open (once; the person may close them again).
+  const forest = tree.forest;
+  const way = useMemo(() => (forest && currentId && forest.byId.has(currentId) ? ancestorsOf(forest, currentId).join(" ") : ""), [forest, currentId]);
+  const openWay = expanded.open;
+  useEffect(() => openWay(way ? way.split(" ") : []), [way, openWay]);
   const sideHeading = useId();
   const drawerHeading = useId();
 
