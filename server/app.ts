@@ -10,6 +10,9 @@ import { LocalEventBus, type EventBus } from "./bus/bus";
 import { RedisEventBus } from "./bus/redisBus";
 import { Auth } from "./auth/auth";
 import { Documents } from "./domain/documents";
+import { InheritedAccess } from "./domain/inheritedAccess";
+import { Pages } from "./domain/pages";
+import { registerPageRoutes } from "./api/pageRoutes";
 import { Trash } from "./domain/trash";
 import { startTrashPurger } from "./domain/trashPurger";
 import { Comments } from "./domain/comments";
@@ -81,8 +84,10 @@ export async function startTandem(config: Config, options: { next?: NextHandlers
   const auth = new Auth(db, config, redis?.pub);
   const metrics = new Metrics();
   const access = new LiveAccess({ db, bus, log, metrics });
-  const documents = new Documents(db, bus);
-  const trash = new Trash(db, bus);
+  const inherited = new InheritedAccess(db, bus);
+  const documents = new Documents(db, bus, inherited);
+  const trash = new Trash(db, bus, inherited);
+  const pages = new Pages(db, bus, documents, inherited);
   const notifications = new Notifications(db, bus);
   const comments = new Comments(db, bus, documents, notifications, log);
   // Reads text from the collab channel once it runs (channels start below, after the services).
@@ -106,6 +111,7 @@ export async function startTandem(config: Config, options: { next?: NextHandlers
     auth,
     documents,
     trash,
+    pages,
     comments,
     notifications,
     announcements,
@@ -127,6 +133,7 @@ export async function startTandem(config: Config, options: { next?: NextHandlers
   const router = new Router();
   registerAuthRoutes(router, services);
   registerDocumentRoutes(router, services);
+  registerPageRoutes(router, services);
   registerSearchRoutes(router, services);
   registerTrashRoutes(router, services);
   registerShareLinkRoutes(router, services);

@@ -6,6 +6,7 @@ import type { EventBus } from "./bus/bus";
 import type { Auth } from "./auth/auth";
 import type { Documents } from "./domain/documents";
 import type { Trash } from "./domain/trash";
+import type { Pages } from "./domain/pages";
 import type { Comments } from "./domain/comments";
 import type { Notifications } from "./domain/notifications";
 import type { AnnouncementService } from "./events/announcementService";
@@ -48,6 +49,8 @@ export type Services = {
   documents: Documents;
   /** Deleted documents, restorable for TRASH_RETENTION_DAYS (lib/trash.ts). */
   trash: Trash;
+  /** Nested pages: the tree, breadcrumbs, moves, inherited access (server/domain/pages.ts). */
+  pages: Pages;
   comments: Comments;
   notifications: Notifications;
   announcements: AnnouncementService;

@@ -11,7 +11,8 @@ export const Role = z.enum(ROLES);
 const title = userText().trim().min(1, "must not be empty").max(200, "must be at most 200 characters");
 
 // ---- requests ----
-export const CreateDocumentBody = z.object({ title: title.default("Untitled") });
+/** `parentId`: made as a sub-page of that page, appended last (nested pages, lib/contracts/pages.ts). */
+export const CreateDocumentBody = z.object({ title: title.default("Untitled"), parentId: DocumentId.optional() });
 export const RenameDocumentBody = z.object({ title });
 
 // ---- responses ----

@@ -71,10 +71,13 @@ export const ServerEventSchemas = {
   "notification:removed": z.object({ ids: z.array(z.string().min(1)).min(1), unread: z.number().int().min(0) }),
   /** A document's versions changed (made, named, renamed, deleted, restored): sent to its room; the panel reloads the list. */
   "versions:changed": z.object({ documentId: z.string().min(1) }),
+  /** This user's page tree changed (a page made, moved, renamed, trashed, shared or not): refetch GET /api/pages/tree. */
+  "pages:changed": z.object({ pageIds: z.array(z.string().min(1)) }),
 } satisfies Record<string, z.ZodType>;
 export type DocUpdated = z.infer<(typeof ServerEventSchemas)["doc:updated"]>;
 export type NotificationsRemoved = z.infer<(typeof ServerEventSchemas)["notification:removed"]>;
 export type VersionsChanged = z.infer<(typeof ServerEventSchemas)["versions:changed"]>;
+export type PagesChanged = z.infer<(typeof ServerEventSchemas)["pages:changed"]>;
 
 export interface ServerToClientEvents {
   /** A document appeared in, or changed in, this user's list. */
@@ -91,6 +94,7 @@ export interface ServerToClientEvents {
   "doc:updated": (payload: DocUpdated) => void;
   "notification:removed": (payload: NotificationsRemoved) => void;
   "versions:changed": (payload: VersionsChanged) => void;
+  "pages:changed": (payload: PagesChanged) => void;
 }
 
 // ---- client → server: payload schemas (validated on arrival) and what a successful ack carries ----

@@ -21,8 +21,9 @@ export function registerDocumentRoutes(router: Router, services: Services): void
 
   router.on("POST", "/api/documents", async (ctx) => {
     const user = await requireUser(services, ctx, "documents:write");
-    const { title } = await parseBody(ctx, CreateDocumentBody);
-    return { status: 201, body: (await documents.create(user, title)) satisfies ListedDocument };
+    const { title, parentId } = await parseBody(ctx, CreateDocumentBody);
+    const created = parentId === undefined ? await documents.create(user, title) : await services.pages.createSubpage(user, title, parentId);
+    return { status: 201, body: created satisfies ListedDocument };
   });
 
   router.on("GET", "/api/documents/:id", async (ctx) => {

@@ -19,7 +19,12 @@ export type BusEvent =
       previousRole: Role | null;
       byUserId: string;
       byUserName: string;
+      /** Worked out from a parent page (server/domain/inheritedAccess.ts), not granted on this page itself. */
+      inherited?: boolean;
     }
+  // The page tree changed for these accounts (a page moved, reordered, made, renamed, trashed, its
+  // inheritance switched): their open trees refetch (socket.io "pages:changed").
+  | { type: "pages.changed"; userIds: string[]; pageIds: string[] }
   | { type: "announcements.changed"; eventId?: number }
   | { type: "announcement.dismissed"; announcementId: string; userId: string }
   // "I have read this": every stream of that account drops it (as a dismissal does).

@@ -6,6 +6,8 @@ import type { EventBus } from "../bus/bus";
 import type { DocumentSummary, Role } from "../bus/events";
 import { conflict, DomainError, forbidden, notFound } from "./errors";
 import type { AuthUser } from "../auth/auth";
+import type { InheritedAccess, MembershipChange } from "./inheritedAccess";
+import { descendantIds, nextPosition } from "./pageTree";
 
 export type { Role };
 
@@ -28,6 +30,8 @@ export class Documents {
   constructor(
     private readonly db: Db,
     private readonly bus: EventBus,
+    /** Every membership write goes through it: sub-pages that inherit follow at once (nested pages). */
+    private readonly inherited: InheritedAccess,
   ) {}
 
   /** The account's role on a live document; null for a document in the trash, as for one it never saw. */
@@ -88,6 +92,7 @@ export class Documents {
         id,
         title,
         ownerId: user.id,
+        position: await nextPosition(this.db, null),
         memberships: { create: { userId: user.id, role: "owner" } },
       },
       include: { owner: { select: { name: true } } },
@@ -130,15 +135,20 @@ export class Documents {
    */
   async remove(user: AuthUser, documentId: string): Promise<void> {
     await this.requireRole(user, documentId, ["owner"]);
-    const userIds = await this.memberIds(documentId);
-    const before = await this.db.document.findUniqueOrThrow({ where: { id: documentId }, select: { updatedAt: true } });
-    const doc = await this.db.document.update({
-      where: { id: documentId },
-      // updatedAt kept: being trashed is not an edit (a restored document sorts where it was).
-      data: { deletedAt: new Date(), deletedById: user.id, updatedAt: before.updatedAt },
-      select: { title: true },
-    });
-    await this.bus.publish({ type: "document.deleted", documentId, title: doc.title, userIds, byUserId: user.id });
+    // Its live sub-pages go with it, at the same instant: the trash restores them together (trash.ts).
+    const ids = [documentId, ...(await descendantIds(this.db, documentId, { deletedAt: null }))];
+    const deletedAt = new Date();
+    for (const id of ids) {
+      const userIds = await this.memberIds(id);
+      const before = await this.db.document.findUniqueOrThrow({ where: { id }, select: { updatedAt: true } });
+      const doc = await this.db.document.update({
+        where: { id },
+        // updatedAt kept: being trashed is not an edit (a restored document sorts where it was).
+        data: { deletedAt, deletedById: user.id, updatedAt: before.updatedAt },
+        select: { title: true },
+      });
+      await this.bus.publish({ type: "document.deleted", documentId: id, title: doc.title, userIds, byUserId: user.id });
+    }
   }
 
   async members(user: AuthUser, documentId: string) {
@@ -155,10 +165,10 @@ export class Documents {
     await this.requireRole(user, documentId, ["owner"]);
     const target = await this.db.user.findUnique({ where: { email: email.toLowerCase() } });
     if (!target) throw new DomainError("not_found", "No Tandem account uses that email. Ask them to sign up first.", "email");
-    const existing = await this.roleOf(target.id, documentId);
-    if (existing) throw conflict(`${target.name} is already a member (${existing}).`, "email");
-    await this.db.membership.create({ data: { documentId, userId: target.id, role } });
-    await this.announceMembership(user, documentId, target.id, role, null);
+    const existing = await this.rowOf(target.id, documentId);
+    if (existing && existing.inheritedFrom === null) throw conflict(`${target.name} is already a member (${existing.role}).`, "email");
+    // Inherited from a parent page: granted here it becomes the page's own (and wins over the inherited role).
+    await this.writeMembership(user, documentId, target.id, (existing?.role as Role | undefined) ?? null, role);
     return { userId: target.id, name: target.name, email: target.email, role };
   }
 
@@ -167,24 +177,24 @@ export class Documents {
     const previous = await this.roleOf(userId, documentId);
     if (!previous) throw notFound("Member");
     if (previous === "owner") throw forbidden("The owner's role cannot be changed.");
-    const m = await this.db.membership.update({
-      where: { documentId_userId: { documentId, userId } },
-      data: { role },
-      include: { user: { select: { name: true, email: true } } },
-    });
-    if (previous !== role) await this.announceMembership(user, documentId, userId, role, previous);
-    return { userId, name: m.user.name, email: m.user.email, role };
+    // An inherited member given a role here keeps it as the page's own, whatever the parent says later.
+    await this.writeMembership(user, documentId, userId, previous, role);
+    const m = await this.db.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, email: true } });
+    return { userId, name: m.name, email: m.email, role };
   }
 
   async removeMember(user: AuthUser, documentId: string, userId: string): Promise<void> {
     // Members may leave a document themselves; only the owner removes others.
     const callerRole = await this.requireRole(user, documentId, ["owner", "editor", "viewer"]);
     if (userId !== user.id && callerRole !== "owner") throw forbidden("Only the document's owner can do that.");
-    const previous = await this.roleOf(userId, documentId);
-    if (!previous) throw notFound("Member");
-    if (previous === "owner") throw forbidden("The owner cannot be removed. Delete the document instead.");
-    await this.db.membership.delete({ where: { documentId_userId: { documentId, userId } } });
-    await this.announceMembership(user, documentId, userId, null, previous);
+    const row = await this.rowOf(userId, documentId);
+    if (!row) throw notFound("Member");
+    if (row.role === "owner") throw forbidden("The owner cannot be removed. Delete the document instead.");
+    if (row.inheritedFrom !== null) {
+      const from = await this.db.document.findUnique({ where: { id: row.inheritedFrom }, select: { title: true } });
+      throw conflict(`This access comes from the page '${from?.title ?? "above"}'. Remove it there, or stop this page sharing its parent's members.`);
+    }
+    await this.writeMembership(user, documentId, userId, row.role as Role, null);
   }
 
   /**
@@ -200,21 +210,27 @@ export class Documents {
         throw e;
       },
     );
-    if (created) await this.announceMembership(inviter, documentId, userId, role, null);
+    // Joined: announced, and the page's sub-pages that inherit get the new member too.
+    if (created)
+      await this.inherited.apply(inviter, [documentId], async () => ({ changes: [{ documentId, userId, previousRole: null, role }], result: undefined }));
     return created;
   }
 
-  private async announceMembership(by: Pick<AuthUser, "id" | "name">, documentId: string, userId: string, role: Role | null, previousRole: Role | null) {
-    const doc = await this.db.document.findUnique({ where: { id: documentId }, select: { title: true } });
-    await this.bus.publish({
-      type: "membership.changed",
-      documentId,
-      title: doc?.title ?? "",
-      userId,
-      role,
-      previousRole,
-      byUserId: by.id,
-      byUserName: by.name,
+  private rowOf(userId: string, documentId: string) {
+    return this.db.membership.findFirst({ where: { documentId, userId, document: { deletedAt: null } }, select: { role: true, inheritedFrom: true } });
+  }
+
+  /**
+   * Sets (role) or removes (null) the account's own membership of the document, then works out the
+   * inherited rows of the document and its sub-pages again, in one transaction; announces the net change.
+   */
+  private async writeMembership(by: Pick<AuthUser, "id" | "name">, documentId: string, userId: string, previousRole: Role | null, role: Role | null) {
+    await this.inherited.apply(by, [documentId], async (tx) => {
+      const where = { documentId_userId: { documentId, userId } };
+      if (role === null) await tx.membership.delete({ where });
+      else await tx.membership.upsert({ where, create: { documentId, userId, role }, update: { role, inheritedFrom: null } });
+      const changes: MembershipChange[] = [{ documentId, userId, previousRole, role }];
+      return { changes, result: undefined };
     });
   }
 }

@@ -119,7 +119,8 @@ export class Notifications {
    * and a re-share refreshes it instead of piling up copies. Clients de-duplicate by id.
    */
   async membershipChanged(event: MembershipChanged): Promise<void> {
-    if (event.previousRole !== null || event.role === null || event.userId === event.byUserId) return;
+    // Inherited through a parent page: the parent's own notification said it (not one per sub-page).
+    if (event.previousRole !== null || event.role === null || event.userId === event.byUserId || event.inherited) return;
     const id = crypto.createHash("sha256").update(`shared\0${event.documentId}\0${event.userId}`).digest("base64url").slice(0, 32);
     const role = event.role === "viewer" ? "view" : "edit";
     const text = `${event.byUserName} shared '${event.title}' with you (can ${role}).`;

@@ -10,8 +10,10 @@ import type { TrashedDocument } from "../../lib/contracts/trash";
 import { purgeAt, TRASH_RETENTION_MS } from "../../lib/trash";
 import { DomainError, forbidden, notFound } from "./errors";
 import { summary, type DocRow } from "./documents";
+import type { InheritedAccess } from "./inheritedAccess";
+import { descendantIds } from "./pageTree";
 
-type TrashedRow = DocRow & { deletedAt: Date | null; deletedById: string | null };
+type TrashedRow = DocRow & { deletedAt: Date | null; deletedById: string | null; parentId: string | null };
 
 const withOwner = { owner: { select: { name: true } } } as const;
 
@@ -19,6 +21,7 @@ export class Trash {
   constructor(
     private readonly db: Db,
     private readonly bus: EventBus,
+    private readonly inherited: InheritedAccess,
   ) {}
 
   /** The caller's own trashed documents, most recently deleted first. */
@@ -38,24 +41,46 @@ export class Trash {
     return { document, canRestore: role === "owner" };
   }
 
-  /** Back from the trash with everything it had; its members' dashboards get it back. */
+  /**
+   * Back from the trash with everything it had, and the sub-pages trashed with it; its members'
+   * dashboards get them back. Under a parent that is itself in the trash (or gone) it comes back as a
+   * top-level page, and who may see it is worked out again from where it now is.
+   */
   async restore(user: AuthUser, documentId: string) {
     const { row } = await this.trashedAs(user, documentId, "owner");
-    const doc = await this.db.document.update({
-      where: { id: documentId },
-      data: { deletedAt: null, deletedById: null, updatedAt: row.updatedAt },
-      include: withOwner,
-    });
-    const members = await this.db.membership.findMany({ where: { documentId }, select: { userId: true } });
-    const s = summary(doc);
-    await this.bus.publish({ type: "document.restored", document: s, userIds: members.map((m) => m.userId) });
-    return { ...s, role: "owner" as Role };
+    const parent = row.parentId ? await this.db.document.findUnique({ where: { id: row.parentId }, select: { deletedAt: true } }) : null;
+    const detach = row.parentId !== null && (!parent || parent.deletedAt !== null);
+    const ids = [documentId, ...(await this.trashedWith(documentId, row.deletedAt))];
+    for (const id of ids) {
+      const before = await this.db.document.findUniqueOrThrow({ where: { id }, select: { updatedAt: true } });
+      await this.db.document.update({
+        where: { id },
+        data: { deletedAt: null, deletedById: null, updatedAt: before.updatedAt, ...(id === documentId && detach ? { parentId: null } : {}) },
+      });
+    }
+    // Memberships of ancestors may have changed while it was away: the page and its sub-pages follow now.
+    await this.inherited.recompute(user, [documentId]);
+    let restored: DocRow | undefined;
+    for (const id of ids) {
+      const doc = await this.db.document.findUniqueOrThrow({ where: { id }, include: withOwner });
+      restored ??= doc;
+      const members = await this.db.membership.findMany({ where: { documentId: id }, select: { userId: true } });
+      await this.bus.publish({ type: "document.restored", document: summary(doc), userIds: members.map((m) => m.userId) });
+    }
+    return { ...summary(restored ?? row), role: "owner" as Role };
   }
 
-  /** Deletes a trashed document for good: its rows go (members, comments and the log by cascade). */
+  /** Deletes a trashed document for good, with the sub-pages trashed with it: their rows go (members, comments and the log by cascade). */
   async destroy(user: AuthUser, documentId: string): Promise<void> {
-    await this.trashedAs(user, documentId, "owner");
-    await this.db.document.delete({ where: { id: documentId } });
+    const { row } = await this.trashedAs(user, documentId, "owner");
+    const ids = [documentId, ...(await this.trashedWith(documentId, row.deletedAt))];
+    await this.db.document.deleteMany({ where: { id: { in: ids } } });
+  }
+
+  /** The sub-pages trashed in the same act as the page (the same instant), nearest first. */
+  private async trashedWith(documentId: string, deletedAt: Date | null): Promise<string[]> {
+    if (deletedAt === null) return [];
+    return descendantIds(this.db, documentId, { deletedAt });
   }
 
   /** Deletes for good everything trashed before `before`; the count deleted. */

@@ -7,6 +7,7 @@ import type { AccessChange, AccessChangeReason, Role } from "../../lib/realtime/
 import type { PresenceFeed } from "./presenceFeed";
 import { docRoom, userRoom } from "./rooms";
 import type { TandemIo } from "./types";
+import { PagesChangedNotices } from "./pagesChanged";
 
 type MembershipChanged = Extract<BusEvent, { type: "membership.changed" }>;
 
@@ -26,6 +27,7 @@ function accessChange(e: MembershipChanged): AccessChange {
 export function bridgeBusToSockets(io: TandemIo, services: Services, presence: PresenceFeed): () => void {
   const { db, log, notifications } = services;
   const local = io.local;
+  const pages = new PagesChangedNotices(io);
 
   /** doc:upsert to each listed user, carrying that user's own role. */
   async function upsertFor(document: DocumentSummary, userIds: string[]): Promise<void> {
@@ -65,7 +67,26 @@ export function bridgeBusToSockets(io: TandemIo, services: Services, presence: P
     }
   }
 
+  /** Whose page tree an event changes (the tree lists exactly what its account can open). */
+  function treeChanges(event: BusEvent): void {
+    switch (event.type) {
+      case "document.created":
+      case "document.updated":
+      case "document.restored":
+        return pages.add(event.userIds, [event.document.id]);
+      case "document.deleted":
+        return pages.add(event.userIds, [event.documentId]);
+      case "membership.changed":
+        return pages.add([event.userId], [event.documentId]);
+      case "pages.changed":
+        return pages.add(event.userIds, event.pageIds);
+      default:
+        return;
+    }
+  }
+
   async function route(event: BusEvent, happenedHere: boolean): Promise<void> {
+    treeChanges(event);
     switch (event.type) {
       case "document.created":
       case "document.restored": // back from the trash: into every member's list, with their role
@@ -118,7 +139,11 @@ export function bridgeBusToSockets(io: TandemIo, services: Services, presence: P
     }
   }
 
-  return services.bus.subscribe((event, meta) => {
+  const unsubscribe = services.bus.subscribe((event, meta) => {
     route(event, meta.local).catch((err) => log.error({ err, type: event.type }, "realtime bus bridge failed"));
   });
+  return () => {
+    unsubscribe();
+    pages.stop();
+  };
 }

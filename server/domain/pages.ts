@@ -1,0 +1,159 @@
+// Nested pages (lib/contracts/pages.ts): the caller's tree, breadcrumbs, sub-pages, moves and the
+// "share with sub-pages" switch. Who may see a page is the Membership table as always; the inherited
+// rows in it are kept by inheritedAccess.ts, which every change here goes through. Transport-free:
+// errors are DomainError, and every account whose tree view changed is told on the bus (pages.changed).
+import crypto from "node:crypto";
+import type { AuthUser } from "../auth/auth";
+import type { EventBus } from "../bus/bus";
+import type { Role } from "../bus/events";
+import type { Db } from "../db/client";
+import type { Breadcrumb, PageNode } from "../../lib/contracts/pages";
+import type { ListedDocument } from "../../lib/contracts/documents";
+import { conflict, forbidden } from "./errors";
+import { summary, type Documents } from "./documents";
+import { MAX_DEPTH, type InheritedAccess, type Tx } from "./inheritedAccess";
+import { isSelfOrUnder, nextPosition, placeAmong, setPlace, siblingOrder } from "./pageTree";
+
+const ANY_ROLE: Role[] = ["owner", "editor", "viewer"];
+const pageSelect = { id: true, title: true, parentId: true, position: true, inheritAccess: true } as const;
+
+export class Pages {
+  constructor(
+    private readonly db: Db,
+    private readonly bus: EventBus,
+    private readonly documents: Documents,
+    private readonly inherited: InheritedAccess,
+  ) {}
+
+  /** Every live page the caller can open; one whose parent they cannot open is a root for them. */
+  async tree(user: AuthUser): Promise<PageNode[]> {
+    const rows = await this.db.membership.findMany({
+      where: { userId: user.id, document: { deletedAt: null } },
+      select: { role: true, document: { select: pageSelect } },
+      orderBy: siblingOrder.map((o) => ({ document: o })),
+    });
+    const visible = new Set(rows.map((r) => r.document.id));
+    return rows.map((r) => ({
+      ...r.document,
+      parentId: r.document.parentId !== null && visible.has(r.document.parentId) ? r.document.parentId : null,
+      role: r.role as Role,
+    }));
+  }
+
+  /** The ancestors the caller can open, root first, ending with the page's parent; a hidden one cuts the trail. */
+  async breadcrumbs(user: AuthUser, pageId: string): Promise<Breadcrumb[]> {
+    await this.documents.requireRole(user, pageId, ANY_ROLE);
+    const page = await this.db.document.findUniqueOrThrow({ where: { id: pageId }, select: { parentId: true } });
+    const crumbs: Breadcrumb[] = [];
+    let current = page.parentId;
+    for (let depth = 0; current !== null && depth < MAX_DEPTH; depth++) {
+      const m = await this.db.membership.findFirst({
+        where: { documentId: current, userId: user.id, document: { deletedAt: null } },
+        select: { document: { select: { id: true, title: true, parentId: true } } },
+      });
+      if (!m) break;
+      crumbs.unshift({ id: m.document.id, title: m.document.title });
+      current = m.document.parentId;
+    }
+    return crumbs;
+  }
+
+  /** A new sub-page of `parentId` (the caller edits the parent), appended last; the caller owns it. */
+  async createSubpage(user: AuthUser, title: string, parentId: string): Promise<ListedDocument> {
+    await this.documents.requireRole(user, parentId, ["owner", "editor"]);
+    const id = crypto.randomUUID();
+    await this.inherited.apply(user, [id], async (tx) => {
+      const position = await nextPosition(tx, parentId);
+      await tx.document.create({ data: { id, title, ownerId: user.id, parentId, position, memberships: { create: { userId: user.id, role: "owner" } } } });
+      return { changes: [], result: undefined };
+    });
+    const doc = await this.db.document.findUniqueOrThrow({ where: { id }, include: { owner: { select: { name: true } } } });
+    const s = summary(doc);
+    await this.bus.publish({ type: "document.created", document: s, userIds: [user.id] });
+    await this.changed([id], await this.memberIds(id));
+    return { ...s, role: "owner" };
+  }
+
+  /**
+   * Moves the page under `parentId` (null: top level), in front of `beforeId` (null: last). Its owner
+   * or the owner of a page it inherits from may; the caller must edit the new parent. Who may see the
+   * page and everything under it is worked out again; a move that would lock the caller out is refused.
+   */
+  async move(user: AuthUser, pageId: string, parentId: string | null, beforeId: string | null): Promise<PageNode> {
+    await this.documents.requireRole(user, pageId, ANY_ROLE);
+    if (!(await this.mayMove(user.id, pageId))) throw forbidden("Only the page's owner, or the owner of a page it sits under, can move it.");
+    if (parentId !== null) {
+      await this.documents.requireRole(user, parentId, ["owner", "editor"]);
+      if (await isSelfOrUnder(this.db, pageId, parentId)) throw conflict("A page cannot be moved into itself or one of its sub-pages.", "parentId");
+    }
+    if (beforeId !== null) await this.documents.requireRole(user, beforeId, ANY_ROLE);
+    const before = await this.memberIds(pageId);
+    await this.inherited.apply(
+      user,
+      [pageId],
+      async (tx) => {
+        await setPlace(tx, pageId, parentId, await placeAmong(tx, pageId, parentId, beforeId));
+        return { changes: [], result: undefined };
+      },
+      (tx) =>
+        this.keepsAccess(
+          tx,
+          user.id,
+          pageId,
+          "Moving it there would take away your own access to it. Ask the owner of the new place to share it with you first.",
+        ),
+    );
+    await this.changed([pageId], [...before, ...(await this.memberIds(pageId))]);
+    return this.node(user, pageId);
+  }
+
+  /** Switches whether the page shares its parent's members (owner only); the subtree is worked out again. */
+  async setInheritAccess(user: AuthUser, pageId: string, inheritAccess: boolean): Promise<PageNode> {
+    await this.documents.requireRole(user, pageId, ["owner"]);
+    const before = await this.memberIds(pageId);
+    await this.inherited.apply(user, [pageId], async (tx) => {
+      const { updatedAt } = await tx.document.findUniqueOrThrow({ where: { id: pageId }, select: { updatedAt: true } });
+      // updatedAt kept: who may see it is not an edit of its text.
+      await tx.document.update({ where: { id: pageId }, data: { inheritAccess, updatedAt } });
+      return { changes: [], result: undefined };
+    });
+    await this.changed([pageId], [...before, ...(await this.memberIds(pageId))]);
+    return this.node(user, pageId);
+  }
+
+  /** The page as the caller's tree lists it. */
+  async node(user: AuthUser, pageId: string): Promise<PageNode> {
+    const role = await this.documents.requireRole(user, pageId, ANY_ROLE);
+    const doc = await this.db.document.findUniqueOrThrow({ where: { id: pageId }, select: pageSelect });
+    const parentVisible = doc.parentId !== null && (await this.documents.roleOf(user.id, doc.parentId)) !== null;
+    return { ...doc, parentId: parentVisible ? doc.parentId : null, role };
+  }
+
+  /** The page's owner, or the owner of an ancestor it inherits from (along an unbroken chain). */
+  private async mayMove(userId: string, pageId: string): Promise<boolean> {
+    let current: { ownerId: string; parentId: string | null; inheritAccess: boolean } | null = await this.db.document.findUnique({
+      where: { id: pageId },
+      select: { ownerId: true, parentId: true, inheritAccess: true },
+    });
+    for (let depth = 0; current && depth < MAX_DEPTH; depth++) {
+      if (current.ownerId === userId) return true;
+      if (!current.inheritAccess || current.parentId === null) return false;
+      current = await this.db.document.findUnique({ where: { id: current.parentId }, select: { ownerId: true, parentId: true, inheritAccess: true } });
+    }
+    return false;
+  }
+
+  private async keepsAccess(tx: Tx, userId: string, pageId: string, message: string): Promise<void> {
+    const m = await tx.membership.findUnique({ where: { documentId_userId: { documentId: pageId, userId } }, select: { role: true } });
+    if (!m) throw conflict(message);
+  }
+
+  private async memberIds(pageId: string): Promise<string[]> {
+    return (await this.db.membership.findMany({ where: { documentId: pageId }, select: { userId: true } })).map((m) => m.userId);
+  }
+
+  private async changed(pageIds: string[], userIds: string[]): Promise<void> {
+    const unique = [...new Set(userIds)];
+    if (unique.length > 0) await this.bus.publish({ type: "pages.changed", userIds: unique, pageIds });
+  }
+}

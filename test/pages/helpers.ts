@@ -1,0 +1,45 @@
+// Shared steps of the nested-pages tests: people on a test server, pages made through the API.
+import type { ApiClient, TestServer } from "../helpers/server";
+import { BreadcrumbsResponse, type PageNode, PageTreeResponse } from "../../lib/contracts/pages";
+import { signUpAndConnect, type Person } from "../realtime/helpers";
+
+export function peopleOf(server: () => TestServer) {
+  const people: Person[] = [];
+  return {
+    people,
+    async person(name: string): Promise<Person> {
+      const p = await signUpAndConnect(server(), name, "websocket");
+      people.push(p);
+      return p;
+    },
+    disconnectAll() {
+      for (const p of people) p.socket.disconnect();
+    },
+  };
+}
+
+export async function page(api: ApiClient, title: string, parentId?: string): Promise<{ id: string; title: string }> {
+  const res = await api.post("/api/documents", parentId ? { title, parentId } : { title });
+  if (res.status !== 201) throw new Error(`create failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+export async function tree(api: ApiClient): Promise<PageNode[]> {
+  const res = await api.get("/api/pages/tree");
+  if (res.status !== 200) throw new Error(`tree failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return PageTreeResponse.parse(res.body).pages;
+}
+
+export async function crumbs(api: ApiClient, id: string): Promise<string[]> {
+  const res = await api.get(`/api/documents/${id}/breadcrumbs`);
+  if (res.status !== 200) throw new Error(`breadcrumbs failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return BreadcrumbsResponse.parse(res.body).crumbs.map((c) => c.title);
+}
+
+export async function roleOn(api: ApiClient, id: string): Promise<string | number> {
+  const res = await api.get(`/api/documents/${id}`);
+  return res.status === 200 ? (res.body.role as string) : res.status;
+}
+
+export const move = (api: ApiClient, id: string, parentId: string | null, beforeId?: string | null) =>
+  api.post(`/api/documents/${id}/move`, beforeId === undefined ? { parentId } : { parentId, beforeId });
