@@ -2,7 +2,7 @@
 // contract's schemas, so a server that drifts from it shows a plain error instead of a broken tree.
 import type { z } from "zod";
 import { ApiError, request } from "./api";
-import { ListedDocument } from "./contracts/documents";
+import { type CreateDocumentInput, ListedDocument } from "./contracts/documents";
 import { BreadcrumbsResponse, type Breadcrumb, type MovePageInput, PageNode, type PageAccessInput, PageTreeResponse } from "./contracts/pages";
 
 export type { Breadcrumb, PageNode };
@@ -29,7 +29,7 @@ export const pagesApi = {
       .then((r) => r.crumbs),
   /** A new page under `parentId` (last among its sub-pages), or at the top level with null. */
   create: (title: string, parentId: string | null) =>
-    request<unknown>("POST", "/api/documents", { title, ...(parentId ? { parentId } : {}) }).then(parsed(ListedDocument)),
+    request<unknown>("POST", "/api/documents", { title, ...(parentId ? { parentId } : {}) } satisfies CreateDocumentInput).then(parsed(ListedDocument)),
   move: (id: string, input: MovePageInput) => request<unknown>("POST", `/api/documents/${enc(id)}/move`, input).then(parsed(PageNode)),
   setInheritAccess: (id: string, inheritAccess: boolean) =>
     request<unknown>("PATCH", `/api/documents/${enc(id)}/access`, { inheritAccess } satisfies PageAccessInput).then(parsed(PageNode)),

@@ -3,10 +3,8 @@
 // and every reconnect (events missed while offline). Bursts of events become one refresh.
 "use client";
 import { useEffect, useRef } from "react";
-import { realtime } from "@/lib/realtime/client";
 import { useOnConnect, useRealtimeEvent } from "@/lib/realtime/hooks";
 
-export const PAGES_CHANGED = "pages:changed";
 const SETTLE_MS = 80;
 
 export function usePagesChanged(refresh: () => void): void {
@@ -24,11 +22,6 @@ export function usePagesChanged(refresh: () => void): void {
   useRealtimeEvent("doc:upsert", soon);
   useRealtimeEvent("doc:removed", soon);
   useRealtimeEvent("doc:updated", soon);
+  useRealtimeEvent("pages:changed", soon);
   useOnConnect(soon);
-  // "pages:changed" carries nothing to read (the tree is fetched again), so it is listened to by name.
-  useEffect(() => {
-    const socket = realtime().socket as unknown as { on(event: string, h: () => void): void; off(event: string, h: () => void): void };
-    socket.on(PAGES_CHANGED, soon);
-    return () => socket.off(PAGES_CHANGED, soon);
-  }, [soon]);
 }
