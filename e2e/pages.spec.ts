@@ -45,7 +45,7 @@ test("'New sub-page' makes a page under this one: it shows in the tree and the b
     await page.getByRole("button", { name: "New sub-page in Handbook" }).click();
     await expect(page).not.toHaveURL(new RegExp(subId));
     await expect(page.getByTestId("document-title")).toHaveText("Untitled");
-    await expect(titlesAtLevel(page, 2)).resolves.toEqual(["Onboarding", "Untitled"]);
+    await expect.poll(() => titlesAtLevel(page, 2)).toEqual(["Onboarding", "Untitled"]);
     expect(await serverParents(context)).toMatchObject({ Onboarding: "Handbook", Untitled: "Handbook", Handbook: null });
 
     // Collapsed with the mouse, remembered on the dashboard after a reload.
@@ -73,7 +73,7 @@ test("the tree follows the WAI-ARIA tree pattern: one Tab stop, arrows, Home/End
     await createPage(context, "Beta two", beta);
     await createPage(context, "Gamma");
     await openDashboard(page);
-    await expect(titlesAtLevel(page, 1)).resolves.toEqual(["Alpha", "Beta", "Gamma"]);
+    await expect.poll(() => titlesAtLevel(page, 1)).toEqual(["Alpha", "Beta", "Gamma"]);
     await expect(pageTree(page).locator('[role="treeitem"][tabindex="0"]')).toHaveCount(1);
 
     // Tab from the control before the tree lands on its one stop.
@@ -131,10 +131,10 @@ test("pages move by drag: into a row, between rows, and a drop into its own sub-
 
     // Onto a row's top edge: in front of it.
     await treeRow(treeItem(page, "Beta")).dragTo(treeRow(treeItem(page, "Alpha")), { targetPosition: { x: 80, y: 2 } });
-    await expect(titlesAtLevel(page, 1)).resolves.toEqual(["Beta", "Alpha"]);
+    await expect.poll(() => titlesAtLevel(page, 1)).toEqual(["Beta", "Alpha"]);
     // Onto a row's bottom edge: after it, at its level.
     await treeRow(treeItem(page, "Gamma")).dragTo(treeRow(treeItem(page, "Alpha child")), { targetPosition: { x: 80, y: 34 } });
-    await expect(titlesAtLevel(page, 2)).resolves.toEqual(["Alpha child", "Gamma"]);
+    await expect.poll(() => titlesAtLevel(page, 2)).toEqual(["Alpha child", "Gamma"]);
     expect(await serverParents(context)).toMatchObject({ Gamma: "Alpha", Beta: null });
 
     // Into its own sub-page: refused, said next to the page, nothing changes.
@@ -159,14 +159,14 @@ test("pages move by keyboard: Alt+Shift+arrows and 'Move to…' from the row's m
     await treeItem(page, "Gamma").focus();
 
     await page.keyboard.press("Alt+Shift+ArrowUp");
-    await expect(titlesAtLevel(page, 1)).resolves.toEqual(["Alpha", "Gamma", "Beta"]);
+    await expect.poll(() => titlesAtLevel(page, 1)).toEqual(["Alpha", "Gamma", "Beta"]);
     await expect(treeItem(page, "Gamma")).toBeFocused();
     await page.keyboard.press("Alt+Shift+ArrowRight");
     await expect(treeItem(page, "Gamma")).toHaveAttribute("aria-level", "2");
     await expect(treeItem(page, "Gamma")).toBeFocused();
     expect(await serverParents(context)).toMatchObject({ Gamma: "Alpha" });
     await page.keyboard.press("Alt+Shift+ArrowLeft");
-    await expect(titlesAtLevel(page, 1)).resolves.toEqual(["Alpha", "Gamma", "Beta"]);
+    await expect.poll(() => titlesAtLevel(page, 1)).toEqual(["Alpha", "Gamma", "Beta"]);
     await expect(treeItem(page, "Gamma")).toBeFocused();
 
     // The row's menu (Shift+F10) names the same moves, and "Move to…" picks any page.

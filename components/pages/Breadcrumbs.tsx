@@ -6,7 +6,7 @@ import { useState } from "react";
 import type { BreadcrumbsState } from "./useBreadcrumbs";
 
 const linkClass =
-  "block truncate rounded text-zinc-600 hover:text-zinc-900 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-zinc-400 dark:hover:text-zinc-100";
+  "block min-w-0 truncate rounded text-zinc-600 hover:text-zinc-900 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-zinc-400 dark:hover:text-zinc-100";
 
 function Separator() {
   return (
@@ -23,7 +23,8 @@ export function Breadcrumbs({ state }: { state: BreadcrumbsState }) {
   const middle = crumbs.length - 1;
 
   return (
-    <nav aria-label="Breadcrumb" data-testid="breadcrumbs" className="min-w-0 flex-1">
+    // On a phone the trail takes a line of its own under the "Pages" button; beside it from sm up.
+    <nav aria-label="Breadcrumb" data-testid="breadcrumbs" className="order-last w-full min-w-0 sm:order-none sm:w-auto sm:flex-1">
       <ol className="flex min-w-0 items-center text-sm">
         <li className="flex shrink-0 items-center">
           <Link href="/dashboard" className={linkClass}>

@@ -26,7 +26,7 @@ export function NewSubPageButton({ parentId, disabled }: { parentId: string; dis
   }
 
   return (
-    <div className="relative shrink-0">
+    <div className="relative ml-auto shrink-0">
       <Button size="sm" variant="ghost" onClick={() => void run()} busy={busy} busyLabel="Creating…" disabled={disabled} data-testid="new-sub-page">
         <span aria-hidden="true">+</span> New sub-page
       </Button>

@@ -77,7 +77,7 @@ export function PagesFrame({ currentId, bar, children }: Props) {
           </aside>
         )}
         <div className="min-w-0 flex-1 space-y-4">
-          <div className={`flex min-w-0 items-center gap-3 ${bar || hidden ? "" : "lg:hidden"}`}>
+          <div className={`flex min-w-0 flex-wrap items-center gap-x-3 gap-y-2 ${bar || hidden ? "" : "lg:hidden"}`}>
             {showButton}
             {bar}
           </div>
