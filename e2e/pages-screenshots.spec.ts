@@ -23,7 +23,11 @@ async function shoot(page: Page, name: string, only?: (typeof sizes)[number]["na
       await page.screenshot({ path: path.join(test.info().project.outputDir, "pages-screens", `${name}-${size.name}-${scheme}.png`) });
     }
   }
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.emulateMedia({ colorScheme: "light" });
 }
+
+test.describe.configure({ timeout: 240_000 });
 
 test("nested pages, as they look", async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -48,7 +52,6 @@ test("nested pages, as they look", async ({ browser }) => {
     await shoot(page, "drawer", "phone");
     await page.keyboard.press("Escape");
 
-    await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto("/dashboard");
     await expect(treeItem(page, "Product")).toBeVisible();
     await shoot(page, "dashboard");

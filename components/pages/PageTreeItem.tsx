@@ -75,12 +75,13 @@ export function PageTreeItem({ id, level, posInSet, setSize, ctx }: { id: string
     >
       <div
         {...ctx.rowProps(id, ctx.canMove(id))}
+        data-tree-row
         data-drop={target ? (target.refused ? "refused" : target.zone) : undefined}
         style={indent}
         className={`group relative flex h-9 items-center gap-1 rounded-md pr-1 text-sm [li:focus-visible>&]:outline-2 [li:focus-visible>&]:outline-indigo-500 ${
           current
             ? "bg-indigo-50 font-medium text-indigo-900 dark:bg-indigo-950/60 dark:text-indigo-100"
-            : "text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800/70"
+            : "text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
         } ${ctx.dragging === id ? "opacity-50" : ""} ${
           target?.zone === "inside" && !target.refused ? "ring-2 ring-indigo-500" : target?.refused ? "ring-2 ring-red-500" : ""
         }`}
@@ -117,36 +118,39 @@ export function PageTreeItem({ id, level, posInSet, setSize, ctx }: { id: string
         >
           {title}
         </Link>
-        {ctx.canHold(id) && (
+        {/* With a mouse these show over the row's end on hover or focus (app/globals.css); on a touch screen, always. */}
+        <span data-row-actions data-open={ctx.menuFor === id || undefined} className="flex shrink-0 items-center bg-inherit">
+          {ctx.canHold(id) && (
+            <button
+              type="button"
+              tabIndex={-1}
+              aria-label={`New sub-page in ${title}`}
+              title="New sub-page"
+              data-testid="page-tree-new-sub-page"
+              onClick={() => ctx.createUnder(id)}
+              className="grid h-7 w-7 shrink-0 place-items-center rounded text-zinc-500 hover:bg-zinc-200 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-700 dark:hover:text-zinc-100"
+            >
+              <svg viewBox="0 0 20 20" fill="currentColor" aria-hidden="true" className="h-4 w-4">
+                <path d="M10.75 4.75a.75.75 0 0 0-1.5 0v4.5h-4.5a.75.75 0 0 0 0 1.5h4.5v4.5a.75.75 0 0 0 1.5 0v-4.5h4.5a.75.75 0 0 0 0-1.5h-4.5v-4.5Z" />
+              </svg>
+            </button>
+          )}
           <button
+            id={menuButtonId}
             type="button"
             tabIndex={-1}
-            aria-label={`New sub-page in ${title}`}
-            title="New sub-page"
-            data-testid="page-tree-new-sub-page"
-            onClick={() => ctx.createUnder(id)}
-            className="grid h-7 w-7 shrink-0 place-items-center rounded text-zinc-500 hover:bg-zinc-200 hover:text-zinc-900 group-hover:opacity-100 [@media(hover:hover)]:opacity-0 [li:focus-within>div>&]:opacity-100 dark:text-zinc-400 dark:hover:bg-zinc-700 dark:hover:text-zinc-100"
+            aria-label={`Actions for ${title}`}
+            aria-haspopup="menu"
+            aria-expanded={ctx.menuFor === id}
+            data-testid="page-tree-actions"
+            onClick={() => (ctx.menuFor === id ? ctx.closeMenu(false) : ctx.openMenu(id))}
+            className="grid h-7 w-7 shrink-0 place-items-center rounded text-zinc-500 hover:bg-zinc-200 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-700 dark:hover:text-zinc-100"
           >
             <svg viewBox="0 0 20 20" fill="currentColor" aria-hidden="true" className="h-4 w-4">
-              <path d="M10.75 4.75a.75.75 0 0 0-1.5 0v4.5h-4.5a.75.75 0 0 0 0 1.5h4.5v4.5a.75.75 0 0 0 1.5 0v-4.5h4.5a.75.75 0 0 0 0-1.5h-4.5v-4.5Z" />
+              <path d="M3 10a1.5 1.5 0 1 1 3 0 1.5 1.5 0 0 1-3 0Zm5.5 0a1.5 1.5 0 1 1 3 0 1.5 1.5 0 0 1-3 0ZM15.5 8.5a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3Z" />
             </svg>
           </button>
-        )}
-        <button
-          id={menuButtonId}
-          type="button"
-          tabIndex={-1}
-          aria-label={`Actions for ${title}`}
-          aria-haspopup="menu"
-          aria-expanded={ctx.menuFor === id}
-          data-testid="page-tree-actions"
-          onClick={() => (ctx.menuFor === id ? ctx.closeMenu(false) : ctx.openMenu(id))}
-          className="grid h-7 w-7 shrink-0 place-items-center rounded text-zinc-500 hover:bg-zinc-200 hover:text-zinc-900 group-hover:opacity-100 aria-expanded:opacity-100 [@media(hover:hover)]:opacity-0 [li:focus-within>div>&]:opacity-100 dark:text-zinc-400 dark:hover:bg-zinc-700 dark:hover:text-zinc-100"
-        >
-          <svg viewBox="0 0 20 20" fill="currentColor" aria-hidden="true" className="h-4 w-4">
-            <path d="M3 10a1.5 1.5 0 1 1 3 0 1.5 1.5 0 0 1-3 0Zm5.5 0a1.5 1.5 0 1 1 3 0 1.5 1.5 0 0 1-3 0ZM15.5 8.5a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3Z" />
-          </svg>
-        </button>
+        </span>
         {ctx.menuFor === id && <PageRowMenu id={id} actions={ctx.actionsFor(id)} labelledBy={menuButtonId} onClose={ctx.closeMenu} />}
       </div>
       {ctx.error?.id === id && (

@@ -71,7 +71,8 @@ export function useTreeDrag(forest: PageForest | null, { onMove, onRefused, canH
       e.stopPropagation();
       const zone = zoneOf(e, canHold(id));
       const refused = plan({ kind: "row", id, zone }).kind === "refused";
-      e.dataTransfer.dropEffect = refused ? "none" : "move";
+      // Still droppable when refused: the drop is where the tree says why (next to the page).
+      e.dataTransfer.dropEffect = "move";
       setTarget((t) => (t?.kind === "row" && t.id === id && t.zone === zone && t.refused === refused ? t : { kind: "row", id, zone, refused }));
     },
     onDrop: (e: DragEvent<HTMLElement>) => {
