@@ -81,7 +81,7 @@ export function PageTreeItem({ id, level, posInSet, setSize, ctx }: { id: string
         className={`group relative flex h-9 items-center gap-1 rounded-md pr-1 text-sm [li:focus-visible>&]:outline-2 [li:focus-visible>&]:outline-indigo-500 ${
           current
             ? "bg-indigo-50 font-medium text-indigo-900 dark:bg-indigo-950/60 dark:text-indigo-100"
-            : "text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
+            : "text-zinc-700 hover:bg-zinc-100 [li:focus>&]:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:[li:focus>&]:bg-zinc-800"
         } ${ctx.dragging === id ? "opacity-50" : ""} ${
           target?.zone === "inside" && !target.refused ? "ring-2 ring-indigo-500" : target?.refused ? "ring-2 ring-red-500" : ""
         }`}
