@@ -1,7 +1,9 @@
+// Placed with position: fixed under its row (above it near the window's bottom), so the sidebar's
+// scrolling box does not clip it; scrolling or resizing closes it, as it would leave its row behind.
 // A page row's actions (the "⋯" button, Shift+F10 or the context-menu key on a row): new sub-page,
 // "Move to…", and the moves Alt+Shift+arrows make, named so a keyboard user finds them here too.
 "use client";
-import { type KeyboardEvent, useEffect, useRef } from "react";
+import { type CSSProperties, type KeyboardEvent, useEffect, useLayoutEffect, useRef, useState } from "react";
 
 export type RowAction = { key: string; label: string; hint?: string; disabled?: boolean; run: () => void };
 
@@ -13,13 +15,38 @@ export function PageRowMenu({ id, actions, labelledBy, onClose }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const items = () => enabledItems(ref.current);
 
+  const [place, setPlace] = useState<CSSProperties>({ position: "fixed", top: 0, left: 0, visibility: "hidden" });
+
+  useLayoutEffect(() => {
+    const menu = ref.current;
+    const row = menu?.parentElement;
+    if (!menu || !row) return;
+    const r = row.getBoundingClientRect();
+    const height = menu.offsetHeight;
+    const below = r.bottom + 4 + height <= window.innerHeight;
+    setPlace({
+      position: "fixed",
+      top: below ? r.bottom + 4 : Math.max(8, r.top - 4 - height),
+      left: Math.max(8, Math.min(r.right - menu.offsetWidth, window.innerWidth - menu.offsetWidth - 8)),
+    });
+  }, []);
+
   useEffect(() => {
-    enabledItems(ref.current)[0]?.focus();
+    enabledItems(ref.current)[0]?.focus({ preventScroll: true });
     const outside = (e: MouseEvent) => {
       if (!ref.current?.contains(e.target as Node)) onClose(false);
     };
+    const away = (e: Event) => {
+      if (!(e.target instanceof Node && ref.current?.contains(e.target))) onClose(false);
+    };
     document.addEventListener("mousedown", outside);
-    return () => document.removeEventListener("mousedown", outside);
+    window.addEventListener("scroll", away, true);
+    window.addEventListener("resize", away);
+    return () => {
+      document.removeEventListener("mousedown", outside);
+      window.removeEventListener("scroll", away, true);
+      window.removeEventListener("resize", away);
+    };
   }, [onClose]);
 
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
@@ -55,7 +82,8 @@ export function PageRowMenu({ id, actions, labelledBy, onClose }: Props) {
       data-testid="page-row-menu"
       data-page-id={id}
       onKeyDown={onKeyDown}
-      className="absolute right-0 top-full z-40 mt-1 w-60 rounded-md border border-zinc-200 bg-white p-1 shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
+      style={place}
+      className="z-50 w-60 rounded-md border border-zinc-200 bg-white p-1 shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
     >
       {actions.map((a) => (
         <button
