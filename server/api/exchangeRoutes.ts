@@ -2,6 +2,7 @@
 // GET /api/export (every visible document as one .tar, streamed), POST /api/documents/import (one file
 // → 201 the new document; as JSON, or as multipart form data with the file in the field `file`, for
 // scripts). Reading needs documents:read, importing documents:write (it creates).
+import { pageArchive } from "../exchange/pageArchive";
 import type { IncomingMessage } from "node:http";
 import type { Router } from "../http/router";
 import type { Services } from "../services";
@@ -11,7 +12,7 @@ import { fromZod } from "../domain/errors";
 import { idParam, requireUser } from "./context";
 import { linkOrigin } from "./invitationRoutes";
 import { Exchange } from "../exchange/exchange";
-import { attachmentDisposition } from "../exchange/fileNames";
+import { attachmentDisposition, fileNameFor } from "../exchange/fileNames";
 import { MIMEType } from "node:util";
 import { ARCHIVE_COUNT_HEADER, ExportQuery, ImportBody, importKindOf } from "../../lib/contracts/importExport";
 import type { ListedDocument } from "../../lib/contracts/documents";
@@ -92,6 +93,20 @@ export function registerExchangeRoutes(router: Router, services: Services): void
       "X-Content-Type-Options": "nosniff",
     });
     ctx.res.end(file.body);
+  });
+
+  // A page and the sub-pages the caller can open, in folders (server/exchange/pageArchive.ts).
+  router.on("GET", "/api/documents/:id/export-pages", async (ctx) => {
+    const user = await requireUser(services, ctx, "documents:read");
+    const archive = await pageArchive(services, user, idParam(ctx, "id"));
+    ctx.res.writeHead(200, {
+      "Content-Type": "application/x-tar",
+      "Content-Disposition": attachmentDisposition(fileNameFor(archive.rootTitle, "tar")),
+      "Cache-Control": "no-store",
+      [ARCHIVE_COUNT_HEADER]: String(archive.documents.length),
+    });
+    await exchange.writeArchive(archive.documents, ctx.res, linkOrigin(ctx.req, services.config), archive.fileOf);
+    ctx.res.end();
   });
 
   router.on("GET", "/api/export", async (ctx) => {

@@ -85,7 +85,7 @@ export class Exchange {
    * Writes `<title>.md` for each document, then documents.json, as a tar, one document at a time
    * (waiting for `out` to drain, so a slow download holds one document in memory, not all of them).
    */
-  async writeArchive(documents: ListedDocument[], out: Writable, baseUrl: string): Promise<void> {
+  async writeArchive(documents: ListedDocument[], out: Writable, baseUrl: string, fileOf?: (doc: ListedDocument) => string): Promise<void> {
     const collab = collabFor(this.services);
     const schema = documentSchema();
     const names = new UniqueNames();
@@ -98,7 +98,8 @@ export class Exchange {
       if (out.destroyed) return; // the download was cancelled
       const content = await readDocumentNode(collab, doc.id, schema);
       if (!content) continue; // deleted while the archive was being written
-      const file = names.claim(doc.title, "md");
+      // A page's archive places each sub-page in its parent's folder (pageArchive.ts); else flat, unique names.
+      const file = fileOf?.(doc) ?? names.claim(doc.title, "md");
       await write(tarEntry(file, Buffer.from(toMarkdown(content, { baseUrl }), "utf8"), new Date(doc.updatedAt)));
       entries.push({ id: doc.id, title: doc.title, file, role: doc.role, ownerName: doc.ownerName, createdAt: doc.createdAt, updatedAt: doc.updatedAt });
     }

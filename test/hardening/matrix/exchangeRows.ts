@@ -12,6 +12,12 @@ export const EXCHANGE_ROWS: Row[] = [
     covers: "GET /api/documents/:id/export",
     expect: { ...dead(401), ...outsider(404), ...members(200), ...tokens(200) },
   },
+  {
+    channel: "http",
+    action: "GET /api/documents/:id/export-pages",
+    perform: http("GET", "/api/documents/:id/export-pages"),
+    expect: { ...dead(401), ...outsider(404), ...members(200), ...tokens(200) },
+  },
   { channel: "http", action: "GET /api/export", perform: http("GET", "/api/export"), expect: { ...dead(401), ...signedIn(200), ...tokens(200) } },
   {
     channel: "http",

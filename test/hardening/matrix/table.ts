@@ -26,6 +26,7 @@ import { SHARE_LINK_ROWS } from "./shareLinkCells";
 import { PEOPLE_ROWS } from "./peopleRows";
 import { ACCOUNT_ROWS } from "./accountRows";
 import { ANNOUNCEMENT_FEED_ROWS } from "./announcementFeedRows";
+import { PAGE_ROWS } from "./pageRows";
 export type { Channel, Row } from "./cells";
 
 /** An end time a minute away, so matrix announcements do not linger for the rows that follow. */
@@ -338,6 +339,7 @@ export const TABLE: Row[] = [
   { channel: "http", action: "GET /metrics", perform: http("GET", "/metrics"), expect: everyone(200) },
   ...ANNOUNCEMENT_FEED_ROWS,
   ...SHARE_LINK_ROWS,
+  ...PAGE_ROWS,
   ...PEOPLE_ROWS,
   ...ACCOUNT_ROWS,
   ...EXCHANGE_ROWS,
