@@ -31,8 +31,13 @@ export function PageRowMenu({ id, actions, labelledBy, onClose }: Props) {
     });
   }, []);
 
+  // Focus goes in once it is placed (a hidden menu cannot take focus).
+  const placed = place.visibility !== "hidden";
   useEffect(() => {
-    enabledItems(ref.current)[0]?.focus({ preventScroll: true });
+    if (placed) enabledItems(ref.current)[0]?.focus({ preventScroll: true });
+  }, [placed]);
+
+  useEffect(() => {
     const outside = (e: MouseEvent) => {
       if (!ref.current?.contains(e.target as Node)) onClose(false);
     };
