@@ -131,21 +131,12 @@ export function PageTree({ tree, expanded, currentId, onCreate, onOpened }: Prop
         { key: "move-to", label: "Move to…", disabled: !canMove(id), run: () => setMoving(id) },
         { key: "up", label: "Move up", hint: "Alt+Shift+↑", disabled: !can("up"), run: () => keyboardMove(id, "up") },
         { key: "down", label: "Move down", hint: "Alt+Shift+↓", disabled: !can("down"), run: () => keyboardMove(id, "down") },
-        {
-          key: "in",
-          label: above ? `Move into “${titleOf(above)}”` : "Move into the page above",
-          hint: "Alt+Shift+→",
-          disabled: !can("in"),
-          run: () => keyboardMove(id, "in"),
-        },
-        {
-          key: "out",
-          label: parent ? `Move out of “${titleOf(parent)}”` : "Move out of its parent",
-          hint: "Alt+Shift+←",
-          disabled: !can("out"),
-          run: () => keyboardMove(id, "out"),
-        },
       );
+      // Into and out of only where there is a page above, or a parent, to go into or out of.
+      if (above)
+        actions.push({ key: "in", label: `Move into “${titleOf(above)}”`, hint: "Alt+Shift+→", disabled: !can("in"), run: () => keyboardMove(id, "in") });
+      if (parent)
+        actions.push({ key: "out", label: `Move out of “${titleOf(parent)}”`, hint: "Alt+Shift+←", disabled: !can("out"), run: () => keyboardMove(id, "out") });
       return actions;
     },
     [forest, canHold, canMove, createUnder, keyboardMove, titleOf],
