@@ -44,7 +44,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             {/* Banners, maintenance and version notices above the header on every page; toasts in the corner. */}
             <SessionAnnouncements />
             <Header />
-            <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl px-4 py-6 focus:outline-none sm:py-8">
+            <main id="main" tabIndex={-1} data-frame className="mx-auto w-full max-w-5xl px-4 py-6 focus:outline-none sm:py-8">
               {children}
             </main>
             <ToastRegion />

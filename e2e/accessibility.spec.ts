@@ -1,11 +1,12 @@
 // axe-core on every page, light and dark: login, signup, dashboard, a document with a table and a
-// comment, trash, settings, admin, a share link as a guest, an invitation and a 404. Any serious or
-// critical violation fails the test; lesser ones are listed in the output. Two browser contexts (the
+// comment, a sub-page with the page tree (its menu, "Move to…", the phone's drawer), trash, settings,
+// admin, a share link as a guest, an invitation and a 404. Any serious or critical violation fails the test; lesser ones are listed in the output. Two browser contexts (the
 // signed-in administrator and a guest) are reused across pages, so the whole walk is one test.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { ADMIN, newAccount, signInViaApi } from "./support/accounts";
 import { createDocument, editor, openDocument } from "./support/documents";
+import { createPage, treeItem } from "./support/pages";
 
 test.describe.configure({ timeout: 240_000 });
 
@@ -123,6 +124,28 @@ test("every page passes axe (no serious or critical violation) in light and dark
     await page.goto("/dashboard");
     await expect(page.getByRole("link", { name: "Meeting notes" }).first()).toBeVisible();
     await audit(page, "dashboard", findings);
+    // The page tree: a sub-page with its breadcrumbs, a row's menu, "Move to…", and the phone's drawer.
+    const subPage = await createPage(admin, "Q3 detail", documentId);
+    await openDocument(page, subPage);
+    await expect(page.getByTestId("breadcrumbs").getByRole("link", { name: "Quarterly plan" })).toBeVisible();
+    await expect(treeItem(page, "Q3 detail")).toHaveAttribute("aria-current", "page");
+    await audit(page, "sub-page with tree", findings);
+    await treeItem(page, "Q3 detail").focus();
+    await page.keyboard.press("Shift+F10");
+    await expect(page.getByTestId("page-row-menu")).toBeVisible();
+    await audit(page, "page row menu", findings);
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await expect(page.getByTestId("move-page-dialog")).toBeVisible();
+    await audit(page, "move page dialog", findings);
+    await page.keyboard.press("Escape");
+    const desktop = page.viewportSize();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByTestId("show-pages").click();
+    await expect(page.getByTestId("pages-drawer").getByRole("treeitem").first()).toBeVisible();
+    await audit(page, "pages drawer (phone)", findings);
+    await page.keyboard.press("Escape");
+    if (desktop) await page.setViewportSize(desktop);
     await page.goto("/trash");
     await expect(page.getByText("Old draft")).toBeVisible();
     await audit(page, "trash", findings);

@@ -19,6 +19,7 @@ import { useShortcuts } from "@/components/shortcuts/useShortcuts";
 import { ShortcutSection } from "@/components/shortcuts/ShortcutSection";
 import { OfflineDocuments } from "@/components/offline/OfflineDocuments";
 import { useUser } from "@/components/layout/SessionProvider";
+import { PagesFrame } from "@/components/pages/PagesFrame";
 
 export function Dashboard() {
   const documents = useDocuments();
@@ -59,109 +60,111 @@ export function Dashboard() {
   }, [state, shortcuts.state]);
 
   return (
-    <ImportDropZone>
-      {(openImport) => (
-        <div className="space-y-8">
-          <div className="flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
-            <div>
-              <h1 className="text-2xl font-bold tracking-tight">Documents</h1>
-              <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Everything you own or that someone shared with you.</p>
-            </div>
-            <div className="flex flex-col gap-2 sm:flex-row sm:items-end">
-              <CreateDocumentForm onCreate={documents.create} />
-              <ImportButton onClick={openImport} />
-              <ButtonLink href="/trash" variant="ghost" data-testid="trash-link">
-                Trash
-              </ButtonLink>
-            </div>
-          </div>
-
-          {state.status === "error" && state.network ? (
-            <OfflineDocuments userId={user.id} onRetry={() => void documents.reload()} />
-          ) : state.status === "error" ? (
-            <Alert
-              action={
-                <Button size="sm" onClick={() => void documents.reload()}>
-                  Try again
-                </Button>
-              }
-            >
-              We could not load your documents. {state.message}
-            </Alert>
-          ) : (
-            <>
-              <div className="max-w-sm">
-                <label htmlFor="document-filter" className="sr-only">
-                  Filter documents by title
-                </label>
-                <input
-                  id="document-filter"
-                  type="search"
-                  value={filter}
-                  onChange={(e) => setFilter(e.target.value)}
-                  placeholder="Filter by title"
-                  autoComplete="off"
-                  className={inputClass}
-                />
+    <PagesFrame currentId={null}>
+      <ImportDropZone>
+        {(openImport) => (
+          <div className="space-y-8">
+            <div className="flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
+              <div>
+                <h1 className="text-2xl font-bold tracking-tight">Documents</h1>
+                <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Everything you own or that someone shared with you.</p>
               </div>
-              {shortcuts.error && <Alert>{shortcuts.error}</Alert>}
-              {favourites && recent && isStarred && filter.trim() === "" && (
-                <div className="space-y-6">
-                  <ShortcutSection
-                    title="Favourites"
-                    testId="favourites"
-                    documents={favourites}
-                    empty="Star a document to keep it here."
-                    isStarred={isStarred}
-                    onToggleStar={shortcuts.toggle}
-                  />
-                  <ShortcutSection
-                    title="Recently opened"
-                    testId="recently-opened"
-                    documents={recent}
-                    empty="Documents you open show up here."
-                    isStarred={isStarred}
-                    onToggleStar={shortcuts.toggle}
+              <div className="flex flex-col gap-2 sm:flex-row sm:items-end">
+                <CreateDocumentForm onCreate={documents.create} />
+                <ImportButton onClick={openImport} />
+                <ButtonLink href="/trash" variant="ghost" data-testid="trash-link">
+                  Trash
+                </ButtonLink>
+              </div>
+            </div>
+
+            {state.status === "error" && state.network ? (
+              <OfflineDocuments userId={user.id} onRetry={() => void documents.reload()} />
+            ) : state.status === "error" ? (
+              <Alert
+                action={
+                  <Button size="sm" onClick={() => void documents.reload()}>
+                    Try again
+                  </Button>
+                }
+              >
+                We could not load your documents. {state.message}
+              </Alert>
+            ) : (
+              <>
+                <div className="max-w-sm">
+                  <label htmlFor="document-filter" className="sr-only">
+                    Filter documents by title
+                  </label>
+                  <input
+                    id="document-filter"
+                    type="search"
+                    value={filter}
+                    onChange={(e) => setFilter(e.target.value)}
+                    placeholder="Filter by title"
+                    autoComplete="off"
+                    className={inputClass}
                   />
                 </div>
-              )}
-              <DocumentSection
-                title="My documents"
-                testId="my-documents"
-                documents={mine}
-                filtering={filter.trim() !== ""}
-                empty={<EmptyState title="You have no documents yet.">Give your first one a title above and press Enter.</EmptyState>}
-                onRename={documents.rename}
-                onAskDelete={setToDelete}
-                isStarred={isStarred}
-                onToggleStar={shortcuts.toggle}
-              />
-              <DocumentSection
-                title="Shared with me"
-                testId="shared-documents"
-                documents={shared}
-                filtering={filter.trim() !== ""}
-                empty={<EmptyState title="Nothing shared with you yet.">When someone shares a document with you, it shows up here.</EmptyState>}
-                onRename={documents.rename}
-                onAskDelete={setToDelete}
-                isStarred={isStarred}
-                onToggleStar={shortcuts.toggle}
-              />
-            </>
-          )}
+                {shortcuts.error && <Alert>{shortcuts.error}</Alert>}
+                {favourites && recent && isStarred && filter.trim() === "" && (
+                  <div className="space-y-6">
+                    <ShortcutSection
+                      title="Favourites"
+                      testId="favourites"
+                      documents={favourites}
+                      empty="Star a document to keep it here."
+                      isStarred={isStarred}
+                      onToggleStar={shortcuts.toggle}
+                    />
+                    <ShortcutSection
+                      title="Recently opened"
+                      testId="recently-opened"
+                      documents={recent}
+                      empty="Documents you open show up here."
+                      isStarred={isStarred}
+                      onToggleStar={shortcuts.toggle}
+                    />
+                  </div>
+                )}
+                <DocumentSection
+                  title="My documents"
+                  testId="my-documents"
+                  documents={mine}
+                  filtering={filter.trim() !== ""}
+                  empty={<EmptyState title="You have no documents yet.">Give your first one a title above and press Enter.</EmptyState>}
+                  onRename={documents.rename}
+                  onAskDelete={setToDelete}
+                  isStarred={isStarred}
+                  onToggleStar={shortcuts.toggle}
+                />
+                <DocumentSection
+                  title="Shared with me"
+                  testId="shared-documents"
+                  documents={shared}
+                  filtering={filter.trim() !== ""}
+                  empty={<EmptyState title="Nothing shared with you yet.">When someone shares a document with you, it shows up here.</EmptyState>}
+                  onRename={documents.rename}
+                  onAskDelete={setToDelete}
+                  isStarred={isStarred}
+                  onToggleStar={shortcuts.toggle}
+                />
+              </>
+            )}
 
-          <DeleteDocumentDialog
-            doc={toDelete}
-            onCancel={() => setToDelete(null)}
-            onConfirm={async (id) => {
-              const title = toDelete?.title ?? "";
-              await documents.destroy(id);
-              setTrashed({ id, title });
-            }}
-          />
-          <MovedToTrashToast trashed={trashed} onDismiss={dismissTrashed} onRestored={documents.upsert} />
-        </div>
-      )}
-    </ImportDropZone>
+            <DeleteDocumentDialog
+              doc={toDelete}
+              onCancel={() => setToDelete(null)}
+              onConfirm={async (id) => {
+                const title = toDelete?.title ?? "";
+                await documents.destroy(id);
+                setTrashed({ id, title });
+              }}
+            />
+            <MovedToTrashToast trashed={trashed} onDismiss={dismissTrashed} onRestored={documents.upsert} />
+          </div>
+        )}
+      </ImportDropZone>
+    </PagesFrame>
   );
 }

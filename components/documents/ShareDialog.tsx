@@ -14,6 +14,8 @@ import { MemberList } from "./MemberList";
 import { useInvitations } from "./useInvitations";
 import { PendingInvitations } from "./PendingInvitations";
 import { ShareLinks } from "./ShareLinks";
+import { usePagesContext } from "@/components/pages/pagesContext";
+import { InheritAccessSwitch } from "@/components/pages/InheritAccessSwitch";
 
 type Props = {
   doc: DocumentSummary;
@@ -29,6 +31,10 @@ export function ShareDialog({ doc, user, open, onClose, onLeft }: Props) {
   const isOwner = doc.role === "owner";
   const invitations = useInvitations(doc.id, open && isOwner);
   const [leaving, setLeaving] = useState(false);
+  // A sub-page whose parent the caller can open: whether it shares that parent's people.
+  const pages = usePagesContext();
+  const page = pages?.forest?.byId.get(doc.id);
+  const parent = page?.parentId ? pages?.forest?.byId.get(page.parentId) : undefined;
   const [leaveError, setLeaveError] = useState<string | null>(null);
 
   async function add(email: string, role: "editor" | "viewer") {
@@ -73,6 +79,17 @@ export function ShareDialog({ doc, user, open, onClose, onLeft }: Props) {
       }
     >
       <div className="space-y-5">
+        {page && parent && (
+          <InheritAccessSwitch
+            page={page}
+            parentTitle={parent.title}
+            isOwner={isOwner}
+            onChanged={(changed) => {
+              pages?.apply(changed);
+              void members.reload();
+            }}
+          />
+        )}
         {isOwner && <AddMemberForm onAdd={add} />}
         {leaveError && <Alert>{leaveError}</Alert>}
         {members.state.status === "loading" && <SkeletonRows rows={2} label="Loading people" />}
