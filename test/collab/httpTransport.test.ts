@@ -11,35 +11,19 @@ import { MessageType, syncStep1Message, syncUpdateMessage } from "../../server/c
 import { documentText } from "../../server/collab/documentText";
 import { ApiClient, startTestServer, type TestServer } from "../helpers/server";
 import { appendParagraph } from "./fakes";
+import { sharedDocument, signUpWithToken, tokenAccount } from "./tokenAccounts";
 import { closeSession, openProvider, synced, until, type Session } from "./wsClients";
 import { FetchEventSource, openHttpProvider } from "./httpClients";
 
 let server: TestServer;
 let collabUrl: string;
-type Account = { api: ApiClient; id: string; token: string };
-const owner = {} as Account;
-const editor = {} as Account;
-const viewer = {} as Account;
+const owner = tokenAccount();
+const editor = tokenAccount();
+const viewer = tokenAccount();
 const sessions: Session[] = [];
 const sources: FetchEventSource[] = [];
 
-async function account(name: string, who: Account) {
-  who.api = new ApiClient(server.url);
-  who.id = (await who.api.signup(name)).id;
-  const res = await who.api.post("/api/tokens", { name: "collab test" });
-  expect(res.status).toBe(201);
-  who.token = res.body.token.token;
-}
-
-async function newDocument(): Promise<string> {
-  const res = await owner.api.post("/api/documents", { title: "HTTP transport" });
-  expect(res.status).toBe(201);
-  const id: string = res.body.id;
-  const emailOf = async (c: ApiClient) => (await c.get("/api/me")).body.user.email as string;
-  expect((await owner.api.post(`/api/documents/${id}/members`, { email: await emailOf(editor.api), role: "editor" })).status).toBe(201);
-  expect((await owner.api.post(`/api/documents/${id}/members`, { email: await emailOf(viewer.api), role: "viewer" })).status).toBe(201);
-  return id;
-}
+const newDocument = () => sharedDocument("HTTP transport", owner, editor, viewer);
 
 /** A raw stream: its session id, every frame that came down, and the close it ended with. */
 function rawStream(documentId: string, token: string, query = "") {
@@ -83,9 +67,9 @@ const isStep2 = (m: Uint8Array) => {
 beforeAll(async () => {
   server = await startTestServer();
   collabUrl = server.url.replace(/^http/, "ws") + "/collab";
-  await account("Owner", owner);
-  await account("Editor", editor);
-  await account("Viewer", viewer);
+  await signUpWithToken(server.url, "Owner", owner);
+  await signUpWithToken(server.url, "Editor", editor);
+  await signUpWithToken(server.url, "Viewer", viewer);
 });
 
 afterAll(async () => {
@@ -231,7 +215,7 @@ describe("refusals", () => {
     await until(() => anonymous.closed() !== null);
     expect(anonymous.closed()!.code).toBe(CloseCode.Unauthorized);
     const other = new ApiClient(server.url);
-    const outsider = {} as Account;
+    const outsider = tokenAccount();
     Object.assign(outsider, { api: other });
     outsider.id = (await other.signup("Outsider")).id;
     outsider.token = (await other.post("/api/tokens", { name: "t" })).body.token.token;

@@ -7,35 +7,20 @@ import { CloseCode } from "../../lib/collab/closeCodes";
 import { collabOf } from "../../server/collab/collabChannel";
 import { MessageType, syncStep1Message, syncUpdateMessage } from "../../server/collab/messages";
 import { documentText } from "../../server/collab/documentText";
-import { ApiClient, startTestServer, type TestServer } from "../helpers/server";
+import { startTestServer, type TestServer } from "../helpers/server";
 import { appendParagraph } from "./fakes";
+import { sharedDocument, signUpWithToken, tokenAccount } from "./tokenAccounts";
 import { closeSession, openProvider, openRaw, synced, until, type Session } from "./wsClients";
 
 let server: TestServer;
 let collabUrl: string;
-const owner = { api: undefined as unknown as ApiClient, id: "", token: "" };
-const editor = { api: undefined as unknown as ApiClient, id: "", token: "" };
-const viewer = { api: undefined as unknown as ApiClient, id: "", token: "" };
-const outsider = { api: undefined as unknown as ApiClient, id: "", token: "" };
+const owner = tokenAccount();
+const editor = tokenAccount();
+const viewer = tokenAccount();
+const outsider = tokenAccount();
 const sessions: Session[] = [];
 
-async function account(name: string, who: typeof owner) {
-  who.api = new ApiClient(server.url);
-  who.id = (await who.api.signup(name)).id;
-  const res = await who.api.post("/api/tokens", { name: "collab test" });
-  expect(res.status).toBe(201);
-  who.token = res.body.token.token;
-}
-
-async function newDocument(): Promise<string> {
-  const res = await owner.api.post("/api/documents", { title: "Interop" });
-  expect(res.status).toBe(201);
-  const id: string = res.body.id;
-  const emailOf = async (c: ApiClient) => (await c.get("/api/me")).body.user.email as string;
-  expect((await owner.api.post(`/api/documents/${id}/members`, { email: await emailOf(editor.api), role: "editor" })).status).toBe(201);
-  expect((await owner.api.post(`/api/documents/${id}/members`, { email: await emailOf(viewer.api), role: "viewer" })).status).toBe(201);
-  return id;
-}
+const newDocument = () => sharedDocument("Interop", owner, editor, viewer);
 
 function session(documentId: string, token: string): Session {
   const s = openProvider(collabUrl, documentId, token);
@@ -48,10 +33,10 @@ const serverText = (id: string) => collabOf(server.services)!.readText(id);
 beforeAll(async () => {
   server = await startTestServer();
   collabUrl = server.url.replace(/^http/, "ws") + "/collab";
-  await account("Owner", owner);
-  await account("Editor", editor);
-  await account("Viewer", viewer);
-  await account("Outsider", outsider);
+  await signUpWithToken(server.url, "Owner", owner);
+  await signUpWithToken(server.url, "Editor", editor);
+  await signUpWithToken(server.url, "Viewer", viewer);
+  await signUpWithToken(server.url, "Outsider", outsider);
 });
 
 afterAll(async () => {
