@@ -99,7 +99,7 @@ export async function startTandem(config: Config, options: { next?: NextHandlers
   const history = new History({ db, databaseKind: config.databaseKind, log, documents, bus, collab: () => collabOf(services) }, config.history);
   const mailer = createMailer(config, log);
   const announcements = new AnnouncementService(db, bus, { log, mailer, sessionSecret: config.sessionSecret });
-  const people = new People(db, bus, log);
+  const people = new People(db, bus, log, config.databaseKind);
   const invitations = new Invitations({ db, documents, mailer, log, sessionSecret: config.sessionSecret });
   const shareLinks = new ShareLinks(db, bus, documents, new LinkSecrets(config.sessionSecret));
   const links = new LinkCredentials(shareLinks, config, redis?.pub);

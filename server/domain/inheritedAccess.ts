@@ -11,6 +11,7 @@
 import type { EventBus } from "../bus/bus";
 import type { Role } from "../bus/events";
 import type { Db } from "../db/client";
+import { isWriteConflict } from "../db/writeConflict";
 
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 export type Actor = { id: string; name: string };
@@ -114,7 +115,7 @@ export function netChanges(changes: MembershipChange[]): MembershipChange[] {
 /**
  * Two recomputations of overlapping subtrees at once (PostgreSQL, read committed) can both try to
  * insert or delete the same inherited row: the loser's transaction rolled back whole, so it runs again
- * and reads what the winner wrote. P2002: unique violation; P2025: row gone; P2034: write conflict.
+ * and reads what the winner wrote. P2002: unique violation; P2025: row gone; a write conflict (P2034, or at COMMIT the adapter's own error).
  */
 async function withRetry<T>(run: () => Promise<T>, attempts = 3): Promise<T> {
   for (let i = 1; ; i++) {
@@ -122,7 +123,7 @@ async function withRetry<T>(run: () => Promise<T>, attempts = 3): Promise<T> {
       return await run();
     } catch (e) {
       const code = (e as { code?: string }).code;
-      if (i >= attempts || (code !== "P2002" && code !== "P2025" && code !== "P2034")) throw e;
+      if (i >= attempts || (code !== "P2002" && code !== "P2025" && !isWriteConflict(e))) throw e;
     }
   }
 }

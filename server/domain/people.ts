@@ -3,7 +3,7 @@
 // live connection of it on every instance (server/access/liveAccess.ts); its documents and
 // memberships stay, so the people it shared with keep their access. Every change is logged with who did it.
 import type { Db } from "../db/client";
-import { serializable } from "../db/serializable";
+import { exclusive, LOCKS } from "../db/exclusive";
 import type { EventBus } from "../bus/bus";
 import type { Logger } from "../log";
 import type { AuthUser } from "../auth/auth";
@@ -38,6 +38,7 @@ export class People {
     private readonly db: Db,
     private readonly bus: EventBus,
     private readonly log: Logger,
+    private readonly databaseKind: "sqlite" | "postgres" = "sqlite",
   ) {}
 
   async list(admin: AuthUser, query: { q?: string; filter: PeopleFilter }): Promise<Person[]> {
@@ -66,8 +67,8 @@ export class People {
    */
   async update(admin: AuthUser, userId: string, change: { isAdmin?: boolean; deactivated?: boolean }): Promise<Person> {
     requireAdmin(admin);
-    // Serializable: two administrators removing each other at the same moment must not both succeed.
-    const { before, after } = await serializable(this.db, async (tx) => {
+    // One at a time: two administrators removing each other at the same moment must not both succeed.
+    const { before, after } = await exclusive(this.db, this.databaseKind, LOCKS.administrators, async (tx) => {
       const before = await tx.user.findUnique({ where: { id: userId }, select: PERSON_SELECT });
       if (!before) throw notFound("Account");
       if (change.deactivated === true && userId === admin.id) {
