@@ -56,7 +56,8 @@ async function redisUp(): Promise<boolean> {
   return up;
 }
 
-async function pgAdmin(sql: string): Promise<boolean> {
+/** Runs one statement as PostgreSQL's administrator (create or drop a test database); false when it fails. */
+export async function pgAdmin(sql: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: `${PG_BASE}/postgres` });
   try {
     await client.connect();

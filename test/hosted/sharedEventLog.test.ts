@@ -1,7 +1,6 @@
 // One event log across instances (Redis Stream): a browser that reads events on one instance and
 // reconnects to another with its Last-Event-ID gets exactly the events it missed, in order, without a
 // reset; only an id older than the stream keeps gets a reset. Real Redis, real PostgreSQL, real servers.
-import pg from "pg";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient, type TestServer } from "../helpers/server";
@@ -9,25 +8,13 @@ import { SseReader, startEventsServer, type Frame } from "../events/helpers";
 import { RedisEventLog } from "../../server/events/redisEventLog";
 import { createLogger } from "../../server/log";
 import { numericFromStreamId } from "../../server/events/eventIds";
+import { pgAdmin } from "../events/pair";
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 const PG_BASE = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432";
 const dbName = `tandem_evlog_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
 const prefix = `tandem-evlog-test-${Math.random().toString(36).slice(2)}:`;
 const LOG_LENGTH = 10;
-
-async function admin(sql: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: `${PG_BASE}/postgres` });
-  try {
-    await client.connect();
-    await client.query(sql);
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
 
 let up = false;
 let redis: Redis;
@@ -48,7 +35,7 @@ beforeAll(async () => {
     () => true,
     () => false,
   );
-  up = redisUp && (await admin(`CREATE DATABASE ${dbName}`));
+  up = redisUp && (await pgAdmin(`CREATE DATABASE ${dbName}`));
   if (!up) return;
   env = { REDIS_URL, REDIS_PREFIX: prefix, DATABASE_URL: `${PG_BASE}/${dbName}`, EVENT_LOG_LENGTH: String(LOG_LENGTH) };
   // A and B now (one after the other: both run the migrations); C is started during the test.
@@ -59,7 +46,7 @@ afterAll(async () => {
   for (const s of servers.reverse()) await s.stop();
   if (up) {
     await redis.del(`${prefix}events`);
-    await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await pgAdmin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
   }
   redis?.disconnect();
 });
