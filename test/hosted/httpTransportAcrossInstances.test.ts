@@ -1,47 +1,30 @@
 // The hosted mode with the HTTP transport: an HTTP-transport client on one instance and a stock
 // y-websocket client on the other co-edit through the room relay (Redis); a POST that reaches the
 // instance that does not hold its session gets 409 session_unknown (the client then reopens the stream).
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { afterAll, expect, test } from "vitest";
 import * as Y from "yjs";
 import { encodeFrames, framesPath, streamPath } from "../../lib/collab/httpFrames";
 import { documentText } from "../../server/collab/documentText";
 import { syncStep1Message } from "../../server/collab/messages";
-import { ApiClient, startTestServer, type TestServer } from "../helpers/server";
+import { ApiClient } from "../helpers/server";
 import { appendParagraph } from "../collab/fakes";
 import { FetchEventSource, openHttpProvider } from "../collab/httpClients";
 import { closeSession, openProvider, synced, until, type Session } from "../collab/wsClients";
-import { startBackingServices, type RedisProcess } from "./redisProcess";
+import { twoInstances } from "./twoInstances";
 
-let redis: RedisProcess;
-let database: { url: string; drop(): Promise<void> } | undefined;
-let one: TestServer;
-let two: TestServer;
+const cluster = twoInstances("h");
 const sessions: Session[] = [];
 const sources: FetchEventSource[] = [];
-let available = true;
 
-beforeAll(async () => {
-  const services = await startBackingServices();
-  if (!services) {
-    available = false; // no PostgreSQL or redis-server here: the hosted mode cannot be tested
-    return;
-  }
-  ({ database, redis } = services);
-  const env = { DATABASE_URL: database!.url, REDIS_URL: redis.url, REDIS_PREFIX: `h${Date.now()}:` };
-  [one, two] = await Promise.all([startTestServer(env), startTestServer(env)]);
-}, 120_000);
-
-afterAll(async () => {
+// Closed before the cluster's own afterAll stops the servers (hooks run in reverse order).
+afterAll(() => {
   for (const s of sessions) closeSession(s);
   for (const s of sources) s.close();
-  await one?.stop();
-  await two?.stop();
-  await database?.drop();
-  await redis?.stop();
 });
 
 test("HTTP transport on one instance, WebSocket on the other: they converge; a POST elsewhere is 409", { timeout: 120_000 }, async (ctx) => {
-  if (!available) return ctx.skip();
+  if (!cluster.available) return ctx.skip();
+  const { one, two } = cluster;
   const ana = new ApiClient(one.url);
   await ana.signup("Ana");
   const ben = new ApiClient(two.url);
