@@ -1,21 +1,13 @@
 // Inherited rows stay right when changes race: members shared on a parent and on a sub-page, and the
 // sub-page moved back and forth, all at once. Afterwards working the tree out again from scratch must
 // change nothing (the materialised rows are exactly what the rules say), on SQLite and PostgreSQL.
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { startTestServer, type TestServer } from "../helpers/server";
+import { expect, test } from "vitest";
 import { recomputeSubtree } from "../../server/domain/inheritedAccess";
 import { share } from "../realtime/helpers";
-import { move, page, peopleOf, roleOn } from "./helpers";
+import { move, page, pageWorld, roleOn } from "./helpers";
 
-let server: TestServer;
-const { person, disconnectAll } = peopleOf(() => server);
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  disconnectAll();
-  await server?.stop();
-});
+const world = pageWorld();
+const { person } = world;
 
 test("racing shares and moves leave exactly the rows the rules give", { timeout: 90_000 }, async () => {
   const ana = await person("Ana");
@@ -32,7 +24,7 @@ test("racing shares and moves leave exactly the rows the rules give", { timeout:
     move(ana.api, moving.id, left.id),
     move(ana.api, moving.id, right.id),
   ]);
-  const { db } = server.services;
+  const { db } = world.server.services;
   const again = await db.$transaction(async (tx) => [...(await recomputeSubtree(tx, left.id)), ...(await recomputeSubtree(tx, right.id))]);
   expect(again).toEqual([]);
   // And the roles read back agree with where the page ended up.

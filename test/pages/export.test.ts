@@ -4,21 +4,13 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { startTestServer, type TestServer } from "../helpers/server";
+import { expect, test } from "vitest";
 import { ArchiveIndex } from "../../lib/contracts/importExport";
 import { share } from "../realtime/helpers";
-import { move, page, peopleOf } from "./helpers";
+import { move, page, pageWorld } from "./helpers";
 
-let server: TestServer;
-const { person, disconnectAll } = peopleOf(() => server);
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  disconnectAll();
-  await server?.stop();
-});
+const world = pageWorld();
+const { person } = world;
 
 async function imported(api: Awaited<ReturnType<typeof person>>["api"], text: string): Promise<string> {
   const res = await api.post("/api/documents/import", { format: "markdown", fileName: "page.md", text });
@@ -37,12 +29,12 @@ test("the archive holds the page and the sub-pages the caller can open, in folde
   expect((await ana.api.patch(`/api/documents/${privatePage.id}/access`, { inheritAccess: false })).status).toBe(200);
   await share(ana.api, handbook, bo.user.email, "viewer");
 
-  const res = await fetch(`${server.url}/api/documents/${handbook}/export-pages`, { headers: { cookie: bo.api.cookie } });
+  const res = await fetch(`${world.server.url}/api/documents/${handbook}/export-pages`, { headers: { cookie: bo.api.cookie } });
   expect(res.status).toBe(200);
   expect(res.headers.get("content-type")).toBe("application/x-tar");
   expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="Handbook\.tar"/);
   expect(res.headers.get("x-tandem-documents")).toBe("3");
-  const dir = fs.mkdtempSync(path.join(server.dataDir, "pages-"));
+  const dir = fs.mkdtempSync(path.join(world.server.dataDir, "pages-"));
   fs.writeFileSync(path.join(dir, "pages.tar"), Buffer.from(await res.arrayBuffer()));
   const listed = execFileSync("tar", ["-tf", "pages.tar"], { cwd: dir, encoding: "utf8" }).trim().split("\n").sort();
   expect(listed).toEqual(["Handbook.md", "Handbook/Onboarding.md", "Handbook/Onboarding/Day one.md", "documents.json"].sort());
@@ -52,7 +44,7 @@ test("the archive holds the page and the sub-pages the caller can open, in folde
   expect(index.documents.map((d) => d.id)).toEqual([handbook, onboarding, dayOne]);
 
   // Its owner gets the hidden sub-page too; a stranger learns nothing.
-  const own = await fetch(`${server.url}/api/documents/${handbook}/export-pages`, { headers: { cookie: ana.api.cookie } });
+  const own = await fetch(`${world.server.url}/api/documents/${handbook}/export-pages`, { headers: { cookie: ana.api.cookie } });
   expect(own.headers.get("x-tandem-documents")).toBe("4");
   await own.arrayBuffer();
   expect((await cy.api.get(`/api/documents/${handbook}/export-pages`)).status).toBe(404);

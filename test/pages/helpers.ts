@@ -1,19 +1,30 @@
-// Shared steps of the nested-pages tests: people on a test server, pages made through the API.
-import type { ApiClient, TestServer } from "../helpers/server";
+// Shared steps of the nested-pages tests: a test server per file and its people, pages made through the API.
+import { afterAll, beforeAll } from "vitest";
+import { type ApiClient, startTestServer, type TestServer } from "../helpers/server";
 import { BreadcrumbsResponse, type PageNode, PageTreeResponse } from "../../lib/contracts/pages";
 import { signUpAndConnect, type Person } from "../realtime/helpers";
 
-export function peopleOf(server: () => TestServer) {
+/** This test file's server (started before its tests, stopped after) and the people it signs up. */
+export function pageWorld(): { readonly server: TestServer; person(name: string): Promise<Person> } {
+  let server: TestServer | undefined;
   const people: Person[] = [];
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(async () => {
+    for (const p of people) p.socket.disconnect();
+    await server?.stop();
+  });
   return {
-    people,
+    get server() {
+      if (!server) throw new Error("the server starts in beforeAll");
+      return server;
+    },
     async person(name: string): Promise<Person> {
-      const p = await signUpAndConnect(server(), name, "websocket");
+      if (!server) throw new Error("the server starts in beforeAll");
+      const p = await signUpAndConnect(server, name, "websocket");
       people.push(p);
       return p;
-    },
-    disconnectAll() {
-      for (const p of people) p.socket.disconnect();
     },
   };
 }

@@ -2,21 +2,13 @@
 // explicit membership on the sub-page wins, "inheritAccess: false" keeps only its own members, and
 // every change of the parent's members reaches the sub-pages at once. Runs on SQLite and, with
 // TEST_POSTGRES_URL, on PostgreSQL (the test server picks the database).
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { startTestServer, type TestServer } from "../helpers/server";
+import { describe, expect, test } from "vitest";
 import { PageNode } from "../../lib/contracts/pages";
 import { share } from "../realtime/helpers";
-import { crumbs, page, peopleOf, roleOn, tree } from "./helpers";
+import { crumbs, page, pageWorld, roleOn, tree } from "./helpers";
 
-let server: TestServer;
-const { person, disconnectAll } = peopleOf(() => server);
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  disconnectAll();
-  await server?.stop();
-});
+const world = pageWorld();
+const { person } = world;
 
 describe("a sub-page inherits its parent's members", () => {
   test("a viewer of the parent reads the sub-page, an editor edits it, the parent's owner edits it too", async () => {
@@ -67,7 +59,7 @@ describe("a sub-page inherits its parent's members", () => {
     expect(await roleOn(dan.api, sub.id)).toBe(404);
     expect(await roleOn(dan.api, subsub.id)).toBe(404);
     // Where each inherited row came from is kept (the member list can say so).
-    const rows = await server.services.db.membership.findMany({ where: { documentId: subsub.id }, select: { userId: true, inheritedFrom: true } });
+    const rows = await world.server.services.db.membership.findMany({ where: { documentId: subsub.id }, select: { userId: true, inheritedFrom: true } });
     expect(rows).toEqual([{ userId: ana.user.id, inheritedFrom: null }]);
   });
 

@@ -2,22 +2,14 @@
 // once on every channel — a collab socket of someone who lost access closes with 4403, one whose role
 // changed with 4300 (reconnect with it), and socket.io is told (access:changed, doc:removed,
 // pages:changed) and taken out of the document's room. Also: cycles refused, order by beforeId, trash.
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { startTestServer, type TestServer } from "../helpers/server";
+import { describe, expect, test } from "vitest";
 import { CloseCode } from "../../lib/collab/closeCodes";
 import { PageNode, TrashListShape } from "./shapes";
 import { ask, nextEvent, openCollab, share } from "../realtime/helpers";
-import { crumbs, move, page, peopleOf, roleOn, tree } from "./helpers";
+import { crumbs, move, page, pageWorld, roleOn, tree } from "./helpers";
 
-let server: TestServer;
-const { person, disconnectAll } = peopleOf(() => server);
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  disconnectAll();
-  await server?.stop();
-});
+const world = pageWorld();
+const { person } = world;
 
 const order = async (api: Parameters<typeof tree>[0], parentId: string) => (await tree(api)).filter((p) => p.parentId === parentId).map((p) => p.title);
 
@@ -33,8 +25,8 @@ describe("moving a page re-evaluates who may see it", () => {
     expect(await roleOn(bo.api, notes.id)).toBe("viewer");
     expect(await roleOn(cy.api, notes.id)).toBe("editor");
 
-    const boEditor = await openCollab(server, bo.api, notes.id);
-    const cyEditor = await openCollab(server, cy.api, notes.id);
+    const boEditor = await openCollab(world.server, bo.api, notes.id);
+    const cyEditor = await openCollab(world.server, cy.api, notes.id);
     const joined = await ask(bo.socket, "doc:join", { documentId: notes.id });
     expect(joined.ok).toBe(true);
 
@@ -59,7 +51,7 @@ describe("moving a page re-evaluates who may see it", () => {
     expect(await roleOn(bo.api, notes.id)).toBe(404);
     expect(await roleOn(cy.api, notes.id)).toBe("viewer");
     // Cy reconnects with the new role: the collab socket opens again (read-only).
-    const again = await openCollab(server, cy.api, notes.id);
+    const again = await openCollab(world.server, cy.api, notes.id);
     again.ws.close();
     expect((await tree(bo.api)).map((p) => p.id)).not.toContain(notes.id);
     expect((await tree(cy.api)).find((p) => p.id === notes.id)?.parentId).toBe(teamB.id);
@@ -79,14 +71,14 @@ describe("moving a page re-evaluates who may see it", () => {
     await share(ana.api, elsewhere.id, bo.user.email, "viewer");
     const refused = await move(bo.api, bosPage.id, elsewhere.id);
     expect(refused.status).toBe(403);
-    expect((await server.services.db.document.findUniqueOrThrow({ where: { id: bosPage.id } })).parentId).toBe(anasPage.id);
+    expect((await world.server.services.db.document.findUniqueOrThrow({ where: { id: bosPage.id } })).parentId).toBe(anasPage.id);
     // A parent he cannot see at all is 404, and bad bodies are 400: nothing moves.
     const hidden = await page(ana.api, "Hidden");
     expect((await move(bo.api, bosPage.id, hidden.id)).status).toBe(404);
     expect((await bo.api.post(`/api/documents/${bosPage.id}/move`, { parentId: 7 })).status).toBe(400);
     expect((await bo.api.post(`/api/documents/${bosPage.id}/move`, {})).status).toBe(400);
     expect((await bo.api.post(`/api/documents/${bosPage.id}/move`, { parentId: null, extra: true })).status).toBe(400);
-    expect((await server.services.db.document.findUniqueOrThrow({ where: { id: bosPage.id } })).parentId).toBe(anasPage.id);
+    expect((await world.server.services.db.document.findUniqueOrThrow({ where: { id: bosPage.id } })).parentId).toBe(anasPage.id);
     // A move that would lock the mover out is refused and undone: Ana moving Bo's page to the top
     // level would leave her without access (she only inherited it).
     const lockout = await move(ana.api, bosPage.id, null);
@@ -106,7 +98,7 @@ describe("moving a page re-evaluates who may see it", () => {
       expect(res.status).toBe(409);
       expect(res.body.error.message).toContain("sub-pages");
     }
-    expect((await server.services.db.document.findUniqueOrThrow({ where: { id: a.id } })).parentId).toBeNull();
+    expect((await world.server.services.db.document.findUniqueOrThrow({ where: { id: a.id } })).parentId).toBeNull();
     expect(await crumbs(ana.api, c.id)).toEqual(["A", "B"]);
     // Moving C up to the top level is fine, and its breadcrumbs follow.
     expect((await move(ana.api, c.id, null)).status).toBe(200);
@@ -163,7 +155,7 @@ describe("the trash takes sub-pages with their page", () => {
     const child = await page(ana.api, "Tasks", parent.id);
     const grandchild = await page(ana.api, "Done", child.id);
     await share(ana.api, parent.id, bo.user.email, "editor");
-    const boEditor = await openCollab(server, bo.api, grandchild.id);
+    const boEditor = await openCollab(world.server, bo.api, grandchild.id);
     expect((await ana.api.delete(`/api/documents/${parent.id}`)).status).toBe(204);
     expect((await boEditor.closed).code).toBe(CloseCode.DocumentDeleted);
     for (const id of [parent.id, child.id, grandchild.id]) expect(await roleOn(bo.api, id)).toBe(404);
@@ -184,6 +176,6 @@ describe("the trash takes sub-pages with their page", () => {
     expect(await roleOn(bo.api, child.id)).toBe(404);
     // Deleting the parent for good takes what was trashed with it, not the page restored since.
     expect((await ana.api.delete(`/api/trash/${parent.id}`)).status).toBe(204);
-    expect(await server.services.db.document.count({ where: { id: { in: [parent.id, child.id, grandchild.id] } } })).toBe(2);
+    expect(await world.server.services.db.document.count({ where: { id: { in: [parent.id, child.id, grandchild.id] } } })).toBe(2);
   });
 });
