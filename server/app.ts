@@ -23,6 +23,8 @@ import { registerAnnouncementFeedRoutes } from "./events/feedRoutes";
 import { registerUnsubscribeRoutes } from "./api/unsubscribeRoutes";
 import { createLogger, type Logger } from "./log";
 import { Metrics } from "./ops/metrics";
+import { Capacity } from "./ops/capacity";
+import { registerCapacityMetrics } from "./ops/capacityMetrics";
 import { LiveAccess } from "./access/liveAccess";
 import { Router, sendError, sendJson, type RouteContext } from "./http/router";
 import { UpgradeRouter, type UpgradeHandler } from "./http/upgrade";
@@ -84,6 +86,8 @@ export async function startTandem(config: Config, options: { next?: NextHandlers
   // Sign-in limits count in Redis when there is one, on the bus' command connection (not a subscriber).
   const auth = new Auth(db, config, redis?.pub);
   const metrics = new Metrics();
+  const capacity = new Capacity(config.capacity);
+  registerCapacityMetrics(metrics, capacity);
   const inherited = new InheritedAccess(db, bus, config.databaseKind);
   const documents = new Documents(db, bus, inherited);
   // Before the access authority and every channel subscribe: remembered answers are forgotten first.
@@ -131,6 +135,7 @@ export async function startTandem(config: Config, options: { next?: NextHandlers
     shortcuts,
     account,
     passwordResets,
+    capacity,
   };
 
   const router = new Router();

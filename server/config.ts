@@ -8,6 +8,7 @@ import { MAX_STREAMS_PER_ACCOUNT, MAX_STREAMS_PER_ADDRESS } from "./events/strea
 import { DEFAULT_EVENT_LOG_LENGTH } from "./events/redisEventLog";
 import { PEER_FRAME_BURST, PEER_FRAMES_PER_SECOND } from "./collab/limits";
 import { DEFAULT_IMPORT_MAX_BYTES } from "../lib/contracts/importExport";
+import * as capacity from "./ops/capacity";
 
 const optionalString = z
   .string()
@@ -63,6 +64,16 @@ const EnvSchema = z.object({
   HISTORY_PAUSE_MS: z.coerce.number().int().min(10).max(3_600_000).default(60_000),
   HISTORY_MAX_INTERVAL_MS: z.coerce.number().int().min(10).max(86_400_000).default(600_000),
   HISTORY_KEEP_AUTO_DAYS: z.coerce.number().min(0).max(36_500).default(30),
+  // Instance capacity (server/ops/capacity.ts): past a cap, or the admission rate, new connections get
+  // 503 with a Retry-After of CAPACITY_RETRY_AFTER_SECONDS ± CAPACITY_RETRY_AFTER_SPREAD_SECONDS.
+  CAPACITY_COLLAB_SOCKETS: z.coerce.number().int().min(1).max(10_000_000).default(capacity.DEFAULT_MAX_COLLAB_SOCKETS),
+  CAPACITY_COLLAB_STREAMS: z.coerce.number().int().min(1).max(10_000_000).default(capacity.DEFAULT_MAX_COLLAB_STREAMS),
+  CAPACITY_EVENT_STREAMS: z.coerce.number().int().min(1).max(10_000_000).default(capacity.DEFAULT_MAX_EVENT_STREAMS),
+  CAPACITY_REALTIME_SOCKETS: z.coerce.number().int().min(1).max(10_000_000).default(capacity.DEFAULT_MAX_REALTIME_SOCKETS),
+  CAPACITY_ADMISSIONS_PER_SECOND: z.coerce.number().int().min(1).max(10_000_000).default(capacity.DEFAULT_ADMISSIONS_PER_SECOND),
+  CAPACITY_ADMISSION_BURST: z.coerce.number().int().min(1).max(10_000_000).default(capacity.DEFAULT_ADMISSION_BURST),
+  CAPACITY_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(3_600).default(capacity.DEFAULT_RETRY_AFTER_SECONDS),
+  CAPACITY_RETRY_AFTER_SPREAD_SECONDS: z.coerce.number().int().min(0).max(3_600).default(capacity.DEFAULT_RETRY_AFTER_SPREAD_SECONDS),
 });
 
 export type Config = {
@@ -114,6 +125,8 @@ export type Config = {
   announcementEmailDelayMs: number;
   /** Automatic versions (server/history/history.ts): pause and longest interval in ms, days they are kept. */
   history: { quietMs: number; maxWaitMs: number; keepAutoDays: number };
+  /** Long-lived connections this instance holds at most, how fast it admits them, and the Retry-After of a refusal. */
+  capacity: capacity.CapacityLimits;
 };
 
 export class ConfigError extends Error {}
@@ -158,6 +171,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailFrom: e.MAIL_FROM,
     announcementEmailDelayMs: e.ANNOUNCEMENT_EMAIL_DELAY_MS,
     history: { quietMs: e.HISTORY_PAUSE_MS, maxWaitMs: e.HISTORY_MAX_INTERVAL_MS, keepAutoDays: e.HISTORY_KEEP_AUTO_DAYS },
+    capacity: {
+      max: {
+        collabSockets: e.CAPACITY_COLLAB_SOCKETS,
+        collabStreams: e.CAPACITY_COLLAB_STREAMS,
+        eventStreams: e.CAPACITY_EVENT_STREAMS,
+        realtimeSockets: e.CAPACITY_REALTIME_SOCKETS,
+      },
+      admissionsPerSecond: e.CAPACITY_ADMISSIONS_PER_SECOND,
+      admissionBurst: e.CAPACITY_ADMISSION_BURST,
+      retryAfterSeconds: e.CAPACITY_RETRY_AFTER_SECONDS,
+      retryAfterSpreadSeconds: e.CAPACITY_RETRY_AFTER_SPREAD_SECONDS,
+    },
   };
 }
 

@@ -6,7 +6,7 @@ import { useEffect, useState } from "react";
 import * as Y from "yjs";
 import { WebsocketProvider } from "y-websocket";
 import { IndexeddbPersistence } from "y-indexeddb";
-import { CloseCode, describeClose } from "@/lib/collab/closeCodes";
+import { BUSY_PARAM, BUSY_PARAM_VALUE, CloseCode, describeClose } from "@/lib/collab/closeCodes";
 import { ACK_PARAM, DURABLE_ACK_MESSAGE, readDurableAck } from "@/lib/collab/durableAck";
 import { writeUnsaved } from "@/lib/collab/unsavedRecord";
 import { forgetDocument } from "@/lib/offline/offlineRecord";
@@ -95,7 +95,8 @@ export function useCollabSession(documentId: string) {
       onChange: (mode) => !disposed && setTransport(mode),
     });
     const provider = new WebsocketProvider(collabUrl(), documentId, doc, {
-      params: { [ACK_PARAM]: "1" },
+      // Busy: a refusal at capacity comes as a close we can read (closeCodes.ts), not a bare failed upgrade.
+      params: { [ACK_PARAM]: "1", [BUSY_PARAM]: BUSY_PARAM_VALUE },
       WebSocketPolyfill: choice.socketClass(),
     });
     provider.messageHandlers[DURABLE_ACK_MESSAGE] = (_reply, decoder, p) => {

@@ -6,6 +6,8 @@
 import { addLocalDismissal } from "./localDismissals";
 import { adoptState, applyStreamEvent, initialStreamState, without, type ConnectionStatus, type ReceivedEvent, type StreamState } from "./state";
 import { STREAM_EVENT_NAMES } from "./types";
+import { Backoff } from "../net/backoff";
+import { BUSY_PARAM, BUSY_PARAM_VALUE } from "../collab/closeCodes";
 
 export const STREAM_URL = "/api/events";
 const CHANNEL_NAME = "tandem-events";
@@ -27,7 +29,8 @@ export class SharedEventStream {
   private source: EventSource | null = null;
   private leader = false;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
-  private retryMs = 1000;
+  /** After EventSource gave up (an HTTP error): jittered, doubling up to 30 s (lib/net/backoff.ts). */
+  private readonly backoff = new Backoff({ firstMs: 1_000, maxMs: MAX_RETRY_MS });
   private started = false;
 
   getState = (): StreamState => this.state;
@@ -98,19 +101,21 @@ export class SharedEventStream {
     this.source?.close();
     clearTimeout(this.retryTimer);
     if (lastEventId === null) this.setState({ ...this.state, items: {} });
-    const url = lastEventId ? `${STREAM_URL}?lastEventId=${encodeURIComponent(lastEventId)}` : STREAM_URL;
+    // Busy: at capacity the server answers with a `retry:` of its wait, and EventSource comes back by itself.
+    const query = new URLSearchParams({ [BUSY_PARAM]: BUSY_PARAM_VALUE });
+    if (lastEventId) query.set("lastEventId", lastEventId);
+    const url = `${STREAM_URL}?${query}`;
     const source = new EventSource(url, { withCredentials: true });
     this.source = source;
     source.onopen = () => {
-      this.retryMs = 1000;
+      this.backoff.succeeded();
       this.setStatus("open");
     };
     source.onerror = () => {
       this.setStatus("reconnecting");
       // CONNECTING: the browser retries by itself (with Last-Event-ID). CLOSED: it gave up; we retry.
       if (source.readyState === EventSource.CLOSED && this.source === source) {
-        this.retryTimer = setTimeout(() => this.connect(this.state.lastEventId), this.retryMs);
-        this.retryMs = Math.min(this.retryMs * 2, MAX_RETRY_MS);
+        this.retryTimer = setTimeout(() => this.connect(this.state.lastEventId), this.backoff.failed());
       }
     };
     for (const name of STREAM_EVENT_NAMES) {

@@ -27,6 +27,11 @@ export const CloseEvents = {
   Reloading: { code: 1012, reason: "The document is reloading." },
   /** The client reads too slowly (its send buffer overflowed) or sent too much too early. Reconnecting resyncs it. */
   TryAgainLater: { code: 1013, reason: "The connection fell behind; reconnecting." },
+  /**
+   * This instance is at capacity (server/ops/capacity.ts): reconnect, no sooner than the seconds the
+   * reason names (`busyClose`); in the hosted mode another instance may have room.
+   */
+  Busy: { code: 4503, reason: "The server is at capacity. Retry after a few seconds." },
   /** The member's role changed (viewer ⇄ editor): reconnect to continue with the new rights. */
   AccessChanged: { code: 4300, reason: "Your access to this document changed." },
   /**
@@ -64,6 +69,26 @@ export const CloseCode = Object.freeze(Object.fromEntries(Object.entries(CloseEv
 };
 
 export type CloseCodeValue = (typeof CloseCode)[CloseName];
+
+/**
+ * Query parameter our own clients add (`?busy=close`): a refusal at capacity then comes as the Busy
+ * close (WebSocket: after the upgrade; HTTP transport: a close event; announcements: a `retry:`),
+ * which a browser can read, instead of the HTTP 503 + Retry-After that everyone else gets.
+ */
+export const BUSY_PARAM = "busy";
+export const BUSY_PARAM_VALUE = "close";
+
+/** The Busy close naming its wait, in whole seconds. */
+export function busyClose(retryAfterSeconds: number): CollabClose {
+  return { code: CloseEvents.Busy.code, reason: `The server is at capacity. Retry after ${Math.max(1, Math.round(retryAfterSeconds))} s.` };
+}
+
+/** The wait a Busy close names, in milliseconds; null for any other close (or a reason without one). */
+export function retryAfterOfClose(code: number, reason: string): number | null {
+  if (code !== CloseEvents.Busy.code) return null;
+  const seconds = /Retry after (\d{1,5}) s\./.exec(reason)?.[1];
+  return seconds ? Number(seconds) * 1000 : null;
+}
 
 /** True when the server closed for good and the client should stop reconnecting. */
 export function isPermanentClose(code: number): boolean {

@@ -6,16 +6,25 @@
 // probed in the background, with backoff; once one hears the server, the HTTP connection is closed
 // and the provider reconnects over WebSocket again.
 
+//
+// Every socket's close reaches the provider only after a jittered wait (pace): y-websocket's own
+// reconnect delay has no jitter, so browsers that lost the same instance would come back in lockstep,
+// and it cannot know the wait a Busy close names (lib/net/backoff.ts has the schedule).
+import { Backoff } from "../net/backoff";
+import { CloseCode, retryAfterOfClose } from "./closeCodes";
+
 export type TransportMode = "websocket" | "http";
 
 export const FAILURES_TO_SWITCH = 2;
 export const PROBE_FIRST_MS = 3_000;
 export const PROBE_MAX_MS = 60_000;
 
+type CloseLike = { code?: number; reason?: string };
 type SocketLike = {
   close(code?: number, reason?: string): void;
-  addEventListener?(type: string, listener: (event: { code?: number }) => void): void;
+  addEventListener?(type: string, listener: (event: CloseLike) => void): void;
   onopen: unknown;
+  onclose?: unknown;
 };
 type SocketClass = new (url: string | URL, protocols?: string | string[]) => SocketLike;
 
@@ -29,6 +38,8 @@ export type TransportChoiceDeps = {
   HttpSocket: SocketClass;
   /** The probe's class: a plain WebSocket, not the provider's (which may count frames per socket). */
   ProbeSocket?: SocketClass;
+  /** The reconnect schedule (tests pass one with a fixed random). */
+  backoff?: Backoff;
   /** False while the browser says it is offline: failures then say nothing about the network path. */
   online?: () => boolean;
   onChange?: (mode: TransportMode) => void;
@@ -36,8 +47,11 @@ export type TransportChoiceDeps = {
 
 export class TransportChoice {
   private state: State = { mode: "websocket", failures: 0 };
+  private readonly backoff: Backoff;
 
-  constructor(private readonly deps: TransportChoiceDeps) {}
+  constructor(private readonly deps: TransportChoiceDeps) {
+    this.backoff = deps.backoff ?? new Backoff();
+  }
 
   get mode(): TransportMode {
     return this.state.mode === "http" ? "http" : "websocket";
@@ -66,7 +80,7 @@ export class TransportChoice {
       const socket = new this.deps.HttpSocket(url, protocols);
       state.current = socket;
       state.probe ??= this.scheduleProbe(url, state.backoffMs);
-      return socket;
+      return this.pace(socket, "http");
     }
     const socket = new this.deps.WebSocket(url, protocols);
     let heard = false;
@@ -78,10 +92,68 @@ export class TransportChoice {
     socket.addEventListener?.("close", (event) => {
       if (this.state.mode !== "websocket") return;
       if (this.deps.online && !this.deps.online()) return;
+      if (event.code === CloseCode.Busy) return; // the server answered: the path works, it is only full
       if (heard && event.code !== 1006) return;
       this.state.failures += 1;
       if (this.state.failures >= FAILURES_TO_SWITCH) this.switchTo("http", url);
     });
+    return this.pace(socket, "websocket");
+  }
+
+  /**
+   * Holds the socket's close back from the provider (whose `onclose` starts its reconnect) for the
+   * backoff's wait: a short random one after a working connection dropped, at least the named wait
+   * after a Busy close, exponential after failures. A close we asked for passes at once.
+   */
+  private pace(socket: SocketLike, kind: "websocket" | "http"): SocketLike {
+    let handler: ((event: CloseLike) => void) | null = null;
+    let worked = false;
+    let ours = false;
+    const delayed = (event: CloseLike) => {
+      const advised = retryAfterOfClose(event.code ?? 0, event.reason ?? "");
+      const wait = ours ? 0 : advised !== null ? this.backoff.failed(advised) : worked ? this.backoff.dropped() : this.backoff.failed();
+      setTimeout(() => handler?.(event), wait);
+    };
+    socket.addEventListener?.("message", () => {
+      if (worked) return;
+      worked = true;
+      this.backoff.succeeded();
+    });
+    const close = socket.close.bind(socket);
+    socket.close = (code?: number, reason?: string) => {
+      ours = true;
+      close(code, reason);
+    };
+    // A browser WebSocket fires "close" listeners (its own onclose attribute is shadowed below and
+    // never set); HttpSocket calls `this.onclose`, which reads the getter.
+    if (kind === "websocket") socket.addEventListener?.("close", delayed);
+    Object.defineProperty(socket, "onclose", {
+      configurable: true,
+      get: () => (kind === "http" && handler ? delayed : handler),
+      set: (next: ((event: CloseLike) => void) | null) => {
+        handler = next;
+      },
+    });
+    if (kind === "http") {
+      // HttpSocket has no message listeners: its first frame is seen through onmessage.
+      const original = Object.getOwnPropertyDescriptor(socket, "onmessage");
+      let onmessage: ((event: unknown) => void) | null = (original?.value as ((event: unknown) => void) | null) ?? null;
+      Object.defineProperty(socket, "onmessage", {
+        configurable: true,
+        get: () =>
+          onmessage &&
+          ((event: unknown) => {
+            if (!worked) {
+              worked = true;
+              this.backoff.succeeded();
+            }
+            onmessage?.(event);
+          }),
+        set: (next: ((event: unknown) => void) | null) => {
+          onmessage = next;
+        },
+      });
+    }
     return socket;
   }
 

@@ -1,6 +1,7 @@
 // The browser's one socket.io connection (same origin, session cookie), shared by every component.
 // It tracks the connection state — "degraded" when WebSockets are blocked and it runs on long-polling —
 // re-joins open document rooms after a reconnect, and turns requests into typed acks that never throw.
+import { Backoff } from "../net/backoff";
 import { io, type ManagerOptions, type Socket, type SocketOptions } from "socket.io-client";
 import {
   SOCKET_PATH,
@@ -38,6 +39,8 @@ export class RealtimeClient {
   private stateListeners = new Set<() => void>();
   /** Open document rooms (reference-counted across components), re-joined after every reconnect. */
   private rooms = new Map<string, number>();
+  /** Handshakes refused at capacity in a row. */
+  private readonly busyBackoff = new Backoff();
 
   /** `url` and `options` are for tests and scripts; the browser uses the page's origin and cookie. */
   constructor(url?: string, options: Partial<ManagerOptions & SocketOptions> = {}) {
@@ -52,6 +55,7 @@ export class RealtimeClient {
     this.socket = url ? io(url, settings) : io(settings);
 
     this.socket.on("connect", () => {
+      this.busyBackoff.succeeded();
       this.updateTransportState();
       this.socket.io.engine.on("upgrade", () => this.updateTransportState());
       for (const documentId of this.rooms.keys()) void this.request("doc:join", { documentId });
@@ -62,7 +66,13 @@ export class RealtimeClient {
       if (reason === "io server disconnect") setTimeout(() => this.socket.connect(), 5_000);
     });
     this.socket.on("connect_error", (err) => {
-      const data = (err as Error & { data?: { code?: RealtimeError["code"] } }).data;
+      const data = (err as Error & { data?: { code?: RealtimeError["code"]; retryAfterSeconds?: number } }).data;
+      // The instance is at capacity: not a refusal of us, come back after its wait (with jitter, lib/net/backoff.ts).
+      if (!this.socket.active && data?.code === "unavailable") {
+        const advised = typeof data.retryAfterSeconds === "number" ? data.retryAfterSeconds * 1000 : null;
+        setTimeout(() => this.socket.connect(), this.busyBackoff.failed(advised));
+        return this.setState({ status: "offline" });
+      }
       if (!this.socket.active && data?.code) this.setState({ status: "refused", error: { code: data.code, message: err.message } });
       else this.setState({ status: "offline" });
     });

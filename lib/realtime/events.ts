@@ -58,7 +58,7 @@ export type AccessChange = {
   message: string;
 };
 
-export type RealtimeErrorCode = "invalid_input" | "unauthorized" | "forbidden" | "not_found" | "rate_limited" | "internal";
+export type RealtimeErrorCode = "invalid_input" | "unauthorized" | "forbidden" | "not_found" | "rate_limited" | "internal" | "unavailable";
 export type RealtimeError = { code: RealtimeErrorCode; message: string };
 export type AckFailure = { ok: false; error: RealtimeError };
 export type Ack<T extends object = Record<never, never>> = ({ ok: true } & T) | AckFailure;

@@ -5,12 +5,13 @@
 // Sessions live on one instance: a POST for a session this instance does not know gets 409
 // `session_unknown`, and the client reopens its stream (in the hosted mode, perhaps elsewhere).
 import { randomBytes } from "node:crypto";
-import type { ServerResponse } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
-import { CloseEvents } from "../../lib/collab/closeCodes";
+import { BUSY_PARAM, BUSY_PARAM_VALUE, busyClose, CloseEvents } from "../../lib/collab/closeCodes";
 import { CLOSE_EVENT, decodeFrames, encodeFrames, parseEventId } from "../../lib/collab/httpFrames";
 import { DocumentId } from "../../lib/contracts/ids";
 import { ApiError } from "../http/errors";
+import { BUSY_MESSAGE, type Slot } from "../ops/capacity";
 import { mediaType, readRawBody } from "../http/rawBody";
 import type { Router } from "../http/router";
 import { SSE_HEADERS } from "../events/sseConnection";
@@ -48,6 +49,22 @@ export function registerHttpTransport(router: Router, services: Services, manage
   router.on("GET", "/api/collab/:id/stream", async ({ req, res, params, url }) => {
     const { id: documentId } = parseParams(params);
     if (shuttingDown) return endWith(res, CloseEvents.GoingAway);
+    // At capacity: refused before authentication. A new session keeps the slot until it ends.
+    const capacity = services.capacity.admit("collabStreams");
+    if (capacity.kind === "busy") {
+      // Our client asks (`?busy=close`) for a close event it can read; anyone else gets 503 + Retry-After.
+      if (url.searchParams.get(BUSY_PARAM) === BUSY_PARAM_VALUE) return endWith(res, busyClose(capacity.retryAfterSeconds));
+      throw new ApiError("unavailable", BUSY_MESSAGE, undefined, capacity.retryAfterSeconds);
+    }
+    const kept = { slot: false };
+    try {
+      return await openStream(req, res, url, documentId, capacity.slot, kept);
+    } finally {
+      if (!kept.slot) capacity.slot.release();
+    }
+  });
+
+  async function openStream(req: IncomingMessage, res: ServerResponse, url: URL, documentId: string, slot: Slot, kept: { slot: boolean }): Promise<void> {
     const admission = await admit(services, manager, req, url, documentId);
     if (admission.kind === "refused") {
       throw admission.status === 429
@@ -85,16 +102,18 @@ export function registerHttpTransport(router: Router, services: Services, manage
         graceMs: SESSION_GRACE_MS,
         onEnded: () => {
           sessions.delete(sessionId);
+          slot.release();
           served.ended();
         },
       },
     );
     if (admission.readOnlyToken) pinReadOnly(peer);
     const served = servePeer(services, manager, peer, admission);
+    kept.slot = true; // released by onEnded, however the session ends
     if (peer.isClosed) return; // closed while joining began (the authority ended it at once)
     sessions.set(sessionId, { peer, served });
     res.on("close", () => peer.detach(res));
-  });
+  }
 
   router.on("POST", "/api/collab/:id/frames", async ({ req, res, params, url }) => {
     const { id: documentId } = parseParams(params);

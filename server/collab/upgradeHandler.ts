@@ -4,7 +4,7 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import type { WebSocket, WebSocketServer, RawData } from "ws";
-import { CloseEvents } from "../../lib/collab/closeCodes";
+import { BUSY_PARAM, BUSY_PARAM_VALUE, busyClose, CloseEvents } from "../../lib/collab/closeCodes";
 import { DocumentId } from "../../lib/contracts/ids";
 import { refuseUpgrade, type UpgradeHandler } from "../http/upgrade";
 import type { Services } from "../services";
@@ -42,10 +42,26 @@ export function createUpgradeHandler(services: Services, wss: WebSocketServer, m
     wss.handleUpgrade(req, socket, head, (ws) => closeAs(ws, CloseEvents.GoingAway));
   }
 
+  /**
+   * HTTP 503 with Retry-After (load balancers, stock clients); our own client asks (`?busy=close`)
+   * for the Busy close instead, the only answer a browser's WebSocket lets the page read.
+   */
+  function refuseBusy(req: IncomingMessage, socket: Duplex, head: Buffer, url: URL, retryAfterSeconds: number): void {
+    if (url.searchParams.get(BUSY_PARAM) !== BUSY_PARAM_VALUE) {
+      return refuseUpgrade(socket, 503, "Service Unavailable", { "Retry-After": String(retryAfterSeconds) });
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => closeAs(ws, busyClose(retryAfterSeconds)));
+  }
+
   async function authorize(req: IncomingMessage, socket: Duplex, head: Buffer, url: URL, state: { upgraded: boolean }) {
     const parsed = DocumentId.safeParse(url.pathname.slice(COLLAB_PATH_PREFIX.length));
     if (!parsed.success) return refuseUpgrade(socket, 404, "Not Found");
     if (shuttingDown) return turnAway(req, socket, head);
+    // At capacity: refused before authentication or the room cost anything. The slot is held for as
+    // long as the TCP socket lives, whatever happens to it below.
+    const capacity = services.capacity.admit("collabSockets");
+    if (capacity.kind === "busy") return refuseBusy(req, socket, head, url, capacity.retryAfterSeconds);
+    socket.once("close", capacity.slot.release);
     const admission = await admit(services, manager, req, url, parsed.data);
     if (admission.kind === "refused") return refuseUpgrade(socket, admission.status, admission.status === 429 ? "Too Many Requests" : "Forbidden");
     if (socket.destroyed) return;

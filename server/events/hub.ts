@@ -151,6 +151,16 @@ export class SseHub {
     return connection;
   }
 
+  /**
+   * At capacity: the same answer with the wait the capacity chose as its `retry:` (our client asks
+   * for it, `?busy=close`): EventSource comes back by itself after that long, to whichever instance.
+   */
+  sendAway(res: ServerResponse, retryMs: number): void {
+    const connection = new SseConnection(res, { viewer: "anonymous", userId: null, pathHint: null }, this.connectionOptions);
+    connection.open();
+    connection.end(retryMs);
+  }
+
   get headId(): number {
     return this.ring.head;
   }
@@ -258,7 +268,10 @@ export class SseHub {
   attach(request: AttachRequest): SseConnection {
     // Authenticated while shutdown began: the same answer as the streams that were open then.
     if (this.closed) return this.turnAway(request.res, request.recipient);
-    const connection = new SseConnection(request.res, request.recipient, this.connectionOptions);
+    // Each stream's `retry:` is spread around the base: when an instance dies, its browsers do not all
+    // come back to the others in the same instant.
+    const retryMs = Math.round(this.connectionOptions.retryMs * (0.5 + Math.random()));
+    const connection = new SseConnection(request.res, request.recipient, { ...this.connectionOptions, retryMs });
     connection.onClose((reason) => {
       this.remove(connection);
       if (reason === "too slow") this.onSlowClientDropped();

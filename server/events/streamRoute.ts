@@ -3,7 +3,10 @@
 import type { Router } from "../http/router";
 import type { Services } from "../services";
 import type { StreamEvents } from "../../lib/announcements/types";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { ApiError } from "../http/errors";
+import { BUSY_MESSAGE, type Slot } from "../ops/capacity";
+import { BUSY_PARAM, BUSY_PARAM_VALUE } from "../../lib/collab/closeCodes";
 import { clientAddress } from "../http/clientAddress";
 import { announcementUser, viewerOf, type Delivery } from "./audience";
 import { parseEventId } from "./eventIds";
@@ -30,6 +33,22 @@ export function registerStreamRoute(
   router.on("GET", "/api/events", async ({ req, res, url }) => {
     // Shutting down: come back in a moment (to another instance), without touching the database.
     if (deps.hub.isClosed) return void deps.hub.turnAway(res);
+    // At capacity: refused before authentication or the database. Our client asks (`?busy=close`) for
+    // an answer EventSource can read: a `retry:` of the wait, after which it comes back by itself.
+    const capacity = services.capacity.admit("eventStreams");
+    if (capacity.kind === "busy") {
+      if (url.searchParams.get(BUSY_PARAM) === BUSY_PARAM_VALUE) return deps.hub.sendAway(res, capacity.retryAfterSeconds * 1000);
+      throw new ApiError("unavailable", BUSY_MESSAGE, undefined, capacity.retryAfterSeconds);
+    }
+    try {
+      await serveStream(req, res, url, capacity.slot);
+    } catch (err) {
+      capacity.slot.release();
+      throw err;
+    }
+  });
+
+  async function serveStream(req: IncomingMessage, res: ServerResponse, url: URL, slot: Slot): Promise<void> {
     const rawLastId = (req.headers["last-event-id"] as string | undefined) ?? url.searchParams.get("lastEventId");
     const pathHint = url.searchParams.get("path");
     const caller = await services.auth.authenticate(req, url);
@@ -37,10 +56,10 @@ export function registerStreamRoute(
     const viewer = viewerOf(user);
 
     // Taken before any other wait, so a burst of parallel requests cannot all pass the count.
-    const release = user
+    const perCaller = user
       ? counts.take(`account:${user.id}`, services.config.eventStreams.perAccount)
       : counts.take(`address:${clientAddress(req, services.config)}`, services.config.eventStreams.perAddress);
-    if (!release) {
+    if (!perCaller) {
       // A stock EventSource stops on a non-200 answer; ours retries with its own backoff (1 s doubling
       // to 30 s), so a refused browser does not come back in a tight loop.
       throw new ApiError(
@@ -52,6 +71,10 @@ export function registerStreamRoute(
         STREAM_LIMIT_RETRY_AFTER_SECONDS,
       );
     }
+    const release = () => {
+      perCaller();
+      slot.release();
+    };
     try {
       // Dismissals are read before going live; one made meanwhile is picked up from the ring below.
       const headBefore = deps.hub.headId;
@@ -112,5 +135,5 @@ export function registerStreamRoute(
       release();
       throw err;
     }
-  });
+  }
 }

@@ -5,7 +5,7 @@ import { Server } from "socket.io";
 import type { Channel, ChannelContext } from "../channel";
 import { MAX_MESSAGE_BYTES, SOCKET_PATH } from "../../lib/realtime/events";
 import { bridgeBusToSockets } from "./busBridge";
-import { ACCOUNT_EVENT_BURST, ACCOUNT_EVENTS_PER_SECOND, handshakeMiddleware } from "./handshake";
+import { ACCOUNT_EVENT_BURST, ACCOUNT_EVENTS_PER_SECOND, capacityMiddleware, handshakeMiddleware } from "./handshake";
 import { AccountBuckets } from "./tokenBucket";
 import { ClusterTally } from "./clusterTally";
 import { registerSocketHandlers } from "./handlers";
@@ -42,8 +42,9 @@ export function createRealtimeChannel({ services, upgrades, httpServer }: Channe
   services.metrics.gauge("tandem_socketio_connections", "Open socket.io connections on this instance", () => io.engine.clientsCount);
 
   let closed = false;
-  io.use(handshakeMiddleware(services));
+  io.use(capacityMiddleware(services, handshakeMiddleware(services)));
   io.on("connection", (socket) => {
+    socket.once("disconnect", () => socket.data.capacitySlot?.release());
     // Connected while the server shuts down (it still listens until every channel has closed): hang
     // up, and the client reconnects in a few seconds, to another instance in the hosted mode.
     if (closed) return void socket.disconnect(true);

@@ -7,6 +7,7 @@ import type { Caller } from "../auth/auth";
 import type { RealtimeErrorCode } from "../../lib/realtime/events";
 import { originRefusal, SET_PUBLIC_URL } from "../http/origin";
 import { TokenBucket } from "./tokenBucket";
+import { BUSY_MESSAGE } from "../ops/capacity";
 import { allows } from "../auth/scopes";
 import type { TandemSocket } from "./types";
 import { guestUser } from "../auth/linkCredential";
@@ -37,6 +38,25 @@ async function guestHandshake(services: Services, socket: TandemSocket): Promise
   socket.data.mayWrite = false;
   socket.data.bucket = new TokenBucket(EVENT_BURST, EVENTS_PER_SECOND);
   return "guest";
+}
+
+/**
+ * At capacity the handshake is refused before anything is looked up, with `unavailable` and the
+ * jittered wait in `data.retryAfterSeconds` (lib/realtime/client.ts comes back after it); the slot is
+ * held from here until the socket disconnects, or given back if the handshake refuses it.
+ */
+export function capacityMiddleware(services: Services, handshake: ReturnType<typeof handshakeMiddleware>) {
+  return (socket: TandemSocket, next: (err?: ExtendedError) => void) => {
+    const capacity = services.capacity.admit("realtimeSockets");
+    if (capacity.kind === "busy") {
+      return next(Object.assign(new Error(BUSY_MESSAGE), { data: { code: "unavailable", retryAfterSeconds: capacity.retryAfterSeconds } }));
+    }
+    void handshake(socket, (err) => {
+      if (err) capacity.slot.release();
+      else socket.data.capacitySlot = capacity.slot;
+      next(err);
+    });
+  };
 }
 
 export function handshakeMiddleware(services: Services) {

@@ -1,4 +1,5 @@
 // The typed socket.io server and socket used across server/realtime.
+import type { Slot } from "../ops/capacity";
 import type { Server, Socket } from "socket.io";
 import type { ClientToServerEvents, ServerToClientEvents } from "../../lib/realtime/events";
 import type { AuthUser } from "../auth/auth";
@@ -15,6 +16,8 @@ export type SocketData = {
   mayWrite: boolean;
   /** A guest's socket (no account): the share link it came in with, the one document it may join. */
   link?: LiveLink;
+  /** Its place in the instance's capacity (server/ops/capacity.ts), given back on disconnect. */
+  capacitySlot: Slot;
 };
 type NoInterServerEvents = Record<string, never>;
 
