@@ -21,15 +21,6 @@ export function backoffDelay(failures: number, options: BackoffOptions = {}): nu
   return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
 
-/** A Retry-After header in milliseconds (seconds, or an HTTP date); null when absent or unreadable. */
-export function retryAfterMs(header: string | null | undefined, now = Date.now()): number | null {
-  if (!header) return null;
-  const trimmed = header.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
-  const date = Date.parse(trimmed);
-  return Number.isNaN(date) ? null : Math.max(0, date - now);
-}
-
 /** One connection's reconnect schedule: `failed` gives the next delay, `succeeded` starts over. */
 export class Backoff {
   private failures = 0;

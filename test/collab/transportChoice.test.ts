@@ -112,3 +112,35 @@ test("offline failures do not count", () => {
   expect(offline.mode).toBe("websocket");
   offline.stop();
 });
+
+// The provider hears a close only after the backoff's wait: at least what a Busy close names, a short
+// spread after a working connection dropped, at once when the close was our own.
+test("a Busy close reaches the provider no sooner than the wait it names, and does not count as a failure", () => {
+  const s = open();
+  const heard: number[] = [];
+  (s as unknown as { onclose: (e: { code: number }) => void }).onclose = (e) => heard.push(e.code);
+  s.emit("close", { code: 4503, reason: "The server is at capacity. Retry after 7 s." } as { code: number });
+  vi.advanceTimersByTime(6_999);
+  expect(heard).toEqual([]);
+  vi.advanceTimersByTime(7_000 * 0.25 + 1);
+  expect(heard).toEqual([4503]);
+  for (let i = 0; i < FAILURES_TO_SWITCH; i++) open().emit("close", { code: 4503 });
+  expect(choice.mode).toBe("websocket");
+});
+
+test("a working connection that drops is reported within the reconnect spread; our own close at once", () => {
+  const s = open();
+  const heard: number[] = [];
+  (s as unknown as { onclose: (e: { code: number }) => void }).onclose = (e) => heard.push(e.code);
+  s.emit("message");
+  s.emit("close", { code: 1006 });
+  vi.advanceTimersByTime(2_001);
+  expect(heard).toEqual([1006]);
+  const mine = open();
+  const mineHeard: number[] = [];
+  (mine as unknown as { onclose: (e: { code: number }) => void }).onclose = (e) => mineHeard.push(e.code);
+  mine.close(1000, "bye");
+  mine.emit("close", { code: 1000 });
+  vi.advanceTimersByTime(0);
+  expect(mineHeard).toEqual([1000]);
+});
