@@ -9,6 +9,7 @@ import { requireAccess, type Access } from "../auth/scopes";
 import { announcementUser } from "./audience";
 import { CreateAnnouncementBody, SeenAnnouncementsBody, UpdateAnnouncementBody } from "./schemas";
 import { pendingCsv } from "./reachCsv";
+import { requireDelivery } from "./deliveryGate";
 
 export function registerAnnouncementRoutes(router: Router, services: Services): void {
   const { announcements } = services;
@@ -36,6 +37,7 @@ export function registerAnnouncementRoutes(router: Router, services: Services): 
   router.on("POST", "/api/admin/announcements", async (ctx) => {
     const user = await admin(ctx, "announcements:write");
     const input = await parseBody(ctx, CreateAnnouncementBody);
+    await requireDelivery(services.redis);
     return { status: 201, body: await announcements.create(user, input) };
   });
 
@@ -43,11 +45,13 @@ export function registerAnnouncementRoutes(router: Router, services: Services): 
     await admin(ctx);
     const id = announcementId(ctx);
     const input = await parseBody(ctx, UpdateAnnouncementBody);
+    await requireDelivery(services.redis);
     return { body: await announcements.update(id, input) };
   });
 
   router.on("DELETE", "/api/admin/announcements/:id", async (ctx) => {
     await admin(ctx, "announcements:write");
+    await requireDelivery(services.redis);
     return { body: await announcements.revoke(announcementId(ctx)) };
   });
 
@@ -65,6 +69,7 @@ export function registerAnnouncementRoutes(router: Router, services: Services): 
 
   router.on("POST", "/api/admin/announcements/:id/remind", async (ctx) => {
     await admin(ctx);
+    await requireDelivery(services.redis);
     return { body: await announcements.remind(announcementId(ctx)) };
   });
 

@@ -1,0 +1,71 @@
+// Redis outage in the hosted mode: an administrator's announcement change while this instance cannot
+// reach Redis is refused with 503 and a Retry-After, and nothing is stored (it would have reached
+// nobody, and an event left in ioredis' queue dies with the process). Once Redis is back the same
+// change goes out to the other instance's streams. A redis-server of the test's own, stopped mid-test.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ApiClient, type TestServer } from "../helpers/server";
+import { SseReader, startEventsServer } from "../events/helpers";
+import { DELIVERY_RETRY_AFTER_SECONDS, DELIVERY_UNAVAILABLE_MESSAGE } from "../../server/events/deliveryGate";
+import { startBackingServices, type RedisProcess } from "./redisProcess";
+import { until } from "../collab/wsClients";
+
+let redis: RedisProcess | undefined;
+let database: { url: string; drop(): Promise<void> } | undefined;
+const servers: TestServer[] = [];
+const readers: SseReader[] = [];
+
+beforeAll(async () => {
+  const backing = await startBackingServices();
+  if (!backing) return;
+  ({ redis, database } = backing);
+  const env = { DATABASE_URL: database.url, REDIS_URL: redis.url, REDIS_PREFIX: `delivery-${Date.now()}:` };
+  const first = await startEventsServer({}, { env });
+  servers.push(first);
+  servers.push(await startEventsServer({}, { env, dataDir: first.dataDir }));
+}, 120_000);
+
+afterAll(async () => {
+  for (const r of readers) r.close();
+  await redis?.start().catch(() => undefined); // instances close cleanly against a live Redis
+  for (const s of servers.reverse()) await s.stop();
+  await database?.drop();
+  await redis?.stop();
+});
+
+describe("announcements while Redis is down", () => {
+  it("refuse the change with 503 + Retry-After and store nothing; the same change goes out once Redis is back", async (ctx) => {
+    if (!redis) return ctx.skip();
+    const [a, b] = servers;
+    const admin = new ApiClient(a.url);
+    expect((await admin.signup("Admin")).isAdmin).toBe(true);
+    const watcher = await SseReader.open(`${b.url}/api/events`);
+    readers.push(watcher);
+    await watcher.waitForEvent("version");
+
+    const before = await admin.post("/api/admin/announcements", { title: "Before the outage" });
+    expect(before.status).toBe(201);
+    await watcher.waitForEvent("announcement", (d) => d.id === before.body.id, 10_000);
+
+    await redis.stop();
+    await until(() => a.services.redis!.pub.status !== "ready", 10_000, "instance A notices the outage");
+    const during = await admin.post("/api/admin/announcements", { title: "During the outage" });
+    expect(during.status).toBe(503);
+    expect(during.body.error).toEqual({ code: "unavailable", message: DELIVERY_UNAVAILABLE_MESSAGE });
+    expect(Number(during.headers.get("retry-after"))).toBe(DELIVERY_RETRY_AFTER_SECONDS);
+    // Ending one is refused the same way, and it stays live.
+    const revoke = await admin.delete(`/api/admin/announcements/${before.body.id}`);
+    expect(revoke.status).toBe(503);
+    const listed = (await admin.get("/api/admin/announcements")).body.announcements as Array<{ title: string; status: string }>;
+    expect(listed.map((x) => x.title)).toEqual(["Before the outage"]);
+
+    await redis.start();
+    await until(() => a.services.redis!.pub.status === "ready", 30_000, "instance A reconnects");
+    await until(() => b.services.redis!.pub.status === "ready", 30_000, "instance B reconnects");
+    // B's stream is still open (or resumed): the retried change reaches it.
+    const after = await admin.post("/api/admin/announcements", { title: "During the outage" });
+    expect(after.status).toBe(201);
+    const reader = watcher.closed ? await SseReader.open(`${b.url}/api/events`) : watcher;
+    if (reader !== watcher) readers.push(reader);
+    await reader.waitForEvent("announcement", (d) => d.id === after.body.id, 15_000);
+  }, 120_000);
+});
