@@ -111,6 +111,11 @@ describe("collab WebSockets at the cap", () => {
     sessions.push(c);
     await synced(c);
     expect(c.doc.getText("t").toString()).toBe("still here");
+    // /metrics shows the counts beside the caps, and the refusals.
+    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    expect(metrics).toMatch(/^tandem_capacity_collab_sockets_open 2$/m);
+    expect(metrics).toMatch(new RegExp(`^tandem_capacity_collab_sockets_max ${CAP}$`, "m"));
+    expect(metrics).toMatch(/^tandem_capacity_refused_full_total 9$/m);
     closeSession(a);
     closeSession(c);
     await until(() => counts().collabSockets === 0, 10_000, "all slots given back");
