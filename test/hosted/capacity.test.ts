@@ -201,8 +201,12 @@ describe("event streams at the cap", () => {
     expect(inWindow(retry[retry.length - 1] / 1000)).toBe(true);
     expect(busy.events.find((f) => f.event === "version")).toBeUndefined();
 
-    // The open streams were not touched.
+    // The open streams were not touched, and still receive events.
     expect(first.closed || second.closed).toBe(false);
+    const announced = await owner.api.post("/api/admin/announcements", { title: "Still listening" });
+    expect(announced.status).toBe(201);
+    await first.waitForEvent("announcement", (d) => d.id === announced.body.id);
+    await second.waitForEvent("announcement", (d) => d.id === announced.body.id);
     second.close();
     await until(() => counts().eventStreams < CAP, 10_000, "slot given back");
     const third = await SseReader.open(`${server.url}/api/events`);
