@@ -102,6 +102,14 @@ export const tandem = {
         // frame budget (300 frames/s against hostile clients, test/collab/hostile/flood) is lifted here.
         COLLAB_FRAME_BURST: "100000000",
         COLLAB_FRAMES_PER_SECOND: "100000000",
+        // Likewise the instance capacity (server/ops/capacity.ts): the load generator opens thousands of
+        // connections in a burst from one machine, which production would rightly spread with 503s.
+        CAPACITY_COLLAB_SOCKETS: "10000000",
+        CAPACITY_COLLAB_STREAMS: "10000000",
+        CAPACITY_EVENT_STREAMS: "10000000",
+        CAPACITY_REALTIME_SOCKETS: "10000000",
+        CAPACITY_ADMISSIONS_PER_SECOND: "10000000",
+        CAPACITY_ADMISSION_BURST: "10000000",
         ...(process.env.TANDEM_LOG_LEVEL ? { LOG_LEVEL: process.env.TANDEM_LOG_LEVEL } : {}),
         ...env,
       },
