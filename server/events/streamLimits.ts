@@ -6,7 +6,7 @@
 // The defaults; EVENT_STREAMS_PER_ACCOUNT and EVENT_STREAMS_PER_ADDRESS change them (server/config.ts).
 export const MAX_STREAMS_PER_ACCOUNT = 20;
 export const MAX_STREAMS_PER_ADDRESS = 50;
-/** Suggested wait before trying again; our client backs off on its own (1 s doubling to 30 s). */
+/** Suggested wait before trying again; our client backs off on its own (jittered, 1 s doubling to 30 s). */
 export const STREAM_LIMIT_RETRY_AFTER_SECONDS = 30;
 
 export class StreamCounts {

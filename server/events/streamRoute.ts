@@ -60,7 +60,7 @@ export function registerStreamRoute(
       ? counts.take(`account:${user.id}`, services.config.eventStreams.perAccount)
       : counts.take(`address:${clientAddress(req, services.config)}`, services.config.eventStreams.perAddress);
     if (!perCaller) {
-      // A stock EventSource stops on a non-200 answer; ours retries with its own backoff (1 s doubling
+      // A stock EventSource stops on a non-200 answer; ours retries with its own jittered backoff (1 s doubling
       // to 30 s), so a refused browser does not come back in a tight loop.
       throw new ApiError(
         "rate_limited",
