@@ -95,17 +95,17 @@ export function registerExchangeRoutes(router: Router, services: Services): void
     ctx.res.end(file.body);
   });
 
-  // A page and the sub-pages the caller can open, in folders (server/exchange/pageArchive.ts).
+  // A page and the sub-pages the caller can open, in folders (server/exchange/pageArchive.ts), as a zip.
   router.on("GET", "/api/documents/:id/export-pages", async (ctx) => {
     const user = await requireUser(services, ctx, "documents:read");
     const archive = await pageArchive(services, user, idParam(ctx, "id"));
     ctx.res.writeHead(200, {
-      "Content-Type": "application/x-tar",
-      "Content-Disposition": attachmentDisposition(fileNameFor(archive.rootTitle, "tar")),
+      "Content-Type": "application/zip",
+      "Content-Disposition": attachmentDisposition(fileNameFor(archive.rootTitle, "zip")),
       "Cache-Control": "no-store",
       [ARCHIVE_COUNT_HEADER]: String(archive.documents.length),
     });
-    await exchange.writeArchive(archive.documents, ctx.res, linkOrigin(ctx.req, services.config), archive.fileOf);
+    await exchange.writeArchive(archive.documents, ctx.res, { baseUrl: linkOrigin(ctx.req, services.config), format: "zip", fileOf: archive.fileOf });
     ctx.res.end();
   });
 
@@ -119,7 +119,7 @@ export function registerExchangeRoutes(router: Router, services: Services): void
       "Cache-Control": "no-store",
       [ARCHIVE_COUNT_HEADER]: String(documents.length),
     });
-    await exchange.writeArchive(documents, ctx.res, linkOrigin(ctx.req, services.config));
+    await exchange.writeArchive(documents, ctx.res, { baseUrl: linkOrigin(ctx.req, services.config), format: "tar" });
     ctx.res.end();
   });
 
