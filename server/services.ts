@@ -23,6 +23,7 @@ import type { Invitations } from "./domain/invitations";
 import type { Shortcuts } from "./domain/shortcuts";
 import type { Account } from "./auth/account";
 import type { PasswordResets } from "./auth/passwordResets";
+import type { EmailChanges } from "./auth/emailChanges";
 
 /**
  * The hosted mode's Redis: the bus' two connections, for the parts that reach other instances on
@@ -78,4 +79,6 @@ export type Services = {
   account: Account;
   /** "Forgot password?" and administrators' reset links (server/auth/passwordResets.ts). */
   passwordResets: PasswordResets;
+  /** Email changes waiting for their confirmation link (server/auth/emailChanges.ts). */
+  emailChanges: EmailChanges;
 };
