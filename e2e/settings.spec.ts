@@ -50,6 +50,7 @@ test("a new email waits for its confirmation link, then changes", async ({ brows
   await expect(pending).toContainText(`Waiting for confirmation of ${next}`);
   const link = await pending.getByLabel(`Confirmation link for ${next}`).inputValue();
   expect(link).toMatch(/\/confirm-email\/[A-Za-z0-9_-]{43}$/);
+  if (process.env.SHOTS_DIR) await page.screenshot({ path: `${process.env.SHOTS_DIR}/settings-email-link-desktop-light.png` });
 
   // Still the old address until the link is followed, and still waiting after a reload.
   await page.reload();

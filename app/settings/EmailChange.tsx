@@ -61,7 +61,7 @@ function Waiting({ pending, onChange }: { pending: PendingEmailChange; onChange:
           ? `We sent a link to that address. Your email changes once you open it (it works until ${until(pending.expiresAt)}).`
           : pending.url
             ? "This server does not send email. Open this link to confirm the new address (it works once, for a day):"
-            : "This server does not send email. Press Resend to get a new link to open."}
+            : "This server does not send email. Press Resend link to see a new link to copy."}
       </p>
       {pending.url && (
         <div className="flex gap-2">
