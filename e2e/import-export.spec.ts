@@ -1,8 +1,9 @@
 // Import and export end to end: two Markdown files (one with a table, one with lists, tasks and code)
 // imported through the dashboard's file chooser, one opened with its formatting in the editor, then
-// downloaded as Markdown from "Download as…" and compared with what went in. Screenshots of the
+// downloaded as Markdown (and with its sub-pages as a .zip) from "Download as…" and compared with what went in. Screenshots of the
 // import list and the download menu go to /tmp/import-export/shots when SHOTS=1.
 import fs from "node:fs";
+import { strFromU8, unzipSync } from "fflate";
 import { expect, test, type Page } from "@playwright/test";
 import { newAccount, signUp } from "./support/accounts";
 
@@ -57,6 +58,16 @@ test("import two Markdown files, open one formatted, download it back as the sam
   const file = await download;
   expect(file.suggestedFilename()).toBe("Launch checklist.md");
   expect(fs.readFileSync(await file.path(), "utf8")).toBe(LISTS_MD);
+
+  // With its sub-pages (none yet): a .zip holding the page and documents.json.
+  const zipDownload = page.waitForEvent("download");
+  await page.getByTestId("download-button").click();
+  await page.getByTestId("download-with-sub-pages").click();
+  const zip = await zipDownload;
+  expect(zip.suggestedFilename()).toBe("Launch checklist.zip");
+  const zipped = unzipSync(new Uint8Array(fs.readFileSync(await zip.path())));
+  expect(Object.keys(zipped).sort()).toEqual(["Launch checklist.md", "documents.json"]);
+  expect(strFromU8(zipped["Launch checklist.md"])).toBe(LISTS_MD);
 
   // As Word, then imported back (mammoth in the browser): the same document again, exported the same.
   const wordDownload = page.waitForEvent("download");

@@ -1,4 +1,4 @@
-// Personal access tokens: shown once, listed, usable against the API, and revoked.
+// Personal access tokens: shown once, listed, usable against the API, and revoked; and an email change confirmed by its link.
 import { expect, test } from "@playwright/test";
 import { newAccount, signUp } from "./support/accounts";
 
@@ -30,4 +30,62 @@ test("create a token, use it, revoke it", async ({ page, request }) => {
   await expect(page.getByText("You have no tokens.")).toBeVisible();
   const after = await request.get("/api/me", { headers: { Authorization: `Bearer ${secret}` } });
   expect(after.status()).toBe(401);
+});
+
+// Changing the email: the change waits for its confirmation link (this server sends no mail, so the
+// link is shown to copy); Cancel ends it; the link's page confirms it and Settings then shows the new
+// address. Screenshots of the waiting state (desktop and phone, light and dark) when SHOTS_DIR is set.
+test("a new email waits for its confirmation link, then changes", async ({ browser }) => {
+  const account = newAccount("Moe");
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signUp(page, account);
+  await page.goto("/settings");
+  const next = `moved-${account.email}`;
+  const form = page.getByRole("form", { name: "Change your email" });
+  await form.getByLabel("Email").fill(next);
+  await form.getByLabel("Current password").fill(account.password);
+  await form.getByRole("button", { name: "Change email" }).click();
+  const pending = page.getByTestId("email-change-pending");
+  await expect(pending).toContainText(`Waiting for confirmation of ${next}`);
+  const link = await pending.getByLabel(`Confirmation link for ${next}`).inputValue();
+  expect(link).toMatch(/\/confirm-email\/[A-Za-z0-9_-]{43}$/);
+  if (process.env.SHOTS_DIR) await page.screenshot({ path: `${process.env.SHOTS_DIR}/settings-email-link-desktop-light.png` });
+
+  // Still the old address until the link is followed, and still waiting after a reload.
+  await page.reload();
+  await expect(page.getByTestId("email-change-pending")).toContainText(`Waiting for confirmation of ${next}`);
+  expect((await (await page.request.get("/api/me")).json()).user.email).toBe(account.email);
+  if (process.env.SHOTS_DIR) {
+    const storageState = await context.storageState();
+    for (const colorScheme of ["light", "dark"] as const) {
+      for (const [size, viewport] of Object.entries({ desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } })) {
+        const shot = await browser.newContext({ colorScheme, viewport, storageState });
+        const p = await shot.newPage();
+        await p.goto("/settings");
+        await p.getByTestId("email-change-pending").scrollIntoViewIfNeeded();
+        await p.screenshot({ path: `${process.env.SHOTS_DIR}/settings-email-${size}-${colorScheme}.png` });
+        await shot.close();
+      }
+    }
+  }
+
+  await page.getByRole("button", { name: "Cancel change" }).click();
+  await expect(page.getByTestId("email-change-pending")).toHaveCount(0);
+  await page.goto(link);
+  await expect(page.getByTestId("email-change-invalid")).toBeVisible();
+
+  // Asked again: this time the link is followed.
+  await page.goto("/settings");
+  await form.getByLabel("Email").fill(next);
+  await form.getByLabel("Current password").fill(account.password);
+  await form.getByRole("button", { name: "Change email" }).click();
+  const fresh = await page.getByTestId("email-change-pending").getByLabel(`Confirmation link for ${next}`).inputValue();
+  await page.goto(fresh);
+  await page.getByRole("button", { name: "Confirm new email" }).click();
+  await expect(page.getByTestId("email-change-done")).toContainText(`Your email is now ${next}.`);
+  await page.getByRole("link", { name: "Back to Settings" }).click();
+  await expect(page.getByRole("form", { name: "Change your email" }).getByLabel("Email")).toHaveValue(next);
+  await expect(page.getByTestId("email-change-pending")).toHaveCount(0);
+  await context.close();
 });

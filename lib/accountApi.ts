@@ -3,9 +3,20 @@
 import { request } from "./api";
 import type { UserResponse } from "./contracts/auth";
 import type { ShortcutListResponse } from "./contracts/shortcuts";
-import type { ChangeEmailInput, ChangePasswordInput, ResetLinkResponse, ResetView, SessionListResponse, SessionView, UpdateMeInput } from "./contracts/account";
+import type {
+  ChangeEmailInput,
+  ChangePasswordInput,
+  EmailChangedResponse,
+  EmailChangeResponse,
+  EmailChangeView,
+  ResetLinkResponse,
+  ResetView,
+  SessionListResponse,
+  SessionView,
+  UpdateMeInput,
+} from "./contracts/account";
 
-export type { ResetView, SessionView };
+export type { EmailChangeView, ResetView, SessionView };
 
 const enc = encodeURIComponent;
 
@@ -18,7 +29,13 @@ export const shortcutsApi = {
 
 export const accountApi = {
   rename: (name: string) => request<UserResponse>("PATCH", "/api/me", { name } satisfies UpdateMeInput).then((r) => r.user),
-  changeEmail: (input: ChangeEmailInput) => request<UserResponse>("PUT", "/api/me/email", input).then((r) => r.user),
+  /** Asks for the change; the email changes when the link sent to the new address is opened. */
+  changeEmail: (input: ChangeEmailInput) => request<EmailChangeResponse>("PUT", "/api/me/email", input).then((r) => r.pending),
+  emailChange: () => request<EmailChangeResponse>("GET", "/api/me/email").then((r) => r.pending),
+  resendEmailChange: () => request<EmailChangeResponse>("POST", "/api/me/email/resend").then((r) => r.pending),
+  cancelEmailChange: () => request<void>("DELETE", "/api/me/email"),
+  emailChangeView: (token: string) => request<EmailChangeView>("GET", `/api/auth/email-change/${enc(token)}`),
+  confirmEmailChange: (token: string) => request<EmailChangedResponse>("POST", `/api/auth/email-change/${enc(token)}`).then((r) => r.email),
   changePassword: (input: ChangePasswordInput) => request<void>("PUT", "/api/me/password", input),
   sessions: () => request<SessionListResponse>("GET", "/api/me/sessions").then((r) => r.sessions),
   endSession: (id: string) => request<void>("DELETE", `/api/me/sessions/${enc(id)}`),

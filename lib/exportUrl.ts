@@ -5,3 +5,8 @@ import type { ExportFormat } from "./contracts/importExport";
 export function exportUrl(documentId: string, format: ExportFormat): string {
   return `/api/documents/${encodeURIComponent(documentId)}/export?format=${format}`;
 }
+
+/** The page and the sub-pages the caller can open, as one .zip of Markdown files in folders. */
+export function pageArchiveUrl(documentId: string): string {
+  return `/api/documents/${encodeURIComponent(documentId)}/export-pages`;
+}

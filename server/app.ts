@@ -53,6 +53,7 @@ import { Shortcuts } from "./domain/shortcuts";
 import { forgetChangedLookups } from "./access/recentLookups";
 import { Account } from "./auth/account";
 import { PasswordResets } from "./auth/passwordResets";
+import { EmailChanges } from "./auth/emailChanges";
 import { createMailer } from "./mail/mailer";
 import { People } from "./domain/people";
 import { Invitations } from "./domain/invitations";
@@ -110,6 +111,7 @@ export async function startTandem(config: Config, options: { next?: NextHandlers
   const shortcuts = new Shortcuts(db, documents, bus);
   const account = new Account(db, bus, auth);
   const passwordResets = new PasswordResets({ db, auth, account, mailer, log, sessionSecret: config.sessionSecret });
+  const emailChanges = new EmailChanges({ db, account, mailer, log, sessionSecret: config.sessionSecret });
   const services: Services = {
     config,
     db,
@@ -136,6 +138,7 @@ export async function startTandem(config: Config, options: { next?: NextHandlers
     account,
     passwordResets,
     capacity,
+    emailChanges,
   };
 
   const router = new Router();

@@ -24,6 +24,7 @@ import type { Shortcuts } from "./domain/shortcuts";
 import type { Account } from "./auth/account";
 import type { PasswordResets } from "./auth/passwordResets";
 import type { Capacity } from "./ops/capacity";
+import type { EmailChanges } from "./auth/emailChanges";
 
 /**
  * The hosted mode's Redis: the bus' two connections, for the parts that reach other instances on
@@ -81,4 +82,6 @@ export type Services = {
   passwordResets: PasswordResets;
   /** Long-lived connections this instance admits: caps per kind and a rate (server/ops/capacity.ts). */
   capacity: Capacity;
+  /** Email changes waiting for their confirmation link (server/auth/emailChanges.ts). */
+  emailChanges: EmailChanges;
 };

@@ -1,4 +1,5 @@
-// Settings' account section: change the name, the email (the current password required) and the
+// Settings' account section: change the name, the email (the current password, then a link mailed to
+// the new address: EmailChange.tsx) and the
 // password (the current one and a new one; the other signed-in devices are signed out). Each is an
 // AccountForm (the shared shell); only the fields and what saving does differ.
 "use client";
@@ -6,18 +7,12 @@ import { accountApi } from "@/lib/accountApi";
 import { useSession, useUser } from "@/components/layout/SessionProvider";
 import { TextField } from "@/components/ui/TextField";
 import { AccountForm } from "./AccountForm";
+import { EmailChange } from "./EmailChange";
 
 const card = "rounded-lg border border-zinc-200 bg-white p-5 shadow-sm dark:border-zinc-800 dark:bg-zinc-900";
 const ASK_CURRENT = { currentPassword: "Enter your current password." };
-// What tells the three forms apart, besides their fields and what saving does.
+// What tells the forms apart, besides their fields and what saving does.
 const NAME_FORM = { label: "Change your name", heading: "Name", submitLabel: "Save name", fields: ["name"] as const };
-const EMAIL_FORM = {
-  label: "Change your email",
-  heading: "Email",
-  submitLabel: "Change email",
-  fields: ["email", "currentPassword"] as const,
-  asks: ASK_CURRENT,
-};
 const PASSWORD_FORM = {
   label: "Change your password",
   heading: "Password",
@@ -26,7 +21,6 @@ const PASSWORD_FORM = {
   asks: { ...ASK_CURRENT, newPassword: "Enter a new password." },
 };
 
-/** Both the email and the password form ask for it. */
 function CurrentPassword({ error }: { error?: string }) {
   return <TextField label="Current password" name="currentPassword" type="password" autoComplete="current-password" required error={error} />;
 }
@@ -52,21 +46,7 @@ export function AccountForms() {
           {(errors) => <TextField label="Your name" name="name" defaultValue={user.name} autoComplete="name" maxLength={80} required error={errors.name} />}
         </AccountForm>
 
-        <AccountForm
-          {...EMAIL_FORM}
-          save={async (values, form) => {
-            setUser(await accountApi.changeEmail({ email: values.email, currentPassword: values.currentPassword }));
-            (form.elements.namedItem("currentPassword") as HTMLInputElement).value = "";
-            return "Your email is changed. Sign in with it from now on.";
-          }}
-        >
-          {(errors) => (
-            <>
-              <TextField label="Email" name="email" type="email" defaultValue={user.email} autoComplete="email" required error={errors.email} />
-              <CurrentPassword error={errors.currentPassword} />
-            </>
-          )}
-        </AccountForm>
+        <EmailChange />
 
         <AccountForm
           {...PASSWORD_FORM}

@@ -1,10 +1,14 @@
 // "Download as…" in the document's header: Markdown, HTML, Word or the editor's JSON, straight from the server
-// (plain links with `download`, so the browser saves the file under the name the server gives).
+// (plain links with `download`, so the browser saves the file under the name the server gives), and the
+// page with its sub-pages as one .zip.
 "use client";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/Button";
-import { exportUrl } from "@/lib/exportUrl";
+import { exportUrl, pageArchiveUrl } from "@/lib/exportUrl";
 import type { ExportFormat } from "@/lib/contracts/importExport";
+
+const ITEM =
+  "flex items-center justify-between rounded px-3 py-2 text-sm text-zinc-800 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-zinc-100 dark:hover:bg-zinc-800";
 
 const FORMATS: { format: ExportFormat; label: string; hint: string }[] = [
   { format: "md", label: "Markdown", hint: ".md" },
@@ -41,18 +45,16 @@ export function DownloadMenu({ documentId, disabled }: { documentId: string; dis
         >
           <p className="px-3 py-1.5 text-xs font-medium text-zinc-500 dark:text-zinc-400">Download as…</p>
           {FORMATS.map(({ format, label, hint }) => (
-            <a
-              key={format}
-              href={exportUrl(documentId, format)}
-              download
-              onClick={() => setOpen(false)}
-              className="flex items-center justify-between rounded px-3 py-2 text-sm text-zinc-800 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-zinc-100 dark:hover:bg-zinc-800"
-              data-testid={`download-${format}`}
-            >
+            <a key={format} href={exportUrl(documentId, format)} download onClick={() => setOpen(false)} className={ITEM} data-testid={`download-${format}`}>
               {label}
               <span className="font-mono text-xs text-zinc-500 dark:text-zinc-400">{hint}</span>
             </a>
           ))}
+          <div className="my-1 border-t border-zinc-200 dark:border-zinc-700" />
+          <a href={pageArchiveUrl(documentId)} download onClick={() => setOpen(false)} className={ITEM} data-testid="download-with-sub-pages">
+            With sub-pages
+            <span className="font-mono text-xs text-zinc-500 dark:text-zinc-400">.zip</span>
+          </a>
         </div>
       )}
     </div>

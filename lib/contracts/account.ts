@@ -1,4 +1,4 @@
-// HTTP contract of one's own account (/settings): name, email and password changes, the signed-in
+// HTTP contract of one's own account (/settings): name, email (confirmed by a mailed link) and password changes, the signed-in
 // sessions, and password resets ("Forgot password?" and the /reset/<token> page; an administrator's
 // reset link from the People page).
 import { z } from "zod";
@@ -14,7 +14,7 @@ const currentPassword = userText().min(1, "must not be empty").max(200);
 export const UpdateMeBody = z.strictObject({
   name: userText().trim().min(1, "must not be empty").max(80, "must be at most 80 characters"),
 });
-/** PUT /api/me/email */
+/** PUT /api/me/email: asks for the change; the email changes when the link mailed to the new address is followed. */
 export const ChangeEmailBody = z.strictObject({ email, currentPassword });
 /** PUT /api/me/password: the other sessions end, this one stays. */
 export const ChangePasswordBody = z.strictObject({ currentPassword, newPassword });
@@ -51,6 +51,20 @@ export const ResetView = z.discriminatedUnion("state", [
   z.strictObject({ state: z.literal("valid"), email: z.string(), expiresAt: z.string() }),
   z.strictObject({ state: z.literal("invalid") }),
 ]);
+/**
+ * An email change waiting for its link: PUT /api/me/email and POST /api/me/email/resend (202), GET /api/me/email.
+ * `emailed`: the link went to the new address; otherwise `url` (in the PUT and resend answers only) is to copy.
+ */
+export const PendingEmailChange = z.strictObject({ email: z.string(), expiresAt: z.string(), emailed: z.boolean(), url: z.string().optional() });
+export const EmailChangeResponse = z.strictObject({ pending: PendingEmailChange.nullable() });
+/** GET /api/auth/email-change/:token: whether the link still works, and which address it confirms. */
+export const EmailChangeView = z.discriminatedUnion("state", [
+  z.strictObject({ state: z.literal("valid"), email: z.string() }),
+  z.strictObject({ state: z.literal("invalid") }),
+]);
+/** POST /api/auth/email-change/:token: the account's email now. */
+export const EmailChangedResponse = z.strictObject({ email: z.string() });
+
 /** POST /api/admin/people/:id/reset-link (201): shown once, to copy. */
 export const ResetLinkResponse = z.strictObject({ url: z.string(), expiresAt: z.string() });
 
@@ -61,3 +75,7 @@ export type SessionView = z.infer<typeof SessionView>;
 export type SessionListResponse = z.infer<typeof SessionListResponse>;
 export type ResetView = z.infer<typeof ResetView>;
 export type ResetLinkResponse = z.infer<typeof ResetLinkResponse>;
+export type PendingEmailChange = z.infer<typeof PendingEmailChange>;
+export type EmailChangeResponse = z.infer<typeof EmailChangeResponse>;
+export type EmailChangeView = z.infer<typeof EmailChangeView>;
+export type EmailChangedResponse = z.infer<typeof EmailChangedResponse>;

@@ -1,12 +1,14 @@
-// One's own account (/settings) and password resets: PATCH /api/me (name), PUT /api/me/email and
-// PUT /api/me/password (the current password required), the signed-in sessions under
+// One's own account (/settings) and password resets: PATCH /api/me (name), PUT /api/me/email (a
+// confirmation link to the new address; GET/DELETE /api/me/email, POST /api/me/email/resend, and the
+// link's GET|POST /api/auth/email-change/:token) and PUT /api/me/password (the current password required), the signed-in sessions under
 // /api/me/sessions, "Forgot password?" (POST /api/auth/forgot-password, always 202 and the same
 // words), the reset link's page (GET|POST /api/auth/reset/:token), and an administrator's reset link
 // for a person (POST /api/admin/people/:id/reset-link). All of it needs a session, except the reset
 // pages, whose link is the credential.
 import type { Router, RouteContext } from "../http/router";
 import type { Services } from "../services";
-import { notFound } from "../domain/errors";
+import { DomainError, notFound } from "../domain/errors";
+import { EMAIL_LINK_USED } from "../auth/emailChanges";
 import { clientAddress } from "../http/clientAddress";
 import { idParam, parseBody, requireCaller, requireUser } from "./context";
 import { linkOrigin } from "./invitationRoutes";
@@ -18,6 +20,9 @@ import {
   ResetPasswordBody,
   ResetToken,
   UpdateMeBody,
+  type EmailChangedResponse,
+  type EmailChangeResponse,
+  type EmailChangeView,
   type ResetLinkResponse,
   type ResetView,
   type SessionListResponse,
@@ -25,7 +30,7 @@ import {
 import type { UserResponse } from "../../lib/contracts/auth";
 
 export function registerAccountRoutes(router: Router, services: Services): void {
-  const { account, passwordResets, config } = services;
+  const { account, passwordResets, emailChanges, config } = services;
   const addressOf = (ctx: RouteContext) => clientAddress(ctx.req, config);
 
   router.on("PATCH", "/api/me", async (ctx) => {
@@ -34,11 +39,37 @@ export function registerAccountRoutes(router: Router, services: Services): void 
     return { body: { user: await account.rename(user, name) } satisfies UserResponse };
   });
 
+  // The email changes when the link mailed to the new address is followed (server/auth/emailChanges.ts).
+  router.on("GET", "/api/me/email", async (ctx) => {
+    const user = await requireUser(services, ctx);
+    return { body: (await emailChanges.pending(user)) satisfies EmailChangeResponse };
+  });
+
   router.on("PUT", "/api/me/email", async (ctx) => {
     const user = await requireUser(services, ctx);
     const body = await parseBody(ctx, ChangeEmailBody);
-    return { body: { user: await account.changeEmail(user, body, addressOf(ctx)) } satisfies UserResponse };
+    return { status: 202, body: (await emailChanges.request(user, body, linkOrigin(ctx.req, config), addressOf(ctx))) satisfies EmailChangeResponse };
   });
+
+  router.on("POST", "/api/me/email/resend", async (ctx) => {
+    const user = await requireUser(services, ctx);
+    return { status: 202, body: (await emailChanges.resend(user, linkOrigin(ctx.req, config))) satisfies EmailChangeResponse };
+  });
+
+  router.on("DELETE", "/api/me/email", async (ctx) => {
+    const user = await requireUser(services, ctx);
+    await emailChanges.cancel(user);
+    return { status: 204 };
+  });
+
+  // The confirmation link's page: the link is the credential (it reached the new address).
+  router.on("GET", "/api/auth/email-change/:token", async (ctx) => ({
+    body: (await emailChanges.viewLink(emailTokenParam(ctx))) satisfies EmailChangeView,
+  }));
+
+  router.on("POST", "/api/auth/email-change/:token", async (ctx) => ({
+    body: (await emailChanges.confirm(emailTokenParam(ctx))) satisfies EmailChangedResponse,
+  }));
 
   router.on("PUT", "/api/me/password", async (ctx) => {
     const caller = await requireCaller(services, ctx);
@@ -89,5 +120,11 @@ export function registerAccountRoutes(router: Router, services: Services): void 
 function tokenParam(ctx: RouteContext): string {
   const parsed = ResetToken.safeParse(ctx.params.token);
   if (!parsed.success) throw notFound("Reset link");
+  return parsed.data;
+}
+
+function emailTokenParam(ctx: RouteContext): string {
+  const parsed = ResetToken.safeParse(ctx.params.token); // the same shape of random token
+  if (!parsed.success) throw new DomainError("not_found", EMAIL_LINK_USED);
   return parsed.data;
 }

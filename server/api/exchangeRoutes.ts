@@ -62,6 +62,11 @@ async function readMultipartImport(req: IncomingMessage, maxBytes: number): Prom
   if (!(file instanceof Blob) || !("name" in file)) throw new ApiError("invalid_input", "Send the file in the form field named file.", "file");
   const fileName = String(file.name);
   const kind = importKindOf(fileName);
+  if (file.size > maxBytes) throw tooLarge(maxBytes);
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  // The name says what the file should be; its bytes must agree (a renamed PDF or zip is not Markdown).
+  if (kind === "docx" && !isZip(bytes))
+    throw new ApiError("unsupported_media_type", "This file is not a Word document (.docx). Save it from Word as .docx and try again.", "file");
   if (kind === "html" || kind === "docx")
     throw new ApiError(
       "unsupported_media_type",
@@ -70,8 +75,21 @@ async function readMultipartImport(req: IncomingMessage, maxBytes: number): Prom
     );
   if (kind !== "markdown")
     throw new ApiError("unsupported_media_type", "Tandem imports Markdown (.md, .markdown, .txt), HTML (.html) and Word (.docx) files.", "file");
-  if (file.size > maxBytes) throw tooLarge(maxBytes);
-  return { format: "markdown", fileName, text: await file.text() };
+  return { format: "markdown", fileName, text: plainText(bytes) };
+}
+
+/** A zip's local file header (every .docx is a zip). */
+const isZip = (bytes: Uint8Array) => bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+
+/** The file as text, when it is UTF-8 text; a binary file (NUL bytes) or another encoding is refused in plain words. */
+function plainText(bytes: Uint8Array): string {
+  if (bytes.includes(0))
+    throw new ApiError("unsupported_media_type", "This file is not a Markdown or text file (its content is binary). Import .md, .html or .docx files.", "file");
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new ApiError("unsupported_media_type", "This text file is not UTF-8. Save it as UTF-8 in your editor and try again.", "file");
+  }
 }
 
 const tooLarge = (maxBytes: number) =>
@@ -95,17 +113,17 @@ export function registerExchangeRoutes(router: Router, services: Services): void
     ctx.res.end(file.body);
   });
 
-  // A page and the sub-pages the caller can open, in folders (server/exchange/pageArchive.ts).
+  // A page and the sub-pages the caller can open, in folders (server/exchange/pageArchive.ts), as a zip.
   router.on("GET", "/api/documents/:id/export-pages", async (ctx) => {
     const user = await requireUser(services, ctx, "documents:read");
     const archive = await pageArchive(services, user, idParam(ctx, "id"));
     ctx.res.writeHead(200, {
-      "Content-Type": "application/x-tar",
-      "Content-Disposition": attachmentDisposition(fileNameFor(archive.rootTitle, "tar")),
+      "Content-Type": "application/zip",
+      "Content-Disposition": attachmentDisposition(fileNameFor(archive.rootTitle, "zip")),
       "Cache-Control": "no-store",
       [ARCHIVE_COUNT_HEADER]: String(archive.documents.length),
     });
-    await exchange.writeArchive(archive.documents, ctx.res, linkOrigin(ctx.req, services.config), archive.fileOf);
+    await exchange.writeArchive(archive.documents, ctx.res, { baseUrl: linkOrigin(ctx.req, services.config), format: "zip", fileOf: archive.fileOf });
     ctx.res.end();
   });
 
@@ -119,7 +137,7 @@ export function registerExchangeRoutes(router: Router, services: Services): void
       "Cache-Control": "no-store",
       [ARCHIVE_COUNT_HEADER]: String(documents.length),
     });
-    await exchange.writeArchive(documents, ctx.res, linkOrigin(ctx.req, services.config));
+    await exchange.writeArchive(documents, ctx.res, { baseUrl: linkOrigin(ctx.req, services.config), format: "tar" });
     ctx.res.end();
   });
 

@@ -1,5 +1,5 @@
-// One's own account, from Settings: name, email and password, and the signed-in sessions. Changing
-// the email or the password needs the current password, checked under the sign-in limits (a stolen
+// One's own account, from Settings: name and password, and the signed-in sessions (the email changes
+// through a confirmation link: emailChanges.ts). Changing the email or the password needs the current password, checked under the sign-in limits (a stolen
 // session cannot guess it faster than the sign-in form could). Ending a session, or the other
 // sessions after a password change, deletes its row and announces `credential.revoked` on the bus, so
 // the access authority (server/access/liveAccess.ts) ends its live connections on every instance at once.
@@ -9,7 +9,7 @@ import type { AuthUser, Auth, Caller } from "./auth";
 import { verifyPassword, hashPassword } from "./password";
 import { checkNewPassword } from "./passwordPolicy";
 import { describeDevice } from "./device";
-import { conflict, invalidInput, notFound } from "../domain/errors";
+import { invalidInput, notFound } from "../domain/errors";
 import type { SessionView } from "../../lib/contracts/account";
 
 export const WRONG_PASSWORD = "That is not your current password.";
@@ -24,21 +24,6 @@ export class Account {
   async rename(user: AuthUser, name: string): Promise<AuthUser> {
     const row = await this.db.user.update({ where: { id: user.id }, data: { name } });
     return { id: row.id, email: row.email, name: row.name, isAdmin: row.isAdmin };
-  }
-
-  async changeEmail(user: AuthUser, input: { email: string; currentPassword: string }, address: string): Promise<AuthUser> {
-    await this.checkCurrentPassword(user, input.currentPassword, address);
-    const email = input.email.toLowerCase();
-    if (email !== user.email && (await this.db.user.findUnique({ where: { email } }))) {
-      throw conflict("Another account already uses this email.", "email");
-    }
-    try {
-      const row = await this.db.user.update({ where: { id: user.id }, data: { email } });
-      return { id: row.id, email: row.email, name: row.name, isAdmin: row.isAdmin };
-    } catch (e) {
-      if ((e as { code?: string }).code === "P2002") throw conflict("Another account already uses this email.", "email");
-      throw e;
-    }
   }
 
   /** Sets a new password; every other session of the account ends, `caller`'s stays. */
@@ -86,7 +71,8 @@ export class Account {
     return rows.length;
   }
 
-  private async checkCurrentPassword(user: AuthUser, password: string, address: string): Promise<void> {
+  /** The current password, under the sign-in limits (also before an email change: emailChanges.ts). */
+  async checkCurrentPassword(user: AuthUser, password: string, address: string): Promise<void> {
     const attempt = await this.auth.throttle.beginSignIn(user.email, address);
     const row = await this.db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
     if (!(await verifyPassword(password, row.passwordHash))) {

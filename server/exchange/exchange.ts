@@ -20,7 +20,7 @@ import { toHtmlFile } from "./htmlSerializer";
 import { toDocx, type ImageLoader } from "./docxSerializer";
 import { IMAGE_PATH_PREFIX } from "../../lib/contracts/images";
 import { fileNameFor, UniqueNames } from "./fileNames";
-import { TAR_END, tarEntry } from "./tar";
+import { type ArchiveFormat, archiveWriter } from "./archiveWriter";
 import { prepareImport, type ImportSource } from "./importDocument";
 
 export type ExportedFile = { fileName: string; contentType: string; body: string | Uint8Array };
@@ -82,12 +82,17 @@ export class Exchange {
   }
 
   /**
-   * Writes `<title>.md` for each document, then documents.json, as a tar, one document at a time
+   * Writes `<title>.md` for each document, then documents.json, as a tar or zip, one document at a time
    * (waiting for `out` to drain, so a slow download holds one document in memory, not all of them).
    */
-  async writeArchive(documents: ListedDocument[], out: Writable, baseUrl: string, fileOf?: (doc: ListedDocument) => string): Promise<void> {
+  async writeArchive(
+    documents: ListedDocument[],
+    out: Writable,
+    options: { baseUrl: string; format: ArchiveFormat; fileOf?: (doc: ListedDocument) => string },
+  ): Promise<void> {
     const collab = collabFor(this.services);
     const schema = documentSchema();
+    const archive = archiveWriter(options.format);
     const names = new UniqueNames();
     names.claim("documents", "json"); // the index's own name is taken
     const entries: ArchiveEntry[] = [];
@@ -99,12 +104,12 @@ export class Exchange {
       const content = await readDocumentNode(collab, doc.id, schema);
       if (!content) continue; // deleted while the archive was being written
       // A page's archive places each sub-page in its parent's folder (pageArchive.ts); else flat, unique names.
-      const file = fileOf?.(doc) ?? names.claim(doc.title, "md");
-      await write(tarEntry(file, Buffer.from(toMarkdown(content, { baseUrl }), "utf8"), new Date(doc.updatedAt)));
+      const file = options.fileOf?.(doc) ?? names.claim(doc.title, "md");
+      await write(archive.entry(file, Buffer.from(toMarkdown(content, { baseUrl: options.baseUrl }), "utf8"), new Date(doc.updatedAt)));
       entries.push({ id: doc.id, title: doc.title, file, role: doc.role, ownerName: doc.ownerName, createdAt: doc.createdAt, updatedAt: doc.updatedAt });
     }
     const index: ArchiveIndex = { exportedAt: new Date().toISOString(), documents: entries };
-    await write([...tarEntry("documents.json", Buffer.from(`${JSON.stringify(index, null, 2)}\n`, "utf8")), TAR_END]);
+    await write([...archive.entry("documents.json", Buffer.from(`${JSON.stringify(index, null, 2)}\n`, "utf8")), ...archive.end()]);
   }
 
   /** A new document owned by `user` from one file; nothing is created when the file is refused. */

@@ -1,7 +1,7 @@
 // A page with its sub-pages as one archive (GET /api/documents/:id/export-pages): the page as
 // "<Title>.md", each sub-page the caller can open in its parent's folder ("<Title>/<Sub>.md", then
 // "<Title>/<Sub>/<Below>.md"), names unique within each folder. A sub-page under one the caller cannot
-// open goes in the folder of its nearest visible ancestor. Tar, like GET /api/export: no zip library ships.
+// open goes in the folder of its nearest visible ancestor. Sent as a zip (archiveWriter.ts).
 import type { AuthUser } from "../auth/auth";
 import type { Services } from "../services";
 import type { ListedDocument } from "../../lib/contracts/documents";

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { ApiClient, startTestServer, type TestServer } from "../helpers/server";
 import { CloseVariants } from "../../lib/collab/closeCodes";
-import { SessionListResponse } from "../../lib/contracts/account";
+import { EmailChangeResponse, SessionListResponse } from "../../lib/contracts/account";
 import { UserResponse } from "../../lib/contracts/auth";
 import { openRaw } from "../collab/wsClients";
 import { connected, openSocket } from "../realtime/helpers";
@@ -58,7 +58,7 @@ test("the name changes; bad input is refused next to its field", async () => {
   expect((await client().patch("/api/me", { name: "Nobody" })).status).toBe(401);
 });
 
-test("the email changes only with the current password, and never to another account's", async () => {
+test("the email changes only with the current password, never to another account's, and only through its link", async () => {
   const c = client();
   const user = await c.signup("Evan Email");
   const other = await client().signup("Olive Other");
@@ -67,17 +67,42 @@ test("the email changes only with the current password, and never to another acc
   const wrong = await put(c, "/api/me/email", { email: fresh, currentPassword: "not my password" });
   expect(wrong.status).toBe(400);
   expect(wrong.body.error).toMatchObject({ field: "currentPassword", message: "That is not your current password." });
-  expect((await c.get("/api/me")).body.user.email).toBe(user.email);
+  expect((await c.get("/api/me/email")).body).toEqual({ pending: null });
 
   const taken = await put(c, "/api/me/email", { email: other.email.toUpperCase(), currentPassword: user.password });
   expect(taken.status).toBe(409);
   expect(taken.body.error.field).toBe("email");
+  const same = await put(c, "/api/me/email", { email: user.email.toUpperCase(), currentPassword: user.password });
+  expect(same.status).toBe(400);
+  expect(same.body.error).toMatchObject({ field: "email", message: "That is already your email." });
 
-  const ok = await put(c, "/api/me/email", { email: fresh.toUpperCase(), currentPassword: user.password });
-  expect(ok.status).toBe(200);
-  expect(ok.body.user.email).toBe(fresh);
+  // No mail server here: the link comes back to copy, and nothing has changed yet.
+  const asked = await put(c, "/api/me/email", { email: fresh.toUpperCase(), currentPassword: user.password });
+  expect(asked.status).toBe(202);
+  const pending = EmailChangeResponse.parse(asked.body).pending;
+  expect(pending).toMatchObject({ email: fresh, emailed: false });
+  expect((await c.get("/api/me")).body.user.email).toBe(user.email);
+  expect((await c.get("/api/me/email")).body).toEqual({ pending: { email: fresh, expiresAt: pending?.expiresAt, emailed: false } });
+  const url = new URL(pending?.url ?? "");
+  expect(url.pathname).toMatch(/^\/confirm-email\/[A-Za-z0-9_-]{43}$/);
+  const first = url.pathname.split("/").pop() as string;
+  // Without mail, a new link to copy may be made at once; the first one stops working.
+  const resent = EmailChangeResponse.parse((await c.post("/api/me/email/resend", {})).body).pending;
+  const token = new URL(resent?.url ?? "").pathname.split("/").pop() as string;
+  expect(token).not.toBe(first);
+  expect((await client().get(`/api/auth/email-change/${first}`)).body).toEqual({ state: "invalid" });
+
+  expect((await client().get(`/api/auth/email-change/${token}`)).body).toEqual({ state: "valid", email: fresh });
+  const confirmed = await client().post(`/api/auth/email-change/${token}`, {});
+  expect(confirmed.status).toBe(200);
+  expect(confirmed.body).toEqual({ email: fresh });
+  expect((await c.get("/api/me")).body.user.email).toBe(fresh);
+  expect((await c.get("/api/me/email")).body).toEqual({ pending: null });
   expect((await client().post("/api/auth/login", { email: fresh, password: user.password })).status).toBe(200);
   expect((await client().post("/api/auth/login", { email: user.email, password: user.password })).status).toBe(401);
+  // Once only.
+  expect((await client().get(`/api/auth/email-change/${token}`)).body).toEqual({ state: "invalid" });
+  expect((await client().post(`/api/auth/email-change/${token}`, {})).status).toBe(404);
 });
 
 test("a new password needs the current one and the policy; other sessions end, this one stays", async () => {

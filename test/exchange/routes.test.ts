@@ -123,7 +123,7 @@ describe("import", () => {
     expect(results.map((r) => r.status)).toEqual([201, 400, 201]);
   });
 
-  test("multipart form data (field file), as scripts send it: Markdown imported; HTML, other types and oversize refused", async () => {
+  test("multipart form data (field file), as scripts send it: Markdown imported; HTML, other types, content that does not match the name and oversize refused", async () => {
     const upload = async (name: string, content: string | Buffer, field = "file") => {
       const form = new FormData();
       form.append(field, new Blob([typeof content === "string" ? content : new Uint8Array(content)]), name);
@@ -138,6 +138,16 @@ describe("import", () => {
     expect((await upload("page.html", "<h1>x</h1>")).status).toBe(415);
     expect((await upload("slides.pdf", "%PDF")).status).toBe(415);
     expect((await upload("notes.md", "# x", "other")).status).toBe(400);
+    // The bytes must agree with the name: a renamed binary file is not Markdown, a text file is not Word.
+    const binary = await upload("renamed.md", Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0xff, 0xfe]));
+    expect(binary.status).toBe(415);
+    expect(binary.body.error.message).toMatch(/^This file is not a Markdown or text file/);
+    const notUtf8 = await upload("latin1.md", Buffer.from([0x63, 0x61, 0x66, 0xe9]));
+    expect(notUtf8.status).toBe(415);
+    expect(notUtf8.body.error.message).toMatch(/is not UTF-8/);
+    const fakeWord = await upload("letter.docx", "just some text");
+    expect(fakeWord.status).toBe(415);
+    expect(fakeWord.body.error.message).toMatch(/^This file is not a Word document/);
     const big = await upload("big.md", Buffer.alloc(200 * 1024, 97));
     expect(big.status).toBe(413);
     expect(await documentCount()).toBe(before);

@@ -1,9 +1,7 @@
-// A page exported with its sub-pages (GET /api/documents/:id/export-pages): one tar, read back with the
-// system's own `tar`, the page as "<Title>.md" and each sub-page the caller can open in its parent's
+// A page exported with its sub-pages (GET /api/documents/:id/export-pages): one zip, read back with
+// fflate's unzip, the page as "<Title>.md" and each sub-page the caller can open in its parent's
 // folder; a sub-page hidden from the caller is left out, and strangers get 404.
-import { execFileSync } from "node:child_process";
-import fs from "node:fs";
-import path from "node:path";
+import { strFromU8, unzipSync } from "fflate";
 import { expect, test } from "vitest";
 import { ArchiveIndex } from "../../lib/contracts/importExport";
 import { share } from "../realtime/helpers";
@@ -31,21 +29,20 @@ test("the archive holds the page and the sub-pages the caller can open, in folde
 
   const res = await fetch(`${world.server.url}/api/documents/${handbook}/export-pages`, { headers: { cookie: bo.api.cookie } });
   expect(res.status).toBe(200);
-  expect(res.headers.get("content-type")).toBe("application/x-tar");
-  expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="Handbook\.tar"/);
+  expect(res.headers.get("content-type")).toBe("application/zip");
+  expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="Handbook\.zip"/);
   expect(res.headers.get("x-tandem-documents")).toBe("3");
-  const dir = fs.mkdtempSync(path.join(world.server.dataDir, "pages-"));
-  fs.writeFileSync(path.join(dir, "pages.tar"), Buffer.from(await res.arrayBuffer()));
-  const listed = execFileSync("tar", ["-tf", "pages.tar"], { cwd: dir, encoding: "utf8" }).trim().split("\n").sort();
-  expect(listed).toEqual(["Handbook.md", "Handbook/Onboarding.md", "Handbook/Onboarding/Day one.md", "documents.json"].sort());
-  execFileSync("tar", ["-xf", "pages.tar"], { cwd: dir });
-  expect(fs.readFileSync(path.join(dir, "Handbook/Onboarding/Day one.md"), "utf8")).toBe("# Day one\n\nCoffee.\n");
-  const index = ArchiveIndex.parse(JSON.parse(fs.readFileSync(path.join(dir, "documents.json"), "utf8")));
+  const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
+  expect(Object.keys(files).sort()).toEqual(["Handbook.md", "Handbook/Onboarding.md", "Handbook/Onboarding/Day one.md", "documents.json"].sort());
+  expect(strFromU8(files["Handbook/Onboarding/Day one.md"])).toBe("# Day one\n\nCoffee.\n");
+  expect(strFromU8(files["Handbook.md"])).toBe("# Handbook\n\nStart here.\n");
+  const index = ArchiveIndex.parse(JSON.parse(strFromU8(files["documents.json"])));
   expect(index.documents.map((d) => d.id)).toEqual([handbook, onboarding, dayOne]);
+  expect(index.documents.map((d) => d.file)).toEqual(["Handbook.md", "Handbook/Onboarding.md", "Handbook/Onboarding/Day one.md"]);
 
   // Its owner gets the hidden sub-page too; a stranger learns nothing.
   const own = await fetch(`${world.server.url}/api/documents/${handbook}/export-pages`, { headers: { cookie: ana.api.cookie } });
   expect(own.headers.get("x-tandem-documents")).toBe("4");
-  await own.arrayBuffer();
+  expect(Object.keys(unzipSync(new Uint8Array(await own.arrayBuffer())))).toContain("Handbook/Salaries.md");
   expect((await cy.api.get(`/api/documents/${handbook}/export-pages`)).status).toBe(404);
 });

@@ -141,6 +141,12 @@ export const PAGE_ROUTES: RouteShape[] = [
   // Editing over SSE + POST (server/collab/httpTransport.ts); the frames body is binary, sent as JSON here.
   { method: "GET", path: "/api/collab/:id/stream" },
   { method: "POST", path: "/api/collab/:id/frames" },
+  // Email changes confirmed by a mailed link (server/auth/emailChanges.ts), appended here for the same reason.
+  { method: "GET", path: "/api/me/email" },
+  { method: "POST", path: "/api/me/email/resend" },
+  { method: "DELETE", path: "/api/me/email" },
+  { method: "GET", path: "/api/auth/email-change/:id" },
+  { method: "POST", path: "/api/auth/email-change/:id" },
 ];
 
 /** Every route the fuzzers aim at ("METHOD /path"), for the coverage test in the matrix suite. */

@@ -9,6 +9,7 @@ import type { Row } from "./cells";
 import { dead, everyone, http, members, nonAdmins, outsider, signedIn, tokens } from "./cells";
 import type { Outcome, Probe } from "./probe";
 import { SESSION_ONLY, httpOutcome } from "./refusal";
+import { hashPassword } from "../../../server/auth/password";
 
 type Target = { path: Record<string, string>; check?: (outcome: Outcome) => Promise<Outcome> };
 type Person = "nonMember" | "viewer" | "editor" | "owner" | "admin";
@@ -40,6 +41,52 @@ async function resetTarget(p: Probe) {
   const person = await p.bareUser("matrix-reset");
   const { url } = await p.w.services.passwordResets.createByAdmin(p.w.users.admin, person.id, "http://matrix.test");
   return { person, token: url.split("/").pop() as string };
+}
+
+const MATRIX_PASSWORD = "matrix password one";
+
+/** A bare account (with a known password) whose email change waits for its link: the account and the link's token. */
+async function emailChangeTarget(p: Probe) {
+  const id = crypto.randomUUID();
+  const { db, emailChanges } = p.w.services;
+  const person = await db.user.create({
+    data: { id, email: `matrix-move-${id.slice(0, 8)}@example.com`, name: "Matrix mover", passwordHash: await hashPassword(MATRIX_PASSWORD) },
+  });
+  const user = { id, email: person.email, name: person.name, isAdmin: false };
+  const { pending } = await emailChanges.request(
+    user,
+    { email: `matrix-moved-${id.slice(0, 8)}@example.com`, currentPassword: MATRIX_PASSWORD },
+    "http://matrix.test",
+    "10.9.9.9",
+  );
+  return { person, token: new URL(pending?.url ?? "").pathname.split("/").pop() as string };
+}
+
+/**
+ * A cell on the caller's own waiting email change, with one waiting for the editor (its link sent long
+ * enough ago to be resent): the editor's is touched exactly when the editor's own call succeeds.
+ */
+function ownEmailChange(method: string, route: string, success: number) {
+  return async (p: Probe, role: Role): Promise<Outcome> => {
+    const { db } = p.w.services;
+    const editorId = p.w.users.editor.id;
+    await db.emailChange.deleteMany({ where: { userId: editorId } });
+    const row = await db.emailChange.create({
+      data: {
+        id: crypto.randomUUID(),
+        userId: editorId,
+        newEmail: "matrix-editor-next@example.com",
+        tokenHash: crypto.randomUUID(),
+        createdAt: new Date(Date.now() - 3600_000),
+        expiresAt: new Date(Date.now() + 3600_000),
+      },
+    });
+    const outcome = httpOutcome(await p.http(method, route, role));
+    const touched = (await db.emailChange.findUnique({ where: { userId: editorId } }))?.tokenHash !== row.tokenHash;
+    await db.emailChange.deleteMany({ where: { userId: editorId } });
+    const should = role === "editor" && outcome === success;
+    return touched === should ? outcome : `${outcome} but the editor's change was ${touched ? "touched" : "left alone"}`;
+  };
 }
 
 /** A cell acting on the caller's own account with a wrong current password: refused at the password, changing nothing. */
@@ -96,6 +143,26 @@ export const ACCOUNT_ROWS: Row[] = [
     action: "PUT /api/me/email",
     perform: wrongPassword("PUT", "/api/me/email", { email: "matrix-new@example.com", currentPassword: "not the password" }),
     expect: { ...dead(401), ...signedIn(400), ...tokens(SESSION_ONLY) },
+  },
+  {
+    channel: "http",
+    action: "GET /api/me/email",
+    perform: http("GET", "/api/me/email"),
+    expect: { ...dead(401), ...signedIn(200), ...tokens(SESSION_ONLY) },
+  },
+  {
+    channel: "http",
+    action: "POST /api/me/email/resend",
+    // Only the editor has a change waiting: a new link for it; for anyone else there is nothing to resend.
+    perform: ownEmailChange("POST", "/api/me/email/resend", 202),
+    expect: { ...dead(401), ...signedIn(404), editor: 202, ...tokens(SESSION_ONLY) },
+  },
+  {
+    channel: "http",
+    action: "DELETE /api/me/email",
+    // Cancels the caller's own waiting change (none: nothing to do); the editor's survives anyone else's call.
+    perform: ownEmailChange("DELETE", "/api/me/email", 204),
+    expect: { ...dead(401), ...signedIn(204), ...tokens(SESSION_ONLY) },
   },
   {
     channel: "http",
@@ -176,6 +243,31 @@ export const ACCOUNT_ROWS: Row[] = [
       },
     }),
     expect: everyone(204),
+  },
+  // ---- email change links ----
+  {
+    channel: "http",
+    action: "GET /api/auth/email-change/:token",
+    perform: http("GET", "/api/auth/email-change/:token", { setup: async (p) => ({ path: { token: (await emailChangeTarget(p)).token } }) }),
+    expect: everyone(200),
+  },
+  {
+    channel: "http",
+    action: "POST /api/auth/email-change/:token",
+    // The link is the credential: whoever holds it (it reached the new address) confirms that account's change.
+    perform: http("POST", "/api/auth/email-change/:token", {
+      setup: async (p) => {
+        const { person, token } = await emailChangeTarget(p);
+        return {
+          path: { token },
+          check: async (outcome) => {
+            const changed = (await p.w.services.db.user.findUniqueOrThrow({ where: { id: person.id } })).email !== person.email;
+            return changed === (outcome === 200) ? outcome : `${outcome} but the email ${changed ? "changed" : "did not change"}`;
+          },
+        };
+      },
+    }),
+    expect: everyone(200),
   },
   {
     channel: "http",

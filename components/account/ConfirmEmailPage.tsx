@@ -1,0 +1,84 @@
+// /confirm-email/<token>: the link mailed to a new address. The link is checked first (expired or used
+// links say so), then one button confirms: opening the page alone changes nothing, so a mail scanner
+// that fetches links cannot confirm it for someone.
+"use client";
+import { useEffect, useState } from "react";
+import { accountApi, type EmailChangeView } from "@/lib/accountApi";
+import { plainError } from "@/lib/apiErrors";
+import { useSession } from "@/components/layout/SessionProvider";
+import { Alert } from "@/components/ui/Alert";
+import { Button, ButtonLink } from "@/components/ui/Button";
+import { Skeleton } from "@/components/ui/Skeleton";
+
+type State =
+  | { status: "loading" }
+  | { status: "error"; message: string }
+  | { status: "invalid" }
+  | { status: "valid"; email: string; failure?: string }
+  | { status: "done"; email: string };
+
+export function ConfirmEmailPage({ token }: { token: string }) {
+  const { user, refresh } = useSession();
+  const [state, setState] = useState<State>({ status: "loading" });
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    accountApi.emailChangeView(token).then(
+      (view: EmailChangeView) => setState(view.state === "valid" ? { status: "valid", email: view.email } : { status: "invalid" }),
+      (e) => setState({ status: "error", message: plainError(e) }),
+    );
+  }, [token]);
+
+  async function confirm(email: string) {
+    setBusy(true);
+    try {
+      setState({ status: "done", email: await accountApi.confirmEmailChange(token) });
+      if (user) await refresh(); // this browser's account may be the one that changed
+    } catch (e) {
+      setState({ status: "valid", email, failure: plainError(e) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="mx-auto max-w-sm py-4 sm:py-10">
+      <h1 className="text-2xl font-bold tracking-tight">Confirm your new email</h1>
+      <div className="mt-6 space-y-4 rounded-lg border border-zinc-200 bg-white p-5 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
+        {state.status === "loading" && (
+          <div role="status" aria-label="Checking the link" className="space-y-3">
+            <Skeleton className="h-4 w-3/4" />
+            <Skeleton className="h-10 w-full" />
+          </div>
+        )}
+        {state.status === "error" && <Alert>We could not check this link. {state.message}</Alert>}
+        {state.status === "invalid" && (
+          <div data-testid="email-change-invalid" className="space-y-3 text-sm">
+            <p>This confirmation link has expired or was already used.</p>
+            <ButtonLink href="/settings">Go to Settings</ButtonLink>
+          </div>
+        )}
+        {state.status === "valid" && (
+          <div className="space-y-4 text-sm">
+            <p className="text-zinc-600 dark:text-zinc-400">
+              Use <span className="font-medium break-words text-zinc-900 dark:text-zinc-100">{state.email}</span> to sign in to Tandem from now on?
+            </p>
+            {state.failure && <Alert>{state.failure}</Alert>}
+            <Button variant="primary" busy={busy} busyLabel="Confirming…" onClick={() => confirm(state.email)}>
+              Confirm new email
+            </Button>
+          </div>
+        )}
+        {state.status === "done" && (
+          <div role="status" data-testid="email-change-done" className="space-y-3 text-sm">
+            <p className="font-medium break-words">Your email is now {state.email}.</p>
+            <p className="text-zinc-600 dark:text-zinc-400">Sign in with it from now on.</p>
+            <ButtonLink href={user ? "/settings" : "/login"} variant="primary">
+              {user ? "Back to Settings" : "Sign in"}
+            </ButtonLink>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}
