@@ -33,12 +33,12 @@ export class AnnouncementService {
   constructor(
     db: Db,
     private readonly bus: EventBus,
-    private readonly deps: { log: Logger; mailer?: Mailer; sessionSecret: string; databaseKind: DatabaseKind },
+    private readonly deps: { log: Logger; mailer?: Mailer; sessionSecret: string; databaseKind: DatabaseKind; seenFlushMs?: number },
   ) {
     this.store = new AnnouncementStore(db);
     this.reachStore = new ReachStore(db);
     this.liveReach = new LiveReach(this.reachStore, bus, deps.log);
-    this.reports = new ReachReports(db, deps.databaseKind, bus, deps.log);
+    this.reports = new ReachReports(db, deps.databaseKind, bus, deps.log, deps.seenFlushMs);
   }
 
   async list(): Promise<AdminAnnouncement[]> {

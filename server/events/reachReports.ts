@@ -25,6 +25,7 @@ export class ReachReports {
     private readonly kind: DatabaseKind,
     private readonly bus: EventBus,
     log: Logger,
+    seenFlushMs?: number,
   ) {
     this.facts = new AnnouncementFactsCache(db);
     this.seen = new SeenBatch(
@@ -33,6 +34,7 @@ export class ReachReports {
         for (const id of ids) await this.reachChanged(id);
       },
       log,
+      seenFlushMs,
     );
     this.unsubscribe = bus.subscribe((event) => {
       if (event.type === "announcements.changed") this.facts.forget();
@@ -67,6 +69,11 @@ export class ReachReports {
     await upsertDismissal(this.db, this.kind, id, userId);
     await this.bus.publish({ type: "announcement.dismissed", announcementId: id, userId });
     await this.reachChanged(id);
+  }
+
+  /** Seen reports waiting for their batched write. */
+  get queuedSeen(): number {
+    return this.seen.queued;
   }
 
   /** Before the database closes: the queued seen reports are written. */

@@ -1,14 +1,16 @@
 // "Seen" reports, coalesced per instance: a burst of tabs reporting the same announcement becomes
-// one multi-row insert-or-ignore every SEEN_FLUSH_MS (or sooner, at SEEN_BATCH_ROWS pairs), not a
-// write per request. A report resolves once the batch holding it is in the database (group commit),
-// so a 204 means "counted, and survives a restart"; a failed write rejects every report in the
-// batch (the browser keeps them and reports again). Pairs this instance already stored are answered
-// from memory without a write. Counts stay exact across instances: the database's composite key
-// keeps one row per (announcement, account) whoever inserts it.
+// one multi-row insert-or-ignore per SEEN_FLUSH_MS (ANNOUNCEMENT_SEEN_FLUSH_MS), or sooner at
+// SEEN_BATCH_ROWS pairs, not a write per request. A report resolves once the batch holding it is in
+// the database (group commit), so a 204 means "counted, and survives a restart"; a failed write
+// rejects every report in the batch (the browser keeps them and reports again). The wait is short
+// because every report is held for it: under a storm batches fill up anyway (reports arriving during
+// a write join the next one), so a longer wait would add latency, not save writes. Pairs this
+// instance already stored are answered from memory. Counts stay exact across instances: the
+// database's composite key keeps one row per (announcement, account) whoever inserts it.
 import type { Logger } from "../log";
 import type { SeenPair } from "./reachWrites";
 
-export const SEEN_FLUSH_MS = 250;
+export const SEEN_FLUSH_MS = 25;
 export const SEEN_BATCH_ROWS = 500;
 /** Past this many remembered pairs the memory starts over (a repeat then costs one ignored row). */
 const MAX_RECORDED = 200_000;
@@ -32,7 +34,13 @@ export class SeenBatch {
     /** Told of the announcements that got new rows in a batch (their figures changed). */
     private readonly onFresh: (announcementIds: string[]) => Promise<void>,
     private readonly log: Logger,
+    private readonly flushMs = SEEN_FLUSH_MS,
   ) {}
+
+  /** Pairs waiting for the next write. */
+  get queued(): number {
+    return this.current?.pairs.size ?? 0;
+  }
 
   /** Resolves once every pair is stored (now or earlier). */
   add(pairs: readonly SeenPair[]): Promise<void> {
@@ -41,7 +49,7 @@ export class SeenBatch {
     const batch = this.open();
     for (const p of news) batch.pairs.set(keyOf(p), p);
     if (this.stopped || batch.pairs.size >= SEEN_BATCH_ROWS) void this.flush();
-    else this.timer ??= setTimeout(() => void this.flush(), SEEN_FLUSH_MS);
+    else this.timer ??= setTimeout(() => void this.flush(), this.flushMs);
     return batch.done;
   }
 

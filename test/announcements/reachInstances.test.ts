@@ -2,7 +2,8 @@
 // account on both instances count once for "seen" and "acknowledged" (per account), while
 // "delivered" adds up every open stream on both (it counts streams, as the issue defines it); a
 // dismissal or an acknowledgement on one instance shows in the other's reach, live on its admin's
-// stream too; and the figures are the same after the instance is restarted.
+// stream too; and the figures are the same after the instance is restarted. Many tabs reporting at
+// once on both instances (each coalesces its own seen reports) still count each account once.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient, type TestServer } from "../helpers/server";
 import { SseReader } from "../events/helpers";
@@ -98,5 +99,32 @@ describe("reach across instances", () => {
     expect(afterRestart.status).toBe(200);
     expect(afterRestart.body).toEqual(before);
     expect((await on(fresh, adminA).get(`/api/admin/announcements/${plain.body.id}/reach`)).body).toMatchObject({ dismissed: 1, delivered: 5 });
+  });
+
+  it("counts each account once when its tabs on both instances report at the same moment", async (ctx) => {
+    if (!pair) return ctx.skip();
+    b = pair.servers[1]; // the test above restarted it
+    const admin = new ApiClient(a.url);
+    await admin.signup("Counting admin");
+    const readers: ApiClient[] = [];
+    for (let i = 0; i < 4; i++) {
+      const r = new ApiClient(i % 2 ? b.url : a.url);
+      await r.signup(`Storm ${i}`);
+      readers.push(r);
+    }
+    const adminTabB = await open(b, admin);
+    const res = await admin.post("/api/admin/announcements", { title: "Storm across instances", requiresAck: true, audience: "users" });
+    expect(res.status).toBe(201);
+    const id = res.body.id as string;
+    // Four tabs per account, two on each instance, all at once; then two acknowledgements each, one per instance.
+    const seen = readers.flatMap((r) => [a, a, b, b].map((s) => on(s, r).post("/api/announcements/seen", { ids: [id] })));
+    expect((await Promise.all(seen)).map((x) => x.status)).toEqual(seen.map(() => 204));
+    const acks = readers.flatMap((r) => [a, b].map((s) => on(s, r).post(`/api/announcements/${id}/ack`)));
+    expect((await Promise.all(acks)).map((x) => x.status)).toEqual(acks.map(() => 204));
+    for (const s of [a, b]) {
+      const r = (await on(s, admin).get(`/api/admin/announcements/${id}/reach`)).body;
+      expect(r).toMatchObject({ seen: readers.length, acknowledged: readers.length });
+    }
+    await adminTabB.waitForEvent("announcement-reach", (d) => d.id === id && d.seen === readers.length && d.acknowledged === readers.length);
   });
 });
