@@ -2,9 +2,10 @@
 // compiler costs more CPU per query than the statement itself, and these run once per report. Each
 // joins the Announcement row, so a report for a deleted announcement (or a deleted account) stores
 // nothing instead of failing, and the acknowledged/dismissed version is the database's current one.
+import type { Config } from "../config";
 import type { Db } from "../db/client";
 
-export type DatabaseKind = "sqlite" | "postgres";
+export type DatabaseKind = Config["databaseKind"];
 export type SeenPair = { announcementId: string; userId: string };
 
 /** `$1, $2…` for PostgreSQL, `?` for SQLite. */
