@@ -6,6 +6,7 @@ import crypto from "node:crypto";
 import { z } from "zod";
 import { MAX_STREAMS_PER_ACCOUNT, MAX_STREAMS_PER_ADDRESS } from "./events/streamLimits";
 import { DEFAULT_EVENT_LOG_LENGTH } from "./events/redisEventLog";
+import { SEEN_FLUSH_MS } from "./events/seenBatch";
 import { PEER_FRAME_BURST, PEER_FRAMES_PER_SECOND } from "./collab/limits";
 import { DEFAULT_IMPORT_MAX_BYTES } from "../lib/contracts/importExport";
 import * as capacity from "./ops/capacity";
@@ -37,6 +38,8 @@ const EnvSchema = z.object({
   EVENT_STREAMS_PER_ACCOUNT: z.coerce.number().int().min(1).max(1_000_000).default(MAX_STREAMS_PER_ACCOUNT),
   // Hosted mode: announcement events the shared Redis Stream keeps for replay (MAXLEN ~).
   EVENT_LOG_LENGTH: z.coerce.number().int().min(10).max(1_000_000).default(DEFAULT_EVENT_LOG_LENGTH),
+  // How long "seen" reports gather before one batched write (each report is answered once written).
+  ANNOUNCEMENT_SEEN_FLUSH_MS: z.coerce.number().int().min(1).max(60_000).default(SEEN_FLUSH_MS),
   EVENT_STREAMS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(MAX_STREAMS_PER_ADDRESS),
   COLLAB_FRAME_BURST: z.coerce.number().int().min(10).max(100_000_000).default(PEER_FRAME_BURST),
   COLLAB_FRAMES_PER_SECOND: z.coerce.number().int().min(10).max(100_000_000).default(PEER_FRAMES_PER_SECOND),
@@ -111,6 +114,8 @@ export type Config = {
   eventStreams: { perAccount: number; perAddress: number };
   /** Hosted mode: entries the shared event log keeps (older Last-Event-IDs get a reset). */
   eventLogLength: number;
+  /** "Seen" reports gather this long per instance before one batched insert (events/seenBatch.ts). */
+  announcementSeenFlushMs: number;
   /** Frames one collab connection may send: a burst, then a rate (its account's connections together: twice). */
   collabFrames: { burst: number; perSecond: number };
   /** Largest image upload accepted, in bytes (server/api/imageRoutes.ts). */
@@ -164,6 +169,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     metricsToken: e.METRICS_TOKEN,
     eventStreams: { perAccount: e.EVENT_STREAMS_PER_ACCOUNT, perAddress: e.EVENT_STREAMS_PER_ADDRESS },
     eventLogLength: e.EVENT_LOG_LENGTH,
+    announcementSeenFlushMs: e.ANNOUNCEMENT_SEEN_FLUSH_MS,
     collabFrames: { burst: e.COLLAB_FRAME_BURST, perSecond: e.COLLAB_FRAMES_PER_SECOND },
     imageMaxBytes: e.IMAGE_MAX_BYTES,
     importMaxBytes: e.IMPORT_MAX_BYTES,

@@ -14,6 +14,8 @@ import type { AnnouncementReach, RemindResponse } from "../../lib/contracts/anno
 import type { Logger } from "../log";
 import type { Mailer } from "../mail/mailer";
 import { ReachStore } from "./reachStore";
+import { ReachReports } from "./reachReports";
+import type { DatabaseKind } from "./reachWrites";
 import { LiveReach } from "./reach";
 import { remindByEmail } from "./reminderMail";
 
@@ -23,17 +25,20 @@ export class AnnouncementService {
   readonly reachStore: ReachStore;
   /** This instance's live figures; the events channel hands it the hub. */
   readonly liveReach: LiveReach;
+  /** Seen, acknowledged, dismissed: the viewers' reports, batched and cheap (reachReports.ts). */
+  readonly reports: ReachReports;
   /** Where links in emails point; the events channel sets it once the server listens (awayMail.ts). */
   mailOrigin: (() => string) | undefined;
 
   constructor(
     db: Db,
     private readonly bus: EventBus,
-    private readonly deps: { log: Logger; mailer?: Mailer; sessionSecret: string },
+    private readonly deps: { log: Logger; mailer?: Mailer; sessionSecret: string; databaseKind: DatabaseKind; seenFlushMs?: number },
   ) {
     this.store = new AnnouncementStore(db);
     this.reachStore = new ReachStore(db);
     this.liveReach = new LiveReach(this.reachStore, bus, deps.log);
+    this.reports = new ReachReports(db, deps.databaseKind, bus, deps.log, deps.seenFlushMs);
   }
 
   async list(): Promise<AdminAnnouncement[]> {
@@ -68,22 +73,17 @@ export class AnnouncementService {
   }
 
   async dismiss(user: AuthUser, id: string): Promise<void> {
-    const row = await this.store.dismissForViewer(id, user.id, viewerOf(user));
-    await this.bus.publish({ type: "announcement.dismissed", announcementId: row.id, userId: user.id });
-    await this.reachChanged(row.id);
+    await this.reports.dismiss(user.id, viewerOf(user), id);
   }
 
   /** "I have read this": gone from every stream of this account, on every instance. */
   async acknowledge(user: AuthUser, id: string): Promise<void> {
-    const fresh = await this.reachStore.acknowledge(id, user.id, viewerOf(user));
-    // Sent even when another tab got there first: a stream that missed the first one still clears.
-    await this.bus.publish({ type: "announcement.acknowledged", announcementId: id, userId: user.id });
-    if (fresh) await this.reachChanged(id);
+    await this.reports.acknowledge(user.id, viewerOf(user), id);
   }
 
-  /** The browser's batched report of what it rendered in a visible tab. */
+  /** The browser's batched report of what it rendered in a visible tab; resolves once it is stored. */
   async markSeen(user: AuthUser, ids: readonly string[]): Promise<void> {
-    for (const id of await this.reachStore.markSeen(ids, user.id, viewerOf(user))) await this.reachChanged(id);
+    await this.reports.markSeen(user.id, viewerOf(user), ids);
   }
 
   async reach(id: string): Promise<AnnouncementReach> {
@@ -104,10 +104,6 @@ export class AnnouncementService {
         ? remindByEmail({ mailer, log, sessionSecret, origin: this.mailOrigin() }, view.title, await this.reachStore.subscribed(pending))
         : 0;
     return { reminded: pending.length, emailed };
-  }
-
-  private async reachChanged(id: string): Promise<void> {
-    await this.bus.publish({ type: "announcement.reach", announcementId: id });
   }
 
   private async changed(): Promise<void> {

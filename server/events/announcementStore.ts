@@ -3,8 +3,7 @@
 import crypto from "node:crypto";
 import type { Db } from "../db/client";
 import { conflict, invalidInput, notFound as notFoundOf } from "../domain/errors";
-import type { AdminAnnouncement, AnnouncementView, Audience, AnnouncementKind, Severity, ViewerKind } from "../../lib/announcements/types";
-import { viewersOf } from "./audience";
+import type { AdminAnnouncement, AnnouncementView, Audience, AnnouncementKind, Severity } from "../../lib/announcements/types";
 import { nextBoundary, statusOf } from "./schedule";
 import type { CreateAnnouncementInput, UpdateAnnouncementInput } from "./schemas";
 
@@ -109,21 +108,6 @@ export class AnnouncementStore {
       visible: rows.filter((r) => statusOf(r, now) === "active").map(toView),
       nextChangeAt: nextBoundary(rows, now),
     };
-  }
-
-  /** Records a dismissal; an announcement outside the viewer's audience is "not found" for them. */
-  async dismissForViewer(id: string, userId: string, viewer: ViewerKind): Promise<Row> {
-    const row = await this.db.announcement.findUnique({ where: { id } });
-    if (!row || !viewersOf(row.audience as Audience).includes(viewer)) throw notFound();
-    if (row.requiresAck) throw conflict("This announcement asks you to confirm you have read it instead.");
-    if (!row.dismissible) throw conflict("This announcement cannot be dismissed.");
-    // The dismissal is of this version of the text; a later "show again" edit brings it back.
-    await this.db.announcementDismissal.upsert({
-      where: { announcementId_userId: { announcementId: id, userId } },
-      create: { announcementId: id, userId, version: row.contentVersion },
-      update: { version: row.contentVersion },
-    });
-    return row;
   }
 
   /** What this account no longer sees: dismissed or acknowledged at (or after) the current version. */

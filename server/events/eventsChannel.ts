@@ -56,6 +56,8 @@ export function createEventsChannel(options: EventsChannelOptions = {}): Channel
         await awayMail.stop();
         hub.close();
         await shared?.close();
+        // Queued seen reports are written (and their figures announced) before the database closes.
+        await services.announcements.reports.stop();
         await liveReach.stop();
       },
     };

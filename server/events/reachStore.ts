@@ -2,57 +2,18 @@
 // instances: one row per (announcement, account) for "seen" and "acknowledged" (insert-or-ignore on
 // the composite key, so five tabs of one account count once), the dismissals table for "dismissed",
 // and a counter column for "delivered" that every instance adds its own deliveries to (reach.ts).
+// The writes of the reports themselves are reachWrites.ts (raw, batched for "seen": seenBatch.ts).
 import type { Db } from "../db/client";
-import { conflict, notFound as notFoundOf } from "../domain/errors";
-import type { Audience, ViewerKind } from "../../lib/announcements/types";
+import { notFound as notFoundOf } from "../domain/errors";
 import type { AnnouncementReach } from "../../lib/contracts/announcements";
-import { viewersOf } from "./audience";
 
 const notFound = () => notFoundOf("Announcement");
-const isDuplicate = (e: unknown) => (e as { code?: string }).code === "P2002";
 
 export type ReachCounts = Omit<AnnouncementReach, "pending"> & { pendingCount: number };
 export type Person = AnnouncementReach["pending"][number];
 
 export class ReachStore {
   constructor(private readonly db: Db) {}
-
-  /**
-   * "I have read this" for the announcement's current version. Returns false when this account had
-   * already acknowledged that version (another tab, another instance): nothing changed.
-   */
-  async acknowledge(id: string, userId: string, viewer: ViewerKind): Promise<boolean> {
-    const row = await this.db.announcement.findUnique({ where: { id } });
-    if (!row || !viewersOf(row.audience as Audience).includes(viewer)) throw notFound();
-    if (!row.requiresAck) throw conflict("This announcement does not ask for confirmation; dismiss it instead.");
-    const version = row.contentVersion;
-    try {
-      await this.db.announcementAck.create({ data: { announcementId: id, userId, version } });
-      return true;
-    } catch (e) {
-      if (!isDuplicate(e)) throw e;
-    }
-    // Acknowledged an older text: this one is new to them, so it counts again.
-    const { count } = await this.db.announcementAck.updateMany({ where: { announcementId: id, userId, version: { lt: version } }, data: { version } });
-    return count > 0;
-  }
-
-  /** Records that this account saw these announcements; returns the ids that were new for it. */
-  async markSeen(ids: readonly string[], userId: string, viewer: ViewerKind): Promise<string[]> {
-    const rows = await this.db.announcement.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, audience: true } });
-    const fresh: string[] = [];
-    for (const row of rows) {
-      // An announcement outside the account's audience cannot have been seen by it: ignored, not an error.
-      if (!viewersOf(row.audience as Audience).includes(viewer)) continue;
-      try {
-        await this.db.announcementSeen.create({ data: { announcementId: row.id, userId } });
-        fresh.push(row.id);
-      } catch (e) {
-        if (!isDuplicate(e)) throw e;
-      }
-    }
-    return fresh;
-  }
 
   /** Adds one instance's deliveries since its last flush (an atomic increment, so instances add up). */
   async addDelivered(id: string, count: number): Promise<void> {

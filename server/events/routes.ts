@@ -14,6 +14,9 @@ import { requireDelivery } from "./deliveryGate";
 export function registerAnnouncementRoutes(router: Router, services: Services): void {
   const { announcements } = services;
   const caller = async (ctx: RouteContext) => announcementUser(await services.auth.authenticate(ctx.req));
+  // The reports come in storms (every tab at once): the session is answered from the recent-callers
+  // memory, which a sign-out or deactivation clears at once on every instance (auth.ts).
+  const reporter = async (ctx: RouteContext) => announcementUser(await services.auth.authenticateRecent(ctx.req));
   // Administration needs a session: an access token never carries admin powers (auth/scopes.ts),
   // except that creating and revoking may take an administrator's `announcements:write` token.
   const admin = async (ctx: RouteContext, need: Access = "session") => {
@@ -80,7 +83,7 @@ export function registerAnnouncementRoutes(router: Router, services: Services): 
 
   // Signed-out visitors keep their dismissals in localStorage; there is no one to store them for.
   router.on("POST", "/api/announcements/:id/dismiss", async (ctx) => {
-    const user = await caller(ctx);
+    const user = await reporter(ctx);
     if (!user) throw unauthorized();
     await announcements.dismiss(user, announcementId(ctx));
     return { status: 204 };
@@ -88,15 +91,16 @@ export function registerAnnouncementRoutes(router: Router, services: Services): 
 
   // "I have read this". Signed-out visitors see such an announcement as an ordinary banner: no one to record it for.
   router.on("POST", "/api/announcements/:id/ack", async (ctx) => {
-    const user = await caller(ctx);
+    const user = await reporter(ctx);
     if (!user) throw unauthorized();
     await announcements.acknowledge(user, announcementId(ctx));
     return { status: 204 };
   });
 
   // The browser's one batched report of what it showed in a visible tab; repeats are ignored (per account).
+  // Answered once the report is stored (seenBatch.ts), so a 204 survives a restart.
   router.on("POST", "/api/announcements/seen", async (ctx) => {
-    const user = await caller(ctx);
+    const user = await reporter(ctx);
     if (!user) throw unauthorized();
     const { ids } = await parseBody(ctx, SeenAnnouncementsBody);
     await announcements.markSeen(user, ids);
