@@ -37,7 +37,13 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   buildIfNeeded();
   // The server runs compiled (about a second to build, and 50 MiB less memory than the tsx loader).
   const serverBundle = await buildServerIfNeeded("server");
-  const server = spawn(process.execPath, [serverBundle], {
+  // Each event stream and editor holds a file descriptor, and the usual soft limit (1,024) is far
+  // below the 20,000 streams one process can hold: raise it to the hard limit where the system
+  // allows (a shell's `ulimit`, since Node cannot set resource limits itself).
+  const [command, args] = fs.existsSync("/bin/sh")
+    ? ["/bin/sh", ["-c", 'ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec "$0" "$@"', process.execPath, serverBundle]]
+    : [process.execPath, [serverBundle]];
+  const server = spawn(command, args, {
     cwd: root,
     stdio: "inherit",
     env: { NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...process.env },
