@@ -31,7 +31,8 @@ export const yWebsocket = {
     port ??= await freePort(HOST);
     const proc = await startProcess({
       name: "y-websocket",
-      // BENCH_PEER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the peers as Tandem's are.
+      // BENCH_PEER_NODE_ARGS="--require ./lib/exit-on-signal.cjs --cpu-prof --cpu-prof-dir=/tmp/prof" profiles
+      // the peers as Tandem's are (the preload lets y-websocket exit in order, so its profile is written).
       args: [...peerNodeArgs(), path.join(benchDir, "node_modules", "y-websocket", "bin", "server.js")],
       cwd: benchDir,
       env: { HOST, PORT: String(port) },
