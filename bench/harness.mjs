@@ -16,9 +16,20 @@ import { cdfSvg } from "./report/svg.mjs";
 const SEED = 20240611;
 const YJS_WORKLOADS = { fanout, saturation, memory, coldload, durability, storm };
 
-export async function runBench({ profile = "default", only = WORKLOADS, targets: targetNames, outDir, command = "npm run bench", log = console.log } = {}) {
-  const sizes = PROFILES[profile];
-  if (!sizes) throw new Error(`unknown profile ${profile}`);
+export async function runBench({
+  profile = "default",
+  only = WORKLOADS,
+  targets: targetNames,
+  fanoutRate,
+  outDir,
+  command = "npm run bench",
+  log = console.log,
+} = {}) {
+  const base = PROFILES[profile];
+  if (!base) throw new Error(`unknown profile ${profile}`);
+  if (fanoutRate !== undefined && !(fanoutRate > 0)) throw new Error(`--fanout-rate must be a positive number of updates/s, got ${fanoutRate}`);
+  // A total rate (updates/s over all documents) is spread evenly over the profile's writers, one per document.
+  const sizes = fanoutRate ? { ...base, fanout: { ...base.fanout, rate: fanoutRate / base.fanout.docs } } : base;
   const chosen = allTargets.filter((t) => !targetNames || targetNames.includes(t.name));
   const skipped = [];
   const targets = chosen.filter((t) => {

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm run bench [-- --full | --tiny] [--only=fanout,memory] [--targets=tandem,hocuspocus]`
+// `npm run bench [-- --full | --tiny] [--only=fanout,memory] [--targets=tandem,hocuspocus] [--fanout-rate=5000]`
+// --fanout-rate: the fan-out workload's total updates/s over all its documents (instead of the profile's per-writer rate).
 // Installs the bench's own dependencies (the peers) on first use, then runs the harness.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -31,6 +32,7 @@ const run = await runBench({
   profile,
   only: option("only") ?? WORKLOADS,
   targets: option("targets"),
+  fanoutRate: option("fanout-rate") ? Number(option("fanout-rate")[0]) : undefined,
   outDir: path.join(benchDir, "results"),
   command: ["npm run bench", ...(args.length ? ["--", ...args] : [])].join(" "),
 });

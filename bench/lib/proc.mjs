@@ -46,10 +46,22 @@ export function rssBytes(pid) {
   }
 }
 
-/** User + system CPU time a process has used, in ms. */
+/** User + system CPU time a process has used, in ms (all its threads). */
 export function cpuMs(pid) {
+  return statCpuMs(`/proc/${pid}/stat`);
+}
+
+/**
+ * CPU time of the process's main thread (its event loop), in ms. The rest of cpuMs() is its other
+ * threads: garbage collection helpers, libuv's pool, Tandem's SQLite log thread.
+ */
+export function mainThreadCpuMs(pid) {
+  return statCpuMs(`/proc/${pid}/task/${pid}/stat`);
+}
+
+function statCpuMs(file) {
   try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const stat = fs.readFileSync(file, "utf8");
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS;
   } catch {
@@ -125,6 +137,7 @@ export async function startProcess({ command = process.execPath, args, env, cwd,
     output: () => output,
     rss: () => rssBytes(child.pid),
     cpu: () => cpuMs(child.pid),
+    mainThreadCpu: () => mainThreadCpuMs(child.pid),
     /**
      * The server's event-loop delay (p50, p99, max in ms) since the previous call: a reading from
      * lib/loop-probe.cjs. Null when the process has no probe or does not answer within a second.

@@ -58,7 +58,7 @@ export function renderMarkdown(run) {
     parts.push(
       "",
       `## 1. Fan-out latency`,
-      `${s.fanout.docs} documents × ${s.fanout.clients} clients, one writer per document at ${s.fanout.rate} updates/s for ${s.fanout.durationMs / 1000} s; send-to-apply at every other client.`,
+      `${s.fanout.docs} documents × ${s.fanout.clients} clients, one writer per document at ${s.fanout.rate} updates/s (${s.fanout.rate * s.fanout.docs} in all) for ${s.fanout.durationMs / 1000} s; send-to-apply at every other client.`,
       "",
     );
     parts.push(
@@ -69,6 +69,9 @@ export function renderMarkdown(run) {
         ["deliveries measured", null, (r) => r.latencyMs.count],
         ["delivered / expected", "higher", (r) => r.deliveredRatio],
         ["server CPU per delivery (µs)", "lower", (r) => r.serverCpuUsPerDelivery],
+        ["… of it the event loop's thread (µs)", "lower", (r) => r.serverMainThreadCpuUsPerDelivery],
+        ["… of it other threads: GC, database (µs)", "lower", (r) => r.serverOtherThreadsCpuUsPerDelivery],
+        ["database commits per second (Tandem)", null, (r) => r.commitsPerSecond],
       ]) + notes(w.fanout, targets),
     );
     parts.push("", "![latency distribution](latest-latency.svg)");

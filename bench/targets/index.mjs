@@ -20,6 +20,8 @@ function peersInstalled() {
 let docCounter = 0;
 const uniqueNames = (prefix, n) => Array.from({ length: n }, () => `${prefix}-${process.pid}-${++docCounter}`);
 
+const peerNodeArgs = () => process.env.BENCH_PEER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+
 export const yWebsocket = {
   name: "y-websocket",
   label: "y-websocket 1.5.4 reference server (in memory)",
@@ -29,7 +31,9 @@ export const yWebsocket = {
     port ??= await freePort(HOST);
     const proc = await startProcess({
       name: "y-websocket",
-      args: [path.join(benchDir, "node_modules", "y-websocket", "bin", "server.js")],
+      // BENCH_PEER_NODE_ARGS="--require ./lib/exit-on-signal.cjs --cpu-prof --cpu-prof-dir=/tmp/prof" profiles
+      // the peers as Tandem's are (the preload lets y-websocket exit in order, so its profile is written).
+      args: [...peerNodeArgs(), path.join(benchDir, "node_modules", "y-websocket", "bin", "server.js")],
       cwd: benchDir,
       env: { HOST, PORT: String(port) },
       port,
@@ -51,7 +55,7 @@ export const hocuspocus = {
     port ??= await freePort(HOST);
     const proc = await startProcess({
       name: "hocuspocus",
-      args: [path.join(benchDir, "servers", "hocuspocus-server.mjs")],
+      args: [...peerNodeArgs(), path.join(benchDir, "servers", "hocuspocus-server.mjs")],
       cwd: benchDir,
       env: { HOST, PORT: String(port), DATABASE: path.join(dataDir, "hocuspocus.sqlite"), NODE_ENV: "production" },
       port,
@@ -118,6 +122,11 @@ export const tandem = {
     const base = `http://${HOST}:${port}`;
     return Object.assign(proc, {
       mode: tandemMode(),
+      /** Group commits so far (one transaction and disk sync each), from /metrics (served to loopback). */
+      async commits() {
+        const text = await (await fetch(`${base}/metrics`)).text();
+        return Number(/^tandem_collab_commit_batch_updates_count(?:\{[^}]*\})? (\d+)/m.exec(text)?.[1] ?? Number.NaN);
+      },
       // Accounts, documents and the access token are made over the HTTP API, outside any timed section.
       async createDocs(n) {
         const email = `bench-${process.pid}-${++docCounter}@example.com`;

@@ -3,11 +3,17 @@
 import { summarize, thin } from "../lib/stats.mjs";
 import { withServer, withWorkers, connectDocs } from "./session.mjs";
 
+const perDelivery = (ms, delivered) => (delivered === 0 ? null : Math.round(((ms * 1000) / delivered) * 100) / 100);
+
 async function runRate(server, workers, rate, durationMs, drainMs) {
   await server.loopDelay?.(); // starts a fresh reading
   const cpu0 = server.cpu();
+  const main0 = server.mainThreadCpu?.() ?? 0;
+  const commits0 = await server.commits?.();
   const parts = await Promise.all(workers.map((w) => w.call("fanout", { rate, durationMs, drainMs })));
   const cpuMs = server.cpu() - cpu0;
+  const mainCpuMs = (server.mainThreadCpu?.() ?? 0) - main0;
+  const commits = commits0 === undefined ? null : (await server.commits()) - commits0;
   // Was the server's own event loop blocked (its fault), or was the tail made elsewhere (the machine)?
   const serverLoopDelayMs = (await server.loopDelay?.()) ?? null;
   const samples = parts.flatMap((p) => p.samples);
@@ -23,8 +29,13 @@ async function runRate(server, workers, rate, durationMs, drainMs) {
     delivered,
     deliveredRatio: expected === 0 ? 1 : delivered / expected,
     serverCpuMs: cpuMs,
-    serverCpuUsPerDelivery: delivered === 0 ? null : Math.round(((cpuMs * 1000) / delivered) * 100) / 100,
+    serverCpuUsPerDelivery: perDelivery(cpuMs, delivered),
+    // Where it went: the event loop's thread, and every other thread (GC helpers, a database thread).
+    serverMainThreadCpuUsPerDelivery: perDelivery(mainCpuMs, delivered),
+    serverOtherThreadsCpuUsPerDelivery: perDelivery(cpuMs - mainCpuMs, delivered),
     serverLoopDelayMs,
+    // Tandem only: database transactions (group commits) in the run, each one disk sync.
+    commitsPerSecond: commits === null ? null : Math.round(commits / seconds),
     samples,
   };
 }

@@ -119,9 +119,10 @@ export class DocumentStore {
   }
 
   /**
-   * Queues an accepted update. Group commit: the first update of a batch waits at most `groupCommitMs`;
-   * while a batch is being written the next one fills up and is written as soon as the disk is free,
-   * so a busy server writes fewer, bigger batches instead of falling behind.
+   * Queues an accepted update. Group commit: the first update of a batch waits `groupCommitMs` (or
+   * until `maxBatchUpdates` are waiting); while a batch is being written the next one fills up and is
+   * written once the disk is free and its window has passed, so a busy server writes fewer, bigger
+   * batches instead of falling behind, and a fast disk does not commit every update on its own.
    */
   append(documentId: string, update: Uint8Array): number {
     if (this.closed) throw new Error("document store is closed");
@@ -216,12 +217,25 @@ export class DocumentStore {
         } finally {
           this.writingBatch = false;
           this.written(batch.length);
-          // What arrived meanwhile has waited at least as long as the write took: commit it now.
-          if (this.pending.length > 0 && !this.closed) void this.cutBatch();
+          if (this.pending.length > 0 && !this.closed) this.scheduleNextBatch();
         }
       });
     }
     return this.queue;
+  }
+
+  /**
+   * A batch committed and more updates arrived meanwhile. They are cut once the oldest has waited the
+   * group-commit window (at once if it already has, or if a full batch is waiting). Cutting them at
+   * once instead made a fast disk commit almost every update on its own: at 1,000 updates/s with
+   * sub-millisecond commits the bench saw batches of one or two, each a transaction, a disk sync and
+   * two thread messages, for the same durability (an acknowledgement waits for its commit either way).
+   */
+  private scheduleNextBatch(): void {
+    const waited = performance.now() - this.pending[0].queuedAt;
+    const wait = this.options.groupCommitMs - waited;
+    if (wait <= 0 || this.pending.length >= this.options.maxBatchUpdates) void this.cutBatch();
+    else this.timer ??= setTimeout(() => void this.cutBatch(), wait);
   }
 
   /** `count` updates left the backlog (written, failed, or dropped with their document). */
