@@ -50,14 +50,16 @@ async function freshDatabase() {
 
 /** The repository's nginx template with the bench's ports, plain HTTP and room for many connections. */
 function renderNginx({ listen, upstreamPorts, prefix, connections }) {
-  const perWorker = Math.ceil(connections / NGINX_WORKERS) + 1000;
-  const files = Math.min(openFileLimits().hard, perWorker * 2);
+  // reuseport: the kernel spreads clients evenly over the workers (without it one took 55 %); each may
+  // still hold more than its share, up to what one process may open.
+  const files = Math.min(openFileLimits().hard, connections + 1000);
+  const perWorker = files - 100;
   const template = fs.readFileSync(path.join(rootDir, "deploy", "nginx.conf.template"), "utf8");
   return (
     template
       .replaceAll("{{UPSTREAMS}}", upstreamPorts.map((p) => `server 127.0.0.1:${p} max_fails=1 fail_timeout=5s;`).join(" "))
       .replaceAll("{{PREFIX}}", prefix)
-      .replace(/listen 127\.0\.0\.1:\{\{LISTEN\}\} ssl http2;/, `listen 127.0.0.1:${listen} backlog=16384;`)
+      .replace(/listen 127\.0\.0\.1:\{\{LISTEN\}\} ssl http2;/, `listen 127.0.0.1:${listen} reuseport backlog=16384;`)
       .replace(/\n\s*ssl_certificate[^\n]*/g, "")
       .replace(/worker_connections \d+;/, `worker_connections ${perWorker};`)
       .replace(/^worker_processes 1;/m, `worker_processes ${NGINX_WORKERS};\nworker_rlimit_nofile ${files};`)
@@ -69,16 +71,31 @@ function renderNginx({ listen, upstreamPorts, prefix, connections }) {
   );
 }
 
+/** This run's keys (the shared event log and its helpers), so that runs leave the Redis as they found it. */
+async function dropRedisKeys(prefix) {
+  const { Redis } = await import("ioredis");
+  const redis = new Redis(REDIS, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  await redis.connect();
+  let cursor = "0";
+  do {
+    const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}*`, "COUNT", 500);
+    if (keys.length) await redis.del(...keys);
+    cursor = next;
+  } while (cursor !== "0");
+  await redis.quit();
+}
+
 export async function startDeployment({ instances = 3, connections, log = () => {} }) {
   const database = await freshDatabase();
   const prefix = fs.mkdtempSync(path.join(os.tmpdir(), "tandem-bench-cluster-"));
   const listen = await freePort();
   const ports = [];
   for (let i = 0; i < instances; i++) ports.push(await freePort());
+  const redisPrefix = `bench-cluster-${process.pid}-${Date.now().toString(36)}:`;
   const env = {
     DATABASE_URL: database.url,
     REDIS_URL: REDIS,
-    REDIS_PREFIX: `bench-cluster-${process.pid}-${Date.now().toString(36)}:`,
+    REDIS_PREFIX: redisPrefix,
     PUBLIC_URL: `http://127.0.0.1:${listen}`,
     SESSION_SECRET: "a-shared-secret-for-every-instance-of-the-cluster-bench",
     ADMIN_EMAILS: ADMIN_EMAIL,
@@ -116,10 +133,29 @@ export async function startDeployment({ instances = 3, connections, log = () => 
     listen,
     servers,
     ports,
+    /** Each instance: still running, or how it ended and the last of what it printed. */
+    instanceStates() {
+      return servers.map((s) => {
+        const { exitCode, signalCode } = s.child;
+        if (exitCode === null && signalCode === null) return { port: s.port, running: true };
+        return { port: s.port, running: false, exitCode, signalCode, tail: s.output().slice(-1500) };
+      });
+    },
+    /** nginx's error log, counted by message (what a 502 was: refused, reset, no live upstreams…). */
+    nginxErrors() {
+      const counts = {};
+      const text = fs.existsSync(path.join(prefix, "error.log")) ? fs.readFileSync(path.join(prefix, "error.log"), "utf8") : "";
+      for (const line of text.split("\n").filter(Boolean)) {
+        const what = (/\*\d+ (.*?)(?: while |, client:|$)/.exec(line)?.[1] ?? line.slice(20, 100)).replace(/\d+/g, "N");
+        counts[what] = (counts[what] ?? 0) + 1;
+      }
+      return counts;
+    },
     async stop() {
       nginx.kill("SIGTERM");
       await Promise.all(servers.map((s) => s.kill("SIGKILL")));
       await database.drop().catch(() => {});
+      await dropRedisKeys(redisPrefix).catch(() => {});
       fs.rmSync(prefix, { recursive: true, force: true });
     },
   };

@@ -22,7 +22,7 @@ export function clusterSection(c) {
     row("editors", c.editorRecovery),
     "",
     `- Everyone served again ${ms(c.allServedAgainMs)} ms after the kill; other clients that lost their connection: ${c.otherOutages}.`,
-    `- Errors clients saw while coming back: ${kinds(c.clientErrors)}; the publisher: ${kinds(c.publisherErrors)}.`,
+    `- Errors clients saw while coming back: ${kinds(c.clientErrors)}; the publisher: ${kinds(c.publisherErrors)}; nginx's error log: ${kinds(c.nginxErrors)}.`,
     `- Announcements: ${c.delivery.missing} missing, ${c.delivery.duplicates} duplicated over all streams.`,
     `- Edits: ${c.edits.typed} typed, ${c.edits.acknowledged} acknowledged as stored; missing afterwards: ${c.edits.lostAcknowledged} acknowledged, ${c.edits.lostTyped} typed; editors whose document differs from a fresh read: ${c.edits.editorsDiverged}.`,
   ];

@@ -143,8 +143,8 @@ export async function cluster(options = {}, log = console.log) {
           }).catch((e) => ({ status: e.code ?? "error" }));
           if (res.status === 201) break;
           publisher.errors[res.status] = (publisher.errors[res.status] ?? 0) + 1;
-          if (attempt > 20) throw new Error(`announcement ${n} could not be published: ${res.status}`);
-          await sleep(100 + Math.random() * 200);
+          if (attempt >= 12) throw new Error(`announcement ${n} could not be published: ${res.status}; nginx: ${JSON.stringify(deployment.nginxErrors())}`);
+          await sleep(Math.min(2 ** attempt * 100, 5000) * (0.5 + Math.random())); // jittered, ~60 s in all
         }
         publisher.published++;
         if (n === killAfter) {
@@ -205,10 +205,15 @@ export async function cluster(options = {}, log = console.log) {
       stillAway,
       clientErrors: reports.reduce((a, r) => addCounts(a, r.errors), {}),
       publisherErrors: publisher.errors,
+      nginxErrors: deployment.nginxErrors(),
       delivery: { missing: sum(delivered, "missing"), duplicates: sum(delivered, "duplicates"), streamsIncomplete: sum(delivered, "streamsIncomplete") },
       settled: { allAcknowledged: settled.every((s) => s.allAcknowledged), unacknowledged: sum(settled, "unacknowledged") },
       edits,
     };
+  } catch (e) {
+    // What the deployment looked like when it failed: which instances still ran, what nginx logged.
+    const states = deployment.instanceStates().filter((i) => !i.running);
+    throw new Error(`${e.message}; instances that ended: ${JSON.stringify(states)}; nginx: ${JSON.stringify(deployment.nginxErrors())}`);
   } finally {
     await Promise.all(workers.map((w) => w.close()));
     await deployment.stop();
