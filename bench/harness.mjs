@@ -9,6 +9,7 @@ import { coldload } from "./workloads/coldload.mjs";
 import { durability } from "./workloads/durability.mjs";
 import { storm } from "./workloads/storm.mjs";
 import { broadcast, KINDS } from "./workloads/broadcast.mjs";
+import { cluster } from "./workloads/cluster.mjs";
 import { PROFILES, WORKLOADS } from "./sizes.mjs";
 import { renderMarkdown } from "./report/markdown.mjs";
 import { cdfSvg } from "./report/svg.mjs";
@@ -58,7 +59,8 @@ export async function runBench({
     workloads: {},
   };
 
-  const yjsWorkloads = only.filter((name) => name !== "broadcast");
+  // broadcast and cluster run once each, not per target: they have their own servers.
+  const yjsWorkloads = only.filter((name) => name !== "broadcast" && name !== "cluster");
   for (const name of yjsWorkloads) run.workloads[name] = {};
   const runTarget = async (target) => {
     let shared;
@@ -95,6 +97,16 @@ export async function runBench({
   } else {
     for (const target of targets) await runTarget(target);
     for (const kind of kinds) await runKind(kind);
+  }
+
+  if (only.includes("cluster")) {
+    log("cluster: three Tandem instances behind nginx…");
+    try {
+      run.workloads.cluster = await cluster(sizes.cluster, log);
+    } catch (e) {
+      run.workloads.cluster = { error: String(e?.stack ?? e) };
+      log(`  cluster failed: ${e?.message ?? e}`);
+    }
   }
 
   if (outDir) writeOutputs(run, outDir);

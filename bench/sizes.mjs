@@ -14,6 +14,7 @@ export const PROFILES = {
     durability: { streamMs: 500, ackTrials: 3 },
     broadcast: { sizes: [20], messages: 2, cap: 60 },
     storm: { docs: 2, clients: 6, updatesPerDoc: 10 },
+    cluster: { streams: 30, editors: 6, docs: 2, announcements: 6, announceEveryMs: 300, typeEveryMs: 1000 },
   },
   default: {
     workers: 2,
@@ -26,6 +27,7 @@ export const PROFILES = {
     durability: { streamMs: 3000, ackTrials: 100 },
     broadcast: { sizes: [1000], messages: 5, cap: 2000 },
     storm: { docs: 20, clients: 1000, updatesPerDoc: 100 },
+    cluster: { streams: 1000, editors: 100, docs: 20 },
   },
   full: {
     workers: 2,
@@ -38,7 +40,9 @@ export const PROFILES = {
     durability: { streamMs: 10_000, ackTrials: 200 },
     broadcast: { sizes: [1000, 10_000], messages: 5, cap: 15_000 },
     storm: { docs: 100, clients: 5000, updatesPerDoc: 100 },
+    cluster: { streams: 10_000, editors: 1000, docs: 20 },
   },
 };
 
+// Not in the default set (cluster: three instances, nginx, PostgreSQL and Redis; `--only=cluster`).
 export const WORKLOADS = ["fanout", "saturation", "memory", "coldload", "durability", "broadcast", "storm"];

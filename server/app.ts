@@ -77,6 +77,9 @@ export type Tandem = {
   close(): Promise<void>;
 };
 
+/** Connections the kernel may queue before this process accepts them (see the listen call). */
+export const LISTEN_BACKLOG = 8192;
+
 const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 export async function startTandem(config: Config, options: { next?: NextHandlers; bus?: EventBus; channels?: ChannelFactory[] } = {}): Promise<Tandem> {
@@ -243,7 +246,11 @@ export async function startTandem(config: Config, options: { next?: NextHandlers
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
-    httpServer.listen(config.port, config.host, () => resolve());
+    // A deep accept queue: when a sibling instance dies, its clients arrive here at once, through the
+    // proxy, while this loop is busy; Node's default of 511 overflowed and the kernel dropped or reset
+    // them, which nginx counted as failures of a healthy instance (bench/workloads/cluster.mjs).
+    // The kernel caps it at net.core.somaxconn.
+    httpServer.listen({ port: config.port, host: config.host, backlog: LISTEN_BACKLOG }, () => resolve());
   });
   const address = httpServer.address() as AddressInfo;
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;

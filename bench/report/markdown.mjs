@@ -1,5 +1,6 @@
 // The results as Markdown tables: one column per server and Tandem's ratio to the best peer.
 import { kbOrNoise, ratioText } from "../lib/noise.mjs";
+import { clusterSection } from "./cluster.mjs";
 const PEERS = ["hocuspocus", "y-websocket"];
 const fmt = (v) =>
   v === null || v === undefined
@@ -220,5 +221,6 @@ export function renderMarkdown(run) {
     for (const k of kinds) if (w.broadcast[k].error) parts.push(`- ${k}: failed — ${w.broadcast[k].error.split("\n")[0]}`);
     parts.push("", "![broadcast latency](latest-broadcast.svg)");
   }
+  if (w.cluster) parts.push(...clusterSection(w.cluster));
   return parts.join("\n") + "\n";
 }

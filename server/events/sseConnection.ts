@@ -5,6 +5,7 @@
 import type { ServerResponse } from "node:http";
 import type { Recipient } from "./audience";
 import { formatComment, formatEvent, formatRetry } from "./sseFormat";
+import { jitteredRetryMs } from "./retryJitter";
 
 export type SseConnectionOptions = { heartbeatMs: number; maxBacklogBytes: number; retryMs: number };
 
@@ -39,7 +40,7 @@ export class SseConnection {
     this.res.writeHead(200, SSE_HEADERS);
     this.res.flushHeaders();
     this.res.on("close", () => this.finish("client closed"));
-    this.write(formatRetry(this.options.retryMs));
+    this.write(formatRetry(jitteredRetryMs(this.options.retryMs)));
   }
 
   /** One event, formatted for this stream alone (greetings, replay). */
@@ -71,10 +72,10 @@ export class SseConnection {
     return !this.closed;
   }
 
-  /** Ends the stream; `retryMs` first tells the browser to come back soon (shutdown: another instance is up). */
+  /** Ends the stream; `retryMs` (jittered) first tells the browser to come back soon (shutdown: another instance is up). */
   end(retryMs?: number): void {
     if (this.closed) return;
-    if (retryMs !== undefined) this.write(formatRetry(retryMs));
+    if (retryMs !== undefined) this.write(formatRetry(jitteredRetryMs(retryMs)));
     this.res.end();
     this.finish("server closed");
   }

@@ -3,7 +3,7 @@
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient, type TestServer } from "../helpers/server";
-import { sseConnectionCount } from "../../server/events/hub";
+import { RECONNECT_RETRY_MS, sseConnectionCount } from "../../server/events/hub";
 import { SseReader, startEventsServer } from "./helpers";
 
 let server: TestServer;
@@ -35,6 +35,19 @@ describe("the event stream", () => {
     expect(reader.frames[0].retry).toBeGreaterThan(0);
     expect(reader.raw).toMatch(/^retry: \d+\n\nid: \d+\nevent: version\ndata: \{.*\}\n\n/);
     reader.close();
+  });
+
+  it("gives each stream its own reconnect hint, spread around the nominal delay", async () => {
+    // Streams of an instance that dies all drop at once; one fixed `retry:` would bring them back as one.
+    const readers = await Promise.all(Array.from({ length: 8 }, () => SseReader.open(`${server.url}/api/events`)));
+    await Promise.all(readers.map((r) => r.waitForEvent("version")));
+    const hints = readers.map((r) => r.frames[0].retry as number);
+    for (const ms of hints) {
+      expect(ms).toBeGreaterThanOrEqual(RECONNECT_RETRY_MS / 2);
+      expect(ms).toBeLessThanOrEqual(RECONNECT_RETRY_MS * 1.5);
+    }
+    expect(new Set(hints).size).toBeGreaterThan(1);
+    for (const r of readers) r.close();
   });
 
   it("frames each announcement with id, event and JSON data, ids increasing", async () => {
