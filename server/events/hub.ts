@@ -268,10 +268,8 @@ export class SseHub {
   attach(request: AttachRequest): SseConnection {
     // Authenticated while shutdown began: the same answer as the streams that were open then.
     if (this.closed) return this.turnAway(request.res, request.recipient);
-    // Each stream's `retry:` is spread around the base: when an instance dies, its browsers do not all
-    // come back to the others in the same instant.
-    const retryMs = Math.round(this.connectionOptions.retryMs * (0.5 + Math.random()));
-    const connection = new SseConnection(request.res, request.recipient, { ...this.connectionOptions, retryMs });
+    // Each stream's `retry:` is jittered where it is written (SseConnection, retryJitter.ts).
+    const connection = new SseConnection(request.res, request.recipient, this.connectionOptions);
     connection.onClose((reason) => {
       this.remove(connection);
       if (reason === "too slow") this.onSlowClientDropped();
