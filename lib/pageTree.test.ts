@@ -10,6 +10,7 @@ const page = (id: string, parentId: string | null, position: number): PageNode =
   position,
   role: "owner",
   inheritAccess: true,
+  parentHidden: false,
 });
 
 // a ─ a1 ─ a1x
