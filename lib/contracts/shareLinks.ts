@@ -59,6 +59,12 @@ export const OpenedLink = z.strictObject({
 /** What every dead link (revoked, expired, unknown, document in the trash) says: one message for all. */
 export const DEAD_LINK_MESSAGE = "This link no longer works — ask the owner for a new one.";
 
+/**
+ * Set by the server on a GET /s/<token> it hands to the pages (never taken from the browser): "dead"
+ * when the token opens nothing, so the page answers 404.
+ */
+export const LINK_LANDING_HEADER = "x-tandem-link-landing";
+
 export type LinkRole = z.infer<typeof LinkRole>;
 export type ShareLink = z.infer<typeof ShareLink>;
 export type ShareLinkListResponse = z.infer<typeof ShareLinkListResponse>;
