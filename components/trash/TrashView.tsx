@@ -173,10 +173,10 @@ function TrashRow({ doc, withTitle, onRestore, onDeleteForever, children }: RowP
           </Button>
         </div>
       </div>
-      {children && (Array.isArray(children) ? children.length > 0 : true) && (
+      {Array.isArray(children) && children.length > 0 && (
         <ul
           aria-label={`Sub-pages of ${doc.title || "Untitled"}`}
-          className="ml-6 divide-y divide-zinc-200 border-l border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800"
+          className="ml-6 divide-y divide-zinc-200 border-t border-l border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800"
         >
           {children}
         </ul>
