@@ -70,3 +70,50 @@ test("nested pages, as they look", async ({ browser }) => {
     await context.close();
   }
 });
+
+test("inherited members, Move to… positions, the grouped trash and a page link's guest view, as they look", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await signInViaApi(context, newAccount("Maya"));
+  const other = await browser.newContext();
+  const bo = newAccount("Bo");
+  await signInViaApi(other, bo);
+  const page = await context.newPage();
+  const guestContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const product = await createPage(context, "Product");
+    const roadmap = await createPage(context, "Roadmap", product);
+    await createPage(context, "Design notes", product);
+    await createPage(context, "Research", product);
+    expect((await context.request.post(`/api/documents/${product}/members`, { data: { email: bo.email, role: "viewer" } })).status()).toBe(201);
+
+    await openDocument(page, roadmap);
+    await page.getByRole("button", { name: "Share" }).click();
+    await expect(page.getByTestId("inherited-from")).toBeVisible();
+    await shoot(page, "share-inherited-member");
+    await page.keyboard.press("Escape");
+
+    await page.goto("/dashboard");
+    await treeItem(page, "Roadmap").focus();
+    await page.keyboard.press("Shift+F10");
+    await page.getByTestId("page-row-menu").getByRole("menuitem", { name: "Move to…" }).click();
+    await expect(page.getByTestId("move-page-position")).toBeVisible();
+    await shoot(page, "move-position");
+    await page.keyboard.press("Escape");
+
+    const link = await context.request.post(`/api/documents/${product}/links`, { data: { role: "viewer" } });
+    const { url } = (await link.json()) as { url: string };
+    const guest = await guestContext.newPage();
+    await guest.goto(url);
+    await expect(guest.getByRole("navigation", { name: "Pages in this link" })).toBeVisible({ timeout: 30_000 });
+    await shoot(guest, "guest-pages");
+
+    expect((await context.request.delete(`/api/documents/${product}`)).status()).toBe(204);
+    await page.goto("/trash");
+    await expect(page.locator('[data-testid="trash-row"][data-trashed-with]').first()).toBeVisible();
+    await shoot(page, "trash-grouped");
+  } finally {
+    await guestContext.close();
+    await other.close();
+    await context.close();
+  }
+});

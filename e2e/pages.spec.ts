@@ -179,7 +179,7 @@ test("pages move by keyboard: Alt+Shift+arrows and 'Move to…' from the row's m
     const dialog = page.getByTestId("move-page-dialog");
     await expect(dialog.getByRole("combobox", { name: "Put it under" })).toBeFocused();
     await expect(dialog.locator("option", { hasText: "Gamma" })).toBeDisabled();
-    await dialog.getByRole("combobox").selectOption({ label: "Beta" });
+    await dialog.getByRole("combobox", { name: "Put it under" }).selectOption({ label: "Beta" });
     await dialog.getByRole("button", { name: "Move", exact: true }).click();
     await expect(dialog).toBeHidden();
     await expect(treeItem(page, "Gamma")).toHaveAttribute("aria-level", "2");
@@ -291,5 +291,57 @@ test("on a phone the tree is a drawer behind 'Pages', and a deep page's breadcru
     await expect(drawer).toBeHidden();
   } finally {
     await context.close();
+  }
+});
+
+test("'Move to…' puts the page first, after a chosen sibling, or last", async ({ browser }) => {
+  const { context, page } = await signedIn(browser, "Mia");
+  try {
+    const folder = await createPage(context, "Folder");
+    for (const t of ["One", "Two", "Three"]) await createPage(context, t, folder);
+    await createPage(context, "Loose");
+    await openDashboard(page);
+    await treeItem(page, "Folder").getByTestId("page-tree-toggle").first().click();
+    const moveTo = async (position: string) => {
+      await treeItem(page, "Loose").focus();
+      await page.keyboard.press("Shift+F10");
+      await page.getByTestId("page-row-menu").getByRole("menuitem", { name: "Move to…" }).click();
+      const dialog = page.getByTestId("move-page-dialog");
+      await dialog.getByRole("combobox", { name: "Put it under" }).selectOption({ label: "Folder" });
+      await dialog.getByRole("combobox", { name: "Position" }).selectOption({ label: position });
+      await dialog.getByRole("button", { name: "Move", exact: true }).click();
+      await expect(dialog).toBeHidden();
+    };
+    await moveTo("First");
+    await expect.poll(() => titlesAtLevel(page, 2)).toEqual(["Loose", "One", "Two", "Three"]);
+    await moveTo("After “Two”");
+    await expect.poll(() => titlesAtLevel(page, 2)).toEqual(["One", "Two", "Loose", "Three"]);
+    await moveTo("Last");
+    await expect.poll(() => titlesAtLevel(page, 2)).toEqual(["One", "Two", "Three", "Loose"]);
+    expect(await serverParents(context)).toMatchObject({ Loose: "Folder" });
+  } finally {
+    await context.close();
+  }
+});
+
+test("the share dialog marks inherited people with the page they come from, and offers no Remove for them", async ({ browser }) => {
+  const owner = await signedIn(browser, "Lea");
+  const bo = newAccount("Bo");
+  const boContext = await browser.newContext();
+  await signInViaApi(boContext, bo);
+  try {
+    const team = await createPage(owner.context, "Team");
+    const notes = await createPage(owner.context, "Notes", team);
+    await share(owner.context, team, bo, "viewer");
+    await openDocument(owner.page, notes);
+    await owner.page.getByRole("button", { name: "Share" }).click();
+    const row = owner.page.locator(`[data-testid="member-row"][data-email="${bo.email}"]`);
+    await expect(row.getByTestId("inherited-from")).toContainText("From “Team”");
+    await expect(row.getByTestId("inherited-from")).toContainText("change it on the parent page, or turn off inheritance");
+    await expect(row.getByRole("button", { name: /Remove/ })).toHaveCount(0);
+    await expect(row.getByRole("link", { name: "“Team”" })).toHaveAttribute("href", `/documents/${team}`);
+  } finally {
+    await owner.context.close();
+    await boContext.close();
   }
 });

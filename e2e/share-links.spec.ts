@@ -4,6 +4,7 @@
 import { expect, test } from "@playwright/test";
 import { newAccount, signInViaApi } from "./support/accounts";
 import { createDocument, documentText, editor, expectTextContains, openDocument, typeOnNewLine } from "./support/documents";
+import { createPage } from "./support/pages";
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -55,8 +56,48 @@ test("a guest reads a view link live, cannot type, and is shut out when it is tu
   await owner.getByRole("button", { name: "Turn off link" }).click();
   await expect(links.getByTestId("share-link-row")).toHaveCount(0, { timeout: 30_000 });
   await expect(guest.getByTestId("dead-link")).toContainText("This link no longer works — ask the owner for a new one.", { timeout: 30_000 });
-  await guest.reload();
+  // Opened again, the dead link is an HTTP 404 (with the same friendly page), not a 200.
+  const reloaded = await guest.reload();
+  expect(reloaded?.status()).toBe(404);
   await expect(guest.getByTestId("dead-link")).toBeVisible({ timeout: 30_000 });
+
+  await guestContext.close();
+  await ownerContext.close();
+});
+
+test("an unknown link is an HTTP 404 with the friendly page", async ({ page }) => {
+  const res = await page.goto(`/s/${"x".repeat(43)}`);
+  expect(res?.status()).toBe(404);
+  await expect(page.getByTestId("dead-link")).toContainText("This link no longer works — ask the owner for a new one.");
+});
+
+test("a link to a page opens its sub-pages: the guest moves between them, and a sub-page that stops inheriting is not listed", async ({ browser }) => {
+  const ana = newAccount("Ana");
+  const ownerContext = await browser.newContext();
+  await signInViaApi(ownerContext, ana);
+  const owner = await ownerContext.newPage();
+  const handbook = await createPage(ownerContext, "Handbook");
+  const onboarding = await createPage(ownerContext, "Onboarding", handbook);
+  const salaries = await createPage(ownerContext, "Salaries", handbook);
+  expect((await ownerContext.request.patch(`/api/documents/${salaries}/access`, { data: { inheritAccess: false } })).status()).toBe(200);
+  await openDocument(owner, onboarding);
+  await typeOnNewLine(owner, "Welcome aboard.");
+  const made = await ownerContext.request.post(`/api/documents/${handbook}/links`, { data: { role: "viewer" } });
+  expect(made.status()).toBe(201);
+  const { url } = (await made.json()) as { url: string };
+
+  const guestContext = await browser.newContext();
+  const guest = await guestContext.newPage();
+  await guest.goto(url);
+  const pages = guest.getByRole("navigation", { name: "Pages in this link" });
+  await expect(pages.getByRole("button", { name: "Handbook" })).toHaveAttribute("aria-current", "page", { timeout: 30_000 });
+  await expect(pages.getByRole("button", { name: "Salaries" })).toHaveCount(0);
+  await pages.getByRole("button", { name: "Onboarding" }).click();
+  await expect(guest.getByRole("heading", { name: "Onboarding" })).toBeVisible();
+  await expectTextContains(guest, "Welcome aboard.");
+  // Live there too: the owner types, the guest on the sub-page sees it.
+  await typeOnNewLine(owner, "Second day: meet the team.");
+  await expectTextContains(guest, "Second day: meet the team.");
 
   await guestContext.close();
   await ownerContext.close();

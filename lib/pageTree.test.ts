@@ -1,7 +1,20 @@
 // The sidebar tree's rules: order, visible rows, and what each move (keyboard or drop) asks the server.
 import { describe, expect, it } from "vitest";
 import type { PageNode } from "./contracts/pages";
-import { ancestorsOf, buildForest, INSIDE_ITSELF, isWithin, planDrop, planDropAtEnd, planKeyboardMove, visibleRows } from "./pageTree";
+import {
+  AFTER,
+  ancestorsOf,
+  beforeIdFor,
+  buildForest,
+  FIRST,
+  LAST,
+  INSIDE_ITSELF,
+  isWithin,
+  planDrop,
+  planDropAtEnd,
+  planKeyboardMove,
+  visibleRows,
+} from "./pageTree";
 
 const page = (id: string, parentId: string | null, position: number): PageNode => ({
   id,
@@ -10,6 +23,7 @@ const page = (id: string, parentId: string | null, position: number): PageNode =
   position,
   role: "owner",
   inheritAccess: true,
+  parentHidden: false,
 });
 
 // a ─ a1 ─ a1x
@@ -97,5 +111,19 @@ describe("planKeyboardMove", () => {
     expect(planKeyboardMove(forest, "a1x", "out")).toEqual(move("a", "a2"));
     expect(planKeyboardMove(forest, "a2", "out")).toEqual(move(null, "c"));
     expect(planKeyboardMove(forest, "b", "out")).toEqual({ kind: "none" });
+  });
+});
+
+describe("beforeIdFor (Move to…'s position)", () => {
+  const siblings = ["x", "y", "z"];
+  it("first goes in front of the first sibling, last in front of none", () => {
+    expect(beforeIdFor(FIRST, siblings)).toBe("x");
+    expect(beforeIdFor(LAST, siblings)).toBeNull();
+    expect(beforeIdFor(FIRST, [])).toBeNull();
+  });
+  it("after a sibling goes in front of the next one, after the last one is last", () => {
+    expect(beforeIdFor(AFTER("x"), siblings)).toBe("y");
+    expect(beforeIdFor(AFTER("y"), siblings)).toBe("z");
+    expect(beforeIdFor(AFTER("z"), siblings)).toBeNull();
   });
 });

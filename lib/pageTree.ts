@@ -134,3 +134,16 @@ export function planKeyboardMove(forest: PageForest, id: string, direction: Keyb
     }
   }
 }
+
+/** "Move to…"'s position choices: first, after a sibling, last. */
+export const FIRST = "first";
+export const LAST = "last";
+export const AFTER = (id: string) => `after:${id}`;
+
+/** The sibling the page goes in front of (null: last) for a position choice among `siblings` (the page itself left out). */
+export function beforeIdFor(position: string, siblings: readonly string[]): string | null {
+  if (position === FIRST) return siblings[0] ?? null;
+  if (position === LAST) return null;
+  const at = siblings.findIndex((id) => AFTER(id) === position);
+  return at >= 0 ? (siblings[at + 1] ?? null) : null;
+}

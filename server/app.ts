@@ -64,6 +64,7 @@ import { collabOf } from "./collab/collabChannel";
 import type { RedisLink, Services } from "./services";
 import type { Channel, ChannelFactory } from "./channel";
 import { channelFactories } from "./channels";
+import { markLinkLanding } from "./http/linkLanding";
 
 export type NextHandlers = {
   request: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
@@ -199,7 +200,10 @@ export async function startTandem(config: Config, options: { next?: NextHandlers
       badPath = error;
     }
     if (badPath === undefined && match === undefined && !url.pathname.startsWith("/api/")) {
-      if (options.next) return options.next.request(req, res);
+      if (options.next) {
+        await markLinkLanding(req, url.pathname, services.links);
+        return options.next.request(req, res);
+      }
       return sendError(res, new ApiError("not_found", "Not found."), () => {});
     }
     const started = performance.now();

@@ -1,5 +1,6 @@
 // Who has access to a document. The owner can change roles and remove people (after confirming in the
 // row: removing closes that person's open editor at once); everyone else can only look, and leave.
+// Someone who has access through a parent page is marked so, and cannot be removed here (the note says where).
 "use client";
 import { useState } from "react";
 import type { Member } from "@/lib/api";
@@ -7,6 +8,7 @@ import { plainError } from "@/lib/apiErrors";
 import { Button } from "@/components/ui/Button";
 import { RoleBadge } from "@/components/ui/RoleBadge";
 import { selectClass } from "./AddMemberForm";
+import { InheritedNote } from "./InheritedNote";
 
 type Props = {
   members: Member[];
@@ -49,6 +51,7 @@ export function MemberList({ members, currentUserId, canManage, onChangeRole, on
                 {m.userId === currentUserId && <span className="font-normal text-zinc-500 dark:text-zinc-400"> (you)</span>}
               </p>
               <p className="truncate text-xs text-zinc-500 dark:text-zinc-400">{m.email}</p>
+              {m.inheritedFrom && <InheritedNote from={m.inheritedFrom} canManage={canManage} />}
             </div>
             {canManage && m.role !== "owner" ? (
               <>
@@ -65,7 +68,7 @@ export function MemberList({ members, currentUserId, canManage, onChangeRole, on
                   <option value="editor">Can edit</option>
                   <option value="viewer">Can view</option>
                 </select>
-                {confirmingId === m.userId ? (
+                {m.inheritedFrom ? null : confirmingId === m.userId ? (
                   // biome-ignore lint/a11y/useSemanticElements: an inline pair of buttons inside the row, not a form section for <fieldset>
                   <span role="group" aria-label={`Confirm removing ${m.name}`} className="flex items-center gap-1">
                     <Button size="sm" onClick={() => setConfirmingId(null)} disabled={busyId === m.userId} autoFocus>

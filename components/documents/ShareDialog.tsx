@@ -31,7 +31,8 @@ export function ShareDialog({ doc, user, open, onClose, onLeft }: Props) {
   const isOwner = doc.role === "owner";
   const invitations = useInvitations(doc.id, open && isOwner);
   const [leaving, setLeaving] = useState(false);
-  // A sub-page whose parent the caller can open: whether it shares that parent's people.
+  // A sub-page: whether it shares its parent's people. Shown when the caller can open the parent, and
+  // to the owner also when they cannot (the page is a root in their tree, but still has a parent).
   const pages = usePagesContext();
   const page = pages?.forest?.byId.get(doc.id);
   const parent = page?.parentId ? pages?.forest?.byId.get(page.parentId) : undefined;
@@ -79,10 +80,10 @@ export function ShareDialog({ doc, user, open, onClose, onLeft }: Props) {
       }
     >
       <div className="space-y-5">
-        {page && parent && (
+        {page && (parent || (page.parentHidden && isOwner)) && (
           <InheritAccessSwitch
             page={page}
-            parentTitle={parent.title}
+            parentTitle={parent ? parent.title : null}
             isOwner={isOwner}
             onChanged={(changed) => {
               pages?.apply(changed);

@@ -24,8 +24,10 @@ export function ToolButton(props: {
       disabled={props.disabled}
       onMouseDown={(e) => e.preventDefault()} // keep the text selection
       onClick={props.onClick}
+      // lg: the editor column sits between the page tree and the comments (about 650 px at 1280), and
+      // slightly tighter buttons (28 px, still above the 24 px target minimum) keep the toolbar on one row.
       className={
-        `inline-flex h-8 items-center justify-center rounded text-sm transition-colors ${props.compact ? "min-w-5 px-0.5" : "min-w-8 px-2"} ` +
+        `inline-flex h-8 items-center justify-center rounded text-sm transition-colors ${props.compact ? "min-w-5 px-0.5" : "min-w-8 px-2 lg:min-w-7 lg:px-1.5"} ` +
         "focus-visible:outline-2 focus-visible:outline-indigo-500 disabled:cursor-not-allowed disabled:opacity-40 " +
         (props.active
           ? "bg-zinc-200 text-zinc-900 dark:bg-zinc-700 dark:text-zinc-50"

@@ -7,7 +7,6 @@
 import { useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
 import { shareLinksApi, type OpenedLink } from "@/lib/shareLinksApi";
-import { DEAD_LINK_MESSAGE } from "@/lib/contracts/shareLinks";
 import { ApiError } from "@/lib/api";
 import { plainError } from "@/lib/apiErrors";
 import { realtime, reconnectRealtime } from "@/lib/realtime/client";
@@ -18,6 +17,8 @@ import { Button, ButtonLink } from "@/components/ui/Button";
 import { Skeleton } from "@/components/ui/Skeleton";
 import { loginPathFor } from "@/components/layout/nextPath";
 import { GuestComments } from "./GuestComments";
+import { GuestPageList } from "./GuestPageList";
+import { DeadLink } from "./DeadLink";
 
 type State = { kind: "opening" } | { kind: "dead" } | { kind: "error"; message: string } | { kind: "guest"; link: OpenedLink } | { kind: "member" };
 
@@ -90,6 +91,9 @@ export function GuestLinkView({ token }: { token: string }) {
 
 function GuestDocument({ link, token, onEnded }: { link: OpenedLink; token: string; onEnded: () => void }) {
   const canEdit = link.role !== "viewer";
+  // The link opens its sub-pages too: the guest moves between them here, on the same link.
+  const [pageId, setPageId] = useState(link.documentId);
+  const title = pageId === link.documentId ? link.title : (link.pages.find((p) => p.id === pageId)?.title ?? "");
   return (
     <div className="space-y-4">
       <div
@@ -103,31 +107,18 @@ function GuestDocument({ link, token, onEnded }: { link: OpenedLink; token: stri
         </ButtonLink>
       </div>
       <div>
-        <h1 className="text-2xl font-semibold tracking-tight break-words">{link.title}</h1>
+        <h1 className="text-2xl font-semibold tracking-tight break-words">{title || "Untitled"}</h1>
         <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">Shared with a link · {canEdit ? "anyone with it can edit" : "anyone with it can view"}</p>
       </div>
       <div className="flex flex-col gap-6 lg:flex-row">
+        {link.pages.length > 0 && <GuestPageList link={link} current={pageId} onOpen={setPageId} />}
         <section aria-label="Document content" className="min-w-0 flex-1">
-          <CollaborativeEditor documentId={link.documentId} user={GUEST} readOnly={!canEdit} onAccessEnded={onEnded} />
+          <CollaborativeEditor key={pageId} documentId={pageId} user={GUEST} readOnly={!canEdit} onAccessEnded={onEnded} />
         </section>
         <aside aria-label="Comments" className="w-full lg:w-72 lg:shrink-0">
-          <GuestComments documentId={link.documentId} />
+          <GuestComments key={pageId} documentId={pageId} />
         </aside>
       </div>
-    </div>
-  );
-}
-
-function DeadLink() {
-  return (
-    <div data-testid="dead-link" className="rounded-lg border border-zinc-200 bg-white px-6 py-12 text-center dark:border-zinc-800 dark:bg-zinc-900">
-      <h1 className="text-lg font-semibold">{DEAD_LINK_MESSAGE}</h1>
-      <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-        Links can be turned off or expire. If you have an account, sign in to see the documents shared with you.
-      </p>
-      <ButtonLink href="/login" className="mt-6">
-        Sign in
-      </ButtonLink>
     </div>
   );
 }

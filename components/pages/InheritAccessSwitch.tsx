@@ -5,7 +5,8 @@ import { useId, useState } from "react";
 import { plainError } from "@/lib/apiErrors";
 import { type PageNode, pagesApi } from "@/lib/pagesApi";
 
-type Props = { page: PageNode; parentTitle: string; isOwner: boolean; onChanged: (page: PageNode) => void };
+/** `parentTitle` null: the page has a parent the caller cannot open (only its owner is shown the switch then). */
+type Props = { page: PageNode; parentTitle: string | null; isOwner: boolean; onChanged: (page: PageNode) => void };
 
 export function InheritAccessSwitch({ page, parentTitle, isOwner, onChanged }: Props) {
   const labelId = useId();
@@ -13,7 +14,7 @@ export function InheritAccessSwitch({ page, parentTitle, isOwner, onChanged }: P
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const on = page.inheritAccess;
-  const parent = `“${parentTitle || "Untitled"}”`;
+  const parent = parentTitle === null ? "the parent page" : `“${parentTitle || "Untitled"}”`;
 
   async function toggle() {
     setBusy(true);
@@ -38,6 +39,7 @@ export function InheritAccessSwitch({ page, parentTitle, isOwner, onChanged }: P
             {on
               ? `Everyone who can open ${parent} can open this page too, with the same role. The people listed below have access on top of that.`
               : `Only the people listed below can open this page. Having access to ${parent} does not give access here.`}
+            {parentTitle === null && " The parent page is not visible to you: it is not shared with you."}
             {!isOwner && " Only the owner can change this."}
           </p>
         </div>

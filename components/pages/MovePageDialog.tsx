@@ -1,16 +1,16 @@
 // "Move to…": the keyboard's (and the phone's) way to put a page under another one, picked from a
-// list of every page. Pages it cannot go into are listed but disabled, with the reason beside them.
+// list of every page, and where among that page's sub-pages it goes (first, after one of them, last).
+// Pages it cannot go into are listed but disabled, with the reason beside them.
 "use client";
 import { type FormEvent, useEffect, useId, useState } from "react";
 import { plainError } from "@/lib/apiErrors";
 import type { MovePageInput } from "@/lib/contracts/pages";
-import { INSIDE_ITSELF, isWithin, type PageForest, shownParent, visibleRows } from "@/lib/pageTree";
+import { AFTER, beforeIdFor, childrenOf, FIRST, INSIDE_ITSELF, LAST, isWithin, type PageForest, shownParent, visibleRows } from "@/lib/pageTree";
 import { Dialog } from "@/components/ui/Dialog";
 import { Button } from "@/components/ui/Button";
 import { selectClass } from "@/components/documents/AddMemberForm";
 
 const TOP = "__top__";
-
 type Props = {
   forest: PageForest;
   pageId: string | null;
@@ -22,12 +22,14 @@ export function MovePageDialog({ forest, pageId, onClose, onMove }: Props) {
   const fieldId = useId();
   const errorId = useId();
   const [choice, setChoice] = useState(TOP);
+  const [position, setPosition] = useState(LAST);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     if (!pageId) return;
     setChoice(shownParent(forest, pageId) ?? TOP);
+    setPosition(LAST);
     setError(null);
   }, [pageId, forest]);
 
@@ -40,16 +42,21 @@ export function MovePageDialog({ forest, pageId, onClose, onMove }: Props) {
     return { id: row.id, label: `${"\u00a0\u00a0".repeat(row.level - 1)}${p?.title || "Untitled"}`, reason };
   });
 
+  const parentId = choice === TOP ? null : choice;
+  const siblings = childrenOf(forest, parentId).filter((id) => id !== pageId);
+
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!pageId) return;
-    const parentId = choice === TOP ? null : choice;
     if (parentId && isWithin(forest, parentId, pageId)) return setError(INSIDE_ITSELF);
-    if (parentId === shownParent(forest, pageId)) return onClose();
+    const beforeId = beforeIdFor(position, siblings);
+    const placed = childrenOf(forest, parentId);
+    const unchanged = parentId === shownParent(forest, pageId) && placed[placed.indexOf(pageId) + 1] === (beforeId ?? undefined);
+    if (unchanged) return onClose();
     setBusy(true);
     setError(null);
     try {
-      await onMove({ parentId, beforeId: null });
+      await onMove({ parentId, beforeId });
     } catch (err) {
       setError(plainError(err));
     } finally {
@@ -63,7 +70,7 @@ export function MovePageDialog({ forest, pageId, onClose, onMove }: Props) {
       onClose={onClose}
       testId="move-page-dialog"
       title={`Move “${title}”`}
-      description="Pick the page it should go under. It goes last among that page’s sub-pages, and its own sub-pages come along."
+      description="Pick the page it should go under, and where among that page’s sub-pages. Its own sub-pages come along."
       footer={
         <>
           <Button variant="ghost" onClick={onClose}>
@@ -85,6 +92,7 @@ export function MovePageDialog({ forest, pageId, onClose, onMove }: Props) {
           value={choice}
           onChange={(e) => {
             setChoice(e.target.value);
+            setPosition(LAST);
             setError(null);
           }}
           aria-invalid={error ? true : undefined}
@@ -98,6 +106,24 @@ export function MovePageDialog({ forest, pageId, onClose, onMove }: Props) {
               {o.reason ? `${o.label} — ${o.reason}` : o.label}
             </option>
           ))}
+        </select>
+        <label htmlFor={`${fieldId}-position`} className="block pt-2 text-sm font-medium">
+          Position
+        </label>
+        <select
+          id={`${fieldId}-position`}
+          value={position}
+          onChange={(e) => setPosition(e.target.value)}
+          className={`${selectClass} w-full`}
+          data-testid="move-page-position"
+        >
+          {siblings.length > 0 && <option value={FIRST}>First</option>}
+          {siblings.slice(0, -1).map((id) => (
+            <option key={id} value={AFTER(id)}>
+              After “{forest.byId.get(id)?.title || "Untitled"}”
+            </option>
+          ))}
+          <option value={LAST}>Last</option>
         </select>
         {error && (
           <p id={errorId} role="alert" className="text-sm text-red-700 dark:text-red-400">

@@ -1,7 +1,8 @@
 // The Trash page: the caller's deleted documents, how long each has left, Restore and Delete forever.
+// Sub-pages that went to the trash with their page are listed under it (restoring the page brings them back).
 "use client";
 import Link from "next/link";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import type { TrashedDocument } from "@/lib/contracts/trash";
 import { daysLeft, TRASH_RETENTION_DAYS } from "@/lib/trash";
 import { plainError } from "@/lib/apiErrors";
@@ -11,13 +12,42 @@ import { EmptyState } from "@/components/ui/EmptyState";
 import { RelativeTime } from "@/components/ui/RelativeTime";
 import { SkeletonRows } from "@/components/ui/Skeleton";
 import { useAsk } from "@/components/ui/AskDialog";
-import { useTrash } from "./useTrash";
+import { trashGroups, useTrash } from "./useTrash";
 
 export function TrashView() {
   const trash = useTrash();
   const { state } = trash;
   const [problem, setProblem] = useState<string | null>(null);
   const [restored, setRestored] = useState<{ id: string; title: string } | null>(null);
+
+  const groups = state.status === "ready" ? trashGroups(state.documents) : undefined;
+  // A page and, nested under it, the sub-pages that went to the trash with it.
+  const renderRow = (doc: TrashedDocument, withTitle?: string): ReactNode => (
+    <TrashRow
+      key={doc.id}
+      doc={doc}
+      withTitle={withTitle}
+      onRestore={async () => {
+        setProblem(null);
+        try {
+          await trash.restore(doc.id);
+          setRestored({ id: doc.id, title: doc.title });
+        } catch (e) {
+          setProblem(plainError(e));
+        }
+      }}
+      onDeleteForever={async () => {
+        setProblem(null);
+        try {
+          await trash.deleteForever(doc.id);
+        } catch (e) {
+          setProblem(plainError(e));
+        }
+      }}
+    >
+      {(groups?.children.get(doc.id) ?? []).map((child) => renderRow(child, doc.title))}
+    </TrashRow>
+  );
 
   return (
     <div className="space-y-6">
@@ -68,31 +98,7 @@ export function TrashView() {
           ) : state.documents.length === 0 ? (
             <EmptyState title="The trash is empty.">Documents you delete show up here until they are deleted for good.</EmptyState>
           ) : (
-            <ul className="divide-y divide-zinc-200 dark:divide-zinc-800">
-              {state.documents.map((doc) => (
-                <TrashRow
-                  key={doc.id}
-                  doc={doc}
-                  onRestore={async () => {
-                    setProblem(null);
-                    try {
-                      await trash.restore(doc.id);
-                      setRestored({ id: doc.id, title: doc.title });
-                    } catch (e) {
-                      setProblem(plainError(e));
-                    }
-                  }}
-                  onDeleteForever={async () => {
-                    setProblem(null);
-                    try {
-                      await trash.deleteForever(doc.id);
-                    } catch (e) {
-                      setProblem(plainError(e));
-                    }
-                  }}
-                />
-              ))}
-            </ul>
+            <ul className="divide-y divide-zinc-200 dark:divide-zinc-800">{(groups?.roots ?? []).map((doc) => renderRow(doc))}</ul>
           )}
         </section>
       )}
@@ -100,7 +106,17 @@ export function TrashView() {
   );
 }
 
-function TrashRow({ doc, onRestore, onDeleteForever }: { doc: TrashedDocument; onRestore: () => Promise<void>; onDeleteForever: () => Promise<void> }) {
+type RowProps = {
+  doc: TrashedDocument;
+  /** The page it went to the trash with (listed above it), which brings it back when restored. */
+  withTitle?: string;
+  onRestore: () => Promise<void>;
+  onDeleteForever: () => Promise<void>;
+  /** The rows of the sub-pages that went with it. */
+  children?: ReactNode;
+};
+
+function TrashRow({ doc, withTitle, onRestore, onDeleteForever, children }: RowProps) {
   const ask = useAsk();
   const [busy, setBusy] = useState<"restore" | "delete" | null>(null);
   const left = daysLeft(doc.purgeAt);
@@ -113,43 +129,58 @@ function TrashRow({ doc, onRestore, onDeleteForever }: { doc: TrashedDocument; o
     }
   };
   return (
-    <li data-testid="trash-row" data-document-id={doc.id} className="flex flex-col gap-3 px-4 py-3 sm:flex-row sm:items-center sm:gap-4">
-      <div className="min-w-0 flex-1">
-        <p className="truncate font-medium text-zinc-900 dark:text-zinc-100">{doc.title}</p>
-        <p className="mt-0.5 text-sm text-zinc-500 dark:text-zinc-400">
-          Deleted <RelativeTime iso={doc.deletedAt} /> ·{" "}
-          <span data-testid="days-left" className={left <= 3 ? "font-medium text-red-600 dark:text-red-400" : undefined}>
-            {left === 0 ? "deleted for good within the hour" : `${left} ${left === 1 ? "day" : "days"} left`}
-          </span>
-        </p>
+    <li data-testid="trash-row" data-document-id={doc.id} data-trashed-with={doc.trashedWithId ?? undefined}>
+      <div className="flex flex-col gap-3 px-4 py-3 sm:flex-row sm:items-center sm:gap-4">
+        <div className="min-w-0 flex-1">
+          <p className="truncate font-medium text-zinc-900 dark:text-zinc-100">{doc.title}</p>
+          <p className="mt-0.5 text-sm text-zinc-500 dark:text-zinc-400">
+            Deleted <RelativeTime iso={doc.deletedAt} /> ·{" "}
+            <span data-testid="days-left" className={left <= 3 ? "font-medium text-red-600 dark:text-red-400" : undefined}>
+              {left === 0 ? "deleted for good within the hour" : `${left} ${left === 1 ? "day" : "days"} left`}
+            </span>
+          </p>
+          {withTitle !== undefined && (
+            <p className="mt-0.5 text-sm text-zinc-500 dark:text-zinc-400">
+              Comes back with “{withTitle || "Untitled"}”, or restore it on its own to the top level.
+            </p>
+          )}
+        </div>
+        <div className="flex shrink-0 gap-2">
+          <Button size="sm" busy={busy === "restore"} busyLabel="Restoring…" disabled={busy !== null} onClick={() => void run("restore", onRestore)}>
+            Restore
+          </Button>
+          <Button
+            size="sm"
+            variant="dangerGhost"
+            disabled={busy !== null}
+            busy={busy === "delete"}
+            busyLabel="Deleting…"
+            onClick={async () => {
+              const ok = await ask.confirm({
+                title: "Delete forever?",
+                message: (
+                  <>
+                    <strong className="font-medium">{doc.title}</strong>, its comments and its history will be gone for everyone. This cannot be undone.
+                  </>
+                ),
+                confirmLabel: "Delete forever",
+                danger: true,
+              });
+              if (ok) await run("delete", onDeleteForever);
+            }}
+          >
+            Delete forever
+          </Button>
+        </div>
       </div>
-      <div className="flex shrink-0 gap-2">
-        <Button size="sm" busy={busy === "restore"} busyLabel="Restoring…" disabled={busy !== null} onClick={() => void run("restore", onRestore)}>
-          Restore
-        </Button>
-        <Button
-          size="sm"
-          variant="dangerGhost"
-          disabled={busy !== null}
-          busy={busy === "delete"}
-          busyLabel="Deleting…"
-          onClick={async () => {
-            const ok = await ask.confirm({
-              title: "Delete forever?",
-              message: (
-                <>
-                  <strong className="font-medium">{doc.title}</strong>, its comments and its history will be gone for everyone. This cannot be undone.
-                </>
-              ),
-              confirmLabel: "Delete forever",
-              danger: true,
-            });
-            if (ok) await run("delete", onDeleteForever);
-          }}
+      {Array.isArray(children) && children.length > 0 && (
+        <ul
+          aria-label={`Sub-pages of ${doc.title || "Untitled"}`}
+          className="ml-6 divide-y divide-zinc-200 border-t border-l border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800"
         >
-          Delete forever
-        </Button>
-      </div>
+          {children}
+        </ul>
+      )}
     </li>
   );
 }

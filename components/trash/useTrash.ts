@@ -23,8 +23,13 @@ export function useTrash() {
     void reload();
   }, [reload]);
 
+  // Restoring or deleting a page takes the sub-pages that went to the trash with it along.
   const drop = useCallback((id: string) => {
-    setState((s) => (s.status === "ready" ? { status: "ready", documents: s.documents.filter((d) => d.id !== id) } : s));
+    setState((s) => {
+      if (s.status !== "ready") return s;
+      const gone = new Set([id, ...descendantsIn(trashGroups(s.documents).children, id)]);
+      return { status: "ready", documents: s.documents.filter((d) => !gone.has(d.id)) };
+    });
   }, []);
 
   const restore = useCallback(
@@ -45,4 +50,25 @@ export function useTrash() {
   );
 
   return { state, reload, restore, deleteForever };
+}
+
+/** The trash as pages with, under each, the sub-pages that went with it (a child whose page is not listed stands alone). */
+export function trashGroups(documents: TrashedDocument[]): { roots: TrashedDocument[]; children: Map<string, TrashedDocument[]> } {
+  const listed = new Set(documents.map((d) => d.id));
+  const children = new Map<string, TrashedDocument[]>();
+  const roots: TrashedDocument[] = [];
+  for (const d of documents) {
+    if (d.trashedWithId !== null && listed.has(d.trashedWithId)) children.set(d.trashedWithId, [...(children.get(d.trashedWithId) ?? []), d]);
+    else roots.push(d);
+  }
+  return { roots, children };
+}
+
+function descendantsIn(children: Map<string, TrashedDocument[]>, id: string): string[] {
+  const out: string[] = [];
+  for (let level = [id]; level.length > 0; ) {
+    level = level.flatMap((p) => (children.get(p) ?? []).map((c) => c.id));
+    out.push(...level);
+  }
+  return out;
 }

@@ -2,7 +2,7 @@
 // siblings by `position`. Sharing a page shares its sub-pages unless a sub-page stops inheriting
 // (`inheritAccess: false`); the server resolves the inherited role for every channel.
 //  - GET  /api/pages/tree              → PageTreeResponse: every live page the caller can open. A page whose
-//                                         parent the caller cannot open is listed as a root (parentId null).
+//                                         parent the caller cannot open is listed as a root (parentId null, parentHidden true).
 //  - GET  /api/documents/:id/breadcrumbs → BreadcrumbsResponse: the ancestors the caller can open, root first,
 //                                         ending with the page's parent (a hidden ancestor cuts the trail).
 //  - POST /api/documents {title, parentId} creates a sub-page (editor on the parent; appended last).
@@ -23,6 +23,8 @@ export const PageNode = z.strictObject({
   position: z.number(),
   role: Role,
   inheritAccess: z.boolean(),
+  /** True when the page has a parent the caller cannot open (it is listed as a root for them). */
+  parentHidden: z.boolean(),
 });
 export const PageTreeResponse = z.strictObject({ pages: z.array(PageNode) });
 

@@ -41,7 +41,10 @@ export const ShareLink = z.strictObject({
   expiresAt: isoDateTime.nullable(),
 });
 export const ShareLinkListResponse = z.strictObject({ links: z.array(ShareLink) });
-/** What `/s/<token>` learns on opening: the document and the role the visitor now has there. */
+/**
+ * What `/s/<token>` learns on opening: the document and the role the visitor now has there. A link
+ * opens the page's sub-pages too (with the link's role) unless a sub-page stops inheriting access.
+ */
 export const OpenedLink = z.strictObject({
   documentId: Id,
   title: z.string(),
@@ -49,10 +52,18 @@ export const OpenedLink = z.strictObject({
   role: z.enum(["owner", "editor", "viewer"]),
   /** True when nobody is signed in: the page shows the guest banner. */
   guest: z.boolean(),
+  /** The sub-pages the link opens too (those that inherit access), in tree order, each under its parent. */
+  pages: z.array(z.strictObject({ id: Id, title: z.string(), parentId: Id })),
 });
 
 /** What every dead link (revoked, expired, unknown, document in the trash) says: one message for all. */
 export const DEAD_LINK_MESSAGE = "This link no longer works — ask the owner for a new one.";
+
+/**
+ * Set by the server on a GET /s/<token> it hands to the pages (never taken from the browser): "dead"
+ * when the token opens nothing, so the page answers 404.
+ */
+export const LINK_LANDING_HEADER = "x-tandem-link-landing";
 
 export type LinkRole = z.infer<typeof LinkRole>;
 export type ShareLink = z.infer<typeof ShareLink>;

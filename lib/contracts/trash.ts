@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { DocumentSummary, ListedDocument } from "./documents";
 import { isoDateTime } from "./wire";
+import { Id } from "./ids";
 
 // ---- responses ----
 /** A document in the trash: when it went there, by whom, and when it is purged for good. */
@@ -11,6 +12,11 @@ export const TrashedDocument = DocumentSummary.extend({
   deletedAt: isoDateTime,
   deletedByName: z.string().nullable(),
   purgeAt: isoDateTime,
+  /**
+   * The parent page it went to the trash with (in the same act), which is in the trash too: the Trash
+   * lists it under that page, and restoring the page brings it back. Null for a page trashed on its own.
+   */
+  trashedWithId: Id.nullable(),
 });
 /** GET /api/trash: the caller's own trashed documents, most recently deleted first. */
 export const TrashListResponse = z.strictObject({ documents: z.array(TrashedDocument) });

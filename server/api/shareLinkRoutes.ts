@@ -78,7 +78,13 @@ export function registerShareLinkRoutes(router: Router, services: Services): voi
     const role = memberRole === "owner" || (memberRole === "editor" && link.role === "viewer") ? memberRole : link.role;
     const doc = await services.db.document.findUniqueOrThrow({ where: { id: link.documentId }, select: { title: true } });
     return {
-      body: { documentId: link.documentId, title: doc.title, role, guest: caller === null } satisfies OpenedLink,
+      body: {
+        documentId: link.documentId,
+        title: doc.title,
+        role,
+        guest: caller === null,
+        pages: await shareLinks.subpagesOf(link.documentId),
+      } satisfies OpenedLink,
       headers: { "Set-Cookie": linkCookie(link.documentId, token, link.expiresAt, services.config.secureCookies) },
     };
   });

@@ -85,15 +85,31 @@ export class LinkCredentials {
     return link;
   }
 
-  /** The link this request carries for `documentId` (query first, then the cookie), if it is live and for that document. */
+  /**
+   * The link this request carries that opens `documentId` (query first, then the cookies), if it is
+   * live: one made on the document itself, or on a page above it that it inherits access from (the
+   * cookie is named after the link's own page). The higher role wins when it carries several.
+   */
   async linkFor(req: IncomingMessage, documentId: string, url?: URL): Promise<LiveLink | null> {
+    if (!DocumentId.safeParse(documentId).success) return null;
     const fromQuery = url?.searchParams.get("link");
     // A cookie is sent whichever site made the request: only our own pages may use it.
-    const fromCookie = isSameOrigin(req, this.config) ? parseCookies(req.headers.cookie).get(linkCookieName(documentId)) : undefined;
-    const token = fromQuery || fromCookie;
-    if (!token || !DocumentId.safeParse(documentId).success) return null;
-    const link = await this.lookup(req, token);
-    return link?.documentId === documentId ? link : null;
+    const cookies = isSameOrigin(req, this.config) ? parseCookies(req.headers.cookie) : new Map<string, string>();
+    if (!fromQuery && cookies.size === 0) return null;
+    // Only the pages above are looked up when a cookie or a query could be for one of them.
+    const chain = fromQuery || [...cookies.keys()].some((n) => n.startsWith(LINK_COOKIE_PREFIX)) ? await this.links.openedBy(documentId) : [];
+    if (fromQuery) {
+      const link = await this.lookup(req, fromQuery);
+      return link && chain.includes(link.documentId) ? link : null;
+    }
+    let best: LiveLink | null = null;
+    for (const pageId of chain) {
+      const token = cookies.get(linkCookieName(pageId));
+      if (!token) continue;
+      const link = await this.lookup(req, token);
+      if (link?.documentId === pageId && (!best || RANK[link.role] > RANK[best.role])) best = link;
+    }
+    return best;
   }
 
   /** Every live link whose cookie the request carries (a guest's event stream ends with them). At most a few are read. */

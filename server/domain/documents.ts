@@ -199,7 +199,20 @@ export class Documents {
       include: { user: { select: { id: true, name: true, email: true } } },
       orderBy: { createdAt: "asc" },
     });
-    return rows.map((m) => ({ userId: m.user.id, name: m.user.name, email: m.user.email, role: m.role as Role }));
+    const fromIds = [...new Set(rows.flatMap((m) => (m.inheritedFrom ? [m.inheritedFrom] : [])))];
+    const sources = await this.db.document.findMany({
+      where: { id: { in: fromIds } },
+      select: { id: true, title: true, memberships: { where: { userId: user.id }, select: { role: true } } },
+    });
+    // The ancestor's title only for a caller who can open it themselves.
+    const titles = new Map(sources.map((d) => [d.id, d.memberships.length > 0 ? d.title : null]));
+    return rows.map((m) => ({
+      userId: m.user.id,
+      name: m.user.name,
+      email: m.user.email,
+      role: m.role as Role,
+      inheritedFrom: m.inheritedFrom ? { id: m.inheritedFrom, title: titles.get(m.inheritedFrom) ?? null } : null,
+    }));
   }
 
   async addMember(user: AuthUser, documentId: string, email: string, role: "editor" | "viewer") {
@@ -210,7 +223,7 @@ export class Documents {
     if (existing && existing.inheritedFrom === null) throw conflict(`${target.name} is already a member (${existing.role}).`, "email");
     // Inherited from a parent page: granted here it becomes the page's own (and wins over the inherited role).
     await this.writeMembership(user, documentId, target.id, (existing?.role as Role | undefined) ?? null, role);
-    return { userId: target.id, name: target.name, email: target.email, role };
+    return { userId: target.id, name: target.name, email: target.email, role, inheritedFrom: null };
   }
 
   async changeRole(user: AuthUser, documentId: string, userId: string, role: "editor" | "viewer") {
@@ -221,7 +234,7 @@ export class Documents {
     // An inherited member given a role here keeps it as the page's own, whatever the parent says later.
     await this.writeMembership(user, documentId, userId, previous, role);
     const m = await this.db.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, email: true } });
-    return { userId, name: m.name, email: m.email, role };
+    return { userId, name: m.name, email: m.email, role, inheritedFrom: null };
   }
 
   async removeMember(user: AuthUser, documentId: string, userId: string): Promise<void> {

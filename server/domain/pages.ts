@@ -33,11 +33,11 @@ export class Pages {
       orderBy: siblingOrder.map((o) => ({ document: o })),
     });
     const visible = new Set(rows.map((r) => r.document.id));
-    return rows.map((r) => ({
-      ...r.document,
-      parentId: r.document.parentId !== null && visible.has(r.document.parentId) ? r.document.parentId : null,
-      role: r.role as Role,
-    }));
+    return rows.map((r) => {
+      const { parentId } = r.document;
+      const parentVisible = parentId !== null && visible.has(parentId);
+      return { ...r.document, parentId: parentVisible ? parentId : null, parentHidden: parentId !== null && !parentVisible, role: r.role as Role };
+    });
   }
 
   /** The ancestors the caller can open, root first, ending with the page's parent; a hidden one cuts the trail. */
@@ -125,8 +125,13 @@ export class Pages {
   async node(user: AuthUser, pageId: string): Promise<PageNode> {
     const role = await this.documents.requireRole(user, pageId, ANY_ROLE);
     const doc = await this.db.document.findUniqueOrThrow({ where: { id: pageId }, select: pageSelect });
-    const parentVisible = doc.parentId !== null && (await this.documents.roleOf(user.id, doc.parentId)) !== null;
-    return { ...doc, parentId: parentVisible ? doc.parentId : null, role };
+    const parentVisible = doc.parentId !== null && (await this.openable(user.id, doc.parentId));
+    return { ...doc, parentId: parentVisible ? doc.parentId : null, parentHidden: doc.parentId !== null && !parentVisible, role };
+  }
+
+  /** As the tree decides: a live page the account is a member of. */
+  private async openable(userId: string, pageId: string): Promise<boolean> {
+    return (await this.db.membership.count({ where: { userId, documentId: pageId, document: { deletedAt: null } } })) > 0;
   }
 
   /** The page's owner, or the owner of an ancestor it inherits from (along an unbroken chain). */

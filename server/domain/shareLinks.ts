@@ -2,6 +2,9 @@
 // every change that narrows access is announced on the bus, and the access authority
 // (server/access/liveAccess.ts) ends or re-roles the connections that came in through the link.
 //
+// A link opens its page's sub-pages too, with the link's role, as far down as each keeps inheriting
+// access (Document.inheritAccess): `openedBy` says which pages' links open a given page.
+//
 // Only the document's owner makes, lists, changes and revokes links: a link lets people in without
 // being members, which is the owner's decision as adding members is (editors cannot add members either).
 import crypto from "node:crypto";
@@ -12,6 +15,7 @@ import type { LinkSecrets } from "../auth/linkTokens";
 import type { ShareLink, LinkRole } from "../../lib/contracts/shareLinks";
 import type { Documents } from "./documents";
 import { notFound } from "./errors";
+import { MAX_DEPTH } from "./inheritedAccess";
 
 /** A link that works now: what it grants, and until when. */
 export type LiveLink = { id: string; documentId: string; role: LinkRole; expiresAt: Date | null };
@@ -83,6 +87,48 @@ export class ShareLinks {
       select: { id: true, documentId: true, role: true, expiresAt: true },
     });
     return row ? { ...row, role: row.role as LinkRole } : null;
+  }
+
+  /**
+   * The pages whose links open `documentId`: itself, then its parent, grandparent … while each page on
+   * the way inherits access. A page in the trash is opened by no link.
+   */
+  async openedBy(documentId: string): Promise<string[]> {
+    const chain: string[] = [];
+    let current = await this.db.document.findUnique({ where: { id: documentId }, select: { id: true, parentId: true, inheritAccess: true, deletedAt: true } });
+    for (let depth = 0; current && current.deletedAt === null && depth <= MAX_DEPTH; depth++) {
+      chain.push(current.id);
+      if (!current.inheritAccess || current.parentId === null) break;
+      current = await this.db.document.findUnique({
+        where: { id: current.parentId },
+        select: { id: true, parentId: true, inheritAccess: true, deletedAt: true },
+      });
+    }
+    return chain;
+  }
+
+  /** True when the link (made on its own page) opens `documentId`: that page or a sub-page that inherits. */
+  async opens(link: LiveLink, documentId: string): Promise<boolean> {
+    return link.documentId === documentId || (await this.openedBy(documentId)).includes(link.documentId);
+  }
+
+  /**
+   * The sub-pages a link's page opens (those that inherit, level by level), for the guest's page list:
+   * live ones in tree order, each with its parent.
+   */
+  async subpagesOf(pageId: string): Promise<{ id: string; title: string; parentId: string }[]> {
+    const out: { id: string; title: string; parentId: string }[] = [];
+    let level = [pageId];
+    for (let depth = 0; level.length > 0 && depth < MAX_DEPTH; depth++) {
+      const rows = await this.db.document.findMany({
+        where: { parentId: { in: level }, inheritAccess: true, deletedAt: null },
+        select: { id: true, title: true, parentId: true },
+        orderBy: [{ position: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+      });
+      for (const r of rows) out.push({ id: r.id, title: r.title, parentId: r.parentId ?? pageId });
+      level = rows.map((r) => r.id);
+    }
+    return out;
   }
 
   /** Which of these link ids still work (the access authority's periodic re-check). */

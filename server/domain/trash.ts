@@ -118,13 +118,23 @@ export class Trash {
   private async describe(rows: TrashedRow[]): Promise<TrashedDocument[]> {
     const ids = [...new Set(rows.map((r) => r.deletedById).filter((id): id is string => id !== null))];
     const names = new Map((await this.db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+    const parentIds = [...new Set(rows.flatMap((r) => (r.parentId ? [r.parentId] : [])))];
+    const parents = new Map(
+      (await this.db.document.findMany({ where: { id: { in: parentIds }, deletedAt: { not: null } }, select: { id: true, deletedAt: true } })).map((d) => [
+        d.id,
+        d.deletedAt?.getTime(),
+      ]),
+    );
     return rows.map((r) => {
       const deletedAt = r.deletedAt ?? new Date(0); // only trashed rows reach here (queried by deletedAt)
+      // Trashed in the same act as its parent (trashedWith's rule): it comes back with it.
+      const withParent = r.parentId !== null && parents.get(r.parentId) === deletedAt.getTime();
       return {
         ...summary(r),
         deletedAt: deletedAt.toISOString(),
         deletedByName: (r.deletedById && names.get(r.deletedById)) ?? null,
         purgeAt: purgeAt(deletedAt).toISOString(),
+        trashedWithId: withParent ? r.parentId : null,
       };
     });
   }

@@ -61,7 +61,8 @@ export function registerSocketHandlers(socket: TandemSocket, deps: HandlerDeps):
   /** A member's role, or a share link's (a guest's own, or one a signed-in account carries in its cookie). */
   async function entryTo(documentId: string): Promise<DocumentEntry> {
     const guestLink = socket.data.link;
-    if (guestLink) return guestLink.documentId === documentId ? { kind: "link", role: guestLink.role, link: guestLink } : { kind: "none" };
+    // A guest's link opens its page and the sub-pages that inherit from it.
+    if (guestLink) return (await services.shareLinks.opens(guestLink, documentId)) ? { kind: "link", role: guestLink.role, link: guestLink } : { kind: "none" };
     return services.links.entry(await services.documents.roleOf(user.id, documentId), socket.request, documentId);
   }
 

@@ -99,7 +99,7 @@ describe("opening a link", () => {
     const { token } = await newLink(id, "viewer");
     const guest = await guestFor(token);
     expect(guest.opened.status).toBe(200);
-    expect(guest.opened.body).toEqual({ documentId: id, title: "Guest read", role: "viewer", guest: true });
+    expect(guest.opened.body).toEqual({ documentId: id, title: "Guest read", role: "viewer", guest: true, pages: [] });
     const setCookie = guest.opened.headers.get("set-cookie") ?? "";
     expect(setCookie).toContain(`${linkCookieName(id)}=`);
     expect(setCookie).toMatch(/HttpOnly/);

@@ -178,4 +178,27 @@ describe("the trash takes sub-pages with their page", () => {
     expect((await ana.api.delete(`/api/trash/${parent.id}`)).status).toBe(204);
     expect(await world.server.services.db.document.count({ where: { id: { in: [parent.id, child.id, grandchild.id] } } })).toBe(2);
   });
+
+  test("the trash lists sub-pages with the page they went with; one trashed on its own stands alone, and restores to the top level once its parent is gone for good", async () => {
+    const ana = await person("Ana");
+    const parent = await page(ana.api, "Archive");
+    const child = await page(ana.api, "2025", parent.id);
+    const grandchild = await page(ana.api, "Q4", child.id);
+    const earlier = await page(ana.api, "Drafts", parent.id);
+    expect((await ana.api.delete(`/api/documents/${earlier.id}`)).status).toBe(204);
+    expect((await ana.api.delete(`/api/documents/${parent.id}`)).status).toBe(204);
+    const listed = new Map(TrashListShape.parse((await ana.api.get("/api/trash")).body).documents.map((d) => [d.id, d.trashedWithId]));
+    expect(listed.get(parent.id)).toBeNull();
+    expect(listed.get(child.id)).toBe(parent.id);
+    expect(listed.get(grandchild.id)).toBe(child.id);
+    // Trashed before its parent, in an act of its own: restoring the parent does not bring it back.
+    expect(listed.get(earlier.id)).toBeNull();
+
+    expect((await ana.api.delete(`/api/trash/${parent.id}`)).status).toBe(204);
+    const after = TrashListShape.parse((await ana.api.get("/api/trash")).body).documents;
+    expect(after.map((d) => d.id)).toContain(earlier.id);
+    expect(after.map((d) => d.id)).not.toContain(child.id);
+    expect((await ana.api.post(`/api/trash/${earlier.id}/restore`)).status).toBe(200);
+    expect((await tree(ana.api)).find((p) => p.id === earlier.id)).toMatchObject({ parentId: null, parentHidden: false });
+  });
 });

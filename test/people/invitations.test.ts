@@ -66,7 +66,7 @@ test("an invitation is emailed; its link leads to sign-up with that email, and t
   expect(accepted.status).toBe(200);
   expect(accepted.body).toEqual({ documentId });
   const members = (await owner.get(`/api/documents/${documentId}/members`)).body.members;
-  expect(members).toContainEqual({ userId: newcomer.id, name: "Nia Newcomer", email, role: "editor" });
+  expect(members).toContainEqual({ userId: newcomer.id, name: "Nia Newcomer", email, role: "editor", inheritedFrom: null });
   expect((await visitor.get(`/api/documents/${documentId}`)).body.role).toBe("editor");
   // Used: no longer pending, and the link says so.
   expect(InvitationListResponse.parse((await owner.get(`/api/documents/${documentId}/invitations`)).body).invitations).toEqual([]);
