@@ -2,6 +2,7 @@
 // telling the streams is the caller's job (announcementService.ts).
 import crypto from "node:crypto";
 import type { Db } from "../db/client";
+import { BatchLoader } from "../db/batchLoader";
 import { conflict, invalidInput, notFound as notFoundOf } from "../domain/errors";
 import type { AdminAnnouncement, AnnouncementView, Audience, AnnouncementKind, Severity } from "../../lib/announcements/types";
 import { nextBoundary, statusOf } from "./schedule";
@@ -110,15 +111,31 @@ export class AnnouncementStore {
     };
   }
 
-  /** What this account no longer sees: dismissed or acknowledged at (or after) the current version. */
+  /**
+   * What this account no longer sees: dismissed or acknowledged at (or after) the current version.
+   * Streams opened together (every browser of a dead instance comes back at once) share one pair of
+   * queries (BatchLoader: read after each caller asked, nothing cached); each caller gets its own Set.
+   */
   async hiddenIds(userId: string): Promise<Set<string>> {
-    const select = { announcementId: true, version: true, announcement: { select: { contentVersion: true } } } as const;
-    const [dismissed, acked] = await Promise.all([
-      this.db.announcementDismissal.findMany({ where: { userId }, select }),
-      this.db.announcementAck.findMany({ where: { userId }, select }),
-    ]);
-    return new Set([...dismissed, ...acked].filter((r) => r.version >= r.announcement.contentVersion).map((r) => r.announcementId));
+    return new Set(await this.hiddenLoader.load(userId));
   }
+
+  private readonly hiddenLoader = new BatchLoader<string, string[]>(async (userIds) => {
+    const select = { userId: true, announcementId: true, version: true, announcement: { select: { contentVersion: true } } } as const;
+    const where = { userId: { in: userIds } };
+    const [dismissed, acked] = await Promise.all([
+      this.db.announcementDismissal.findMany({ where, select }),
+      this.db.announcementAck.findMany({ where, select }),
+    ]);
+    const byUser = new Map<string, string[]>();
+    for (const r of [...dismissed, ...acked]) {
+      if (r.version < r.announcement.contentVersion) continue;
+      const ids = byUser.get(r.userId);
+      if (ids) ids.push(r.announcementId);
+      else byUser.set(r.userId, [r.announcementId]);
+    }
+    return byUser;
+  });
 
   /** The accounts that no longer see this announcement at its current version (see hiddenIds). */
   async hiddenFor(id: string, contentVersion: number): Promise<Set<string>> {

@@ -51,7 +51,8 @@ export function registerStreamRoute(
   async function serveStream(req: IncomingMessage, res: ServerResponse, url: URL, slot: Slot): Promise<void> {
     const rawLastId = (req.headers["last-event-id"] as string | undefined) ?? url.searchParams.get("lastEventId");
     const pathHint = url.searchParams.get("path");
-    const caller = await services.auth.authenticate(req, url);
+    // Streams come in storms (every browser of a dead instance at once): the remembered, batched lookup.
+    const caller = await services.auth.authenticateRecent(req, url);
     const user = announcementUser(caller);
     const viewer = viewerOf(user);
 
