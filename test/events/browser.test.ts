@@ -66,7 +66,7 @@ describe.skipIf(!hasBrowser)("the shared stream in a browser", () => {
     const rest = tabs.filter((_, i) => i !== leaderIndex);
     await until(async () => (await Promise.all(rest.map(snap))).some((s) => s.leader), "a new leader");
     const newLeader = rest[(await Promise.all(rest.map(snap))).findIndex((s) => s.leader)];
-    expect(await newLeader.evaluate(() => (window as any).__urls)).toEqual([`/api/events?lastEventId=${lastId}`]);
+    expect(await newLeader.evaluate(() => (window as any).__urls)).toEqual([`/api/events?busy=close&lastEventId=${lastId}`]);
     const second = (await admin.post("/api/admin/announcements", { title: "After hand-over" })).body;
     await until(async () => (await Promise.all(rest.map(snap))).every((s) => s.items[second.id] && s.items[first.id]), "both tabs to show both");
     await until(() => sseConnectionCount() === 1, "exactly one stream again");
