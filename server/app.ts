@@ -98,7 +98,12 @@ export async function startTandem(config: Config, options: { next?: NextHandlers
   // Versions read and edit documents through the collab channel too; the rooms tell it of edits.
   const history = new History({ db, databaseKind: config.databaseKind, log, documents, bus, collab: () => collabOf(services) }, config.history);
   const mailer = createMailer(config, log);
-  const announcements = new AnnouncementService(db, bus, { log, mailer, sessionSecret: config.sessionSecret });
+  const announcements = new AnnouncementService(db, bus, {
+    log,
+    mailer,
+    sessionSecret: config.sessionSecret,
+    reminderEmailCooldownMs: config.reminderEmailCooldownMs,
+  });
   const people = new People(db, bus, log, config.databaseKind);
   const invitations = new Invitations({ db, documents, mailer, log, sessionSecret: config.sessionSecret });
   const shareLinks = new ShareLinks(db, bus, documents, new LinkSecrets(config.sessionSecret));
