@@ -18,16 +18,16 @@ describe("remind summary", () => {
 
   it("explains a second press within the cooldown", () => {
     expect(remindSummary({ ...base, pending: 2, inApp: 1, away: 1, skippedRecentlyReminded: 1 })).toBe(
-      "Shown again to 1 person who has Tandem open. 1 person away was already emailed about this recently, so no new email was sent.",
+      "Shown again to 1 person who has Tandem open. 1 person who is away was already emailed about this recently, so no new email was sent.",
     );
   });
 
   it("tells unsubscribed people from email that is not set up", () => {
     expect(remindSummary({ ...base, pending: 2, away: 2, emailed: 1 })).toBe(
-      "Emailed 1 person who is away. 1 person away has turned reminder emails off; they will see it when they next open Tandem.",
+      "Emailed 1 person who is away. 1 person who is away has turned reminder emails off; they will see it when they next open Tandem.",
     );
     expect(remindSummary({ ...base, pending: 3, away: 3, emailEnabled: false })).toBe(
-      "Email is not set up, so 3 people away will see it when they next open Tandem.",
+      "Email is not set up, so 3 people who are away will see it when they next open Tandem.",
     );
   });
 });
