@@ -113,6 +113,7 @@ export async function startTandem(config: Config, options: { next?: NextHandlers
     sessionSecret: config.sessionSecret,
     databaseKind: config.databaseKind,
     seenFlushMs: config.announcementSeenFlushMs,
+    reminderEmailCooldownMs: config.reminderEmailCooldownMs,
   });
   const people = new People(db, bus, log, config.databaseKind);
   const invitations = new Invitations({ db, documents, mailer, log, sessionSecret: config.sessionSecret });

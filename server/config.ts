@@ -62,6 +62,14 @@ const EnvSchema = z.object({
   // they started; every instance first records its own streams' accounts, then this long after the
   // start the away ones are mailed (server/events/awayMail.ts).
   ANNOUNCEMENT_EMAIL_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
+  // "Remind" emails an away account about one announcement at most once this long (12 h), however
+  // often and on however many instances it is pressed (server/events/reminderClaims.ts); up to 30 days.
+  REMINDER_EMAIL_COOLDOWN_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .max(30 * 86_400_000)
+    .default(12 * 3_600_000),
   // Version history (server/history/): an automatic version after this long without edits (60 s), and
   // at least this often while editing goes on (10 min); automatic versions older than N days are pruned.
   HISTORY_PAUSE_MS: z.coerce.number().int().min(10).max(3_600_000).default(60_000),
@@ -128,6 +136,8 @@ export type Config = {
   mailFrom: string;
   /** How long after a critical announcement starts the accounts that were away are emailed. */
   announcementEmailDelayMs: number;
+  /** An acknowledgement reminder is emailed to one account about one announcement at most once this long. */
+  reminderEmailCooldownMs: number;
   /** Automatic versions (server/history/history.ts): pause and longest interval in ms, days they are kept. */
   history: { quietMs: number; maxWaitMs: number; keepAutoDays: number };
   /** Long-lived connections this instance holds at most, how fast it admits them, and the Retry-After of a refusal. */
@@ -176,6 +186,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     announcementEmailDelayMs: e.ANNOUNCEMENT_EMAIL_DELAY_MS,
+    reminderEmailCooldownMs: e.REMINDER_EMAIL_COOLDOWN_MS,
     history: { quietMs: e.HISTORY_PAUSE_MS, maxWaitMs: e.HISTORY_MAX_INTERVAL_MS, keepAutoDays: e.HISTORY_KEEP_AUTO_DAYS },
     capacity: {
       max: {

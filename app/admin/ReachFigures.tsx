@@ -6,6 +6,7 @@ import { useCallback, useEffect, useState } from "react";
 import { Button, buttonClass } from "@/components/ui/Button";
 import { plainError } from "@/lib/apiErrors";
 import { announcementsApi } from "@/lib/announcements/adminApi";
+import { remindSummary } from "@/lib/announcements/remindSummary";
 import type { AdminAnnouncement, AnnouncementReach } from "@/lib/announcements/types";
 import { useAnnouncementStream } from "@/components/announcements/useAnnouncementStream";
 
@@ -42,12 +43,7 @@ export function ReachFigures({ announcement: a }: { announcement: AdminAnnouncem
     setReminding(true);
     setNote(null);
     try {
-      const r = await announcementsApi.remind(a.id);
-      const emailed = r.emailed > 0 ? `, and emailed ${r.emailed}` : "";
-      setNote({
-        tone: "ok",
-        text: r.reminded === 0 ? "Everyone has confirmed; no one to remind." : `Reminded ${r.reminded} ${r.reminded === 1 ? "person" : "people"}${emailed}.`,
-      });
+      setNote({ tone: "ok", text: remindSummary(await announcementsApi.remind(a.id)) });
     } catch (e) {
       setNote({ tone: "error", text: plainError(e) });
     } finally {

@@ -95,8 +95,21 @@ export const AnnouncementReach = z.strictObject({
 });
 /** The live form pushed to administrators' streams (`announcement-reach`): counts only. */
 export const ReachSummary = AnnouncementReach.omit({ pending: true }).extend({ id: Id, pendingCount: z.number().int().nonnegative() });
-/** POST /api/admin/announcements/:id/remind. */
-export const RemindResponse = z.strictObject({ reminded: z.number().int().nonnegative(), emailed: z.number().int().nonnegative() });
+const Count = z.number().int().nonnegative();
+/**
+ * POST /api/admin/announcements/:id/remind. Of the `pending` accounts (not confirmed), `inApp` had
+ * Tandem open and were shown it again; the `away` rest are emailed (`emailed`) unless they were
+ * emailed about it within the cooldown (`skippedRecentlyReminded`), turned reminder emails off, or
+ * email is not set up (`emailEnabled` false).
+ */
+export const RemindResponse = z.strictObject({
+  pending: Count,
+  inApp: Count,
+  away: Count,
+  emailed: Count,
+  skippedRecentlyReminded: Count,
+  emailEnabled: z.boolean(),
+});
 /** GET /api/announcements. */
 export const AnnouncementListResponse = z.strictObject({ announcements: z.array(AnnouncementView) });
 

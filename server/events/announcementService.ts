@@ -17,7 +17,9 @@ import { ReachStore } from "./reachStore";
 import { ReachReports } from "./reachReports";
 import type { DatabaseKind } from "./reachWrites";
 import { LiveReach } from "./reach";
-import { remindByEmail } from "./reminderMail";
+import { ReminderMail } from "./reminderMail";
+import { ReminderClaims } from "./reminderClaims";
+import type { StreamPresence } from "./streamPresence";
 
 export class AnnouncementService {
   /** The stored announcements; the events channel reads through it too (what is live, dismissals). */
@@ -29,13 +31,26 @@ export class AnnouncementService {
   readonly reports: ReachReports;
   /** Where links in emails point; the events channel sets it once the server listens (awayMail.ts). */
   mailOrigin: (() => string) | undefined;
+  /** Who has a stream open on any instance; the events channel sets it (streamPresence.ts). */
+  presence: StreamPresence | undefined;
+  /** Reminder emails, once per account per cooldown (absent without a mailer). */
+  readonly reminderMail: ReminderMail | undefined;
 
   constructor(
     db: Db,
     private readonly bus: EventBus,
-    private readonly deps: { log: Logger; mailer?: Mailer; sessionSecret: string; databaseKind: DatabaseKind; seenFlushMs?: number },
+    private readonly deps: {
+      log: Logger;
+      mailer?: Mailer;
+      sessionSecret: string;
+      databaseKind: DatabaseKind;
+      seenFlushMs?: number;
+      reminderEmailCooldownMs: number;
+    },
   ) {
     this.store = new AnnouncementStore(db);
+    const { mailer, log, sessionSecret } = deps;
+    this.reminderMail = mailer && new ReminderMail({ mailer, log, sessionSecret, claims: new ReminderClaims(db, deps.reminderEmailCooldownMs) });
     this.reachStore = new ReachStore(db);
     this.liveReach = new LiveReach(this.reachStore, bus, deps.log);
     this.reports = new ReachReports(db, deps.databaseKind, bus, deps.log, deps.seenFlushMs);
@@ -91,19 +106,24 @@ export class AnnouncementService {
     return { ...counts, delivered: counts.delivered + this.liveReach.pendingDelivered(id), pending };
   }
 
-  /** Shows it again, now, to every account that has not acknowledged it; emails them too when mail is set up. */
+  /**
+   * Shows it again, now, in every open tab of the accounts that have not acknowledged it; emails those
+   * of them with no open stream on any instance (mail set up, still subscribed, not emailed about it
+   * within the cooldown: pressing twice, or on two instances at once, sends one email).
+   */
   async remind(id: string): Promise<RemindResponse> {
     const view = await this.reachStore.view(id);
     if (!view.requiresAck) throw new DomainError("conflict", "Only announcements that ask for confirmation can be reminded.");
     if (!view.live) throw new DomainError("conflict", "This announcement is no longer shown; publish a new one instead.");
     const pending = await this.reachStore.pending(id);
+    const online = this.presence ? await this.presence.online(pending.map((p) => p.id)) : new Set<string>();
     if (pending.length > 0) await this.bus.publish({ type: "announcement.remind", announcementId: id, userIds: pending.map((p) => p.id) });
-    const { mailer, log, sessionSecret } = this.deps;
-    const emailed =
-      mailer?.delivers && this.mailOrigin
-        ? remindByEmail({ mailer, log, sessionSecret, origin: this.mailOrigin() }, view.title, await this.reachStore.subscribed(pending))
-        : 0;
-    return { reminded: pending.length, emailed };
+    const away = pending.filter((p) => !online.has(p.id));
+    const counts = { pending: pending.length, inApp: pending.length - away.length, away: away.length };
+    const mail = this.reminderMail;
+    if (!mail?.delivers || !this.mailOrigin) return { ...counts, emailed: 0, skippedRecentlyReminded: 0, emailEnabled: false };
+    const sent = await mail.send({ id, title: view.title }, await this.reachStore.subscribed(away), this.mailOrigin());
+    return { ...counts, ...sent, emailEnabled: true };
   }
 
   private async changed(): Promise<void> {

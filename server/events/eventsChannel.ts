@@ -10,6 +10,7 @@ import { deliveryOf } from "./changes";
 import { registerStreamRoute } from "./streamRoute";
 import { startAwayMail } from "./awayMail";
 import { RedisEventLog } from "./redisEventLog";
+import { LocalStreamPresence, RedisStreamPresence, type StreamPresence } from "./streamPresence";
 
 export type EventsChannelOptions = HubOptions & { buildId?: string };
 
@@ -21,7 +22,19 @@ export function createEventsChannel(options: EventsChannelOptions = {}): Channel
     const shared = services.redis
       ? await RedisEventLog.open(services.redis.pub, services.redis.prefix, services.config.eventLogLength, services.log)
       : undefined;
-    const hub = new SseHub({ ...options, shared, onSlowClientDropped: () => slowDropped.inc(), onDelivered: liveReach.delivered });
+    // Who has a stream open, across instances: a reminder emails only the others (streamPresence.ts).
+    const accountsHere = () => hub.accountsWithStreams();
+    const presence: StreamPresence = services.redis
+      ? new RedisStreamPresence({ client: services.redis.pub, prefix: services.redis.prefix }, accountsHere, services.log)
+      : new LocalStreamPresence(accountsHere);
+    const hub = new SseHub({
+      ...options,
+      shared,
+      onSlowClientDropped: () => slowDropped.inc(),
+      onDelivered: liveReach.delivered,
+      onAccountPresence: (userId, present) => presence.changed(userId, present),
+    });
+    services.announcements.presence = presence;
     shared?.start((entry) => hub.deliver(entry));
     liveReach.hub = hub;
     const live = new LiveAnnouncements(store, hub, services.log);
@@ -54,7 +67,9 @@ export function createEventsChannel(options: EventsChannelOptions = {}): Channel
         unsubscribe();
         live.stop();
         await awayMail.stop();
+        await services.announcements.reminderMail?.idle();
         hub.close();
+        await presence.close();
         await shared?.close();
         // Queued seen reports are written (and their figures announced) before the database closes.
         await services.announcements.reports.stop();

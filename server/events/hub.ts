@@ -66,6 +66,8 @@ export type HubOptions = Partial<SseConnectionOptions> & {
   onSlowClientDropped?: () => void;
   /** Told how many streams an event with a `tally` key was written to (announcement reach). */
   onDelivered?: (tally: string, streams: number) => void;
+  /** Told when an account's first stream here opens (true) and its last one closes (false): streamPresence.ts. */
+  onAccountPresence?: (userId: string, present: boolean) => void;
 };
 
 /** An event that is not logged for replay: the greeting and the current state sent on connect. */
@@ -108,11 +110,13 @@ export class SseHub {
   private readonly connectionOptions: SseConnectionOptions;
   private readonly onSlowClientDropped: () => void;
   private readonly onDelivered: (tally: string, streams: number) => void;
+  private readonly onAccountPresence: (userId: string, present: boolean) => void;
   private closed = false;
 
   constructor(options: HubOptions = {}) {
     this.onSlowClientDropped = options.onSlowClientDropped ?? (() => undefined);
     this.onDelivered = options.onDelivered ?? (() => undefined);
+    this.onAccountPresence = options.onAccountPresence ?? (() => undefined);
     this.ids = new EventIdSource(options.now);
     this.shared = options.shared;
     const capacity = options.ringCapacity ?? REPLAY_RING_CAPACITY;
@@ -243,7 +247,10 @@ export class SseHub {
     this.byViewer[viewer].add(connection);
     if (userId !== null) {
       let mine = this.byUser.get(userId);
-      if (!mine) this.byUser.set(userId, (mine = new Set()));
+      if (!mine) {
+        this.byUser.set(userId, (mine = new Set()));
+        this.onAccountPresence(userId, true);
+      }
       mine.add(connection);
     }
     this.heartbeats.add(connection);
@@ -256,7 +263,10 @@ export class SseHub {
     if (userId !== null) {
       const mine = this.byUser.get(userId);
       mine?.delete(connection);
-      if (mine?.size === 0) this.byUser.delete(userId);
+      if (mine?.size === 0) {
+        this.byUser.delete(userId);
+        this.onAccountPresence(userId, false);
+      }
     }
     this.heartbeats.remove(connection);
   }

@@ -194,8 +194,10 @@ describe("pending list and CSV", () => {
     await bob.post(`/api/announcements/${a.id}/ack`);
     const res = await admin.post(`/api/admin/announcements/${a.id}/remind`);
     expect(res.status).toBe(200);
-    expect(res.body.reminded).toBeGreaterThanOrEqual(2); // Admin, Ana and Eve (the CSV test's account)
-    expect(res.body.emailed).toBe(0); // no SMTP_URL: nothing leaves the server
+    expect(res.body.pending).toBeGreaterThanOrEqual(2); // Admin, Ana and Eve (the CSV test's account)
+    expect(res.body.inApp).toBeGreaterThanOrEqual(1); // Ana's tab is open
+    expect(res.body.inApp + res.body.away).toBe(res.body.pending);
+    expect(res.body).toMatchObject({ emailed: 0, skippedRecentlyReminded: 0, emailEnabled: false }); // no SMTP_URL: nothing leaves the server
     await anaTab.waitForEvent("announcement-reminder", (d) => d.id === a.id);
     await sleep(200);
     expect(bobTab.named("announcement-reminder")).toHaveLength(0);

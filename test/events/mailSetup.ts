@@ -26,9 +26,9 @@ export async function startMailWorld(delayMs: number): Promise<MailWorld> {
 }
 
 /** Two instances (pair.ts) emailing to one fresh receiver; null when PostgreSQL or Redis is down. */
-export async function startMailPair(delayMs: number, label: string): Promise<MailWorld | null> {
+export async function startMailPair(delayMs: number, label: string, extraEnv: Record<string, string> = {}): Promise<MailWorld | null> {
   const smtp = await SmtpReceiver.start();
-  const pair = await startEventsPair(label, mailEnv(smtp, delayMs));
+  const pair = await startEventsPair(label, { ...mailEnv(smtp, delayMs), ...extraEnv });
   if (!pair) {
     await smtp.close();
     return null;
@@ -56,10 +56,10 @@ export function withMailWorld(delayMs: number): { world: MailWorld } {
 }
 
 /** A test file's two-instance MailWorld; `world` stays null where PostgreSQL or Redis is down (tests skip). */
-export function withMailPair(delayMs: number, label: string): { world: MailWorld | null } {
+export function withMailPair(delayMs: number, label: string, extraEnv: Record<string, string> = {}): { world: MailWorld | null } {
   const holder: { world: MailWorld | null } = { world: null };
   beforeAll(async () => {
-    holder.world = await startMailPair(delayMs, label);
+    holder.world = await startMailPair(delayMs, label, extraEnv);
   }, PAIR_START_MS);
   afterAll(async () => {
     await holder.world?.close();
