@@ -76,7 +76,7 @@ async function readMultipartImport(req: IncomingMessage, maxBytes: number, image
     case "markdown":
       return { format: "markdown", fileName, text: plainText(bytes) };
     case "html":
-      return { format: "prosemirror", fileName, ...htmlFileToDocument(plainText(bytes)) };
+      return { format: "prosemirror", fileName, ...(await htmlFileToDocument(plainText(bytes))) };
     case "docx":
       return { format: "prosemirror", fileName, ...(await docxFileToDocument(bytes, imageMaxBytes)) };
     case null:

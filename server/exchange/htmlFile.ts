@@ -3,8 +3,6 @@
 // through mammoth to HTML first; its pictures are kept aside as bytes under placeholder paths, which
 // the import swaps for stored images once the new document exists (server/exchange/exchange.ts).
 import crypto from "node:crypto";
-import { parseHTML } from "linkedom";
-import mammoth from "mammoth";
 import { htmlToDocument, type HtmlImport } from "../../lib/exchange/htmlToDocument";
 import { MAMMOTH_STYLE_MAP } from "../../lib/exchange/docxStyles";
 import { IMAGE_PATH_PREFIX, type ImageType } from "../../lib/contracts/images";
@@ -20,7 +18,9 @@ export type ConvertedFile = HtmlImport & { images: PendingImage[] };
 /** Most pictures one Word file may bring (each one is a stored image). */
 export const MAX_IMPORT_IMAGES = 100;
 
-export function htmlFileToDocument(html: string): HtmlImport {
+/** linkedom and mammoth load on the first such import: most servers never read a Word file. */
+export async function htmlFileToDocument(html: string): Promise<HtmlImport> {
+  const { parseHTML } = await import("linkedom");
   const { document } = parseHTML(html);
   return htmlToDocument(document as unknown as Document, documentSchema());
 }
@@ -30,6 +30,7 @@ export function htmlFileToDocument(html: string): HtmlImport {
  * `imageMaxBytes`, or come after the first MAX_IMPORT_IMAGES are left out (as an upload would refuse them).
  */
 export async function docxFileToDocument(bytes: Uint8Array, imageMaxBytes: number): Promise<ConvertedFile> {
+  const { default: mammoth } = await import("mammoth");
   const images: PendingImage[] = [];
   // A per-import nonce, so no text in the file can name a placeholder (and it passes storedImageSrc).
   const nonce = crypto.randomBytes(8).toString("hex");
@@ -47,6 +48,6 @@ export async function docxFileToDocument(bytes: Uint8Array, imageMaxBytes: numbe
   } catch {
     throw invalidInput("This Word file could not be read. Open it in Word and save it again as .docx, then import that file.", "file");
   }
-  const converted = htmlFileToDocument(`<!doctype html><html><body>${html}</body></html>`);
+  const converted = await htmlFileToDocument(`<!doctype html><html><body>${html}</body></html>`);
   return { ...converted, images };
 }
