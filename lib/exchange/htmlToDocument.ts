@@ -46,6 +46,18 @@ function markTaskLists(root: Element): void {
   }
 }
 
+/** How deep the elements under `root` nest, counted without recursion (the parse rules do recurse). */
+export function elementDepth(root: Element): number {
+  let deepest = 0;
+  const stack: [Element, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [el, depth] = stack.pop() as [Element, number];
+    deepest = Math.max(deepest, depth);
+    for (const child of Array.from(el.children)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
 export type HtmlImport = { title?: string; doc: Record<string, unknown> };
 
 /** The parsed file's <title> and its body as the editor's JSON (checked again against the schema on import). */

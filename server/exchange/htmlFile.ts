@@ -3,7 +3,7 @@
 // through mammoth to HTML first; its pictures are kept aside as bytes under placeholder paths, which
 // the import swaps for stored images once the new document exists (server/exchange/exchange.ts).
 import crypto from "node:crypto";
-import { htmlToDocument, type HtmlImport } from "../../lib/exchange/htmlToDocument";
+import { elementDepth, htmlToDocument, type HtmlImport } from "../../lib/exchange/htmlToDocument";
 import { MAMMOTH_STYLE_MAP } from "../../lib/exchange/docxStyles";
 import { IMAGE_PATH_PREFIX, type ImageType } from "../../lib/contracts/images";
 import { sniffImageType } from "../domain/imageType";
@@ -15,6 +15,9 @@ export type PendingImage = { src: string; bytes: Uint8Array<ArrayBuffer>; mime: 
 
 export type ConvertedFile = HtmlImport & { images: PendingImage[] };
 
+/** Deepest element nesting read (the parse rules recurse; real pages nest a few dozen levels). */
+export const HTML_MAX_DEPTH = 500;
+
 /** Most pictures one Word file may bring (each one is a stored image). */
 export const MAX_IMPORT_IMAGES = 100;
 
@@ -22,6 +25,8 @@ export const MAX_IMPORT_IMAGES = 100;
 export async function htmlFileToDocument(html: string): Promise<HtmlImport> {
   const { parseHTML } = await import("linkedom");
   const { document } = parseHTML(html);
+  if (elementDepth(document.documentElement as unknown as Element) > HTML_MAX_DEPTH)
+    throw invalidInput(`The file nests too deeply (more than ${HTML_MAX_DEPTH} levels of elements). Simplify it and try again.`, "file");
   return htmlToDocument(document as unknown as Document, documentSchema());
 }
 

@@ -140,6 +140,14 @@ describe("HTML and Word files through multipart import", () => {
     expect([403, 404]).toContain(theirs.status);
   });
 
+  test("HTML nested 20,000 elements deep is a clear 400, not a crash, and creates nothing", async () => {
+    const before = await server.services.db.document.count();
+    const res = await upload("deep.html", `<html><body>${"<div>".repeat(20_000)}x${"</div>".repeat(20_000)}</body></html>`);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/nests too deeply/);
+    expect(await server.services.db.document.count()).toBe(before);
+  });
+
   test("a broken Word file (a zip, but not a document) is a clear 400 and creates nothing", async () => {
     const before = await server.services.db.document.count();
     const res = await upload("broken.docx", Buffer.from("504b0304", "hex"));
