@@ -37,16 +37,20 @@ export class ApiError extends Error {
 
 const NETWORK_MESSAGE = "Tandem could not be reached. Check your connection and try again.";
 
-/** One JSON call to the API; failures become ApiError. Shared by every client of the API in the browser. */
+/**
+ * One call to the API with a JSON body (or form data, for file uploads, sent as multipart); failures
+ * become ApiError. Shared by every client of the API in the browser.
+ */
 export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   let res: Response;
+  const form = typeof FormData !== "undefined" && body instanceof FormData;
   try {
     res = await fetch(path, {
       method,
       credentials: "same-origin",
       cache: "no-store",
-      headers: body === undefined ? undefined : { "Content-Type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: body === undefined || form ? undefined : { "Content-Type": "application/json" },
+      body: body === undefined ? undefined : form ? body : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, "network", NETWORK_MESSAGE);

@@ -1,5 +1,5 @@
 // Where a document's download comes from. Its own module, so the download menu does not pull the
-// importer (DOMPurify and the editor's schema) into every page that shows the menu.
+// importer into every page that shows the menu.
 import type { ExportFormat } from "./contracts/importExport";
 
 export function exportUrl(documentId: string, format: ExportFormat): string {

@@ -29,8 +29,7 @@ export function useImport() {
     for (const { file, key } of accepted) {
       update(key, { state: "importing" });
       try {
-        // Loaded on the first import: HTML files need DOMPurify and the editor's schema, which the
-        // dashboard has no other use for.
+        // Loaded on the first import (the server reads the file; this only sends it).
         const { importFile } = await import("@/lib/importExportApi");
         const doc = await importFile(file);
         update(key, { state: "done", documentId: doc.id, title: doc.title });

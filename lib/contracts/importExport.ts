@@ -2,8 +2,9 @@
 //   GET  /api/documents/:id/export?format=md|html|json|docx  → the document as a file (attachment)
 //   GET  /api/export                                     → every visible document as one .tar
 //   POST /api/documents/import {fileName, format, ...}   → 201 the new document (ListedDocument)
-// Markdown is parsed on the server; HTML and Word files are parsed in the browser (the server has no DOM) and arrive
-// as ProseMirror JSON, which the server checks against the editor's schema before creating anything.
+//   POST /api/documents/import multipart, field `file`   → the same, for .md/.txt, .html and .docx files as they are
+// Every file is read on the server (HTML by linkedom + lib/exchange/htmlToDocument.ts, Word by mammoth first);
+// ProseMirror JSON sent as JSON is checked against the editor's schema the same way before anything is created.
 import { z } from "zod";
 import { userText } from "../userText";
 
@@ -21,7 +22,7 @@ export const IMPORT_MAX_FILES = 50;
 export const IMPORT_MAX_DEPTH = 60;
 
 /** File name endings the importer understands, and how each is read. */
-/** docx: read in the browser too (mammoth makes it HTML, then it goes the HTML way). */
+/** docx: mammoth makes it HTML on the server, then it goes the HTML way. */
 export const IMPORT_KINDS = { md: "markdown", markdown: "markdown", txt: "markdown", html: "html", htm: "html", docx: "docx" } as const;
 export type ImportKind = (typeof IMPORT_KINDS)[keyof typeof IMPORT_KINDS];
 export const IMPORT_ACCEPT = Object.keys(IMPORT_KINDS)

@@ -16,6 +16,8 @@ import { attachmentDisposition, fileNameFor } from "../exchange/fileNames";
 import { MIMEType } from "node:util";
 import { ARCHIVE_COUNT_HEADER, ExportQuery, ImportBody, importKindOf } from "../../lib/contracts/importExport";
 import type { ListedDocument } from "../../lib/contracts/documents";
+import { docxFileToDocument, htmlFileToDocument } from "../exchange/htmlFile";
+import type { ImportSource } from "../exchange/importDocument";
 
 /** JSON escaping can grow a file's text (quotes, newlines, control characters): room for that. */
 const JSON_OVERHEAD = 2;
@@ -41,8 +43,11 @@ function isMultipart(req: IncomingMessage): boolean {
   }
 }
 
-/** A multipart upload's `file` field as an import: Markdown only (HTML needs a DOM: the browser converts it). */
-async function readMultipartImport(req: IncomingMessage, maxBytes: number): Promise<unknown> {
+/**
+ * A multipart upload's `file` field as an import: Markdown as text; HTML and Word converted here
+ * (server/exchange/htmlFile.ts) to the editor's JSON, a Word file's pictures alongside.
+ */
+async function readMultipartImport(req: IncomingMessage, maxBytes: number, imageMaxBytes: number): Promise<ImportSource> {
   const limit = maxBytes + 64 * 1024; // the form's own boundaries and headers
   if (Number(req.headers["content-length"] ?? 0) > limit) throw tooLarge(maxBytes);
   const chunks: Buffer[] = [];
@@ -67,15 +72,20 @@ async function readMultipartImport(req: IncomingMessage, maxBytes: number): Prom
   // The name says what the file should be; its bytes must agree (a renamed PDF or zip is not Markdown).
   if (kind === "docx" && !isZip(bytes))
     throw new ApiError("unsupported_media_type", "This file is not a Word document (.docx). Save it from Word as .docx and try again.", "file");
-  if (kind === "html" || kind === "docx")
-    throw new ApiError(
-      "unsupported_media_type",
-      `${kind === "html" ? "HTML" : "Word"} files are converted in the browser: import it from the dashboard, or send its ProseMirror JSON as {format: "prosemirror"}.`,
-      "file",
-    );
-  if (kind !== "markdown")
-    throw new ApiError("unsupported_media_type", "Tandem imports Markdown (.md, .markdown, .txt), HTML (.html) and Word (.docx) files.", "file");
-  return { format: "markdown", fileName, text: plainText(bytes) };
+  switch (kind) {
+    case "markdown":
+      return { format: "markdown", fileName, text: plainText(bytes) };
+    case "html":
+      return { format: "prosemirror", fileName, ...(await htmlFileToDocument(plainText(bytes))) };
+    case "docx":
+      return { format: "prosemirror", fileName, ...(await docxFileToDocument(bytes, imageMaxBytes)) };
+    case null:
+      throw new ApiError("unsupported_media_type", "Tandem imports Markdown (.md, .markdown, .txt), HTML (.html) and Word (.docx) files.", "file");
+    default: {
+      const never: never = kind;
+      throw new Error(`unknown import kind ${String(never)}`);
+    }
+  }
 }
 
 /** A zip's local file header (every .docx is a zip). */
@@ -84,7 +94,7 @@ const isZip = (bytes: Uint8Array) => bytes.length >= 4 && bytes[0] === 0x50 && b
 /** The file as text, when it is UTF-8 text; a binary file (NUL bytes) or another encoding is refused in plain words. */
 function plainText(bytes: Uint8Array): string {
   if (bytes.includes(0))
-    throw new ApiError("unsupported_media_type", "This file is not a Markdown or text file (its content is binary). Import .md, .html or .docx files.", "file");
+    throw new ApiError("unsupported_media_type", "This file is not a text file (its content is binary). Import .md, .html or .docx files.", "file");
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
@@ -144,7 +154,16 @@ export function registerExchangeRoutes(router: Router, services: Services): void
   router.on("POST", "/api/documents/import", async (ctx) => {
     const user = await requireUser(services, ctx, "documents:write");
     const max = services.config.importMaxBytes;
-    const parsed = ImportBody.safeParse(isMultipart(ctx.req) ? await readMultipartImport(ctx.req, max) : await readImportBody(ctx.req, max));
+    if (isMultipart(ctx.req)) {
+      const converted = await readMultipartImport(ctx.req, max, services.config.imageMaxBytes);
+      // The same contract as a JSON import (the file's name, text and title); the pictures are ours.
+      const { images, ...body } = { images: undefined, ...converted };
+      const checked = ImportBody.safeParse(body);
+      if (!checked.success) throw fromZod(checked.error);
+      const source: ImportSource = checked.data.format === "prosemirror" ? { ...checked.data, images } : checked.data;
+      return { status: 201, body: (await exchange.importDocument(user, source)) satisfies ListedDocument };
+    }
+    const parsed = ImportBody.safeParse(await readImportBody(ctx.req, max));
     if (!parsed.success) throw fromZod(parsed.error);
     const source = parsed.data;
     if (source.format === "markdown" && Buffer.byteLength(source.text, "utf8") > max) throw tooLarge(max);

@@ -21,7 +21,8 @@ import { toDocx, type ImageLoader } from "./docxSerializer";
 import { IMAGE_PATH_PREFIX } from "../../lib/contracts/images";
 import { fileNameFor, UniqueNames } from "./fileNames";
 import { type ArchiveFormat, archiveWriter } from "./archiveWriter";
-import { prepareImport, type ImportSource } from "./importDocument";
+import { prepareImport, withImageSources, type ImportSource } from "./importDocument";
+import { Images } from "../domain/images";
 
 export type ExportedFile = { fileName: string; contentType: string; body: string | Uint8Array };
 
@@ -118,9 +119,20 @@ export class Exchange {
     const prepared = prepareImport(documentSchema(), source);
     const created = await this.services.documents.create(user, prepared.title);
     try {
+      let update = prepared.update;
+      const pending = source.format === "prosemirror" ? (source.images ?? []) : [];
+      if (pending.length > 0) {
+        // The pictures belong to the new document (served with its access, purged with it), so they are
+        // stored once it exists, and the placeholders in the checked content become their URLs.
+        const images = new Images(this.services.db, this.services.documents);
+        const urls = new Map<string, string>();
+        for (const image of pending) urls.set(image.src, (await images.store(user, created.id, image.bytes, image.mime)).url);
+        const doc = withImageSources(prepared.content, urls);
+        update = prepareImport(documentSchema(), { format: "prosemirror", fileName: source.fileName, title: prepared.title, doc }).update;
+      }
       const stored = await collab.edit(created.id, (doc) => {
         // Inside the room's transaction: stored and relayed like any edit (the room is empty: nobody knew the id).
-        Y.applyUpdate(doc, prepared.update);
+        Y.applyUpdate(doc, update);
       });
       if (!stored) throw new Error("the new document could not be opened");
     } catch (error) {

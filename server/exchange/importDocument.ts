@@ -10,8 +10,12 @@ import { invalidInput } from "../domain/errors";
 import { EDITOR_FIELD } from "../collab/documentText";
 import { MAX_DOCUMENT_BYTES } from "../collab/limits";
 import { parseMarkdown } from "./markdownParser";
+import type { PendingImage } from "./htmlFile";
 
-export type ImportSource = { format: "markdown"; fileName: string; text: string } | { format: "prosemirror"; fileName: string; title?: string; doc: unknown };
+/** `images`: a Word file's pictures, which the JSON points at by placeholder until they are stored. */
+export type ImportSource =
+  | { format: "markdown"; fileName: string; text: string }
+  | { format: "prosemirror"; fileName: string; title?: string; doc: unknown; images?: PendingImage[] };
 
 export type PreparedImport = { title: string; content: Node; update: Uint8Array };
 
@@ -73,6 +77,18 @@ export function importTitle(content: Node, fileName: string, given?: string): st
   const base = fileName.replace(/^.*[/\\]/, "").replace(/\.[a-z0-9]+$/i, "");
   const title = [given, heading, base].map((t) => t?.replace(/\s+/g, " ").trim() ?? "").find((t) => t.length > 0) ?? "Untitled";
   return Array.from(title).slice(0, TITLE_MAX).join("");
+}
+
+/** The content with each image `src` found in `sources` replaced by its stored URL. */
+export function withImageSources(content: Node, sources: Map<string, string>): Record<string, unknown> {
+  const json = content.toJSON() as Record<string, unknown>;
+  const stack: unknown[] = [json];
+  while (stack.length > 0) {
+    const node = stack.pop() as { type?: string; attrs?: { src?: string }; content?: unknown[] };
+    if (node.type === "image" && node.attrs?.src && sources.has(node.attrs.src)) node.attrs.src = sources.get(node.attrs.src);
+    if (Array.isArray(node.content)) stack.push(...node.content);
+  }
+  return json;
 }
 
 export function prepareImport(schema: Schema, source: ImportSource): PreparedImport {
