@@ -39,7 +39,7 @@ export class AnnouncementService {
   constructor(
     db: Db,
     private readonly bus: EventBus,
-    private readonly deps: {
+    deps: {
       log: Logger;
       mailer?: Mailer;
       sessionSecret: string;
