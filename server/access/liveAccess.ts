@@ -69,7 +69,14 @@ type EntryState = { kind: "live" } | { kind: "ended"; reason: EndReason } | { ki
 type Credential = { id: string; userId: string; expiresAt: number | null; timer: NodeJS.Timeout | undefined; entries: Set<Entry> };
 type Entry = { registration: LiveRegistration; credential: Credential; state: EntryState };
 
-export type LiveAccessDeps = { db: Db; bus: EventBus; log: Logger; metrics?: Metrics };
+export type LiveAccessDeps = {
+  db: Db;
+  bus: EventBus;
+  log: Logger;
+  metrics?: Metrics;
+  /** Whether a link made on one page still opens `documentId` (a sub-page that inherits; ShareLinks.opens). */
+  linkOpens?: (link: LiveLink, documentId: string) => Promise<boolean>;
+};
 
 export class LiveAccess {
   private readonly credentials = new Map<string, Credential>();
@@ -170,6 +177,10 @@ export class LiveAccess {
         return;
       case "share-link.revoked":
         for (const entry of this.links.entriesOf(event.linkId)) this.end(entry, "link-ended");
+        return;
+      case "pages.changed":
+        // A page moved or stopped inheriting: a link made on a page above may no longer reach it.
+        void this.recheckSubpageLinks();
         return;
       case "share-link.changed":
         // A link entry's account had less than the link (or no account): the link's new role is theirs.
@@ -288,6 +299,31 @@ export class LiveAccess {
       this.deactivated.delete(id);
     }
     return this.deactivated.has(userId);
+  }
+
+  /**
+   * Connections that came in through a link made on a page above their own: each is asked again
+   * whether the link still opens its page (only guests on sub-pages, so a handful of lookups).
+   */
+  private async recheckSubpageLinks(): Promise<void> {
+    const linkOpens = this.deps.linkOpens;
+    if (!linkOpens) return;
+    const checks: Promise<void>[] = [];
+    for (const entries of this.byDocument.values()) {
+      for (const entry of entries) {
+        const { link, documentId } = entry.registration;
+        if (!link || documentId === undefined || link.documentId === documentId || entry.state.kind !== "live") continue;
+        checks.push(
+          linkOpens(link, documentId).then(
+            (opens) => {
+              if (!opens) this.end(entry, "link-ended");
+            },
+            (err) => this.deps.log.warn({ err }, "share link re-check after a page change failed"),
+          ),
+        );
+      }
+    }
+    await Promise.all(checks);
   }
 
   /** Ends the connections of links revoked, expired or trashed without an announcement (by hand in the database). */

@@ -93,6 +93,39 @@ describe("a link opens the sub-pages that inherit", () => {
     expect((await guest.api.get(`/api/documents/${p.subsub}`)).status).toBe(401);
   });
 
+  test("open guest connections on a sub-page end when it stops inheriting, or moves out from under the link", async () => {
+    for (const change of ["inheritance off", "moved to the top level"] as const) {
+      const p = await handbook();
+      const guest = await guestFor((await newLink(p.root, "viewer")).token);
+      const collab = await joinCollab(`${collabUrl}/${p.subsub}`, { cookie: guest.cookie, origin: server.url });
+      const socket = await connected(guestSocket(guest.cookie, p.root));
+      expect(await socket.timeout(5_000).emitWithAck("doc:join", { documentId: p.sub })).toMatchObject({ ok: true });
+      // The link's own page stays open through it.
+      const onRoot = await joinCollab(`${collabUrl}/${p.root}`, { cookie: guest.cookie, origin: server.url });
+      let collabClose: { code: number; reason: string } | undefined;
+      let rootClosed = false;
+      const notices: { documentId: string; role: string | null }[] = [];
+      void collab.closed.then((c) => (collabClose = c));
+      void onRoot.closed.then(() => (rootClosed = true));
+      socket.on("access:changed", (n: { documentId: string; role: string | null }) => notices.push(n));
+
+      const res =
+        change === "inheritance off"
+          ? await owner.patch(`/api/documents/${p.sub}/access`, { inheritAccess: false })
+          : await owner.post(`/api/documents/${p.sub}/move`, { parentId: null });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      await until(
+        () => collabClose !== undefined && notices.some((n) => n.documentId === p.sub && n.role === null),
+        5_000,
+        `the sub-page's channels to end (${change})`,
+      );
+      expect(collabClose).toEqual(CloseVariants.LinkEnded);
+      expect(rootClosed).toBe(false);
+      onRoot.ws.close();
+      socket.disconnect();
+    }
+  });
+
   test("revoking the link ends the guest's channels on a sub-page: collab (4403), socket.io and the event stream", async () => {
     const p = await handbook();
     const { id: linkId, token } = await newLink(p.root, "viewer");
