@@ -203,7 +203,8 @@ export async function startTandem(config: Config, options: { next?: NextHandlers
     }
     if (badPath === undefined && match === undefined && !url.pathname.startsWith("/api/")) {
       if (options.next) {
-        await markLinkLanding(req, url.pathname, services.links);
+        const landing = markLinkLanding(req, url.pathname, services.links);
+        if (landing) await landing;
         return options.next.request(req, res);
       }
       return sendError(res, new ApiError("not_found", "Not found."), () => {});

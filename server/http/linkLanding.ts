@@ -8,11 +8,19 @@ import type { LinkCredentials } from "../auth/linkCredential";
 
 const LANDING = /^\/s\/([^/]+)\/?$/;
 
-export async function markLinkLanding(req: IncomingMessage, pathname: string, links: LinkCredentials): Promise<void> {
+/**
+ * Every other page goes on at once (undefined, no await): a page handed to Next in the same turn as
+ * its request keeps what it wrote before failing (server/app.ts's last resort closes the socket).
+ */
+export function markLinkLanding(req: IncomingMessage, pathname: string, links: LinkCredentials): Promise<void> | undefined {
   delete req.headers[LINK_LANDING_HEADER];
   const token = req.method === "GET" ? LANDING.exec(pathname)?.[1] : undefined;
-  if (token === undefined) return;
+  if (token === undefined) return undefined;
   // Rate-limited: the page opens and its own call to /api/links/open says so.
-  const link = await links.lookup(req, token).catch(() => "unknown" as const);
-  if (link === null) req.headers[LINK_LANDING_HEADER] = "dead";
+  return links.lookup(req, token).then(
+    (link) => {
+      if (link === null) req.headers[LINK_LANDING_HEADER] = "dead";
+    },
+    () => undefined,
+  );
 }
