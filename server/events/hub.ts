@@ -162,7 +162,8 @@ export class SseHub {
   sendAway(res: ServerResponse, retryMs: number): void {
     const connection = new SseConnection(res, { viewer: "anonymous", userId: null, pathHint: null }, this.connectionOptions);
     connection.open();
-    connection.end(retryMs);
+    // The capacity's wait is jittered already (and is what Retry-After says to everyone else).
+    connection.end(retryMs, { jitter: false });
   }
 
   get headId(): number {

@@ -72,10 +72,13 @@ export class SseConnection {
     return !this.closed;
   }
 
-  /** Ends the stream; `retryMs` (jittered) first tells the browser to come back soon (shutdown: another instance is up). */
-  end(retryMs?: number): void {
+  /**
+   * Ends the stream; `retryMs` first tells the browser to come back soon (shutdown: another instance
+   * is up), jittered unless the caller's wait already is (`jitter: false`, the capacity's Retry-After).
+   */
+  end(retryMs?: number, { jitter = true }: { jitter?: boolean } = {}): void {
     if (this.closed) return;
-    if (retryMs !== undefined) this.write(formatRetry(jitteredRetryMs(retryMs)));
+    if (retryMs !== undefined) this.write(formatRetry(jitter ? jitteredRetryMs(retryMs) : retryMs));
     this.res.end();
     this.finish("server closed");
   }
