@@ -12,6 +12,9 @@ import type { Redis } from "ioredis";
 import type { Logger } from "../log";
 import { isGuestId } from "../auth/linkCredential";
 
+/** How long shutdown waits for Redis to forget this instance's accounts. */
+const CLOSE_WAIT_MS = 1_000;
+
 export const REFRESH_MS = 5_000;
 /** Three refreshes: a slow one or two do not make an instance's accounts look away. */
 export const TTL_MS = 15_000;
@@ -95,12 +98,15 @@ export class RedisStreamPresence implements StreamPresence {
 
   async close(): Promise<void> {
     clearInterval(this.timer);
-    await this.redis.client
+    const cleared = this.redis.client
       .multi()
       .del(this.key)
       .zrem(this.registry, this.instanceId)
       .exec()
       .catch(() => undefined);
+    // Best effort and never long: with Redis unreachable, ioredis would hold the command through its
+    // reconnects and hold up shutdown; the set expires by its TTL anyway.
+    await Promise.race([cleared, new Promise((resolve) => setTimeout(resolve, CLOSE_WAIT_MS).unref())]);
   }
 
   /** Rewrites this instance's set whole (so a lost change heals) and renews its TTL and registry entry. */
