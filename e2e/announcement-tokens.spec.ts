@@ -4,22 +4,11 @@
 // Screenshots of the token form (desktop and 390x844, light and dark) go to SHOTS_DIR when it is set.
 import { expect, test, type Page } from "@playwright/test";
 import { ADMIN, newAccount, signInViaApi } from "./support/accounts";
+import { screenshots } from "./support/screens";
 
 const shotsDir = process.env.SHOTS_DIR;
 async function shots(page: Page, name: string) {
-  if (!shotsDir) return;
-  for (const size of [
-    { width: 1280, height: 900, name: "desktop" },
-    { width: 390, height: 844, name: "phone" },
-  ]) {
-    for (const scheme of ["light", "dark"] as const) {
-      await page.setViewportSize(size);
-      await page.emulateMedia({ colorScheme: scheme });
-      await page.screenshot({ path: `${shotsDir}/${name}-${size.name}-${scheme}.png`, fullPage: true });
-    }
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.emulateMedia({ colorScheme: "light" });
+  if (shotsDir) await screenshots(page, name, { dir: shotsDir, fullPage: true, desktopHeight: 900 });
 }
 
 test("an administrator's announce-only token posts an announcement", async ({ page, browser, playwright }) => {

@@ -2,30 +2,16 @@
 // read this", and then disappears in a second browser of the same account without a reload, while
 // the administrator's page shows the figures move live. Also takes the screenshots of the ack banner
 // and the admin reach view (desktop and phone, light and dark); SHOTS_DIR picks where they go.
-import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { ADMIN, newAccount, signInViaApi } from "./support/accounts";
+import { screenshots } from "./support/screens";
 
 test.describe.configure({ timeout: 180_000 });
 
 const eventsOpen = (page: Page) => expect(page.getByTestId("events-status")).toHaveAttribute("data-state", "open", { timeout: 30_000 });
 
-async function shots(page: Page, name: string, focus?: () => Promise<void>): Promise<void> {
-  const dir = process.env.SHOTS_DIR ?? test.info().outputPath("screens");
-  for (const size of [
-    { name: "desktop", width: 1280, height: 800 },
-    { name: "phone", width: 390, height: 844 },
-  ]) {
-    await page.setViewportSize(size);
-    await focus?.();
-    for (const scheme of ["light", "dark"] as const) {
-      await page.emulateMedia({ colorScheme: scheme });
-      await page.screenshot({ path: path.join(dir, `${name}-${size.name}-${scheme}.png`) });
-    }
-  }
-  await page.emulateMedia({ colorScheme: "light" });
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
+const shots = (page: Page, name: string, focus?: () => Promise<void>) =>
+  screenshots(page, name, { dir: process.env.SHOTS_DIR ?? test.info().outputPath("screens"), focus });
 
 test("must be acknowledged; clears in every browser of the account; admin figures move live", async ({ page, browser }) => {
   const reader = newAccount("Reader");

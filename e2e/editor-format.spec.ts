@@ -5,25 +5,13 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { newAccount, signInViaApi } from "./support/accounts";
 import { createDocument, editor, openDocument, share } from "./support/documents";
+import { screenshots } from "./support/screens";
 
 test.describe.configure({ timeout: 120_000 });
 const SHOTS = process.env.SHOTS_DIR;
 
 async function shots(page: Page, name: string, show?: Locator) {
-  if (!SHOTS) return;
-  for (const size of [
-    { width: 1280, height: 800, tag: "desktop" },
-    { width: 390, height: 844, tag: "phone" },
-  ]) {
-    await page.setViewportSize(size);
-    await show?.scrollIntoViewIfNeeded();
-    for (const scheme of ["light", "dark"] as const) {
-      await page.emulateMedia({ colorScheme: scheme });
-      await page.screenshot({ path: `${SHOTS}/${name}-${size.tag}-${scheme}.png` });
-    }
-  }
-  await page.emulateMedia({ colorScheme: "light" });
-  await page.setViewportSize({ width: 1280, height: 800 });
+  if (SHOTS) await screenshots(page, name, { dir: SHOTS, focus: async () => void (await show?.scrollIntoViewIfNeeded()) });
 }
 
 test("highlight, alignment and divider from the toolbar and the keyboard survive a reload and export", async ({ browser }) => {

@@ -5,6 +5,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { newAccount, signInViaApi } from "./support/accounts";
 import { createDocument, editor, openDocument } from "./support/documents";
+import { screenshots } from "./support/screens";
 
 test.describe.configure({ timeout: 120_000 });
 const SHOTS = process.env.SHOTS_DIR;
@@ -42,21 +43,8 @@ async function placedBubble(page: Page): Promise<Box> {
 }
 
 async function shots(page: Page, name: string) {
-  if (!SHOTS) return;
-  for (const size of [
-    { width: 1280, height: 800, tag: "desktop" },
-    { width: 390, height: 844, tag: "phone" },
-  ]) {
-    await page.setViewportSize(size);
-    await placedBubble(page);
-    for (const scheme of ["light", "dark"] as const) {
-      await page.emulateMedia({ colorScheme: scheme });
-      await page.waitForTimeout(300); // colours have a transition: let it finish before the picture
-      await page.screenshot({ path: `${SHOTS}/${name}-${size.tag}-${scheme}.png` });
-    }
-  }
-  await page.emulateMedia({ colorScheme: "light" });
-  await page.setViewportSize({ width: 1280, height: 800 });
+  // Colours have a transition: let it finish before the picture.
+  if (SHOTS) await screenshots(page, name, { dir: SHOTS, focus: async () => void (await placedBubble(page)), settleMs: 300 });
 }
 
 test("over a first-line selection the bubble flips below it and the toolbar stays clickable", async ({ browser }) => {

@@ -5,10 +5,10 @@
 // reminder still comes), the button unsubscribes, and the reminder after that is not emailed.
 // Takes screenshots of the confirm page and of the admin's note after a second press (desktop and
 // phone, light and dark); SHOTS_DIR picks where.
-import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { ADMIN, newAccount, signInViaApi } from "./support/accounts";
 import { type MailingServer, startMailingServer } from "./support/mailServer";
+import { screenshots } from "./support/screens";
 
 test.describe.configure({ mode: "serial", timeout: 240_000 });
 
@@ -22,22 +22,8 @@ test.afterAll(async () => {
 
 const eventsOpen = (page: Page) => expect(page.getByTestId("events-status")).toHaveAttribute("data-state", "open", { timeout: 30_000 });
 
-async function shots(page: Page, name: string, focus?: () => Promise<void>): Promise<void> {
-  const dir = process.env.SHOTS_DIR ?? test.info().outputPath("screens");
-  for (const size of [
-    { name: "desktop", width: 1280, height: 800 },
-    { name: "phone", width: 390, height: 844 },
-  ]) {
-    await page.setViewportSize(size);
-    await focus?.();
-    for (const scheme of ["light", "dark"] as const) {
-      await page.emulateMedia({ colorScheme: scheme });
-      await page.screenshot({ path: path.join(dir, `${name}-${size.name}-${scheme}.png`) });
-    }
-  }
-  await page.emulateMedia({ colorScheme: "light" });
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
+const shots = (page: Page, name: string, focus?: () => Promise<void>) =>
+  screenshots(page, name, { dir: process.env.SHOTS_DIR ?? test.info().outputPath("screens"), focus });
 
 /** Publishes an announcement that must be confirmed, from the admin page; returns its row. */
 async function publishAck(admin: Page, title: string) {

@@ -9,18 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { tandem } from "../targets/index.mjs";
 import { announcement } from "./control.mjs";
-
-const PASSWORD = "bench password 1234";
-
-async function signup(base, email, name) {
-  const res = await fetch(`${base}/api/auth/signup`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: base },
-    body: JSON.stringify({ email, password: PASSWORD, name }),
-  });
-  if (res.status !== 201) throw new Error(`tandem signup failed: ${res.status} ${await res.text()}`);
-  return res.headers.get("set-cookie").split(";")[0];
-}
+import { signup } from "../lib/tandemAccounts.mjs";
 
 /** The title carries the bench's message id and send time, which is all the load generator reads. */
 export const benchTitle = (payload) => `bench ${payload.id} ${payload.t}`;

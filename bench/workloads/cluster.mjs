@@ -12,23 +12,12 @@ import { summarize } from "../lib/stats.mjs";
 import { startWorkers } from "../lib/workers.mjs";
 import { YClient } from "../lib/yclient.mjs";
 import { ADMIN_EMAIL, NGINX_WORKERS, openFileLimits, startDeployment } from "../cluster/deployment.mjs";
+import { signup } from "../lib/tandemAccounts.mjs";
 
 const WORKER = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "cluster", "client-worker.mjs");
 const epoch = () => performance.timeOrigin + performance.now();
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const sum = (parts, key) => parts.reduce((n, p) => n + p[key], 0);
-const PASSWORD = "bench password 1234";
-
-async function signup(base, email, name) {
-  const res = await fetch(`${base}/api/auth/signup`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: base },
-    body: JSON.stringify({ email, password: PASSWORD, name }),
-  });
-  if (res.status !== 201) throw new Error(`signup failed: ${res.status} ${await res.text()}`);
-  return res.headers.get("set-cookie").split(";")[0];
-}
-
 async function post(base, cookie, p, body) {
   const res = await fetch(base + p, { method: "POST", headers: { "content-type": "application/json", cookie, origin: base }, body: JSON.stringify(body) });
   return { status: res.status, body: res.status < 300 ? await res.json() : await res.text() };

@@ -8,7 +8,7 @@ import { plainError } from "@/lib/apiErrors";
 import { useSession } from "@/components/layout/SessionProvider";
 import { Alert } from "@/components/ui/Alert";
 import { Button, ButtonLink } from "@/components/ui/Button";
-import { Skeleton } from "@/components/ui/Skeleton";
+import { EmailedLinkPage } from "./EmailedLinkPage";
 
 type State =
   | { status: "loading" }
@@ -42,43 +42,31 @@ export function ConfirmEmailPage({ token }: { token: string }) {
   }
 
   return (
-    <div className="mx-auto max-w-sm py-4 sm:py-10">
-      <h1 className="text-2xl font-bold tracking-tight">Confirm your new email</h1>
-      <div className="mt-6 space-y-4 rounded-lg border border-zinc-200 bg-white p-5 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
-        {state.status === "loading" && (
-          <div role="status" aria-label="Checking the link" className="space-y-3">
-            <Skeleton className="h-4 w-3/4" />
-            <Skeleton className="h-10 w-full" />
-          </div>
-        )}
-        {state.status === "error" && <Alert>We could not check this link. {state.message}</Alert>}
-        {state.status === "invalid" && (
-          <div data-testid="email-change-invalid" className="space-y-3 text-sm">
-            <p>This confirmation link has expired or was already used.</p>
-            <ButtonLink href="/settings">Go to Settings</ButtonLink>
-          </div>
-        )}
-        {state.status === "valid" && (
-          <div className="space-y-4 text-sm">
-            <p className="text-zinc-600 dark:text-zinc-400">
-              Use <span className="font-medium break-words text-zinc-900 dark:text-zinc-100">{state.email}</span> to sign in to Tandem from now on?
-            </p>
-            {state.failure && <Alert>{state.failure}</Alert>}
-            <Button variant="primary" busy={busy} busyLabel="Confirming…" onClick={() => confirm(state.email)}>
-              Confirm new email
-            </Button>
-          </div>
-        )}
-        {state.status === "done" && (
-          <div role="status" data-testid="email-change-done" className="space-y-3 text-sm">
-            <p className="font-medium break-words">Your email is now {state.email}.</p>
-            <p className="text-zinc-600 dark:text-zinc-400">Sign in with it from now on.</p>
-            <ButtonLink href={user ? "/settings" : "/login"} variant="primary">
-              {user ? "Back to Settings" : "Sign in"}
-            </ButtonLink>
-          </div>
-        )}
-      </div>
-    </div>
+    <EmailedLinkPage
+      title="Confirm your new email"
+      state={state}
+      invalid={{ testId: "email-change-invalid", text: "This confirmation link has expired or was already used.", href: "/settings", label: "Go to Settings" }}
+    >
+      {state.status === "valid" && (
+        <div className="space-y-4 text-sm">
+          <p className="text-zinc-600 dark:text-zinc-400">
+            Use <span className="font-medium break-words text-zinc-900 dark:text-zinc-100">{state.email}</span> to sign in to Tandem from now on?
+          </p>
+          {state.failure && <Alert>{state.failure}</Alert>}
+          <Button variant="primary" busy={busy} busyLabel="Confirming…" onClick={() => confirm(state.email)}>
+            Confirm new email
+          </Button>
+        </div>
+      )}
+      {state.status === "done" && (
+        <div role="status" data-testid="email-change-done" className="space-y-3 text-sm">
+          <p className="font-medium break-words">Your email is now {state.email}.</p>
+          <p className="text-zinc-600 dark:text-zinc-400">Sign in with it from now on.</p>
+          <ButtonLink href={user ? "/settings" : "/login"} variant="primary">
+            {user ? "Back to Settings" : "Sign in"}
+          </ButtonLink>
+        </div>
+      )}
+    </EmailedLinkPage>
   );
 }

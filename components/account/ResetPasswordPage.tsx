@@ -9,7 +9,7 @@ import { formErrors, hasErrors, missingFields, noErrors, plainError, type FormEr
 import { useSession } from "@/components/layout/SessionProvider";
 import { Alert } from "@/components/ui/Alert";
 import { Button, ButtonLink } from "@/components/ui/Button";
-import { Skeleton } from "@/components/ui/Skeleton";
+import { EmailedLinkPage } from "./EmailedLinkPage";
 import { TextField } from "@/components/ui/TextField";
 
 type State = { status: "loading" } | { status: "error"; message: string } | { status: "done" } | { status: "invalid" } | { status: "valid"; email: string };
@@ -45,58 +45,48 @@ export function ResetPasswordPage({ token }: { token: string }) {
   }
 
   return (
-    <div className="mx-auto max-w-sm py-4 sm:py-10">
-      <h1 className="text-2xl font-bold tracking-tight">Choose a new password</h1>
-      <div className="mt-6 space-y-4 rounded-lg border border-zinc-200 bg-white p-5 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
-        {state.status === "loading" && (
-          <div role="status" aria-label="Checking the link" className="space-y-3">
-            <Skeleton className="h-4 w-3/4" />
-            <Skeleton className="h-10 w-full" />
-          </div>
-        )}
-        {state.status === "error" && <Alert>We could not check this link. {state.message}</Alert>}
-        {state.status === "invalid" && (
-          <div data-testid="reset-invalid" className="space-y-3 text-sm">
-            <p>This reset link has expired or was already used.</p>
-            <ButtonLink href="/forgot-password">Ask for a new link</ButtonLink>
-          </div>
-        )}
-        {state.status === "done" && (
-          <div role="status" data-testid="reset-done" className="space-y-3 text-sm">
-            <p className="font-medium">Your password is changed.</p>
-            <p className="text-zinc-600 dark:text-zinc-400">Every device was signed out. Sign in with your new password.</p>
-            <ButtonLink href="/login" variant="primary">
-              Sign in
-            </ButtonLink>
-          </div>
-        )}
-        {state.status === "valid" && (
-          <form onSubmit={submit} noValidate className="space-y-4">
-            <p className="text-sm text-zinc-600 dark:text-zinc-400">
-              For <span className="font-medium text-zinc-900 dark:text-zinc-100">{state.email}</span>. You will be signed out everywhere.
-            </p>
-            {errors.form && <Alert>{errors.form}</Alert>}
-            <TextField
-              label="New password"
-              name="password"
-              type="password"
-              autoComplete="new-password"
-              minLength={8}
-              required
-              hint="At least 8 characters."
-              error={errors.fields.password}
-            />
-            <Button type="submit" variant="primary" className="w-full" busy={busy} busyLabel="Saving…">
-              Set new password
-            </Button>
-          </form>
-        )}
-      </div>
-      <p className="mt-4 text-center text-sm">
-        <Link href="/login" className="font-medium text-indigo-600 underline-offset-2 hover:underline dark:text-indigo-400">
-          Back to sign in
-        </Link>
-      </p>
-    </div>
+    <EmailedLinkPage
+      title="Choose a new password"
+      state={state}
+      invalid={{ testId: "reset-invalid", text: "This reset link has expired or was already used.", href: "/forgot-password", label: "Ask for a new link" }}
+      after={
+        <p className="mt-4 text-center text-sm">
+          <Link href="/login" className="font-medium text-indigo-600 underline-offset-2 hover:underline dark:text-indigo-400">
+            Back to sign in
+          </Link>
+        </p>
+      }
+    >
+      {state.status === "done" && (
+        <div role="status" data-testid="reset-done" className="space-y-3 text-sm">
+          <p className="font-medium">Your password is changed.</p>
+          <p className="text-zinc-600 dark:text-zinc-400">Every device was signed out. Sign in with your new password.</p>
+          <ButtonLink href="/login" variant="primary">
+            Sign in
+          </ButtonLink>
+        </div>
+      )}
+      {state.status === "valid" && (
+        <form onSubmit={submit} noValidate className="space-y-4">
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+            For <span className="font-medium text-zinc-900 dark:text-zinc-100">{state.email}</span>. You will be signed out everywhere.
+          </p>
+          {errors.form && <Alert>{errors.form}</Alert>}
+          <TextField
+            label="New password"
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            minLength={8}
+            required
+            hint="At least 8 characters."
+            error={errors.fields.password}
+          />
+          <Button type="submit" variant="primary" className="w-full" busy={busy} busyLabel="Saving…">
+            Set new password
+          </Button>
+        </form>
+      )}
+    </EmailedLinkPage>
   );
 }
