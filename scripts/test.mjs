@@ -55,7 +55,15 @@ function vitest(label, extraEnv) {
   if (status !== 0 && v.numFailedTests === 0) {
     // A test file that failed to load has no failed tests but still fails the run.
     totals.failed += 1;
-    suites.push(`vitest ${label}: a test file failed to load (exit ${status})`);
+    suites.push(`vitest ${label}: a test file failed to load or a hook or unhandled error failed the run (exit ${status})`);
+    // Name the files, so a log cut to its last lines still says where to look.
+    for (const file of v.testResults ?? []) {
+      if (file.status !== "failed") continue;
+      const why = String(file.message ?? "")
+        .split("\n")[0]
+        .slice(0, 300);
+      suites.push(`  ${path.relative(root, file.name)}: ${why || "failed (see above)"}`);
+    }
   }
 }
 

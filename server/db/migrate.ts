@@ -9,18 +9,20 @@ import { APP_ROOT } from "../appRoot";
 
 const require = createRequire(import.meta.url);
 const LOCK_TIMEOUT_RETRIES = 5;
+/** What `migrate deploy` prints when the database is up to date, with or without work done. */
+const DEPLOYED = /All migrations have been successfully applied|No pending migrations to apply/;
 
 function deployOnce(config: Config): Promise<{ ok: true } | { ok: false; output: string }> {
   const prismaCli = path.join(path.dirname(require.resolve("prisma/package.json")), "build", "index.js");
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [prismaCli, "migrate", "deploy"],
+      ["--require", path.join(APP_ROOT, "server", "db", "prismaCliTimers.cjs"), prismaCli, "migrate", "deploy"],
       {
         cwd: APP_ROOT, // where prisma.config.ts and the migrations are
         env: { ...process.env, DATABASE_URL: config.databaseUrl, DATA_DIR: config.dataDir },
       },
-      (err, stdout, stderr) => resolve(err ? { ok: false, output: `${stdout}\n${stderr}` } : { ok: true }),
+      (err, stdout, stderr) => resolve(!err && DEPLOYED.test(stdout) ? { ok: true } : { ok: false, output: `${stdout}\n${stderr}` }),
     );
   });
 }

@@ -43,6 +43,8 @@ class CatalogFriendlyPool extends pg.Pool {
   }
 }
 
+// allowExitOnIdle: the CLI never ends its pool, so an idle client would hold the process open for pg's
+// 10 s idle timeout after the work is done (see prismaCliTimers.cjs for the engine's own timer).
 export function createCliPostgresAdapter(connectionString: string): PrismaPg {
-  return new PrismaPg(new CatalogFriendlyPool({ connectionString, Client: CatalogFriendlyClient }));
+  return new PrismaPg(new CatalogFriendlyPool({ connectionString, Client: CatalogFriendlyClient, allowExitOnIdle: true }));
 }
