@@ -22,6 +22,7 @@ export async function runBench({
   only = WORKLOADS,
   targets: targetNames,
   fanoutRate,
+  fanoutWarmupSeconds,
   outDir,
   command = "npm run bench",
   log = console.log,
@@ -30,7 +31,14 @@ export async function runBench({
   if (!base) throw new Error(`unknown profile ${profile}`);
   if (fanoutRate !== undefined && !(fanoutRate > 0)) throw new Error(`--fanout-rate must be a positive number of updates/s, got ${fanoutRate}`);
   // A total rate (updates/s over all documents) is spread evenly over the profile's writers, one per document.
-  const sizes = fanoutRate ? { ...base, fanout: { ...base.fanout, rate: fanoutRate / base.fanout.docs } } : base;
+  if (fanoutWarmupSeconds !== undefined && !(fanoutWarmupSeconds >= 0))
+    throw new Error(`--fanout-warmup must be a number of seconds, got ${fanoutWarmupSeconds}`);
+  const fanoutSizes = {
+    ...base.fanout,
+    ...(fanoutRate ? { rate: fanoutRate / base.fanout.docs } : {}),
+    ...(fanoutWarmupSeconds !== undefined ? { warmupMs: fanoutWarmupSeconds * 1000 } : {}),
+  };
+  const sizes = { ...base, fanout: fanoutSizes };
   const chosen = allTargets.filter((t) => !targetNames || targetNames.includes(t.name));
   const skipped = [];
   const targets = chosen.filter((t) => {

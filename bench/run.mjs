@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm run bench [-- --full | --tiny] [--only=fanout,memory] [--targets=tandem,hocuspocus] [--fanout-rate=5000]`
+// `npm run bench [-- --full | --tiny] [--only=fanout,memory] [--targets=tandem,hocuspocus] [--fanout-rate=5000] [--fanout-warmup=12]`
 // --fanout-rate: the fan-out workload's total updates/s over all its documents (instead of the profile's per-writer rate).
+// --fanout-warmup=<seconds>: the fan-out's discarded warm-up (the profile's is 2 s), for every server alike.
 // Installs the bench's own dependencies (the peers) on first use, then runs the harness.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -33,6 +34,7 @@ const run = await runBench({
   only: option("only") ?? WORKLOADS,
   targets: option("targets"),
   fanoutRate: option("fanout-rate") ? Number(option("fanout-rate")[0]) : undefined,
+  fanoutWarmupSeconds: option("fanout-warmup") ? Number(option("fanout-warmup")[0]) : undefined,
   outDir: path.join(benchDir, "results"),
   command: ["npm run bench", ...(args.length ? ["--", ...args] : [])].join(" "),
 });
