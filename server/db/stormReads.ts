@@ -51,7 +51,7 @@ export async function rolesOfPairs(
   db: Db,
   pairs: { userId: string; documentId: string }[],
   key: (userId: string, documentId: string) => string,
-): Promise<Map<string, string>> {
+): Promise<Map<string, Role>> {
   const userIds = [...new Set(pairs.map((p) => p.userId))];
   const documentIds = [...new Set(pairs.map((p) => p.documentId))];
   const rows: unknown[] = await db.$queryRaw`

@@ -37,7 +37,7 @@ const pairKey = (userId: string, documentId: string) => `${userId} ${documentId}
 
 export class Documents {
   // Roles asked for together (every socket of a reconnect storm asks one) are read in one query.
-  private readonly roles = new BatchLoader(async (keys: string[]) => {
+  private readonly roles = new BatchLoader<string, Role>(async (keys: string[]) => {
     const pairs = keys.map((k) => {
       const [userId, documentId] = k.split(" ");
       return { userId, documentId };
