@@ -143,7 +143,7 @@ export function renderMarkdown(run) {
     parts.push(
       "",
       `## 7. Reconnect storm`,
-      `${s.storm.clients.toLocaleString("en-US")} clients over ${s.storm.docs} documents (${s.storm.updatesPerDoc} updates of history each) open their sockets at the same moment; each is timed from the open call to its first sync. "Cold": the documents were not loaded; "warm": right after, rooms still open.`,
+      `${s.storm.clients.toLocaleString("en-US")} clients over ${s.storm.docs} documents (${s.storm.updatesPerDoc} updates of history each) open their sockets at the same moment; each is timed from the open call to its first sync. "Cold": the documents were not loaded; "warm": right after, rooms still open. The clients share one access token; in the "own accounts" rows each Tandem client is an account of its own, a member of its document (the peers have no accounts: those rows repeat their figures).`,
       "",
     );
     parts.push(
@@ -155,7 +155,16 @@ export function renderMarkdown(run) {
         ["warm: all synced (ms)", "lower", (r) => r.warm.totalMs],
         ["warm: sync p99 / client (ms)", "lower", (r) => r.warm.syncMs.p99],
         ["warm: server CPU (ms)", "lower", (r) => r.warm.serverCpuMs],
-        ["clients that failed", null, (r) => r.cold.failed + r.warm.failed],
+        // Tandem with an account per client; the peers have no accounts, so their own storm stands beside it.
+        ["own accounts, cold: all synced (ms)", "lower", (r) => (r.distinctAccounts ?? r).cold.totalMs],
+        ["own accounts, cold: server CPU (ms)", "lower", (r) => (r.distinctAccounts ?? r).cold.serverCpuMs],
+        ["own accounts, warm: all synced (ms)", "lower", (r) => (r.distinctAccounts ?? r).warm.totalMs],
+        ["own accounts, warm: server CPU (ms)", "lower", (r) => (r.distinctAccounts ?? r).warm.serverCpuMs],
+        [
+          "clients that failed",
+          null,
+          (r) => r.cold.failed + r.warm.failed + (r.distinctAccounts ? r.distinctAccounts.cold.failed + r.distinctAccounts.warm.failed : 0),
+        ],
       ]) + notes(w.storm, targets),
     );
   }

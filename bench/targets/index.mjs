@@ -5,6 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { freePort, startProcess } from "../lib/proc.mjs";
 import { buildServerIfNeeded } from "../../scripts/build-server.mjs";
+import { signup } from "../lib/tandemAccounts.mjs";
 
 const benchDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const rootDir = path.resolve(benchDir, "..");
@@ -120,6 +121,14 @@ export const tandem = {
       port,
     });
     const base = `http://${HOST}:${port}`;
+    /** The session of the account that owns the documents `createDocs` made (it invites the others). */
+    let ownerCookie;
+    const post = async (p, body, cookie = ownerCookie) => {
+      const res = await fetch(base + p, { method: "POST", headers: { "content-type": "application/json", origin: base, cookie }, body: JSON.stringify(body) });
+      if (res.status !== 201) throw new Error(`tandem POST ${p} failed: ${res.status} ${await res.text()}`);
+      return res.json();
+    };
+    const collabUrl = (documentId, token) => `ws://${HOST}:${port}/collab/${documentId}?token=${encodeURIComponent(token.token ?? token)}`;
     return Object.assign(proc, {
       mode: tandemMode(),
       /** Group commits so far (one transaction and disk sync each), from /metrics (served to loopback). */
@@ -129,27 +138,37 @@ export const tandem = {
       },
       // Accounts, documents and the access token are made over the HTTP API, outside any timed section.
       async createDocs(n) {
-        const email = `bench-${process.pid}-${++docCounter}@example.com`;
-        const signup = await fetch(`${base}/api/auth/signup`, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ email, password: "bench password 1234", name: "Bench" }),
-        });
-        if (signup.status !== 201) throw new Error(`tandem signup failed: ${signup.status} ${await signup.text()}`);
-        const cookie = signup.headers.get("set-cookie").split(";")[0];
-        const post = async (p, body) => {
-          const res = await fetch(base + p, { method: "POST", headers: { "content-type": "application/json", cookie }, body: JSON.stringify(body) });
-          if (res.status !== 201) throw new Error(`tandem POST ${p} failed: ${res.status} ${await res.text()}`);
-          return res.json();
-        };
+        ownerCookie = await signup(base, `bench-${process.pid}-${++docCounter}@example.com`, "Bench");
         const { token } = await post("/api/tokens", { name: "bench" });
         const endpoints = [];
         for (let i = 0; i < n; i++) {
           const doc = await post("/api/documents", { title: `Bench ${i}` });
           const id = doc.id ?? doc.document?.id;
-          endpoints.push({ url: `ws://${HOST}:${port}/collab/${id}?token=${encodeURIComponent(token.token ?? token)}`, docName: id, framing: "y-websocket" });
+          endpoints.push({ url: collabUrl(id, token), docName: id, framing: "y-websocket" });
         }
         return endpoints;
+      },
+      /**
+       * `perDoc` accounts of their own for each endpoint (signed up, made an editor of its document,
+       * each with an access token): the endpoints they connect with, one list per document.
+       */
+      async distinctAccounts(endpoints, perDoc) {
+        const one = async (endpoint, j) => {
+          const email = `bench-${process.pid}-${endpoint.docName}-${j}@example.com`;
+          const cookie = await signup(base, email, `Editor ${j}`);
+          await post(`/api/documents/${endpoint.docName}/members`, { email, role: "editor" });
+          const { token } = await post("/api/tokens", { name: "bench" }, cookie);
+          return { ...endpoint, url: collabUrl(endpoint.docName, token) };
+        };
+        const lists = [];
+        // A few at a time: sign-up hashes a password (scrypt), which the thread pool does four at once.
+        for (const endpoint of endpoints) {
+          const list = [];
+          for (let j = 0; j < perDoc; j += 4)
+            list.push(...(await Promise.all([j, j + 1, j + 2, j + 3].filter((k) => k < perDoc).map((k) => one(endpoint, k)))));
+          lists.push(list);
+        }
+        return lists;
       },
     });
   },

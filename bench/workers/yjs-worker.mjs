@@ -246,7 +246,8 @@ async function recover({ endpoint }) {
  */
 async function storm({ docs }) {
   const started = now();
-  const clients = docs.flatMap(({ endpoint, clients: n }) => Array.from({ length: n }, () => new YClient(endpoint)));
+  // `endpoints`: one per client (each with an account of its own), else `clients` on the one endpoint.
+  const clients = docs.flatMap(({ endpoint, clients: n, endpoints }) => (endpoints ?? Array.from({ length: n }, () => endpoint)).map((e) => new YClient(e)));
   const times = new Array(clients.length);
   let failed = 0;
   const done = clients.map((c, i) => {

@@ -12,8 +12,9 @@ import { AuthThrottle } from "./throttle";
 import { checkNewPassword } from "./passwordPolicy";
 import { formatScopes, parseScopes, type Scope } from "./scopes";
 import type { Redis } from "ioredis";
-import { BatchLoader } from "../db/batchLoader";
+import { BatchLoader, BatchWrite } from "../db/batchLoader";
 import { RecentCache } from "../db/recentCache";
+import { sessionsByHash, tokensByHash } from "../db/stormReads";
 
 export const SESSION_TTL_SECONDS = 30 * 24 * 3600;
 export const TOKEN_PREFIX = "tdm_";
@@ -55,11 +56,14 @@ const publicUser = (u: AuthUser): AuthUser => ({ id: u.id, email: u.email, name:
 export class Auth {
   readonly throttle: AuthThrottle;
   // Credentials looked up together (a reconnect storm) are read in one query each (db/batchLoader.ts).
-  private readonly sessionsByHash = new BatchLoader((hashes: string[]) =>
-    this.db.session.findMany({ where: { tokenHash: { in: hashes } }, include: { user: true } }).then((rows) => new Map(rows.map((r) => [r.tokenHash, r]))),
+  private readonly sessionsByHash = new BatchLoader((hashes: string[]) => sessionsByHash(this.db, hashes));
+  private readonly tokensByHash = new BatchLoader((hashes: string[]) => tokensByHash(this.db, hashes));
+  // "Last used" of the credentials used together, recorded in one UPDATE per kind (informational only).
+  private readonly sessionsUsed = new BatchWrite((ids: string[]) =>
+    this.db.session.updateMany({ where: { id: { in: ids } }, data: { lastUsedAt: new Date() } }),
   );
-  private readonly tokensByHash = new BatchLoader((hashes: string[]) =>
-    this.db.accessToken.findMany({ where: { tokenHash: { in: hashes } }, include: { user: true } }).then((rows) => new Map(rows.map((r) => [r.tokenHash, r]))),
+  private readonly tokensUsed = new BatchWrite((ids: string[]) =>
+    this.db.accessToken.updateMany({ where: { id: { in: ids } }, data: { lastUsedAt: new Date() } }),
   );
   /** Callers by credential id, for `authenticateRecent`; kept honest by server/access/recentLookups.ts. */
   private readonly recentCallers = new RecentCache<string, Caller | null>(RECENT_CALLER_TTL_MS);
@@ -159,7 +163,7 @@ export class Auth {
     }
     // Record use at most once a minute, as for tokens: informational, not worth a write per request.
     if (!session.lastUsedAt || Date.now() - session.lastUsedAt.getTime() > LAST_USED_INTERVAL_MS) {
-      void this.db.session.updateMany({ where: { id: session.id }, data: { lastUsedAt: new Date() } }).catch(() => {});
+      this.sessionsUsed.mark(session.id);
     }
     return { user: publicUser(session.user), expiresAt: session.expiresAt };
   }
@@ -175,7 +179,7 @@ export class Auth {
     if (!row || row.user.deactivatedAt) return null;
     // Record use at most once a minute: it is informational, not worth a write per request.
     if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > LAST_USED_INTERVAL_MS) {
-      void this.db.accessToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } }).catch(() => {});
+      this.tokensUsed.mark(row.id);
     }
     return { user: publicUser(row.user), scopes: parseScopes(row.scopes) };
   }

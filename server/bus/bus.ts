@@ -7,8 +7,20 @@ import type { BusEvent } from "./events";
 export type BusMeta = { local: boolean };
 export type BusListener = (event: BusEvent, meta: BusMeta) => void;
 
+/** The other instances could not be told of an event right now; nobody, this instance included, heard it. */
+export class BusUnreachable extends Error {
+  constructor(cause: unknown) {
+    super(`the event bus is unreachable: ${(cause as Error)?.message ?? cause}`);
+  }
+}
+
 export interface EventBus {
   publish(event: BusEvent): Promise<void>;
+  /**
+   * `publish` for a change whose caller must know it went out: resolves once every instance can hear
+   * it, else throws BusUnreachable at once (never left queued for later, which a stopping process loses).
+   */
+  publishOrFail(event: BusEvent): Promise<void>;
   subscribe(listener: BusListener): () => void;
   close(): Promise<void>;
 }
@@ -22,6 +34,11 @@ export class LocalEventBus implements EventBus {
 
   async publish(event: BusEvent, meta: BusMeta = { local: true }): Promise<void> {
     this.emitter.emit("event", event, meta);
+  }
+
+  /** In one process every listener hears it at once: nothing can be unreachable. */
+  publishOrFail(event: BusEvent): Promise<void> {
+    return this.publish(event);
   }
 
   subscribe(listener: BusListener): () => void {

@@ -2,10 +2,22 @@
 // other instances (each message carries the sender's instance id, so no instance hears itself twice).
 import crypto from "node:crypto";
 import { Redis } from "ioredis";
-import { LocalEventBus, type BusListener, type EventBus } from "./bus";
+import { BusUnreachable, LocalEventBus, type BusListener, type EventBus } from "./bus";
 import type { BusEvent } from "./events";
 
 type Envelope = { from: string; event: BusEvent };
+
+/** How long a `publishOrFail` may wait for Redis' reply (a healthy one answers in a millisecond). */
+export const STRICT_PUBLISH_TIMEOUT_MS = 1_000;
+// For `publishOrFail`: no offline queue (a command while disconnected fails at once), a reply within
+// the timeout, and nothing resent after a reconnect, so a refused event is never sent later.
+const STRICT_OPTIONS = {
+  lazyConnect: true,
+  enableOfflineQueue: false,
+  maxRetriesPerRequest: 0,
+  autoResendUnfulfilledCommands: false,
+  commandTimeout: STRICT_PUBLISH_TIMEOUT_MS,
+};
 
 export class RedisEventBus implements EventBus {
   readonly instanceId = crypto.randomUUID();
@@ -15,6 +27,8 @@ export class RedisEventBus implements EventBus {
   private constructor(
     private readonly pub: Redis,
     private readonly sub: Redis,
+    /** Its own connection for `publishOrFail` (STRICT_OPTIONS); `pub` keeps queueing through outages. */
+    private readonly strict: Redis,
     prefix: string,
   ) {
     this.channel = `${prefix}bus`;
@@ -25,10 +39,11 @@ export class RedisEventBus implements EventBus {
     const options = { maxRetriesPerRequest: null, enableOfflineQueue: true, lazyConnect: true };
     const pub = new Redis(url, options);
     const sub = new Redis(url, options);
-    await Promise.all([pub.connect(), sub.connect()]);
-    const bus = new RedisEventBus(pub, sub, prefix);
+    const strict = new Redis(url, STRICT_OPTIONS);
+    await Promise.all([pub.connect(), sub.connect(), strict.connect()]);
+    const bus = new RedisEventBus(pub, sub, strict, prefix);
     // ioredis reconnects by itself; an outage is reported once, not once per retry.
-    for (const client of [pub, sub]) {
+    for (const client of [pub, sub, strict]) {
       client.on("error", (err: Error) => bus.reportError(err));
       client.on("ready", () => (bus.down = false));
     }
@@ -66,6 +81,17 @@ export class RedisEventBus implements EventBus {
     await this.pub.publish(this.channel, JSON.stringify(envelope)).catch(() => {});
   }
 
+  /** Redis first, and only once it took the message is this instance told (so a refusal reached nobody). */
+  async publishOrFail(event: BusEvent): Promise<void> {
+    const envelope: Envelope = { from: this.instanceId, event };
+    try {
+      await this.strict.publish(this.channel, JSON.stringify(envelope));
+    } catch (err) {
+      throw new BusUnreachable(err);
+    }
+    await this.local.publish(event);
+  }
+
   subscribe(listener: BusListener): () => void {
     return this.local.subscribe(listener);
   }
@@ -79,9 +105,10 @@ export class RedisEventBus implements EventBus {
     return this.channel.slice(0, -"bus".length);
   }
 
+  /** On the `publishOrFail` connection: true means a change published now goes out. */
   async ping(): Promise<boolean> {
     try {
-      return (await this.pub.ping()) === "PONG";
+      return (await this.strict.ping()) === "PONG";
     } catch {
       return false;
     }
@@ -91,5 +118,6 @@ export class RedisEventBus implements EventBus {
     await this.local.close();
     this.sub.disconnect();
     this.pub.disconnect();
+    this.strict.disconnect();
   }
 }

@@ -51,3 +51,33 @@ export class BatchLoader<K, V> {
     }
   }
 }
+
+/**
+ * The same for writes nobody waits for: keys marked in one turn go to `write` together, once each
+ * (at most `maxBatch` at once). For bookkeeping such as "last used at" (a storm of 1,000 accounts
+ * would otherwise be 1,000 UPDATEs); a failed write is reported to `onError`, never to the callers.
+ */
+export class BatchWrite<K> {
+  private pending = new Set<K>();
+  private scheduled = false;
+
+  constructor(
+    private readonly write: (keys: K[]) => Promise<unknown>,
+    private readonly onError: (error: unknown) => void = () => undefined,
+    private readonly maxBatch = 200,
+  ) {}
+
+  mark(key: K): void {
+    this.pending.add(key);
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => this.flush());
+  }
+
+  private flush(): void {
+    this.scheduled = false;
+    const keys = [...this.pending];
+    this.pending = new Set();
+    for (let i = 0; i < keys.length; i += this.maxBatch) this.write(keys.slice(i, i + this.maxBatch)).catch(this.onError);
+  }
+}

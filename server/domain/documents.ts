@@ -8,6 +8,7 @@ import { conflict, DomainError, forbidden, notFound } from "./errors";
 import type { AuthUser } from "../auth/auth";
 import { BatchLoader } from "../db/batchLoader";
 import { RecentCache } from "../db/recentCache";
+import { rolesOfPairs } from "../db/stormReads";
 
 /** How long `roleOfRecent` may answer from memory (membership changes and deletions forget at once). */
 export const RECENT_ROLE_TTL_MS = 15_000;
@@ -36,16 +37,12 @@ const pairKey = (userId: string, documentId: string) => `${userId} ${documentId}
 
 export class Documents {
   // Roles asked for together (every socket of a reconnect storm asks one) are read in one query.
-  private readonly roles = new BatchLoader(async (keys: string[]) => {
+  private readonly roles = new BatchLoader<string, Role>(async (keys: string[]) => {
     const pairs = keys.map((k) => {
       const [userId, documentId] = k.split(" ");
       return { userId, documentId };
     });
-    const rows = await this.db.membership.findMany({
-      where: { OR: pairs, document: { deletedAt: null } },
-      select: { userId: true, documentId: true, role: true },
-    });
-    return new Map(rows.map((r) => [pairKey(r.userId, r.documentId), r.role as Role]));
+    return rolesOfPairs(this.db, pairs, pairKey);
   });
 
   /** Roles by pair, for `roleOfRecent`; kept honest by server/access/recentLookups.ts. */

@@ -4,7 +4,7 @@
 import type { AdminAnnouncement, AnnouncementView, ViewerKind } from "../../lib/announcements/types";
 import { matchesTargetPath } from "../../lib/announcements/targetPath";
 import type { Db } from "../db/client";
-import type { EventBus } from "../bus/bus";
+import { BusUnreachable, type EventBus } from "../bus/bus";
 import { DomainError, unauthorized } from "../domain/errors";
 import type { AuthUser } from "../auth/auth";
 import { viewerOf, viewersOf } from "./audience";
@@ -63,19 +63,21 @@ export class AnnouncementService {
 
   async create(admin: AuthUser, input: CreateAnnouncementInput): Promise<AdminAnnouncement> {
     const row = await this.store.create(input, admin.id);
-    await this.changed();
+    await this.changed(() => this.store.remove(row.id));
     return toAdmin(row);
   }
 
   async update(id: string, input: UpdateAnnouncementInput): Promise<AdminAnnouncement> {
+    const before = await this.store.find(id);
     const row = await this.store.update(id, input);
-    await this.changed();
+    await this.changed(async () => before && (await this.store.restore(before)));
     return toAdmin(row);
   }
 
   async revoke(id: string): Promise<AdminAnnouncement> {
+    const before = await this.store.find(id);
     const row = await this.store.revoke(id);
-    await this.changed();
+    await this.changed(async () => before && !before.revokedAt && (await this.store.restore(before)));
     return toAdmin(row);
   }
 
@@ -117,7 +119,8 @@ export class AnnouncementService {
     if (!view.live) throw new DomainError("conflict", "This announcement is no longer shown; publish a new one instead.");
     const pending = await this.reachStore.pending(id);
     const online = this.presence ? await this.presence.online(pending.map((p) => p.id)) : new Set<string>();
-    if (pending.length > 0) await this.bus.publish({ type: "announcement.remind", announcementId: id, userIds: pending.map((p) => p.id) });
+    // Refused (BusUnreachable) before any tab or email is told: the administrator may simply try again.
+    if (pending.length > 0) await this.bus.publishOrFail({ type: "announcement.remind", announcementId: id, userIds: pending.map((p) => p.id) });
     const away = pending.filter((p) => !online.has(p.id));
     const counts = { pending: pending.length, inApp: pending.length - away.length, away: away.length };
     const mail = this.reminderMail;
@@ -126,9 +129,18 @@ export class AnnouncementService {
     return { ...counts, ...sent, emailEnabled: true };
   }
 
-  private async changed(): Promise<void> {
-    // The bus reaches this instance too; its listener refreshes LiveAnnouncements.
-    await this.bus.publish({ type: "announcements.changed" });
+  /**
+   * Tells every instance (this one too: its listener refreshes LiveAnnouncements). When the bus cannot
+   * (Redis went down after the route's check, server/events/deliveryGate.ts), nobody heard of the
+   * change, so `undo` puts the stored row back as it was and BusUnreachable goes on to the caller.
+   */
+  private async changed(undo: () => Promise<unknown>): Promise<void> {
+    try {
+      await this.bus.publishOrFail({ type: "announcements.changed" });
+    } catch (err) {
+      if (err instanceof BusUnreachable) await undo();
+      throw err;
+    }
   }
 }
 

@@ -94,6 +94,20 @@ export class AnnouncementStore {
     return this.db.announcement.update({ where: { id }, data: { revokedAt: new Date() } });
   }
 
+  find(id: string): Promise<Row | null> {
+    return this.db.announcement.findUnique({ where: { id } });
+  }
+
+  // Undoing a change that could not go out (AnnouncementService: the bus refused it): the row as it was.
+  async remove(id: string): Promise<void> {
+    await this.db.announcement.deleteMany({ where: { id } });
+  }
+
+  async restore(row: Row): Promise<void> {
+    const { id, createdAt: _c, updatedAt: _u, deliveredCount: _d, ...fields } = row;
+    await this.db.announcement.updateMany({ where: { id }, data: fields });
+  }
+
   list(): Promise<Row[]> {
     return this.db.announcement.findMany({ orderBy: { createdAt: "desc" }, take: ADMIN_LIST_LIMIT });
   }

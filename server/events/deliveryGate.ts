@@ -3,6 +3,10 @@
 // would be stored but go out to nobody, and an event waiting in ioredis' offline queue is lost if the
 // process stops first. So an administrator's change is refused with 503 before anything is stored:
 // they know it did not go out, and try again once Redis is back (a single instance has no Redis, no gate).
+// An outage between that check and the change's own publish gets the same answer (`deliveredOr503`):
+// that publish fails at once rather than wait in a queue (RedisEventBus.publishOrFail), and the
+// change is undone (AnnouncementService), so "nothing was saved" stays true.
+import { BusUnreachable } from "../bus/bus";
 import { ApiError } from "../http/errors";
 import type { RedisLink } from "../services";
 
@@ -26,5 +30,17 @@ export async function requireDelivery(redis: RedisLink | undefined): Promise<voi
     clearTimeout(timer);
     if (answered) return;
   }
-  throw new ApiError("unavailable", DELIVERY_UNAVAILABLE_MESSAGE, undefined, DELIVERY_RETRY_AFTER_SECONDS);
+  throw unavailable();
 }
+
+/** Runs a change that announces itself; the bus refusing it (Redis down meanwhile) is the same 503. */
+export async function deliveredOr503<T>(change: () => Promise<T>): Promise<T> {
+  try {
+    return await change();
+  } catch (err) {
+    if (err instanceof BusUnreachable) throw unavailable();
+    throw err;
+  }
+}
+
+const unavailable = () => new ApiError("unavailable", DELIVERY_UNAVAILABLE_MESSAGE, undefined, DELIVERY_RETRY_AFTER_SECONDS);

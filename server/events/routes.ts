@@ -9,7 +9,7 @@ import { requireAccess, type Access } from "../auth/scopes";
 import { announcementUser } from "./audience";
 import { CreateAnnouncementBody, SeenAnnouncementsBody, UpdateAnnouncementBody } from "./schemas";
 import { pendingCsv } from "./reachCsv";
-import { requireDelivery } from "./deliveryGate";
+import { deliveredOr503, requireDelivery } from "./deliveryGate";
 
 export function registerAnnouncementRoutes(router: Router, services: Services): void {
   const { announcements } = services;
@@ -41,7 +41,7 @@ export function registerAnnouncementRoutes(router: Router, services: Services): 
     const user = await admin(ctx, "announcements:write");
     const input = await parseBody(ctx, CreateAnnouncementBody);
     await requireDelivery(services.redis);
-    return { status: 201, body: await announcements.create(user, input) };
+    return { status: 201, body: await deliveredOr503(() => announcements.create(user, input)) };
   });
 
   router.on("PATCH", "/api/admin/announcements/:id", async (ctx) => {
@@ -49,13 +49,13 @@ export function registerAnnouncementRoutes(router: Router, services: Services): 
     const id = announcementId(ctx);
     const input = await parseBody(ctx, UpdateAnnouncementBody);
     await requireDelivery(services.redis);
-    return { body: await announcements.update(id, input) };
+    return { body: await deliveredOr503(() => announcements.update(id, input)) };
   });
 
   router.on("DELETE", "/api/admin/announcements/:id", async (ctx) => {
     await admin(ctx, "announcements:write");
     await requireDelivery(services.redis);
-    return { body: await announcements.revoke(announcementId(ctx)) };
+    return { body: await deliveredOr503(() => announcements.revoke(announcementId(ctx))) };
   });
 
   router.on("GET", "/api/admin/announcements/:id/reach", async (ctx) => {
@@ -73,7 +73,7 @@ export function registerAnnouncementRoutes(router: Router, services: Services): 
   router.on("POST", "/api/admin/announcements/:id/remind", async (ctx) => {
     await admin(ctx);
     await requireDelivery(services.redis);
-    return { body: await announcements.remind(announcementId(ctx)) };
+    return { body: await deliveredOr503(() => announcements.remind(announcementId(ctx))) };
   });
 
   router.on("GET", "/api/announcements", async (ctx) => {

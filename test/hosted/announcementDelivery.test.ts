@@ -13,6 +13,8 @@ let redis: RedisProcess | undefined;
 let database: { url: string; drop(): Promise<void> } | undefined;
 const servers: TestServer[] = [];
 const readers: SseReader[] = [];
+/** The first account, so an administrator; signed in on instance A. */
+let admin: ApiClient;
 
 beforeAll(async () => {
   const backing = await startBackingServices();
@@ -22,6 +24,8 @@ beforeAll(async () => {
   const first = await startEventsServer({}, { env });
   servers.push(first);
   servers.push(await startEventsServer({}, { env, dataDir: first.dataDir }));
+  admin = new ApiClient(first.url);
+  if (!(await admin.signup("Admin")).isAdmin) throw new Error("the first account should be an administrator");
 }, 120_000);
 
 afterAll(async () => {
@@ -36,8 +40,6 @@ describe("announcements while Redis is down", () => {
   it("refuse the change with 503 + Retry-After and store nothing; the same change goes out once Redis is back", async (ctx) => {
     if (!redis) return ctx.skip();
     const [a, b] = servers;
-    const admin = new ApiClient(a.url);
-    expect((await admin.signup("Admin")).isAdmin).toBe(true);
     const watcher = await SseReader.open(`${b.url}/api/events`);
     readers.push(watcher);
     await watcher.waitForEvent("version");
@@ -59,13 +61,65 @@ describe("announcements while Redis is down", () => {
     expect(listed.map((x) => x.title)).toEqual(["Before the outage"]);
 
     await redis.start();
-    await until(() => a.services.redis!.pub.status === "ready", 30_000, "instance A reconnects");
-    await until(() => b.services.redis!.pub.status === "ready", 30_000, "instance B reconnects");
+    await until(() => a.services.redis!.ping(), 30_000, "instance A reconnects");
+    await until(() => b.services.redis!.ping(), 30_000, "instance B reconnects");
     // B's stream is still open (or resumed): the retried change reaches it.
     const after = await admin.post("/api/admin/announcements", { title: "During the outage" });
     expect(after.status).toBe(201);
     const reader = watcher.closed ? await SseReader.open(`${b.url}/api/events`) : watcher;
     if (reader !== watcher) readers.push(reader);
     await reader.waitForEvent("announcement", (d) => d.id === after.body.id, 15_000);
+  }, 120_000);
+
+  it("an outage between the check and the change's own publish gets the same 503 at once, and undoes the change", async (ctx) => {
+    if (!redis) return ctx.skip();
+    const [a, b] = servers;
+    const outageAfterCheck = redis;
+    await until(async () => (await a.services.redis!.ping()) && (await b.services.redis!.ping()), 30_000, "both instances on Redis");
+    const live = await admin.post("/api/admin/announcements", { title: "Stays live" });
+    expect(live.status).toBe(201);
+    const watcher = await SseReader.open(`${b.url}/api/events`);
+    readers.push(watcher);
+    await watcher.waitForEvent("announcement", (d) => d.id === live.body.id, 10_000);
+
+    // The gate's PING answers, then Redis goes away before the change is published.
+    const link = a.services.redis!;
+    const ping = link.ping;
+    link.ping = async () => {
+      const answered = await ping();
+      await outageAfterCheck.stop();
+      return answered;
+    };
+    try {
+      for (const attempt of [
+        () => admin.post("/api/admin/announcements", { title: "Between check and publish" }),
+        () => admin.delete(`/api/admin/announcements/${live.body.id}`),
+      ]) {
+        const started = Date.now();
+        const res = await attempt();
+        expect(res.status).toBe(503);
+        expect(res.body.error).toEqual({ code: "unavailable", message: DELIVERY_UNAVAILABLE_MESSAGE });
+        expect(Number(res.headers.get("retry-after"))).toBe(DELIVERY_RETRY_AFTER_SECONDS);
+        // Not left waiting for Redis to come back (the offline queue); at most the publish's own timeout.
+        expect(Date.now() - started).toBeLessThan(5_000);
+        await outageAfterCheck.start();
+        await until(ping, 30_000, "instance A reconnects");
+      }
+    } finally {
+      link.ping = ping;
+    }
+    // Nothing was saved: the new one is gone, the revoked one is live again.
+    const listed = (await admin.get("/api/admin/announcements")).body.announcements as Array<{ id: string; title: string; status: string }>;
+    expect(listed.map((x) => x.title)).not.toContain("Between check and publish");
+    expect(listed.find((x) => x.id === live.body.id)?.status).toBe("active");
+    // And nothing was sent later either: a change made now reaches B, the refused ones never did.
+    await until(() => b.services.redis!.ping(), 30_000, "instance B reconnects");
+    const next = await admin.post("/api/admin/announcements", { title: "After" });
+    expect(next.status).toBe(201);
+    const reader = watcher.closed ? await SseReader.open(`${b.url}/api/events`) : watcher;
+    if (reader !== watcher) readers.push(reader);
+    await reader.waitForEvent("announcement", (d) => d.id === next.body.id, 15_000);
+    expect(reader.named("announcement").some((f) => (f.data as { title?: string }).title === "Between check and publish")).toBe(false);
+    expect(reader.named("announcement-revoked").some((f) => (f.data as { id?: string }).id === live.body.id)).toBe(false);
   }, 120_000);
 });
