@@ -30,7 +30,7 @@ export function openFileLimits() {
 /** nginx workers, so that none holds more sockets than one process may open (the limit is per process). */
 export const NGINX_WORKERS = 2;
 
-async function freshDatabase() {
+export async function freshDatabase() {
   const { default: pg } = await import("pg");
   const name = `tandem_bench_cluster_${Date.now().toString(36)}_${process.pid}`;
   const admin = new pg.Client({ connectionString: `${POSTGRES}/postgres` });
@@ -72,7 +72,7 @@ function renderNginx({ listen, upstreamPorts, prefix, connections }) {
 }
 
 /** This run's keys (the shared event log and its helpers), so that runs leave the Redis as they found it. */
-async function dropRedisKeys(prefix) {
+export async function dropRedisKeys(prefix) {
   const { Redis } = await import("ioredis");
   const redis = new Redis(REDIS, { lazyConnect: true, maxRetriesPerRequest: 1 });
   await redis.connect();
@@ -153,7 +153,9 @@ export async function startDeployment({ instances = 3, connections, log = () => 
     },
     async stop() {
       nginx.kill("SIGTERM");
-      await Promise.all(servers.map((s) => s.kill("SIGKILL")));
+      // A profiled instance (BENCH_TANDEM_NODE_ARGS="--cpu-prof …") writes its profile only when it exits by itself.
+      const profiled = process.env.BENCH_TANDEM_NODE_ARGS?.includes("--cpu-prof");
+      await Promise.all(servers.map((s) => (profiled ? s.stop() : s.kill("SIGKILL"))));
       await database.drop().catch(() => {});
       await dropRedisKeys(redisPrefix).catch(() => {});
       fs.rmSync(prefix, { recursive: true, force: true });
