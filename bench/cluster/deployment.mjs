@@ -30,7 +30,7 @@ export function openFileLimits() {
 /** nginx workers, so that none holds more sockets than one process may open (the limit is per process). */
 export const NGINX_WORKERS = 2;
 
-async function freshDatabase() {
+export async function freshDatabase() {
   const { default: pg } = await import("pg");
   const name = `tandem_bench_cluster_${Date.now().toString(36)}_${process.pid}`;
   const admin = new pg.Client({ connectionString: `${POSTGRES}/postgres` });
@@ -50,8 +50,8 @@ async function freshDatabase() {
 
 /** The repository's nginx template with the bench's ports, plain HTTP and room for many connections. */
 function renderNginx({ listen, upstreamPorts, prefix, connections }) {
-  // reuseport: the kernel spreads clients evenly over the workers (without it one took 55 %); each may
-  // still hold more than its share, up to what one process may open.
+  // The template already has reuseport, the shared upstream zones and a deep backlog; the bench sets the
+  // workers and how many sockets each may hold, up to what one process may open.
   const files = Math.min(openFileLimits().hard, connections + 1000);
   const perWorker = files - 100;
   const template = fs.readFileSync(path.join(rootDir, "deploy", "nginx.conf.template"), "utf8");
@@ -59,20 +59,18 @@ function renderNginx({ listen, upstreamPorts, prefix, connections }) {
     template
       .replaceAll("{{UPSTREAMS}}", upstreamPorts.map((p) => `server 127.0.0.1:${p} max_fails=1 fail_timeout=5s;`).join(" "))
       .replaceAll("{{PREFIX}}", prefix)
-      .replace(/listen 127\.0\.0\.1:\{\{LISTEN\}\} ssl http2;/, `listen 127.0.0.1:${listen} reuseport backlog=16384;`)
+      .replace(/listen 127\.0\.0\.1:\{\{LISTEN\}\} ssl http2 /, `listen 127.0.0.1:${listen} `)
       .replace(/\n\s*ssl_certificate[^\n]*/g, "")
       .replace(/worker_connections \d+;/, `worker_connections ${perWorker};`)
-      .replace(/^worker_processes 1;/m, `worker_processes ${NGINX_WORKERS};\nworker_rlimit_nofile ${files};`)
-      // Both workers see the same connection counts and failures: least_conn and max_fails hold across them.
-      .replace("upstream tandem { least_conn;", "upstream tandem { zone tandem_bench 1m; least_conn;")
-      .replace("upstream tandem_sticky { hash", "upstream tandem_sticky { zone tandem_bench_sticky 1m; hash")
+      .replace(/^worker_processes auto;/m, `worker_processes ${NGINX_WORKERS};`)
+      .replace(/^worker_rlimit_nofile \d+;/m, `worker_rlimit_nofile ${files};`)
       // Which instance served a request, so the bench knows whose clients the killed one held.
       .replace(/proxy_http_version 1\.1;/, "proxy_http_version 1.1;\n    add_header X-Upstream $upstream_addr always;")
   );
 }
 
 /** This run's keys (the shared event log and its helpers), so that runs leave the Redis as they found it. */
-async function dropRedisKeys(prefix) {
+export async function dropRedisKeys(prefix) {
   const { Redis } = await import("ioredis");
   const redis = new Redis(REDIS, { lazyConnect: true, maxRetriesPerRequest: 1 });
   await redis.connect();
@@ -153,7 +151,9 @@ export async function startDeployment({ instances = 3, connections, log = () => 
     },
     async stop() {
       nginx.kill("SIGTERM");
-      await Promise.all(servers.map((s) => s.kill("SIGKILL")));
+      // A profiled instance (BENCH_TANDEM_NODE_ARGS="--cpu-prof …") writes its profile only when it exits by itself.
+      const profiled = process.env.BENCH_TANDEM_NODE_ARGS?.includes("--cpu-prof");
+      await Promise.all(servers.map((s) => (profiled ? s.stop() : s.kill("SIGKILL"))));
       await database.drop().catch(() => {});
       await dropRedisKeys(redisPrefix).catch(() => {});
       fs.rmSync(prefix, { recursive: true, force: true });

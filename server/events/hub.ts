@@ -208,10 +208,17 @@ export class SseHub {
     return { kind: "replay", entries: entries.slice(1), upTo };
   }
 
-  private replayFor(request: AttachRequest): ReplayResult | undefined {
-    if (request.lastEventId === null) return undefined;
-    const older = request.older;
-    if (!older) return this.ring.since(request.lastEventId);
+  /**
+   * True when `attach` would answer this resume with the missed events alone (no reset, no snapshot),
+   * were it called now, in the same turn: the caller can skip what only the snapshot needs.
+   */
+  replays(lastEventId: number | null, older: OlderEvents | undefined): boolean {
+    return this.replayFor(lastEventId, older)?.kind === "replay";
+  }
+
+  private replayFor(lastEventId: number | null, older: OlderEvents | undefined): ReplayResult | undefined {
+    if (lastEventId === null) return undefined;
+    if (!older) return this.ring.since(lastEventId);
     if (older.kind === "too-old") return older;
     const rest = this.ring.since(older.upTo);
     return rest.kind === "replay" ? { kind: "replay", entries: [...older.entries, ...rest.entries] } : rest;
@@ -287,7 +294,7 @@ export class SseHub {
     });
     connection.open();
     const head = this.ring.head;
-    const replay = this.replayFor(request);
+    const replay = this.replayFor(request.lastEventId, request.older);
     const resumeId = replay?.kind === "replay" ? request.lastEventId! : head;
     const sendOne = (id: number, item: Unlogged) => {
       if (!canDeliver(item.to, request.recipient)) return;

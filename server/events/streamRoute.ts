@@ -48,6 +48,18 @@ export function registerStreamRoute(
     }
   });
 
+  /** What the snapshot leaves out for this account: read before going live, plus any made meanwhile (from the ring). */
+  async function dismissalsFor(userId: string | null): Promise<Set<string>> {
+    if (userId === null) return new Set();
+    const headBefore = deps.hub.headId;
+    const dismissed = await deps.store.hiddenIds(userId);
+    const late = deps.hub.ring.since(headBefore);
+    if (late.kind === "replay") {
+      for (const e of late.entries) if (e.event === "announcement-dismissed" && e.to.userId === userId) dismissed.add((e.data as { id: string }).id);
+    }
+    return dismissed;
+  }
+
   async function serveStream(req: IncomingMessage, res: ServerResponse, url: URL, slot: Slot): Promise<void> {
     const rawLastId = (req.headers["last-event-id"] as string | undefined) ?? url.searchParams.get("lastEventId");
     const pathHint = url.searchParams.get("path");
@@ -77,19 +89,14 @@ export function registerStreamRoute(
       slot.release();
     };
     try {
-      // Dismissals are read before going live; one made meanwhile is picked up from the ring below.
-      const headBefore = deps.hub.headId;
       const lastEventId = parseEventId(rawLastId);
-      // Hosted mode: what the shared log holds before this instance's ring, fetched meanwhile.
-      const [dismissed, older] = await Promise.all([
-        user ? deps.store.hiddenIds(user.id) : Promise.resolve(new Set<string>()),
-        deps.hub.fetchOlder(lastEventId),
-      ]);
+      // Hosted mode: what the shared log holds before this instance's ring.
+      const older = await deps.hub.fetchOlder(lastEventId);
       if (req.destroyed) return release();
-      const late = deps.hub.ring.since(headBefore);
-      if (late.kind === "replay") {
-        for (const e of late.entries) if (e.event === "announcement-dismissed" && e.to.userId === user?.id) dismissed.add((e.data as { id: string }).id);
-      }
+      // A resume answered with the missed events alone gets no snapshot, so it needs no dismissals: attached
+      // in this same turn, without touching the database (a failover brings thousands of these at once).
+      const dismissed = deps.hub.replays(lastEventId, older) ? new Set<string>() : await dismissalsFor(user?.id ?? null);
+      if (req.destroyed) return release();
 
       const version: StreamEvents["version"] = { buildId: deps.buildId, viewer };
       const greeting: Unlogged[] = [{ event: "version", data: version, to: EVERYONE }];

@@ -1,7 +1,7 @@
 // GET /api/events: headers, framing, heartbeat, replay from Last-Event-ID / ?lastEventId=, reset for
 // an id that is too old, release of closed streams, and dropping a client that stops reading.
 import net from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ApiClient, type TestServer } from "../helpers/server";
 import { RECONNECT_RETRY_MS, sseConnectionCount } from "../../server/events/hub";
 import { SseReader, startEventsServer } from "./helpers";
@@ -134,6 +134,39 @@ describe("the event stream", () => {
       const r = await SseReader.open(`${server.url}/api/events?lastEventId=${stale}`);
       await r.waitForEvent("reset");
       r.close();
+    }
+  });
+
+  it("opens a signed-in resume the ring answers without reading dismissals; a reset still leaves them out", async () => {
+    // A failover brings every stream of the dead instance back at once: those resumes skip the database.
+    const member = new ApiClient(server.url);
+    await member.signup("Mia");
+    const dismissed = await publish("Dismissed by Mia");
+    const kept = await publish("Kept for Mia");
+    expect((await member.post(`/api/announcements/${dismissed.id}/dismiss`, {})).status).toBe(204);
+    const first = await SseReader.open(`${server.url}/api/events`, { cookie: member.cookie });
+    const seen = await first.waitForEvent("announcement", (d) => d.id === kept.id);
+    expect(first.named("announcement").some((f) => f.data.id === dismissed.id)).toBe(false);
+    first.close();
+
+    const hiddenIds = vi.spyOn(server.services.announcements.store, "hiddenIds");
+    try {
+      const resumed = await SseReader.open(`${server.url}/api/events`, { cookie: member.cookie, "last-event-id": seen.id! });
+      await resumed.waitForEvent("version");
+      const missed = await publish("Missed by nobody");
+      await resumed.waitForEvent("announcement", (d) => d.id === missed.id);
+      expect(resumed.named("reset")).toHaveLength(0);
+      expect(hiddenIds).not.toHaveBeenCalled();
+      resumed.close();
+
+      const reset = await SseReader.open(`${server.url}/api/events?lastEventId=1`, { cookie: member.cookie });
+      await reset.waitForEvent("reset");
+      await reset.waitForEvent("announcement", (d) => d.id === kept.id);
+      expect(reset.named("announcement").some((f) => f.data.id === dismissed.id)).toBe(false);
+      expect(hiddenIds).toHaveBeenCalledTimes(1);
+      reset.close();
+    } finally {
+      hiddenIds.mockRestore();
     }
   });
 
