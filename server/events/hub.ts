@@ -280,6 +280,17 @@ export class SseHub {
   }
 
   /**
+   * Its own function so the listener, which lives as long as the stream, holds the connection alone and
+   * not the attach request (response, greeting, snapshot and what they hold) for hours.
+   */
+  private untrackOnClose(connection: SseConnection): void {
+    connection.onClose((reason) => {
+      this.remove(connection);
+      if (reason === "too slow") this.onSlowClientDropped();
+    });
+  }
+
+  /**
    * Opens a stream: greeting, then either exactly the missed events (resume) or a reset and the
    * current state. Synchronous from here on, so no event can slip between the replay and going live.
    */
@@ -288,10 +299,7 @@ export class SseHub {
     if (this.closed) return this.turnAway(request.res, request.recipient);
     // Each stream's `retry:` is jittered where it is written (SseConnection, retryJitter.ts).
     const connection = new SseConnection(request.res, request.recipient, this.connectionOptions);
-    connection.onClose((reason) => {
-      this.remove(connection);
-      if (reason === "too slow") this.onSlowClientDropped();
-    });
+    this.untrackOnClose(connection);
     connection.open();
     const head = this.ring.head;
     const replay = this.replayFor(request.lastEventId, request.older);

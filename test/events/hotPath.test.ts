@@ -13,6 +13,8 @@ class RecordingResponse extends EventEmitter {
   writes: Array<Buffer | string> = [];
   writableLength = 0;
   socket = null;
+  shouldKeepAlive = true;
+  removeHeader() {}
   writeHead() {
     return this;
   }

@@ -37,6 +37,22 @@ describe("the event stream", () => {
     reader.close();
   });
 
+  it("sends the body unchunked, delimited by the connection, so frames go to the socket as they are", async () => {
+    // Through node:http's chunked framing every write to every stream was corked, uncorked a tick later
+    // and written as three buffers: most of an announcement's CPU at 10,000 streams.
+    const socket = net.connect(Number(new URL(server.url).port), "127.0.0.1");
+    let raw = "";
+    socket.on("data", (chunk) => (raw += chunk.toString("latin1")));
+    socket.write("GET /api/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    await expect.poll(() => raw, { timeout: 3000 }).toMatch(/\r\n\r\nretry: \d+\n\nid: \d+\nevent: version\n/);
+    const [head, body] = raw.split("\r\n\r\n");
+    expect(head).toMatch(/^HTTP\/1\.1 200/);
+    expect(head).not.toMatch(/^transfer-encoding:/im);
+    expect(head).toMatch(/^connection: close$/im);
+    expect(body).toMatch(/^retry: \d+\n\n/);
+    socket.destroy();
+  });
+
   it("gives each stream its own reconnect hint, spread around the nominal delay", async () => {
     // Streams of an instance that dies all drop at once; one fixed `retry:` would bring them back as one.
     const readers = await Promise.all(Array.from({ length: 8 }, () => SseReader.open(`${server.url}/api/events`)));
