@@ -9,7 +9,12 @@
 //  - POST /api/documents/:id/move      MovePageBody → 200 PageNode. Owner of the page (or of an ancestor it
 //                                         inherits from) and editor on the new parent; a move under itself or a
 //                                         descendant is refused (409). `beforeId`: the sibling it goes in front
-//                                         of; null or absent: last.
+//                                         of; null or absent: last. With `parentId: null` the place is in the
+//                                         caller's own top level (any page listed there, 409 otherwise); a page
+//                                         already at the caller's top level is only reordered, for the caller
+//                                         alone, and any member may do that.
+// Order: sub-pages share one order (their parent's); each account keeps its own order of its top level
+// (the pages listed with parentId null), and a page new to an account comes last in it.
 //  - PATCH /api/documents/:id/access   PageAccessBody → 200 PageNode (owner only).
 // Live: every account whose view of the tree changed gets the socket.io event "pages:changed" and refetches.
 import { z } from "zod";
@@ -20,6 +25,7 @@ export const PageNode = z.strictObject({
   id: DocumentId,
   title: z.string(),
   parentId: DocumentId.nullable(),
+  /** Order among siblings: the shared one under a parent; at the top level (parentId null), the caller's own. */
   position: z.number(),
   role: Role,
   inheritAccess: z.boolean(),

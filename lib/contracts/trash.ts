@@ -18,7 +18,7 @@ export const TrashedDocument = DocumentSummary.extend({
    */
   trashedWithId: Id.nullable(),
 });
-/** GET /api/trash: the caller's own trashed documents, most recently deleted first. */
+/** GET /api/trash: the caller's own trashed documents. Groups (a page and the sub-pages trashed with it) most recently deleted first; inside a group, tree order (a page, then its sub-pages by position, depth first). */
 export const TrashListResponse = z.strictObject({ documents: z.array(TrashedDocument) });
 /** GET /api/trash/:id: for any member of a trashed document (what its link shows); only the owner can restore. */
 export const TrashEntryResponse = z.strictObject({ document: TrashedDocument, canRestore: z.boolean() });

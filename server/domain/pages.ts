@@ -9,10 +9,11 @@ import type { Role } from "../bus/events";
 import type { Db } from "../db/client";
 import type { Breadcrumb, PageNode } from "../../lib/contracts/pages";
 import type { ListedDocument } from "../../lib/contracts/documents";
-import { conflict, forbidden } from "./errors";
+import { conflict, forbidden, notFound } from "./errors";
 import { summary, type Documents } from "./documents";
 import { MAX_DEPTH, type InheritedAccess, type Tx } from "./inheritedAccess";
 import { isSelfOrUnder, nextPosition, placeAmong, setPlace, siblingOrder } from "./pageTree";
+import { placeAtTopLevel, topLevelOrder } from "./topLevelOrder";
 
 const ANY_ROLE: Role[] = ["owner", "editor", "viewer"];
 const pageSelect = { id: true, title: true, parentId: true, position: true, inheritAccess: true } as const;
@@ -25,19 +26,32 @@ export class Pages {
     private readonly inherited: InheritedAccess,
   ) {}
 
-  /** Every live page the caller can open; one whose parent they cannot open is a root for them. */
+  /**
+   * Every live page the caller can open; one whose parent they cannot open is a root for them. A
+   * sub-page's position is the shared one (its parent's order); a root's is its place in the caller's
+   * own top level (topLevelOrder.ts), 1, 2, 3 …
+   */
   async tree(user: AuthUser): Promise<PageNode[]> {
     const rows = await this.db.membership.findMany({
       where: { userId: user.id, document: { deletedAt: null } },
-      select: { role: true, document: { select: pageSelect } },
+      select: { role: true, createdAt: true, document: { select: pageSelect } },
       orderBy: siblingOrder.map((o) => ({ document: o })),
     });
     const visible = new Set(rows.map((r) => r.document.id));
-    return rows.map((r) => {
+    const nodes = rows.map((r) => {
       const { parentId } = r.document;
       const parentVisible = parentId !== null && visible.has(parentId);
       return { ...r.document, parentId: parentVisible ? parentId : null, parentHidden: parentId !== null && !parentVisible, role: r.role as Role };
     });
+    const roots = rows.flatMap((r, i) => (nodes[i]?.parentId === null ? [{ id: r.document.id, since: r.createdAt }] : []));
+    const place = new Map((await topLevelOrder(this.db, user.id, roots)).map((id, i) => [id, i + 1]));
+    return nodes.map((n) => (n.parentId === null ? { ...n, position: place.get(n.id) ?? n.position } : n));
+  }
+
+  /** The caller's top level in their own order. */
+  private async topLevel(user: AuthUser): Promise<string[]> {
+    const roots = (await this.tree(user)).filter((n) => n.parentId === null);
+    return roots.sort((a, b) => a.position - b.position).map((n) => n.id);
   }
 
   /** The ancestors the caller can open, root first, ending with the page's parent; a hidden one cuts the trail. */
@@ -78,9 +92,18 @@ export class Pages {
    * Moves the page under `parentId` (null: top level), in front of `beforeId` (null: last). Its owner
    * or the owner of a page it inherits from may; the caller must edit the new parent. Who may see the
    * page and everything under it is worked out again; a move that would lock the caller out is refused.
+   * At the top level the place is the caller's own (topLevelOrder.ts); a page already there for them
+   * (also one whose parent they cannot open) is only reordered, for them alone, by any member.
    */
   async move(user: AuthUser, pageId: string, parentId: string | null, beforeId: string | null): Promise<PageNode> {
     await this.documents.requireRole(user, pageId, ANY_ROLE);
+    const topLevel = parentId === null ? await this.topLevel(user) : null;
+    if (topLevel?.includes(pageId)) {
+      // Reordering one's own top level changes nothing for anyone else: any member may.
+      await this.db.$transaction((tx) => placeAtTopLevel(tx, user.id, topLevel, pageId, beforeId));
+      await this.changed([pageId], [user.id]);
+      return this.node(user, pageId);
+    }
     if (!(await this.mayMove(user.id, pageId))) throw forbidden("Only the page's owner, or the owner of a page it sits under, can move it.");
     if (parentId !== null) {
       await this.documents.requireRole(user, parentId, ["owner", "editor"]);
@@ -92,7 +115,9 @@ export class Pages {
       user,
       [pageId],
       async (tx) => {
-        await setPlace(tx, pageId, parentId, await placeAmong(tx, pageId, parentId, beforeId));
+        // At the top level the shared position only breaks ties for those who have no place for it yet.
+        await setPlace(tx, pageId, parentId, await placeAmong(tx, pageId, parentId, topLevel ? null : beforeId));
+        if (topLevel) await placeAtTopLevel(tx, user.id, topLevel, pageId, beforeId);
         return { changes: [], result: undefined };
       },
       (tx) =>
@@ -123,15 +148,10 @@ export class Pages {
 
   /** The page as the caller's tree lists it. */
   async node(user: AuthUser, pageId: string): Promise<PageNode> {
-    const role = await this.documents.requireRole(user, pageId, ANY_ROLE);
-    const doc = await this.db.document.findUniqueOrThrow({ where: { id: pageId }, select: pageSelect });
-    const parentVisible = doc.parentId !== null && (await this.openable(user.id, doc.parentId));
-    return { ...doc, parentId: parentVisible ? doc.parentId : null, parentHidden: doc.parentId !== null && !parentVisible, role };
-  }
-
-  /** As the tree decides: a live page the account is a member of. */
-  private async openable(userId: string, pageId: string): Promise<boolean> {
-    return (await this.db.membership.count({ where: { userId, documentId: pageId, document: { deletedAt: null } } })) > 0;
+    await this.documents.requireRole(user, pageId, ANY_ROLE);
+    const node = (await this.tree(user)).find((n) => n.id === pageId);
+    if (!node) throw notFound("Page");
+    return node;
   }
 
   /** The page's owner, or the owner of an ancestor it inherits from (along an unbroken chain). */

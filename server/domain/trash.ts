@@ -12,6 +12,7 @@ import { DomainError, forbidden, notFound } from "./errors";
 import { summary, type DocRow } from "./documents";
 import type { InheritedAccess } from "./inheritedAccess";
 import { descendantIds } from "./pageTree";
+import { inTrashOrder } from "./trashOrder";
 
 type TrashedRow = DocRow & { deletedAt: Date | null; deletedById: string | null; parentId: string | null };
 
@@ -24,14 +25,10 @@ export class Trash {
     private readonly inherited: InheritedAccess,
   ) {}
 
-  /** The caller's own trashed documents, most recently deleted first. */
+  /** The caller's own trashed documents: groups most recently deleted first, each in tree order (trashOrder.ts). */
   async list(user: AuthUser): Promise<TrashedDocument[]> {
-    const rows = await this.db.document.findMany({
-      where: { ownerId: user.id, deletedAt: { not: null } },
-      include: withOwner,
-      orderBy: { deletedAt: "desc" },
-    });
-    return this.describe(rows);
+    const rows = await this.db.document.findMany({ where: { ownerId: user.id, deletedAt: { not: null } }, include: withOwner });
+    return this.describe(inTrashOrder(rows));
   }
 
   /** What a member of a trashed document may know of it (its link's page); strangers get 404. */
