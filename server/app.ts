@@ -123,7 +123,7 @@ export async function startTandem(config: Config, options: { next?: NextHandlers
   const shortcuts = new Shortcuts(db, documents, bus);
   const account = new Account(db, bus, auth);
   const passwordResets = new PasswordResets({ db, auth, account, mailer, log, sessionSecret: config.sessionSecret });
-  const emailChanges = new EmailChanges({ db, account, mailer, log, sessionSecret: config.sessionSecret });
+  const emailChanges = new EmailChanges({ db, account, throttle: auth.throttle, mailer, log, sessionSecret: config.sessionSecret });
   const services: Services = {
     config,
     db,
