@@ -63,6 +63,8 @@ test("with Redis, two instances' throttles count one budget", async () => {
   const redis = new Redis(process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379");
   const prefix = `tandem-test-email-limits-${crypto.randomUUID().slice(0, 8)}:`;
   try {
+    // Ready first: until then the counters fall back to each instance's memory (by design).
+    expect(await redis.ping()).toBe("PONG");
     const [a, b] = [new AuthThrottle(redis, prefix), new AuthThrottle(redis, prefix)];
     const userId = crypto.randomUUID();
     const outcomes: string[] = [];
@@ -78,7 +80,10 @@ test("with Redis, two instances' throttles count one budget", async () => {
     expect(outcomes).toEqual([...Array(LIMITS.emailChangesPerAccountPerHour).fill("sent"), "rate_limited"]);
     const keys = await redis.keys(`${prefix}*`);
     expect(keys.length).toBeGreaterThan(0);
-    expect(keys.some((k) => k.includes(userId) || k.includes("@")), "counters are keyed by digests").toBe(false);
+    expect(
+      keys.some((k) => k.includes(userId) || k.includes("@")),
+      "counters are keyed by digests",
+    ).toBe(false);
     if (keys.length) await redis.del(...keys);
   } finally {
     redis.disconnect();
