@@ -98,7 +98,14 @@ export async function startTandem(config: Config, options: { next?: NextHandlers
   // Before the access authority and every channel subscribe: remembered answers are forgotten first.
   const stopForgetting = forgetChangedLookups(bus, auth, documents);
   // The share links are made below; the access authority asks them only once connections exist.
-  const access = new LiveAccess({ db, bus, log, metrics, linkOpens: (link, documentId) => shareLinks.opens(link, documentId) });
+  const access = new LiveAccess({
+    db,
+    bus,
+    log,
+    metrics,
+    linkOpens: (link, documentId) => shareLinks.opens(link, documentId),
+    readLinkPages: (link) => shareLinks.pageList(link.documentId),
+  });
   const trash = new Trash(db, bus, inherited);
   const pages = new Pages(db, bus, documents, inherited);
   const notifications = new Notifications(db, bus);
