@@ -3,6 +3,7 @@
 import { expect, test } from "@playwright/test";
 import { newAccount, signInViaApi, signUp } from "./support/accounts";
 import { createDocument, openDocument } from "./support/documents";
+import { screenshots } from "./support/screens";
 
 test("create a token, use it, revoke it", async ({ page, request }) => {
   await signUp(page, newAccount("Dee"));
@@ -84,6 +85,9 @@ test("a new email waits for its confirmation link, then changes", async ({ brows
   await form.getByRole("button", { name: "Change email" }).click();
   const fresh = await page.getByTestId("email-change-pending").getByLabel(`Confirmation link for ${next}`).inputValue();
   await page.goto(fresh);
+  await expect(page.getByRole("button", { name: "Confirm new email" })).toBeVisible();
+  // The link's page in its valid state, before it is confirmed (desktop and phone, light and dark).
+  if (process.env.SHOTS_DIR) await screenshots(page, "confirm-email-valid", { dir: process.env.SHOTS_DIR, settleMs: 200 });
   await page.getByRole("button", { name: "Confirm new email" }).click();
   await expect(page.getByTestId("email-change-done")).toContainText(`Your email is now ${next}.`);
   await page.getByRole("link", { name: "Back to Settings" }).click();

@@ -32,9 +32,10 @@ test("a new password ends the other sessions' channels on every instance, and on
   const stream = await SseReader.open(`${two.url}/api/events`, { cookie: phone.cookie });
   await stream.waitFor(() => stream.named("version")[0], 5_000, "the stream's greeting");
 
-  // The laptop's own socket (the session that changes the password) and a token's socket, on instance two.
-  const laptopSocket = await connected(openSocket(two.url, { transport: "websocket", cookie: laptop.cookie }));
-  const tokenSocket = await connected(openSocket(two.url, { transport: "websocket", token: token.token }));
+  // The laptop's own socket (the session that changes the password) and a token's socket, on instance
+  // one (each test instance has its own SESSION_SECRET, so a credential works where it was made).
+  const laptopSocket = await connected(openSocket(one.url, { transport: "websocket", cookie: laptop.cookie }));
+  const tokenSocket = await connected(openSocket(one.url, { transport: "websocket", token: token.token }));
   let keptGone = false;
   for (const s of [laptopSocket, tokenSocket]) s.on("disconnect", () => (keptGone = true));
 
