@@ -1,6 +1,9 @@
-// Personal access tokens: shown once, listed, usable against the API, and revoked; and an email change confirmed by its link.
+// Personal access tokens: shown once, listed, usable against the API, and revoked; a password change
+// that signs the other devices out (tokens kept); and an email change confirmed by its link.
 import { expect, test } from "@playwright/test";
-import { newAccount, signUp } from "./support/accounts";
+import { newAccount, signInViaApi, signUp } from "./support/accounts";
+import { createDocument, openDocument } from "./support/documents";
+import { screenshots } from "./support/screens";
 
 test("create a token, use it, revoke it", async ({ page, request }) => {
   await signUp(page, newAccount("Dee"));
@@ -82,10 +85,43 @@ test("a new email waits for its confirmation link, then changes", async ({ brows
   await form.getByRole("button", { name: "Change email" }).click();
   const fresh = await page.getByTestId("email-change-pending").getByLabel(`Confirmation link for ${next}`).inputValue();
   await page.goto(fresh);
+  await expect(page.getByRole("button", { name: "Confirm new email" })).toBeVisible();
+  // The link's page in its valid state, before it is confirmed (desktop and phone, light and dark).
+  if (process.env.SHOTS_DIR) await screenshots(page, "confirm-email-valid", { dir: process.env.SHOTS_DIR, settleMs: 200 });
   await page.getByRole("button", { name: "Confirm new email" }).click();
   await expect(page.getByTestId("email-change-done")).toContainText(`Your email is now ${next}.`);
   await page.getByRole("link", { name: "Back to Settings" }).click();
   await expect(page.getByRole("form", { name: "Change your email" }).getByLabel("Email")).toHaveValue(next);
   await expect(page.getByTestId("email-change-pending")).toHaveCount(0);
   await context.close();
+});
+
+// A new password: Settings says the other devices were signed out, and one of them, open on a document
+// in another browser, says so at once (no reload); an access token keeps working.
+test("changing the password signs the other devices out, and says so", async ({ browser, request }) => {
+  const account = newAccount("Pax");
+  const laptopContext = await browser.newContext();
+  const phoneContext = await browser.newContext();
+  await signInViaApi(laptopContext, account);
+  await signInViaApi(phoneContext, account);
+  const created = await laptopContext.request.post("/api/tokens", { data: { name: "Backup script" } });
+  const secret: string = (await created.json()).token.token;
+  const phone = await phoneContext.newPage();
+  await openDocument(phone, await createDocument(phoneContext, "Pax's notes"));
+
+  const laptop = await laptopContext.newPage();
+  await laptop.goto("/settings");
+  const form = laptop.getByRole("form", { name: "Change your password" });
+  await expect(form).toContainText("Other devices will be signed out; access tokens keep working.");
+  await expect(laptop.getByText("Changing your password does not revoke tokens")).toBeVisible();
+  await form.getByLabel("Current password").fill(account.password);
+  await form.getByLabel("New password").fill("a brand new secret");
+  await form.getByRole("button", { name: "Change password" }).click();
+  await expect(form.getByRole("status")).toHaveText("Your password is changed. Other devices were signed out.");
+
+  await expect(phone.getByTestId("signed-out-notice")).toBeVisible({ timeout: 5_000 });
+  expect((await phoneContext.request.get("/api/me")).status()).toBe(401);
+  expect((await laptopContext.request.get("/api/me")).status()).toBe(200);
+  expect((await request.get("/api/me", { headers: { Authorization: `Bearer ${secret}` } })).status()).toBe(200);
+  await Promise.all([laptopContext.close(), phoneContext.close()]);
 });

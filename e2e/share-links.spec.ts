@@ -1,12 +1,27 @@
 // Share links end to end: the owner makes a view link in the share dialog; a fresh browser with no
 // account opens it, sees the owner's typing live and cannot type; the owner turns the link off, and
 // the guest's page says the link stopped working at once (and after a reload).
-import { expect, test } from "@playwright/test";
+import { type Browser, type BrowserContext, expect, test } from "@playwright/test";
 import { newAccount, signInViaApi } from "./support/accounts";
 import { createDocument, documentText, editor, expectTextContains, openDocument, typeOnNewLine } from "./support/documents";
-import { createPage } from "./support/pages";
+import { createPage, movePage } from "./support/pages";
 
 test.describe.configure({ timeout: 180_000 });
+
+/** A view link to the page, made through the API; its /s/<token> address. */
+async function viewLink(ownerContext: BrowserContext, pageId: string): Promise<string> {
+  const made = await ownerContext.request.post(`/api/documents/${pageId}/links`, { data: { role: "viewer" } });
+  expect(made.status()).toBe(201);
+  return ((await made.json()) as { url: string }).url;
+}
+
+/** A fresh browser without an account on the link, and its list of the link's pages. */
+async function guestOn(browser: Browser, url: string) {
+  const guestContext = await browser.newContext();
+  const guest = await guestContext.newPage();
+  await guest.goto(url);
+  return { guestContext, guest, pages: guest.getByRole("navigation", { name: "Pages in this link" }) };
+}
 
 test("a guest reads a view link live, cannot type, and is shut out when it is turned off", async ({ browser }) => {
   const ana = newAccount("Ana");
@@ -82,14 +97,7 @@ test("a link to a page opens its sub-pages: the guest moves between them, and a 
   expect((await ownerContext.request.patch(`/api/documents/${salaries}/access`, { data: { inheritAccess: false } })).status()).toBe(200);
   await openDocument(owner, onboarding);
   await typeOnNewLine(owner, "Welcome aboard.");
-  const made = await ownerContext.request.post(`/api/documents/${handbook}/links`, { data: { role: "viewer" } });
-  expect(made.status()).toBe(201);
-  const { url } = (await made.json()) as { url: string };
-
-  const guestContext = await browser.newContext();
-  const guest = await guestContext.newPage();
-  await guest.goto(url);
-  const pages = guest.getByRole("navigation", { name: "Pages in this link" });
+  const { guestContext, guest, pages } = await guestOn(browser, await viewLink(ownerContext, handbook));
   await expect(pages.getByRole("button", { name: "Handbook" })).toHaveAttribute("aria-current", "page", { timeout: 30_000 });
   await expect(pages.getByRole("button", { name: "Salaries" })).toHaveCount(0);
   await pages.getByRole("button", { name: "Onboarding" }).click();
@@ -98,6 +106,38 @@ test("a link to a page opens its sub-pages: the guest moves between them, and a 
   // Live there too: the owner types, the guest on the sub-page sees it.
   await typeOnNewLine(owner, "Second day: meet the team.");
   await expectTextContains(guest, "Second day: meet the team.");
+
+  await guestContext.close();
+  await ownerContext.close();
+});
+
+// The guest's page list is live: a sub-page made under the link's page appears, a renamed one changes,
+// and one moved out of the link's reach vanishes, all without a reload; a guest reading the moved-out
+// page is taken back to the link's page (its session ended by the server), and it no longer opens.
+test("the guest's page list follows the owner's changes live", async ({ browser }) => {
+  const ana = newAccount("Ana");
+  const ownerContext = await browser.newContext();
+  await signInViaApi(ownerContext, ana);
+  const handbook = await createPage(ownerContext, "Handbook");
+  const onboarding = await createPage(ownerContext, "Onboarding", handbook);
+  const elsewhere = await createPage(ownerContext, "Elsewhere");
+  const { guestContext, guest, pages } = await guestOn(browser, await viewLink(ownerContext, handbook));
+  await expect(pages.getByRole("button", { name: "Onboarding" })).toBeVisible({ timeout: 30_000 });
+
+  const policies = await createPage(ownerContext, "Policies", handbook);
+  await expect(pages.getByRole("button", { name: "Policies" })).toBeVisible({ timeout: 10_000 });
+  expect((await ownerContext.request.patch(`/api/documents/${policies}`, { data: { title: "House rules" } })).status()).toBe(200);
+  await expect(pages.getByRole("button", { name: "House rules" })).toBeVisible({ timeout: 10_000 });
+
+  // The guest reads Onboarding; the owner moves it out from under the link's page.
+  await pages.getByRole("button", { name: "Onboarding" }).click();
+  await expect(guest.getByRole("heading", { name: "Onboarding" })).toBeVisible();
+  await movePage(ownerContext, onboarding, elsewhere);
+  await expect(pages.getByRole("button", { name: "Onboarding" })).toHaveCount(0, { timeout: 10_000 });
+  await expect(guest.getByTestId("guest-page-gone")).toHaveText("That page is no longer shared through this link.");
+  await expect(guest.getByRole("heading", { name: "Handbook" })).toBeVisible();
+  await expect(pages.getByRole("button", { name: "Handbook" })).toHaveAttribute("aria-current", "page");
+  await expect(guest.getByTestId("guest-banner")).toBeVisible();
 
   await guestContext.close();
   await ownerContext.close();

@@ -98,7 +98,14 @@ export async function startTandem(config: Config, options: { next?: NextHandlers
   // Before the access authority and every channel subscribe: remembered answers are forgotten first.
   const stopForgetting = forgetChangedLookups(bus, auth, documents);
   // The share links are made below; the access authority asks them only once connections exist.
-  const access = new LiveAccess({ db, bus, log, metrics, linkOpens: (link, documentId) => shareLinks.opens(link, documentId) });
+  const access = new LiveAccess({
+    db,
+    bus,
+    log,
+    metrics,
+    linkOpens: (link, documentId) => shareLinks.opens(link, documentId),
+    readLinkPages: (link) => shareLinks.pageList(link.documentId),
+  });
   const trash = new Trash(db, bus, inherited);
   const pages = new Pages(db, bus, documents, inherited);
   const notifications = new Notifications(db, bus);
@@ -123,7 +130,7 @@ export async function startTandem(config: Config, options: { next?: NextHandlers
   const shortcuts = new Shortcuts(db, documents, bus);
   const account = new Account(db, bus, auth);
   const passwordResets = new PasswordResets({ db, auth, account, mailer, log, sessionSecret: config.sessionSecret });
-  const emailChanges = new EmailChanges({ db, account, mailer, log, sessionSecret: config.sessionSecret });
+  const emailChanges = new EmailChanges({ db, account, throttle: auth.throttle, mailer, log, sessionSecret: config.sessionSecret });
   const services: Services = {
     config,
     db,

@@ -58,7 +58,8 @@ export function AccessTokens() {
       <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
         A token lets a script or device read or edit your documents, with{" "}
         <code className="rounded bg-zinc-100 px-1 dark:bg-zinc-800">Authorization: Bearer …</code>. It cannot delete documents, share them or manage tokens.
-        Treat it like a password, and revoke it when you no longer need it.
+        Treat it like a password, and revoke it when you no longer need it. Changing your password does not revoke tokens: revoke one here if it may have
+        leaked.
         {isAdmin && " As an administrator you can also let a token post announcements, for example from a deploy pipeline."}
       </p>
 

@@ -1,6 +1,7 @@
 // Settings' account section: change the name, the email (the current password, then a link mailed to
 // the new address: EmailChange.tsx) and the
-// password (the current one and a new one; the other signed-in devices are signed out). Each is an
+// password (the current one and a new one; the other signed-in devices are signed out, access tokens
+// keep working, as on GitHub and GitLab: scripts do not break, and a leaked one is revoked by name). Each is an
 // AccountForm (the shared shell); only the fields and what saving does differ.
 "use client";
 import { accountApi } from "@/lib/accountApi";
@@ -53,7 +54,7 @@ export function AccountForms() {
           save={async (values, form) => {
             await accountApi.changePassword({ currentPassword: values.currentPassword, newPassword: values.newPassword });
             form.reset();
-            return "Your password is changed. Your other devices were signed out.";
+            return "Your password is changed. Other devices were signed out.";
           }}
         >
           {(errors) => (
@@ -66,7 +67,7 @@ export function AccountForms() {
                 autoComplete="new-password"
                 minLength={8}
                 required
-                hint="At least 8 characters. Your other devices will be signed out."
+                hint="At least 8 characters. Other devices will be signed out; access tokens keep working."
                 error={errors.newPassword}
               />
             </>

@@ -56,6 +56,7 @@ export function ConfirmEmailPage({ token }: { token: string }) {
           <Button variant="primary" busy={busy} busyLabel="Confirming…" onClick={() => confirm(state.email)}>
             Confirm new email
           </Button>
+          <p className="text-xs text-zinc-500 dark:text-zinc-400">Did not ask for this? Close this page: nothing changes.</p>
         </div>
       )}
       {state.status === "done" && (

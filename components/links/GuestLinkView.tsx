@@ -3,6 +3,9 @@
 // when it is higher), and a guest sees the document here: live, read-only or editable as the link
 // says, comments to read, a banner saying they are a guest, and no dashboard. A dead link (revoked,
 // expired, unknown, in the trash) and a link that stops working while open say the same one thing.
+// The list of the link's sub-pages is live: the server sends it again ("link:pages") whenever a page
+// is made under it, renamed, moved, trashed or stops inheriting; a page the link no longer opens leaves
+// the list, and a guest reading it is taken back to the link's own page (its session ended server-side).
 "use client";
 import { useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
@@ -10,6 +13,8 @@ import { shareLinksApi, type OpenedLink } from "@/lib/shareLinksApi";
 import { ApiError } from "@/lib/api";
 import { plainError } from "@/lib/apiErrors";
 import { realtime, reconnectRealtime } from "@/lib/realtime/client";
+import { useRealtimeEvent } from "@/lib/realtime/hooks";
+import { type LinkPages, ServerEventSchemas } from "@/lib/realtime/events";
 import { useSession } from "@/components/layout/SessionProvider";
 import { CollaborativeEditor } from "@/components/editor/CollaborativeEditor";
 import { Alert } from "@/components/ui/Alert";
@@ -89,11 +94,38 @@ export function GuestLinkView({ token }: { token: string }) {
   }
 }
 
+const GONE_PAGE = "That page is no longer shared through this link.";
+
 function GuestDocument({ link, token, onEnded }: { link: OpenedLink; token: string; onEnded: () => void }) {
   const canEdit = link.role !== "viewer";
+  const root = link.documentId;
+  const [list, setList] = useState<LinkPages>({ documentId: root, title: link.title, pages: link.pages });
+  useRealtimeEvent("link:pages", (payload) => {
+    const next = ServerEventSchemas["link:pages"].safeParse(payload);
+    if (next.success && next.data.documentId === root) setList(next.data);
+  });
   // The link opens its sub-pages too: the guest moves between them here, on the same link.
-  const [pageId, setPageId] = useState(link.documentId);
-  const title = pageId === link.documentId ? link.title : (link.pages.find((p) => p.id === pageId)?.title ?? "");
+  const [chosen, setChosen] = useState(root);
+  const [notice, setNotice] = useState<string | null>(null);
+  const reachable = chosen === root || list.pages.some((p) => p.id === chosen);
+  const pageId = reachable ? chosen : root;
+  useEffect(() => {
+    if (reachable) return;
+    setChosen(root);
+    setNotice(GONE_PAGE);
+  }, [reachable, root]);
+  const open = (id: string) => {
+    setChosen(id);
+    setNotice(null);
+  };
+  // A sub-page's session ended (moved out of the link's reach): back to the link's page. The link's own
+  // page ending means the link itself stopped working.
+  const ended = () => {
+    if (pageId === root) return onEnded();
+    setChosen(root);
+    setNotice(GONE_PAGE);
+  };
+  const title = pageId === root ? list.title : (list.pages.find((p) => p.id === pageId)?.title ?? "");
   return (
     <div className="space-y-4">
       <div
@@ -110,10 +142,15 @@ function GuestDocument({ link, token, onEnded }: { link: OpenedLink; token: stri
         <h1 className="text-2xl font-semibold tracking-tight break-words">{title || "Untitled"}</h1>
         <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">Shared with a link · {canEdit ? "anyone with it can edit" : "anyone with it can view"}</p>
       </div>
+      {notice && (
+        <p role="status" data-testid="guest-page-gone" className="text-sm text-amber-800 dark:text-amber-300">
+          {notice}
+        </p>
+      )}
       <div className="flex flex-col gap-6 lg:flex-row">
-        {link.pages.length > 0 && <GuestPageList link={link} current={pageId} onOpen={setPageId} />}
+        {list.pages.length > 0 && <GuestPageList list={list} current={pageId} onOpen={open} />}
         <section aria-label="Document content" className="min-w-0 flex-1">
-          <CollaborativeEditor key={pageId} documentId={pageId} user={GUEST} readOnly={!canEdit} onAccessEnded={onEnded} />
+          <CollaborativeEditor key={pageId} documentId={pageId} user={GUEST} readOnly={!canEdit} onAccessEnded={ended} />
         </section>
         <aside aria-label="Comments" className="w-full lg:w-72 lg:shrink-0">
           <GuestComments key={pageId} documentId={pageId} />

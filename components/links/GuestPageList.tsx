@@ -1,14 +1,15 @@
 // On /s/<token> for a page with sub-pages: the pages the link opens, indented as in the tree, so a
 // guest can move between them (the link opens each sub-page that inherits access, with its role).
+// The list is live: GuestLinkView keeps it up to date from the server's "link:pages".
 "use client";
-import type { OpenedLink } from "@/lib/shareLinksApi";
+import type { LinkPages } from "@/lib/realtime/events";
 
-type Props = { link: OpenedLink; current: string; onOpen: (pageId: string) => void };
+type Props = { list: LinkPages; current: string; onOpen: (pageId: string) => void };
 
-export function GuestPageList({ link, current, onOpen }: Props) {
-  const depth = new Map<string, number>([[link.documentId, 0]]);
-  for (const p of link.pages) depth.set(p.id, (depth.get(p.parentId) ?? 0) + 1);
-  const rows = [{ id: link.documentId, title: link.title }, ...link.pages];
+export function GuestPageList({ list, current, onOpen }: Props) {
+  const depth = new Map<string, number>([[list.documentId, 0]]);
+  for (const p of list.pages) depth.set(p.id, (depth.get(p.parentId) ?? 0) + 1);
+  const rows = [{ id: list.documentId, title: list.title }, ...list.pages];
   return (
     <nav aria-label="Pages in this link" data-testid="guest-pages" className="w-full lg:w-56 lg:shrink-0">
       <ul className="space-y-0.5 text-sm">

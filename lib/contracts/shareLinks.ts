@@ -41,6 +41,9 @@ export const ShareLink = z.strictObject({
   expiresAt: isoDateTime.nullable(),
 });
 export const ShareLinkListResponse = z.strictObject({ links: z.array(ShareLink) });
+/** The sub-pages a link opens too (those that inherit access), in tree order, each under its parent. */
+export const LinkSubpages = z.array(z.strictObject({ id: Id, title: z.string(), parentId: Id }));
+
 /**
  * What `/s/<token>` learns on opening: the document and the role the visitor now has there. A link
  * opens the page's sub-pages too (with the link's role) unless a sub-page stops inheriting access.
@@ -52,8 +55,7 @@ export const OpenedLink = z.strictObject({
   role: z.enum(["owner", "editor", "viewer"]),
   /** True when nobody is signed in: the page shows the guest banner. */
   guest: z.boolean(),
-  /** The sub-pages the link opens too (those that inherit access), in tree order, each under its parent. */
-  pages: z.array(z.strictObject({ id: Id, title: z.string(), parentId: Id })),
+  pages: LinkSubpages,
 });
 
 /** What every dead link (revoked, expired, unknown, document in the trash) says: one message for all. */

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { userText } from "../userText";
 import { DocumentId, Id } from "../contracts/ids";
+import { LinkSubpages } from "../contracts/shareLinks";
 
 export const SOCKET_PATH = "/socket.io";
 /** Largest frame the server accepts; larger ones close the connection (engine.io's maxHttpBufferSize). */
@@ -75,11 +76,17 @@ export const ServerEventSchemas = {
   "favourites:changed": z.object({}),
   /** This user's page tree changed (a page made, moved, renamed, trashed, shared or not): refetch GET /api/pages/tree. */
   "pages:changed": z.object({ pageIds: z.array(z.string().min(1)) }),
+  /**
+   * To a guest's socket (a share link, no account): the pages the link opens now, on connecting and
+   * whenever that changes (a sub-page made, renamed, moved, trashed, or stopping inheriting access).
+   */
+  "link:pages": z.object({ documentId: Id, title: z.string(), pages: LinkSubpages }),
 } satisfies Record<string, z.ZodType>;
 export type DocUpdated = z.infer<(typeof ServerEventSchemas)["doc:updated"]>;
 export type NotificationsRemoved = z.infer<(typeof ServerEventSchemas)["notification:removed"]>;
 export type VersionsChanged = z.infer<(typeof ServerEventSchemas)["versions:changed"]>;
 export type PagesChanged = z.infer<(typeof ServerEventSchemas)["pages:changed"]>;
+export type LinkPages = z.infer<(typeof ServerEventSchemas)["link:pages"]>;
 
 export interface ServerToClientEvents {
   /** A document appeared in, or changed in, this user's list. */
@@ -98,6 +105,7 @@ export interface ServerToClientEvents {
   "versions:changed": (payload: VersionsChanged) => void;
   "favourites:changed": (payload: Record<string, never>) => void;
   "pages:changed": (payload: PagesChanged) => void;
+  "link:pages": (payload: LinkPages) => void;
 }
 
 // ---- client → server: payload schemas (validated on arrival) and what a successful ack carries ----

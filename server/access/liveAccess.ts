@@ -14,7 +14,9 @@
 //  - when the bus says a share link was revoked (or the re-check finds it revoked, expired or its
 //    document trashed), or at its expiry: every connection that came in through it ends (4403); a
 //    link's new role is handed to them (4300). See linkHolds.ts.
-// New access events (page moved) plug into `onBusEvent`.
+//  - a guest's connection is handed the pages its link opens, again after every page-tree change that
+//    touches them (linkPages.ts), while a page moved out of reach has its sessions ended (above).
+// New access events plug into `onBusEvent`.
 import type { EventBus } from "../bus/bus";
 import type { BusEvent, Role } from "../bus/events";
 import type { Db } from "../db/client";
@@ -26,6 +28,7 @@ import type { EndReason } from "./endReasons";
 import type { LiveLink } from "../domain/shareLinks";
 import { isGuestCredential, LinkHolds } from "./linkHolds";
 import { currentLinks } from "./linkStatus";
+import { LinkPages, type LinkPageList, type TreeChange } from "./linkPages";
 
 export type { EndReason };
 
@@ -42,6 +45,8 @@ export interface LiveConnection {
   end(reason: EndReason): void;
   /** The account's role on the connection's document changed (channels bound to a document). */
   changeRole?(role: Role): void;
+  /** A guest's connection (no account): the pages its entry link opens, now and whenever they change. */
+  linkPages?(list: LinkPageList): void;
 }
 
 export type LiveRegistration = {
@@ -67,7 +72,7 @@ export interface LiveAccessHandle {
 type EntryState = { kind: "live" } | { kind: "ended"; reason: EndReason } | { kind: "released" };
 
 type Credential = { id: string; userId: string; expiresAt: number | null; timer: NodeJS.Timeout | undefined; entries: Set<Entry> };
-type Entry = { registration: LiveRegistration; credential: Credential; state: EntryState };
+type Entry = { registration: LiveRegistration; credential: Credential; state: EntryState; unwatch?: () => void };
 
 export type LiveAccessDeps = {
   db: Db;
@@ -76,7 +81,26 @@ export type LiveAccessDeps = {
   metrics?: Metrics;
   /** Whether a link made on one page still opens `documentId` (a sub-page that inherits; ShareLinks.opens). */
   linkOpens?: (link: LiveLink, documentId: string) => Promise<boolean>;
+  /** The link's page and the sub-pages it opens (ShareLinks.subpagesOf), for guests' live page lists. */
+  readLinkPages?: (link: LiveLink) => Promise<LinkPageList>;
 };
+
+/** The pages a bus event changes in the tree, and whether it can bring one into a link's reach. */
+function treeChange(event: BusEvent): TreeChange | null {
+  switch (event.type) {
+    case "document.created":
+    case "document.restored":
+      return { pageIds: [event.document.id], mayAdd: true };
+    case "pages.changed":
+      return { pageIds: event.pageIds, mayAdd: true };
+    case "document.updated":
+      return { pageIds: [event.document.id], mayAdd: false };
+    case "document.deleted":
+      return { pageIds: [event.documentId], mayAdd: false };
+    default:
+      return null;
+  }
+}
 
 export class LiveAccess {
   private readonly credentials = new Map<string, Credential>();
@@ -86,6 +110,7 @@ export class LiveAccess {
   private readonly deactivated = new Map<string, number>();
   private readonly deleted = new DeletedDocuments();
   private readonly links = new LinkHolds<Entry>((entry) => this.end(entry, "link-ended"));
+  private readonly linkPages: LinkPages | undefined;
   private readonly unsubscribe: () => void;
   private readonly sweep: NodeJS.Timeout;
   private rechecking = false;
@@ -97,6 +122,8 @@ export class LiveAccess {
   ) {
     this.ended = deps.metrics?.counter("tandem_live_connections_ended_total", "Live connections ended by the access authority", ["reason"]);
     deps.metrics?.gauge("tandem_live_connections", "Connections registered with the access authority", () => this.connectionCount);
+    const { readLinkPages, linkOpens, log } = deps;
+    this.linkPages = readLinkPages && linkOpens ? new LinkPages({ read: readLinkPages, opens: linkOpens, log }) : undefined;
     this.unsubscribe = deps.bus.subscribe((event) => this.onBusEvent(event));
     this.sweep = setInterval(() => void this.recheck(), recheckMs);
     this.sweep.unref();
@@ -124,6 +151,10 @@ export class LiveAccess {
       set.add(entry);
     }
     if (registration.link) this.links.add(entry, registration.link);
+    const { link, connection } = registration;
+    if (link && connection.linkPages && this.linkPages) {
+      entry.unwatch = this.linkPages.watch(link, (list) => entry.state.kind === "live" && connection.linkPages?.(list));
+    }
     // Authenticated before a revocation that arrived meanwhile: end it as the revocation would have.
     if (this.wasRevoked(credential.id)) queueMicrotask(() => this.end(entry, "signed-out"));
     else if (this.wasDeactivated(registration.userId)) queueMicrotask(() => this.end(entry, "account-deactivated"));
@@ -151,6 +182,8 @@ export class LiveAccess {
   }
 
   private onBusEvent(event: BusEvent): void {
+    const tree = treeChange(event);
+    if (tree) this.linkPages?.changed(tree);
     switch (event.type) {
       case "credential.revoked":
         this.wasRevoked(event.credentialId); // prunes the old ones
@@ -256,6 +289,7 @@ export class LiveAccess {
   private detach(entry: Entry): void {
     const { credential, registration } = entry;
     credential.entries.delete(entry);
+    entry.unwatch?.();
     if (credential.entries.size === 0 && this.credentials.get(credential.id) === credential) {
       clearTimeout(credential.timer);
       this.credentials.delete(credential.id);

@@ -76,15 +76,8 @@ export function registerShareLinkRoutes(router: Router, services: Services): voi
     const caller = await services.auth.authenticate(ctx.req);
     const memberRole = caller ? await services.documents.roleOf(caller.user.id, link.documentId) : null;
     const role = memberRole === "owner" || (memberRole === "editor" && link.role === "viewer") ? memberRole : link.role;
-    const doc = await services.db.document.findUniqueOrThrow({ where: { id: link.documentId }, select: { title: true } });
     return {
-      body: {
-        documentId: link.documentId,
-        title: doc.title,
-        role,
-        guest: caller === null,
-        pages: await shareLinks.subpagesOf(link.documentId),
-      } satisfies OpenedLink,
+      body: { ...(await shareLinks.pageList(link.documentId)), role, guest: caller === null } satisfies OpenedLink,
       headers: { "Set-Cookie": linkCookie(link.documentId, token, link.expiresAt, services.config.secureCookies) },
     };
   });

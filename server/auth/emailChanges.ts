@@ -9,6 +9,7 @@ import type { Logger } from "../log";
 import type { Mailer } from "../mail/mailer";
 import type { AuthUser } from "./auth";
 import type { Account } from "./account";
+import type { AuthThrottle } from "./throttle";
 import type { EmailChangeResponse, EmailChangeView, PendingEmailChange } from "../../lib/contracts/account";
 import { hashToken, newToken } from "./tokens";
 import { conflict, DomainError, invalidInput, notFound } from "../domain/errors";
@@ -19,7 +20,7 @@ export const RESEND_AFTER_MS = 60_000;
 export const EMAIL_LINK_USED = "This confirmation link has expired or was already used. Change your email again from Settings.";
 export const EMAIL_TAKEN = "Another account already uses this email.";
 
-export type EmailChangesDeps = { db: Db; account: Account; mailer: Mailer; log: Logger; sessionSecret: string };
+export type EmailChangesDeps = { db: Db; account: Account; throttle: AuthThrottle; mailer: Mailer; log: Logger; sessionSecret: string };
 
 type Row = { newEmail: string; expiresAt: Date; createdAt: Date };
 
@@ -38,6 +39,7 @@ export class EmailChanges {
     const email = input.email.toLowerCase();
     if (email === user.email) throw invalidInput("That is already your email.", "email");
     await this.refuseTaken(email);
+    await this.countMail(user.id, email);
     const { row, url } = await this.issue(user.id, email, origin);
     await this.send(user, email, url);
     return { pending: this.view(row, url) };
@@ -51,6 +53,7 @@ export class EmailChanges {
     // Only a mailed link can flood an inbox; one shown to copy may be made again at once.
     if (this.deps.mailer.delivers && wait > 0)
       throw new DomainError("rate_limited", "The link was sent a moment ago. Wait a minute before sending another.", undefined, Math.ceil(wait / 1000));
+    await this.countMail(user.id, waiting.newEmail);
     const { row, url } = await this.issue(user.id, waiting.newEmail, origin);
     await this.send(user, waiting.newEmail, url, { noticeToOld: false });
     return { pending: this.view(row, url) };
@@ -83,6 +86,14 @@ export class EmailChanges {
     }
     log.info({ userId: row.userId }, "account: email changed through its confirmation link");
     return { email: row.newEmail };
+  }
+
+  /**
+   * A mailed link counts against the account's hourly budget and the new address's (server/auth/throttle.ts;
+   * in Redis when there is one): the form must not be a way to flood an inbox. A link shown to copy sends nothing.
+   */
+  private async countMail(userId: string, newEmail: string): Promise<void> {
+    if (this.deps.mailer.delivers) await this.deps.throttle.beginEmailChangeMail(userId, newEmail);
   }
 
   private async refuseTaken(email: string): Promise<void> {

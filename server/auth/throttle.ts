@@ -35,6 +35,10 @@ export const LIMITS = {
   // this many links an hour (past it the answer is the same, and no mail goes: nobody learns anything).
   resetRequestsPerAddressPerHour: 20,
   resetMailsPerEmailPerHour: 3,
+  // Changing one's email mails a link to the new address: one account may ask this often an hour,
+  // and one address is sent this many links an hour, whichever accounts ask (then 429, next to the field).
+  emailChangesPerAccountPerHour: 5,
+  emailChangeMailsPerAddressPerHour: 3,
 } as const;
 
 const DAY = 24 * 3600;
@@ -69,9 +73,9 @@ export function waitMessage(prefix: string, seconds: number): string {
   return `${prefix} Try again in ${n} ${unit}${n === 1 ? "" : "s"}.`;
 }
 
-function tooMany(prefix: string, ms: number): ApiError {
+function tooMany(prefix: string, ms: number, field?: string): ApiError {
   const seconds = Math.max(1, Math.ceil(ms / 1000));
-  return new ApiError("rate_limited", waitMessage(prefix, seconds), undefined, seconds);
+  return new ApiError("rate_limited", waitMessage(prefix, seconds), field, seconds);
 }
 
 /** Counters are keyed by digests: no email address or IP address is written to Redis. */
@@ -122,6 +126,8 @@ export class AuthThrottle {
   private readonly signups: Limiter;
   private readonly resetRequests: Limiter;
   private readonly resetMails: Limiter;
+  private readonly emailChanges: Limiter;
+  private readonly emailChangeMails: Limiter;
 
   constructor(redis: Redis | undefined, prefix: string) {
     const make = limiterFactory(redis, prefix);
@@ -134,6 +140,8 @@ export class AuthThrottle {
     this.signups = make("signup", LIMITS.signupsPerAddressPerHour, 3600);
     this.resetRequests = make("reset-address", LIMITS.resetRequestsPerAddressPerHour, 3600);
     this.resetMails = make("reset-email", LIMITS.resetMailsPerEmailPerHour, 3600);
+    this.emailChanges = make("email-change-account", LIMITS.emailChangesPerAccountPerHour, 3600);
+    this.emailChangeMails = make("email-change-address", LIMITS.emailChangeMailsPerAddressPerHour, 3600);
   }
 
   /**
@@ -202,6 +210,20 @@ export class AuthThrottle {
     const byAddress = await take(this.resetRequests, digest(networkOf(address)));
     if ("waitMs" in byAddress) throw tooMany("Too many password reset requests from your network.", byAddress.waitMs);
     return !("waitMs" in (await take(this.resetMails, digest(email))));
+  }
+
+  /**
+   * Counts one confirmation link mailed for an email change (a request or a resend), or throws 429
+   * on the form's email field: past the account's budget, or the new address's (whoever asks).
+   */
+  async beginEmailChangeMail(userId: string, newEmail: string): Promise<void> {
+    const byAccount = await take(this.emailChanges, digest(userId));
+    if ("waitMs" in byAccount) throw tooMany("You asked to change your email several times in a short while.", byAccount.waitMs, "email");
+    const byAddress = await take(this.emailChangeMails, digest(newEmail));
+    if ("waitMs" in byAddress) {
+      await this.emailChanges.reward(digest(userId), 1).catch(() => {}); // nothing was sent: not the account's to pay
+      throw tooMany("That address was sent several confirmation links in a short while.", byAddress.waitMs, "email");
+    }
   }
 
   /** Counts a sign-up from `address` (before the account is created), or throws 429. */

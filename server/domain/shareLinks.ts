@@ -131,6 +131,12 @@ export class ShareLinks {
     return out;
   }
 
+  /** What a guest's page list shows: the link's page (its title) and the sub-pages it opens. */
+  async pageList(pageId: string): Promise<{ documentId: string; title: string; pages: { id: string; title: string; parentId: string }[] }> {
+    const { title } = await this.db.document.findUniqueOrThrow({ where: { id: pageId }, select: { title: true } });
+    return { documentId: pageId, title, pages: await this.subpagesOf(pageId) };
+  }
+
   /** Which of these link ids still work (the access authority's periodic re-check). */
   async liveIds(ids: string[]): Promise<Map<string, LiveLink>> {
     const rows = await this.db.shareLink.findMany({

@@ -50,12 +50,14 @@ export function createRealtimeChannel({ services, upgrades, httpServer }: Channe
     if (closed) return void socket.disconnect(true);
     // The access authority disconnects the socket when its credential ends (sign-out, revoked token,
     // expiry); until then every incoming event is checked against it, so none is handled after expiry.
+    // A guest's socket is also handed the pages its link opens, whenever they change (the guest's page list).
+    const { link } = socket.data;
     const access = services.access.register({
       credentialId: socket.data.credentialId,
       userId: socket.data.user.id,
       expiresAt: socket.data.expiresAt,
-      link: socket.data.link,
-      connection: { end: () => socket.disconnect(true) },
+      link,
+      connection: { end: () => socket.disconnect(true), ...(link && { linkPages: (list) => socket.emit("link:pages", list) }) },
     });
     socket.once("disconnect", access.release);
     socket.use((_packet, next) => (access.allows() ? next() : socket.disconnect(true)));

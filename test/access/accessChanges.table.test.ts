@@ -151,7 +151,32 @@ const TABLE: Row[] = [
     socket: "disconnected",
     stream: "ended",
   },
+  {
+    change: "password changed on another device",
+    credential: "cookie",
+    apply: (w) => changePasswordElsewhere(w),
+    collab: { close: CloseCode.Unauthorized },
+    socket: "disconnected",
+    stream: "ended",
+  },
+  {
+    change: "password changed (token kept)",
+    credential: "token",
+    apply: (w) => changePasswordElsewhere(w),
+    collab: "open",
+    socket: "open",
+    stream: "open",
+  },
 ];
+
+/** Bo signs in on another device and changes his password there (Settings: PUT /api/me/password). */
+async function changePasswordElsewhere(w: World): Promise<void> {
+  const other = new ApiClient(server.url, { origin: server.url });
+  const me = await server.services.db.user.findUniqueOrThrow({ where: { id: w.memberId }, select: { email: true } });
+  expect((await other.post("/api/auth/login", { email: me.email, password: "correct horse battery" })).status).toBe(200);
+  const changed = await other.request("PUT", "/api/me/password", { currentPassword: "correct horse battery", newPassword: "a brand new secret" });
+  expect(changed.status).toBe(204);
+}
 
 /** An administrator deactivates the account on the People page (PATCH /api/admin/people/:id). */
 async function deactivate(userId: string): Promise<void> {
