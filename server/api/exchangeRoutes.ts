@@ -20,13 +20,10 @@ import { docxFileToDocument, htmlFileToDocument } from "../exchange/htmlFile";
 import type { ImportSource } from "../exchange/importDocument";
 import { decodeHtml } from "../exchange/htmlCharset";
 import { ARCHIVE_MAX_ENTRIES, ARCHIVE_UNPACK_FACTOR } from "../exchange/unpackZip";
+import { megabytes } from "../../lib/megabytes";
 
 /** JSON escaping can grow a file's text (quotes, newlines, control characters): room for that. */
 const JSON_OVERHEAD = 2;
-
-function megabytes(bytes: number): string {
-  return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
-}
 
 async function readImportBody(req: IncomingMessage, maxBytes: number): Promise<unknown> {
   try {

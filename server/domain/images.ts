@@ -11,6 +11,7 @@ import type { Documents } from "./documents";
 import { imageUrl, NOT_AN_IMAGE, type ImageType, type UploadImageResponse } from "../../lib/contracts/images";
 import { DomainError, notFound } from "./errors";
 import { sniffImageType } from "./imageType";
+import { megabytes } from "../../lib/megabytes";
 
 /** Uploads one account may make: generous for pasting a batch of screenshots, a wall for a script. */
 export const UPLOAD_LIMIT = { points: 60, durationSeconds: 10 * 60 } as const;
@@ -19,10 +20,6 @@ export type StoredImage = { mime: ImageType; size: number; sha256: string; bytes
 
 /** An image's bytes judged by the one rule uploads and imports share: its kind, or why it is refused. */
 export type ImageVerdict = { ok: true; mime: ImageType } | { ok: false; reason: "empty" | "too_large" | "not_an_image"; message: string };
-
-function megabytes(bytes: number): string {
-  return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
-}
 
 export class Images {
   private readonly limiter: RateLimiterAbstract;

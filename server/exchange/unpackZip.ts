@@ -5,6 +5,7 @@
 // the count stops it.
 import { Unzip, UnzipInflate } from "fflate";
 import { invalidInput } from "../domain/errors";
+import { megabytes } from "../../lib/megabytes";
 
 export type UnpackLimits = { maxEntries: number; maxUnpackedBytes: number };
 
@@ -14,10 +15,6 @@ export const ARCHIVE_MAX_ENTRIES = 2000;
 export const ARCHIVE_UNPACK_FACTOR = 4;
 
 const SLICE = 16 * 1024;
-
-function megabytes(bytes: number): string {
-  return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
-}
 
 const unreadable = () => invalidInput("This file could not be unpacked (it is not a whole zip). Save it again and import that file.", "file");
 
