@@ -4,10 +4,12 @@
 // opens with the picture loaded from the image store. Screenshots of the import list and the download
 // menu go to /tmp/import-export/shots when SHOTS=1.
 import fs from "node:fs";
+import path from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { expect, test, type Page } from "@playwright/test";
 import { Document, HeadingLevel, ImageRun, Packer, Paragraph } from "docx";
 import { newAccount, signUp } from "./support/accounts";
+import { screenshots } from "./support/screens";
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -139,4 +141,27 @@ test("a Word file with a picture, chosen on the dashboard, opens with the pictur
   await expect(image).toHaveAttribute("src", /^\/api\/images\/[A-Za-z0-9_-]+$/);
   // Loaded, with the session, from the server's image store.
   await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
+});
+
+test("a Word file's pictures the editor cannot show are named as left out next to the file", async ({ page }) => {
+  await signUp(page, newAccount("wordskip"));
+  const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+  const bmp = Buffer.concat([Buffer.from("BM"), Buffer.alloc(64, 7)]);
+  const picture = (type: "png" | "bmp", data: Buffer) =>
+    new Paragraph({
+      children: [new ImageRun({ type, data, transformation: { width: 20, height: 20 }, altText: { name: type, description: type, title: type } })],
+    });
+  const word = await Packer.toBuffer(
+    new Document({ sections: [{ children: [new Paragraph({ text: "Scans", heading: HeadingLevel.HEADING_1 }), picture("png", png), picture("bmp", bmp)] }] }),
+  );
+  await page.goto("/dashboard");
+  const chooser = page.waitForEvent("filechooser");
+  await page.getByTestId("import-button").click();
+  await (await chooser).setFiles([{ name: "scans.docx", mimeType: "application/octet-stream", buffer: word }]);
+  await expect(page.getByRole("link", { name: /open “Scans”/ })).toBeVisible();
+  await expect(page.getByTestId("import-note")).toHaveText("Left out: 1 picture not PNG, JPEG, GIF or WebP.");
+  await screenshots(page, "import-left-out", {
+    dir: path.join(test.info().project.outputDir, "import-screens"),
+    focus: () => page.getByTestId("import-list").scrollIntoViewIfNeeded(),
+  });
 });

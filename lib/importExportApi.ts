@@ -4,7 +4,7 @@
 // new document's stored images there, and nothing large (mammoth) is loaded into the page.
 import { request } from "./api";
 import type { ListedDocument } from "./contracts/documents";
-import { importKindOf } from "./contracts/importExport";
+import { type ImportResponse, importKindOf, type SkippedPictures } from "./contracts/importExport";
 
 export { exportUrl } from "./exportUrl";
 
@@ -18,6 +18,19 @@ export function importFormFor(file: File): FormData {
   return form;
 }
 
-export async function importFile(file: File): Promise<ListedDocument> {
-  return request<ListedDocument>("POST", "/api/documents/import", importFormFor(file));
+/** What the import says of a file's pictures it left out, in plain words; null when none were. */
+export function skippedPicturesNote(skipped: SkippedPictures | undefined): string | null {
+  if (!skipped) return null;
+  const count = (n: number) => `${n} picture${n === 1 ? "" : "s"}`;
+  const parts = [
+    skipped.notAnImage > 0 && `${count(skipped.notAnImage)} not PNG, JPEG, GIF or WebP`,
+    skipped.tooLarge > 0 && `${count(skipped.tooLarge)} over the image size limit`,
+    skipped.overCount > 0 && `${count(skipped.overCount)} past the most one file may bring`,
+  ].filter((p): p is string => Boolean(p));
+  return parts.length > 0 ? `Left out: ${parts.join(", ")}.` : null;
+}
+
+export async function importFile(file: File): Promise<{ doc: ListedDocument; note: string | null }> {
+  const { skippedPictures, ...doc } = await request<ImportResponse>("POST", "/api/documents/import", importFormFor(file));
+  return { doc, note: skippedPicturesNote(skippedPictures) };
 }

@@ -50,6 +50,7 @@ import { registerInvitationRoutes } from "./api/invitationRoutes";
 import { registerShortcutRoutes } from "./api/shortcutRoutes";
 import { registerAccountRoutes } from "./api/accountRoutes";
 import { Shortcuts } from "./domain/shortcuts";
+import { Images } from "./domain/images";
 import { forgetChangedLookups } from "./access/recentLookups";
 import { Account } from "./auth/account";
 import { PasswordResets } from "./auth/passwordResets";
@@ -128,6 +129,8 @@ export async function startTandem(config: Config, options: { next?: NextHandlers
   const shareLinks = new ShareLinks(db, bus, documents, new LinkSecrets(config.sessionSecret));
   const links = new LinkCredentials(shareLinks, config, redis?.pub);
   const shortcuts = new Shortcuts(db, documents, bus);
+  // Uploads and imports count against one allowance, shared in Redis like the sign-in limiter.
+  const images = new Images(db, documents, config.imageMaxBytes, redis && { client: redis.pub, prefix: redis.prefix });
   const account = new Account(db, bus, auth);
   const passwordResets = new PasswordResets({ db, auth, account, mailer, log, sessionSecret: config.sessionSecret });
   const emailChanges = new EmailChanges({ db, account, throttle: auth.throttle, mailer, log, sessionSecret: config.sessionSecret });
@@ -151,6 +154,7 @@ export async function startTandem(config: Config, options: { next?: NextHandlers
     mailer,
     people,
     invitations,
+    images,
     shareLinks,
     links,
     shortcuts,

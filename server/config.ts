@@ -8,7 +8,7 @@ import { MAX_STREAMS_PER_ACCOUNT, MAX_STREAMS_PER_ADDRESS } from "./events/strea
 import { DEFAULT_EVENT_LOG_LENGTH } from "./events/redisEventLog";
 import { SEEN_FLUSH_MS } from "./events/seenBatch";
 import { PEER_FRAME_BURST, PEER_FRAMES_PER_SECOND } from "./collab/limits";
-import { DEFAULT_IMPORT_MAX_BYTES } from "../lib/contracts/importExport";
+import { DEFAULT_IMPORT_MAX_ARCHIVE_BYTES, DEFAULT_IMPORT_MAX_BYTES } from "../lib/contracts/importExport";
 import * as capacity from "./ops/capacity";
 
 const optionalString = z
@@ -56,6 +56,13 @@ const EnvSchema = z.object({
     .min(1024)
     .max(64 * 1024 * 1024)
     .default(DEFAULT_IMPORT_MAX_BYTES),
+  // A file that carries pictures (.docx): a Word file with a few phone photos is 5–20 MB; 25 MB by default.
+  IMPORT_MAX_ARCHIVE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(256 * 1024 * 1024)
+    .default(DEFAULT_IMPORT_MAX_ARCHIVE_BYTES),
   SMTP_URL: optionalString.refine((v) => v === undefined || /^smtps?:\/\/[^/]+/.test(v), "must start with smtp:// or smtps://"),
   MAIL_FROM: optionalString.default("Tandem <tandem@localhost>"),
   // Critical announcements are emailed (with SMTP_URL) to accounts that had no open event stream when
@@ -130,6 +137,8 @@ export type Config = {
   imageMaxBytes: number;
   /** Largest file one import may carry (its Markdown, or the HTML the browser converted), in bytes. */
   importMaxBytes: number;
+  /** Largest file with pictures (.docx) one import may carry, in bytes; it may unpack to 4× that (server/exchange/unpackZip.ts). */
+  importMaxArchiveBytes: number;
   /** Outgoing email (server/mail): unset, mail is written to the log ("would send") instead. */
   smtpUrl?: string;
   /** The From: of every email Tandem sends. */
@@ -183,6 +192,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     collabFrames: { burst: e.COLLAB_FRAME_BURST, perSecond: e.COLLAB_FRAMES_PER_SECOND },
     imageMaxBytes: e.IMAGE_MAX_BYTES,
     importMaxBytes: e.IMPORT_MAX_BYTES,
+    importMaxArchiveBytes: e.IMPORT_MAX_ARCHIVE_BYTES,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     announcementEmailDelayMs: e.ANNOUNCEMENT_EMAIL_DELAY_MS,

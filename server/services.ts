@@ -5,6 +5,7 @@ import type { Db } from "./db/client";
 import type { EventBus } from "./bus/bus";
 import type { Auth } from "./auth/auth";
 import type { Documents } from "./domain/documents";
+import type { Images } from "./domain/images";
 import type { Trash } from "./domain/trash";
 import type { Pages } from "./domain/pages";
 import type { Comments } from "./domain/comments";
@@ -70,6 +71,8 @@ export type Services = {
   people: People;
   /** Shares with emails that have no account yet (server/domain/invitations.ts). */
   invitations: Invitations;
+  /** Images in documents, uploaded or imported, under one allowance per account (server/domain/images.ts). */
+  images: Images;
   /** "Anyone with the link" links of documents (server/domain/shareLinks.ts). */
   shareLinks: ShareLinks;
   /** Share links as credentials: the link a request carries for a document (server/auth/linkCredential.ts). */

@@ -6,7 +6,7 @@
 import { Extension, type Editor } from "@tiptap/core";
 import { Plugin, PluginKey, type EditorState } from "@tiptap/pm/state";
 import { Decoration, DecorationSet, type EditorView } from "@tiptap/pm/view";
-import { IMAGE_ACCEPT, UploadImageResponse } from "@/lib/contracts/images";
+import { IMAGE_ACCEPT, NOT_AN_IMAGE, UploadImageResponse } from "@/lib/contracts/images";
 import { ApiErrorBody } from "@/lib/contracts/errors";
 
 export type ImageUploadOptions = {
@@ -32,6 +32,15 @@ const key = new PluginKey<DecorationSet>("imageUpload");
 
 /** Only files that say they are images; the server decides whether they really are one it accepts. */
 export const imageFiles = (files: FileList | null | undefined): File[] => [...(files ?? [])].filter((f) => f.type.startsWith("image/"));
+
+const OFFLINE = "You are offline. Try again once you are back online.";
+
+/** Why a file cannot even be sent, in the words a refusal from the server would use; null when it may go. */
+function refusedHere(file: File): string | null {
+  if (!file.type.startsWith("image/")) return NOT_AN_IMAGE;
+  if (typeof navigator !== "undefined" && navigator.onLine === false) return OFFLINE;
+  return null;
+}
 
 /**
  * True when the clipboard's HTML is more than a picture (text, a table: a spreadsheet also puts a
@@ -107,7 +116,12 @@ function startUpload(view: EditorView, file: File, at: number, options: ImageUpl
 }
 
 function uploadAll(view: EditorView, files: File[], at: number, options: ImageUploadOptions): void {
-  for (const file of files) startUpload(view, file, at, options);
+  for (const file of files) {
+    const refused = refusedHere(file);
+    // Said where every other failed upload is said (the problem toasts), never silently dropped.
+    if (refused) options.onError(`“${file.name || "image"}” was not added. ${refused}`);
+    else startUpload(view, file, at, options);
+  }
 }
 
 /** Opens the system's file picker for images; resolves with what was chosen (nothing when cancelled). */
@@ -180,7 +194,8 @@ export const ImageUpload = Extension.create<ImageUploadOptions>({
             return true;
           },
           handleDrop(view, event, _slice, moved) {
-            const files = imageFiles(event.dataTransfer?.files);
+            // Every dropped file, not only images: a PDF or a HEIC photo is refused in words, not ignored.
+            const files = [...(event.dataTransfer?.files ?? [])];
             if (moved || files.length === 0 || !view.editable) return false;
             const at = view.posAtCoords({ left: event.clientX, top: event.clientY })?.pos ?? view.state.selection.from;
             event.preventDefault();

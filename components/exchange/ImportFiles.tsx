@@ -15,9 +15,16 @@ function Status({ item }: { item: ImportItem }) {
       return <span className="text-indigo-700 dark:text-indigo-300">Importing…</span>;
     case "done":
       return (
-        <Link href={`/documents/${item.documentId}`} className="font-medium text-emerald-700 underline dark:text-emerald-400">
-          Imported: open “{item.title}”
-        </Link>
+        <>
+          <Link href={`/documents/${item.documentId}`} className="font-medium text-emerald-700 underline dark:text-emerald-400">
+            Imported: open “{item.title}”
+          </Link>
+          {item.note && (
+            <span data-testid="import-note" className="block text-amber-800 dark:text-amber-300">
+              {item.note}
+            </span>
+          )}
+        </>
       );
     case "failed":
       return <span className="text-red-700 dark:text-red-400">{item.reason}</span>;

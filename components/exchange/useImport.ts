@@ -7,7 +7,7 @@ import { IMPORT_MAX_FILES } from "@/lib/contracts/importExport";
 export type ImportItem = { key: string; name: string } & (
   | { state: "waiting" }
   | { state: "importing" }
-  | { state: "done"; documentId: string; title: string }
+  | { state: "done"; documentId: string; title: string /** Pictures of the file that were left out, in words. */; note: string | null }
   | { state: "failed"; reason: string }
 );
 
@@ -31,8 +31,8 @@ export function useImport() {
       try {
         // Loaded on the first import (the server reads the file; this only sends it).
         const { importFile } = await import("@/lib/importExportApi");
-        const doc = await importFile(file);
-        update(key, { state: "done", documentId: doc.id, title: doc.title });
+        const { doc, note } = await importFile(file);
+        update(key, { state: "done", documentId: doc.id, title: doc.title, note });
       } catch (error) {
         update(key, { state: "failed", reason: error instanceof Error ? error.message : "It could not be imported." });
       }

@@ -14,6 +14,9 @@ export const IMAGE_ACCEPT = IMAGE_TYPES.join(",");
 /** The Content-Types an upload may declare; the bytes decide the stored type either way. */
 export const UPLOAD_CONTENT_TYPES: readonly string[] = [...IMAGE_TYPES, "application/octet-stream"];
 
+/** Why a file is refused as an image, in the words the server and the editor both use. */
+export const NOT_AN_IMAGE = "That file is not a PNG, JPEG, GIF or WebP image. Save it as one of those and try again.";
+
 export const IMAGE_PATH_PREFIX = "/api/images/";
 
 /** Where a stored image is served. */

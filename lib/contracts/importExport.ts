@@ -7,6 +7,7 @@
 // ProseMirror JSON sent as JSON is checked against the editor's schema the same way before anything is created.
 import { z } from "zod";
 import { userText } from "../userText";
+import type { ListedDocument } from "./documents";
 
 export const EXPORT_FORMATS = ["md", "html", "json", "docx"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -16,6 +17,8 @@ export const ExportQuery = z.object({
 
 /** What one imported file may weigh unless IMPORT_MAX_BYTES says otherwise (server/config.ts). */
 export const DEFAULT_IMPORT_MAX_BYTES = 2 * 1024 * 1024;
+/** What one file that carries pictures (.docx) may weigh unless IMPORT_MAX_ARCHIVE_BYTES says otherwise. */
+export const DEFAULT_IMPORT_MAX_ARCHIVE_BYTES = 25 * 1024 * 1024;
 /** Files one import (one drop, one file choice) may hold; the dashboard refuses the rest by name. */
 export const IMPORT_MAX_FILES = 50;
 /** Deepest nesting of ProseMirror JSON the server reads (a list inside a list... 60 levels down). */
@@ -55,6 +58,13 @@ export const ImportBody = z.discriminatedUnion(
 export type ImportInput = z.input<typeof ImportBody>;
 
 // ---- responses ----
+/** Pictures of an imported file that were left out, by why: not an image the editor shows, over IMAGE_MAX_BYTES, past the most one file may bring. */
+export const SkippedPictures = z.strictObject({ notAnImage: z.number().int(), tooLarge: z.number().int(), overCount: z.number().int() });
+export type SkippedPictures = z.infer<typeof SkippedPictures>;
+
+/** POST /api/documents/import → 201: the new document, and (for a file with pictures) the pictures left out. */
+export type ImportResponse = ListedDocument & { skippedPictures?: SkippedPictures };
+
 /** One entry of documents.json in the workspace archive. */
 export const ArchiveEntry = z.strictObject({
   id: z.string(),

@@ -6,19 +6,29 @@ import type { Services } from "../services";
 import { ApiError } from "../http/errors";
 import { mediaType, readRawBody } from "../http/rawBody";
 import { requireUser, idParam } from "./context";
-import { sniffImageType } from "../domain/imageType";
-import { Images, type StoredImage } from "../domain/images";
+import type { ImageVerdict, StoredImage } from "../domain/images";
 import { documentThroughLink } from "./shareLinkRoutes";
-import { UPLOAD_CONTENT_TYPES, type UploadImageResponse } from "../../lib/contracts/images";
+import { NOT_AN_IMAGE, UPLOAD_CONTENT_TYPES, type UploadImageResponse } from "../../lib/contracts/images";
 
-const NOT_AN_IMAGE = "That file is not a PNG, JPEG, GIF or WebP image. Save it as one of those and try again.";
+/** A refused upload as its HTTP answer. */
+function refusal(verdict: Extract<ImageVerdict, { ok: false }>): ApiError {
+  switch (verdict.reason) {
+    case "empty":
+      return new ApiError("invalid_input", verdict.message);
+    case "too_large":
+      return new ApiError("payload_too_large", verdict.message);
+    case "not_an_image":
+      return new ApiError("unsupported_media_type", verdict.message);
+    default: {
+      const never: never = verdict.reason;
+      throw new Error(`unknown refusal ${String(never)}`);
+    }
+  }
+}
 
 export function registerImageRoutes(router: Router, services: Services): void {
-  const { config } = services;
-  // Only these routes use images, so they hold the domain object (sharing the sign-in limiter's Redis).
-  const images = new Images(services.db, services.documents, services.redis && { client: services.redis.pub, prefix: services.redis.prefix });
-  const megabytes = Math.round((config.imageMaxBytes / (1024 * 1024)) * 10) / 10;
-  const tooLarge = `That image is larger than ${megabytes} MB. Make it smaller and try again.`;
+  // One Images for uploads and imports (server/exchange/exchange.ts): one allowance per account.
+  const { images } = services;
 
   router.on("POST", "/api/documents/:id/images", async (ctx) => {
     const user = await requireUser(services, ctx, "documents:write");
@@ -27,11 +37,10 @@ export function registerImageRoutes(router: Router, services: Services): void {
     await images.admitUpload(user, documentId);
     const declared = mediaType(ctx.req.headers["content-type"]);
     if (!declared || !UPLOAD_CONTENT_TYPES.includes(declared)) throw new ApiError("unsupported_media_type", NOT_AN_IMAGE);
-    const bytes = await readRawBody(ctx.req, config.imageMaxBytes, tooLarge);
-    if (bytes.length === 0) throw new ApiError("invalid_input", "The image is empty. Choose the file again.");
-    const type = sniffImageType(bytes);
-    if (!type) throw new ApiError("unsupported_media_type", NOT_AN_IMAGE);
-    return { status: 201, body: (await images.store(user, documentId, bytes, type)) satisfies UploadImageResponse };
+    const bytes = await readRawBody(ctx.req, images.maxBytes, images.tooLargeMessage);
+    const verdict = images.judge(bytes);
+    if (!verdict.ok) throw refusal(verdict);
+    return { status: 201, body: (await images.store(user, documentId, bytes, verdict.mime)) satisfies UploadImageResponse };
   });
 
   /** A member reads it with their session or token; a guest in through a share link with that link's cookie. */

@@ -22,7 +22,6 @@ import { IMAGE_PATH_PREFIX } from "../../lib/contracts/images";
 import { fileNameFor, UniqueNames } from "./fileNames";
 import { type ArchiveFormat, archiveWriter } from "./archiveWriter";
 import { prepareImport, withImageSources, type ImportSource } from "./importDocument";
-import { Images } from "../domain/images";
 
 export type ExportedFile = { fileName: string; contentType: string; body: string | Uint8Array };
 
@@ -117,14 +116,16 @@ export class Exchange {
   async importDocument(user: AuthUser, source: ImportSource): Promise<ListedDocument> {
     const collab = collabFor(this.services);
     const prepared = prepareImport(documentSchema(), source);
+    const pending = source.format === "prosemirror" ? (source.images ?? []) : [];
+    // The pictures count as uploads (the same allowance, all or none) before anything is created.
+    const { images } = this.services;
+    await images.takeAllowance(user, pending.length);
     const created = await this.services.documents.create(user, prepared.title);
     try {
       let update = prepared.update;
-      const pending = source.format === "prosemirror" ? (source.images ?? []) : [];
       if (pending.length > 0) {
         // The pictures belong to the new document (served with its access, purged with it), so they are
         // stored once it exists, and the placeholders in the checked content become their URLs.
-        const images = new Images(this.services.db, this.services.documents);
         const urls = new Map<string, string>();
         for (const image of pending) urls.set(image.src, (await images.store(user, created.id, image.bytes, image.mime)).url);
         const doc = withImageSources(prepared.content, urls);
