@@ -130,6 +130,11 @@ test("every page passes axe (no serious or critical violation) in light and dark
     await expect(page.getByTestId("breadcrumbs").getByRole("link", { name: "Quarterly plan" })).toBeVisible();
     await expect(treeItem(page, "Q3 detail")).toHaveAttribute("aria-current", "page");
     await audit(page, "sub-page with tree", findings);
+    // The toolbar's "More" menu, open (beside the tree and the comments, undo and redo move into it).
+    await page.getByRole("toolbar", { name: "Formatting" }).getByRole("button", { name: "More formatting" }).click();
+    await expect(page.getByRole("menu", { name: "More formatting" })).toBeVisible();
+    await audit(page, "toolbar More menu", findings);
+    await page.keyboard.press("Escape");
     await treeItem(page, "Q3 detail").focus();
     await page.keyboard.press("Shift+F10");
     await expect(page.getByTestId("page-row-menu")).toBeVisible();

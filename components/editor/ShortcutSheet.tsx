@@ -3,6 +3,7 @@
 "use client";
 import { useEffect, useState } from "react";
 import dynamic from "next/dynamic";
+import { isMacPlatform } from "@/lib/editor/shortcuts";
 
 // The sheet itself (its table of shortcuts) loads the first time it opens; only the key listener is eager.
 const ShortcutSheetDialog = dynamic(() => import("./ShortcutSheetDialog").then((m) => m.ShortcutSheetDialog), { ssr: false });
@@ -15,13 +16,11 @@ function isTextEntry(target: EventTarget | null): boolean {
   return target instanceof HTMLInputElement && !["button", "checkbox", "radio", "submit", "reset", "range", "color", "file"].includes(target.type);
 }
 
-const isMac = () => typeof navigator !== "undefined" && /Mac|iPhone|iPad|iPod/.test(navigator.platform || navigator.userAgent);
-
 export function ShortcutSheet() {
   const [open, setOpen] = useState(false);
   const [opened, setOpened] = useState(false); // once opened, the sheet stays mounted
   const [mac, setMac] = useState(false);
-  useEffect(() => setMac(isMac()), []);
+  useEffect(() => setMac(isMacPlatform()), []);
   useEffect(() => {
     if (open) setOpened(true);
   }, [open]);

@@ -24,22 +24,28 @@ export function ToolButton(props: {
       disabled={props.disabled}
       onMouseDown={(e) => e.preventDefault()} // keep the text selection
       onClick={props.onClick}
-      // lg: the editor column sits between the page tree and the comments (about 650 px at 1280), and
-      // slightly tighter buttons (28 px, still above the 24 px target minimum) keep the toolbar on one row.
-      className={
-        `inline-flex h-8 items-center justify-center rounded text-sm transition-colors ${props.compact ? "min-w-5 px-0.5" : "min-w-8 px-2 lg:min-w-7 lg:px-1.5"} ` +
-        "focus-visible:outline-2 focus-visible:outline-indigo-500 disabled:cursor-not-allowed disabled:opacity-40 " +
-        (props.active
-          ? "bg-zinc-200 text-zinc-900 dark:bg-zinc-700 dark:text-zinc-50"
-          : "text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800")
-      }
+      className={toolButtonClass(props.active ?? false, props.compact ?? false)}
     >
       {props.children}
     </button>
   );
 }
 
-export const Divider = () => <span aria-hidden="true" className="mx-0.5 h-5 w-px bg-zinc-200 dark:bg-zinc-700" />;
+/**
+ * 32 px buttons (the toolbar's "More" takes what does not fit rather than the buttons shrinking), a
+ * narrow one for a "▾" beside the button it belongs to.
+ */
+export function toolButtonClass(active: boolean, compact: boolean): string {
+  return (
+    `inline-flex h-8 shrink-0 items-center justify-center rounded text-sm transition-colors ${compact ? "min-w-5 px-0.5" : "min-w-8 px-2"} ` +
+    "focus-visible:outline-2 focus-visible:outline-indigo-500 disabled:cursor-not-allowed disabled:opacity-40 " +
+    (active ? "bg-zinc-200 text-zinc-900 dark:bg-zinc-700 dark:text-zinc-50" : "text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800")
+  );
+}
+
+/** Its width with its margins (px), for fitting the toolbar's row: mx-0.5 and w-px. */
+export const DIVIDER_WIDTH = 5;
+export const Divider = () => <span aria-hidden="true" className="mx-0.5 h-5 w-px shrink-0 bg-zinc-200 dark:bg-zinc-700" />;
 
 /** A toolbar icon: a 20×20 line drawing in the text colour (its button carries the name). */
 export const ToolIcon = ({ children }: { children: ReactNode }) => (

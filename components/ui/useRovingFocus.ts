@@ -1,11 +1,12 @@
 // One Tab stop for a group of buttons (the ARIA toolbar pattern): Tab enters on the last-used
 // button and leaves the group; the arrow keys, Home and End move within it. Disabled buttons are
-// skipped. A keyboard user reaches the editor past the formatting toolbar with one Tab, not eighteen.
+// skipped, and so are inert ones (the toolbar's buttons moved into its "More" menu). A keyboard user reaches the editor past the formatting toolbar with one Tab, not eighteen.
 "use client";
 import { useCallback, useEffect, useRef, type FocusEvent, type KeyboardEvent } from "react";
+import { movedIndex } from "./keyNavigation";
 
 function enabledButtons(group: HTMLElement | null): HTMLButtonElement[] {
-  return Array.from(group?.querySelectorAll<HTMLButtonElement>("button:not(:disabled)") ?? []);
+  return Array.from(group?.querySelectorAll<HTMLButtonElement>("button:not(:disabled)") ?? []).filter((b) => !b.closest("[inert]"));
 }
 
 export function useRovingFocus<T extends HTMLElement>() {
@@ -29,16 +30,7 @@ export function useRovingFocus<T extends HTMLElement>() {
     const all = enabledButtons(ref.current);
     const at = all.indexOf(document.activeElement as HTMLButtonElement);
     if (at < 0 || all.length === 0) return;
-    const to =
-      e.key === "ArrowRight" || e.key === "ArrowDown"
-        ? (at + 1) % all.length
-        : e.key === "ArrowLeft" || e.key === "ArrowUp"
-          ? (at - 1 + all.length) % all.length
-          : e.key === "Home"
-            ? 0
-            : e.key === "End"
-              ? all.length - 1
-              : null;
+    const to = movedIndex(e.key, at, all.length, "both");
     if (to === null) return;
     e.preventDefault();
     all[to].focus();

@@ -68,3 +68,11 @@ export function keyLabel(key: string, mac: boolean): string {
   const labels: Record<string, string> = mac ? { Mod: "⌘", Alt: "⌥", Shift: "⇧", Enter: "↩" } : { Mod: "Ctrl" };
   return labels[key] ?? key;
 }
+
+/** How a menu writes a shortcut: "Ctrl+Shift+Z" elsewhere, "⌘⇧Z" on a Mac. */
+export function shortcutHint(keys: string[], mac: boolean): string {
+  return keys.map((k) => keyLabel(k, mac)).join(mac ? "" : "+");
+}
+
+/** Whether this browser runs on Apple's systems (⌘ for "Mod"); false outside a browser. */
+export const isMacPlatform = () => typeof navigator !== "undefined" && /Mac|iPhone|iPad|iPod/.test(navigator.platform || navigator.userAgent);
