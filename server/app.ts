@@ -87,7 +87,7 @@ const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 export async function startTandem(config: Config, options: { next?: NextHandlers; bus?: EventBus; channels?: ChannelFactory[] } = {}): Promise<Tandem> {
   const log = createLogger(config.logLevel);
   await migrateDatabase(config);
-  const db = await createDb(config);
+  const db = await createDb(config, log);
   const { bus, redis } = options.bus ? { bus: options.bus, redis: undefined } : await connectBus(config, log);
   // Sign-in limits count in Redis when there is one, on the bus' command connection (not a subscriber).
   const auth = new Auth(db, config, redis?.pub);

@@ -2,16 +2,21 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "./generated/client";
 import type { Config } from "../config";
+import type { Logger } from "../log";
 
 export type Db = PrismaClient;
 
-export async function createDb(config: Config): Promise<Db> {
+export async function createDb(config: Config, log?: Logger): Promise<Db> {
   if (config.databaseKind === "postgres") {
     // A separate client generated from the mechanically derived Postgres schema (prisma/postgres/);
     // same models, so it is used through the same type.
     const { createPostgresAdapter } = await import("./postgres");
     const { PrismaClient: PostgresClient } = await import("./generated-pg/client");
-    return new PostgresClient({ adapter: createPostgresAdapter(config.databaseUrl) }) as unknown as Db;
+    return new PostgresClient({
+      adapter: createPostgresAdapter(config.databaseUrl, (connections) =>
+        log?.warn({ connections }, "shutdown cut PostgreSQL connections still checked out by abandoned transactions"),
+      ),
+    }) as unknown as Db;
   }
   const file = config.databaseUrl.slice("file:".length);
   const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: file }) });

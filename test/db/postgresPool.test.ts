@@ -1,0 +1,41 @@
+// The guarded pool: a connection Prisma never hands back cannot hold the pool (or shutdown) forever.
+import pg from "pg";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { createPostgresPool } from "../../server/db/postgresPool";
+import { freshPostgresDatabase } from "../helpers/server";
+
+let database: Awaited<ReturnType<typeof freshPostgresDatabase>>;
+beforeAll(async () => {
+  database = await freshPostgresDatabase();
+});
+afterAll(async () => {
+  await database?.drop();
+});
+
+test("a checked-out connection whose backend dies is handed back, and the pool ends", async () => {
+  if (!database) return console.log("PostgreSQL not reachable: skipped");
+  const pool = createPostgresPool(database.url, () => {}, 2);
+  const leaked = await pool.connect(); // checked out and never released, as an abandoned transaction
+  const pid = (await leaked.query("SELECT pg_backend_pid() AS pid")).rows[0].pid as number;
+  const admin = new pg.Client({ connectionString: database.url });
+  await admin.connect();
+  await admin.query("SELECT pg_terminate_backend($1)", [pid]);
+  await admin.end();
+  await expect.poll(() => pool.totalCount, { timeout: 10_000 }).toBe(0);
+  // The slot is free again: both slots can be used.
+  const [a, b] = await Promise.all([pool.connect(), pool.connect()]);
+  a.release();
+  b.release();
+  leaked.release(); // a late commit or rollback of the abandoned transaction is harmless
+  await pool.end();
+});
+
+test("shutdown cuts a live connection still checked out after the grace period, and says how many", async () => {
+  if (!database) return console.log("PostgreSQL not reachable: skipped");
+  const cut: number[] = [];
+  const pool = createPostgresPool(database.url, (n) => cut.push(n));
+  await pool.connect(); // never released
+  await pool.end(); // without the guard this never resolves
+  expect(cut).toEqual([1]);
+  expect(pool.totalCount).toBe(0);
+});
