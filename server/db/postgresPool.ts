@@ -19,33 +19,32 @@ export type OnCut = (connections: number) => void;
 
 export function createPostgresPool(connectionString: string, onCut: OnCut = () => {}, max = 10): pg.Pool {
   const pool = new pg.Pool({ connectionString, max });
-  const checkedOut = new Set<pg.PoolClient>();
+  // Each checked-out client with the listener that hands it back if its connection dies.
+  const checkedOut = new Map<pg.PoolClient, () => void>();
+  const settle = (client: pg.PoolClient): boolean => {
+    const dead = checkedOut.get(client);
+    if (!dead) return false;
+    checkedOut.delete(client);
+    client.removeListener("end", dead);
+    client.removeListener("error", dead);
+    return true;
+  };
   const handBack = (client: pg.PoolClient, why: string) => {
-    if (!checkedOut.delete(client)) return;
+    if (!settle(client)) return;
     const release = client.release as Release;
     // A later commit or rollback of the abandoned transaction must not release it a second time.
     client.release = () => {};
     release(new Error(why));
   };
 
+  // The pool emits `acquire` before it sets the client's `release`, and `release` on every hand-back.
   pool.on("acquire", (client) => {
-    checkedOut.add(client);
     const dead = () => handBack(client, "the connection died while checked out");
+    checkedOut.set(client, dead);
     client.once("end", dead);
     client.once("error", dead);
-    // Drop both listeners when the pool gets the client back, so a reused client does not collect them.
-    const forget = () => {
-      client.removeListener("end", dead);
-      client.removeListener("error", dead);
-    };
-    const release = client.release as Release;
-    client.release = (err?: Error | boolean) => {
-      checkedOut.delete(client);
-      forget();
-      release(err);
-    };
   });
-  pool.on("remove", (client) => checkedOut.delete(client as pg.PoolClient));
+  pool.on("release", (_err, client) => settle(client as pg.PoolClient));
 
   const end = pool.end.bind(pool);
   pool.end = (async () => {
@@ -53,7 +52,7 @@ export function createPostgresPool(connectionString: string, onCut: OnCut = () =
     const timer = setTimeout(() => {
       if (checkedOut.size === 0) return;
       onCut(checkedOut.size);
-      for (const client of [...checkedOut]) handBack(client, "the pool is shutting down");
+      for (const client of [...checkedOut.keys()]) handBack(client, "the pool is shutting down");
     }, POOL_END_GRACE_MS);
     try {
       await ended;

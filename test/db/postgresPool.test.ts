@@ -39,3 +39,26 @@ test("shutdown cuts a live connection still checked out after the grace period, 
   expect(cut).toEqual([1]);
   expect(pool.totalCount).toBe(0);
 });
+
+test("a connection used and handed back many times keeps no listeners of ours, and its later death is not a double release", async () => {
+  if (!database) return console.log("PostgreSQL not reachable: skipped");
+  const pool = createPostgresPool(database.url, () => {}, 1);
+  pool.on("error", () => {}); // an idle client's death is the pool's own event (Prisma's adapter listens for it)
+  const first = await pool.connect();
+  const baseline = first.listenerCount("end");
+  first.release();
+  for (let i = 0; i < 20; i++) {
+    const client = await pool.connect();
+    expect(client).toBe(first); // the one slot is reused
+    await client.query("SELECT 1");
+    client.release();
+  }
+  expect(first.listenerCount("end")).toBe(baseline - 1); // ours is gone once it is idle again
+  const pid = (await pool.query("SELECT pg_backend_pid() AS pid")).rows[0].pid as number;
+  const admin = new pg.Client({ connectionString: database.url });
+  await admin.connect();
+  await admin.query("SELECT pg_terminate_backend($1)", [pid]);
+  await admin.end();
+  await expect.poll(() => pool.totalCount, { timeout: 10_000 }).toBe(0);
+  await pool.end();
+});
