@@ -12,15 +12,20 @@ afterAll(async () => {
   await database?.drop();
 });
 
+/** Kills one server process from outside, as a failover or an operator would. */
+async function terminateBackend(pid: number): Promise<void> {
+  const admin = new pg.Client({ connectionString: database!.url });
+  await admin.connect();
+  await admin.query("SELECT pg_terminate_backend($1)", [pid]);
+  await admin.end();
+}
+
 test("a checked-out connection whose backend dies is handed back, and the pool ends", async () => {
   if (!database) return console.log("PostgreSQL not reachable: skipped");
   const pool = createPostgresPool(database.url, () => {}, 2);
   const leaked = await pool.connect(); // checked out and never released, as an abandoned transaction
   const pid = (await leaked.query("SELECT pg_backend_pid() AS pid")).rows[0].pid as number;
-  const admin = new pg.Client({ connectionString: database.url });
-  await admin.connect();
-  await admin.query("SELECT pg_terminate_backend($1)", [pid]);
-  await admin.end();
+  await terminateBackend(pid);
   await expect.poll(() => pool.totalCount, { timeout: 10_000 }).toBe(0);
   // The slot is free again: both slots can be used.
   const [a, b] = await Promise.all([pool.connect(), pool.connect()]);
@@ -55,10 +60,7 @@ test("a connection used and handed back many times keeps no listeners of ours, a
   }
   expect(first.listenerCount("end")).toBe(baseline - 1); // ours is gone once it is idle again
   const pid = (await pool.query("SELECT pg_backend_pid() AS pid")).rows[0].pid as number;
-  const admin = new pg.Client({ connectionString: database.url });
-  await admin.connect();
-  await admin.query("SELECT pg_terminate_backend($1)", [pid]);
-  await admin.end();
+  await terminateBackend(pid);
   await expect.poll(() => pool.totalCount, { timeout: 10_000 }).toBe(0);
   await pool.end();
 });
